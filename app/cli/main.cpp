@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: Apache-2.0
+// podsec: the command-line twin of PodSec Explorer (contract: shared/spec/cli.md).
+#include "checkcommand.h"
+
+#include "policy/registry.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+using namespace PodSec;
+
+namespace {
+
+const char *const Usage =
+    "Usage:\n"
+    "  podsec check   [options] [PATH ...]   evaluate manifests (files, folders, '-' for stdin)\n"
+    "  podsec fix     [options] PATH ...     rewrite manifests so they pass a level\n"
+    "  podsec explain [CHECK_ID]             what a check guards, why, and how to satisfy it\n"
+    "  podsec --version | --help\n"
+    "\n"
+    "check options:\n"
+    "  --level privileged|baseline|restricted   level to evaluate at (default restricted)\n"
+    "  --version latest|v1.N                    policy version (default latest)\n"
+    "  --admission                              evaluate by namespace labels "
+    "(enforce/audit/warn);\n"
+    "                                           --level/--version give the defaults\n"
+    "  --admission-config FILE                  PodSecurityConfiguration: defaults, exemptions\n"
+    "  --namespace NAME                         namespace of objects that name none (default\n"
+    "                                           \"default\")\n"
+    "  --format text|json|sarif|junit           output format (default text)\n"
+    "  --output FILE                            write the report to FILE (atomically)\n"
+    "  --color auto|always|never                colour in the text format (default auto)\n"
+    "  --jobs N                                 worker threads (default: one per core)\n"
+    "\n"
+    "Folders are searched recursively for *.yaml, *.yml and *.json; hidden folders are skipped.\n"
+    "Exit status: 0 nothing denied, 1 something denied, 2 usage or input error.\n";
+
+int usageError(const std::string &message)
+{
+    std::fprintf(stderr, "podsec: %s\nTry 'podsec --help'.\n", message.c_str());
+    return 2;
+}
+
+/// Reads "--opt VALUE" or "--opt=VALUE"; advances i. Returns false if the value is missing.
+bool optionValue(const std::vector<std::string> &args, std::size_t &i, const std::string &name,
+                 std::string &value, bool &matched)
+{
+    matched = false;
+    const std::string &a = args[i];
+    if (a == name) {
+        matched = true;
+        if (i + 1 >= args.size())
+            return false;
+        value = args[++i];
+        return true;
+    }
+    if (a.size() > name.size() && a.compare(0, name.size(), name) == 0 && a[name.size()] == '=') {
+        matched = true;
+        value = a.substr(name.size() + 1);
+        return true;
+    }
+    return true;
+}
+
+std::string readFile(const QString &path, bool &ok)
+{
+    QFile f(path);
+    ok = f.open(QIODevice::ReadOnly);
+    return ok ? f.readAll().toStdString() : std::string();
+}
+
+int runExplain(const std::vector<std::string> &args)
+{
+    if (args.size() > 1)
+        return usageError("explain takes at most one CHECK_ID");
+    if (args.empty()) {
+        std::printf("%-28s %-11s %s\n", "CHECK", "LEVEL", "SINCE");
+        for (const auto &c : Policy::registry()) {
+            std::printf("%-28s %-11s v1.%d\n", std::string(c.id).c_str(),
+                        Policy::levelName(c.level), c.variants.front().minimumVersion);
+        }
+        std::printf("\nRun 'podsec explain CHECK_ID' for one check.\n");
+        return 0;
+    }
+    const auto *check = Policy::findCheck(args[0]);
+    if (!check)
+        return usageError("unknown check ID '" + args[0] + "' (run 'podsec explain' for the list)");
+    bool ok = false;
+    const std::string text = readFile(QStringLiteral(":/explanations/") +
+                                          QString::fromStdString(args[0]) + QStringLiteral(".md"),
+                                      ok);
+    if (!ok) {
+        std::fprintf(stderr, "podsec: no explanation bundled for %s\n", args[0].c_str());
+        return 2;
+    }
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return 0;
+}
+
+int runCheckCommand(const std::vector<std::string> &args)
+{
+    Cli::CheckRequest request;
+    auto &options = request.context.options;
+    std::string level = "restricted", version = "latest", color = "auto", admissionConfig;
+    std::string kubeconfig, context, jobs;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        if (a == "--admission") {
+            options.admission = true;
+            continue;
+        }
+        if (a == "-" || a.empty() || a[0] != '-') {
+            request.paths.push_back(a);
+            continue;
+        }
+        if (a == "--") {
+            request.paths.insert(request.paths.end(), args.begin() + static_cast<long>(i) + 1,
+                                 args.end());
+            break;
+        }
+        bool matched = false;
+        struct Opt
+        {
+            const char *name;
+            std::string *value;
+        };
+        const Opt opts[] = {{"--level", &level},
+                            {"--version", &version},
+                            {"--format", &request.format},
+                            {"--output", &request.outputFile},
+                            {"--admission-config", &admissionConfig},
+                            {"--namespace", &options.defaultNamespace},
+                            {"--color", &color},
+                            {"--colour", &color},
+                            {"--kubeconfig", &kubeconfig},
+                            {"--context", &context},
+                            {"--jobs", &jobs}};
+        for (const auto &o : opts) {
+            if (!optionValue(args, i, o.name, *o.value, matched))
+                return usageError(std::string("option ") + o.name + " needs a value");
+            if (matched)
+                break;
+        }
+        if (!matched)
+            return usageError("unknown option '" + a + "'");
+    }
+    const auto parsedLevel = Policy::parseLevel(level);
+    if (!parsedLevel)
+        return usageError("--level must be one of privileged, baseline, restricted (got '" + level +
+                          "')");
+    const auto parsedVersion = Policy::Version::parse(version);
+    if (!parsedVersion)
+        return usageError("--version must be \"latest\" or \"v1.x\" (got '" + version + "')");
+    options.policy = {*parsedLevel, *parsedVersion};
+    options.admissionConfig.defaults = {options.policy, options.policy, options.policy};
+    if (!Cli::createFormat(request.format, request.context))
+        return usageError("--format must be one of text, json, sarif, junit (got '" +
+                          request.format + "')");
+    if (color != "auto" && color != "always" && color != "never")
+        return usageError("--color must be auto, always or never");
+    if (!jobs.empty()) {
+        request.threads = std::atoi(jobs.c_str());
+        if (request.threads < 1 || request.threads > 64)
+            return usageError("--jobs must be a number from 1 to 64");
+    }
+    if (!kubeconfig.empty() || !context.empty())
+        return usageError("reading a live cluster (--kubeconfig, --context) is not available "
+                          "in this build yet");
+    if (!admissionConfig.empty()) {
+        bool ok = false;
+        const std::string text = readFile(QString::fromStdString(admissionConfig), ok);
+        if (!ok) {
+            std::fprintf(stderr, "%s:1:1: cannot read admission configuration\n",
+                         admissionConfig.c_str());
+            return 2;
+        }
+        std::vector<Diagnostic> errors;
+        const auto config = Admission::parseAdmissionConfig(text, errors);
+        if (!config) {
+            for (const auto &e : errors)
+                std::fprintf(stderr, "%s:%u:%u: %s\n", admissionConfig.c_str(), e.line, e.column,
+                             e.message.c_str());
+            return 2;
+        }
+        options.admissionConfig = *config;
+        options.admission = true;
+    }
+    if (request.paths.empty()) {
+        if (isatty(STDIN_FILENO))
+            return usageError("no input: give files or folders, or '-' to read standard input");
+        request.paths.push_back("-");
+    }
+    request.context.colour =
+        color == "always" ||
+        (color == "auto" && request.format == "text" && request.outputFile.empty() &&
+         isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+    return Cli::runCheck(request);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("podsec"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PODSEC_VERSION_STRING));
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty())
+        return usageError("missing command");
+    const std::string command = args.front();
+    args.erase(args.begin());
+    if (command == "--version" || command == "version") {
+        std::printf("podsec %s\n", PODSEC_VERSION_STRING);
+        return 0;
+    }
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::fputs(Usage, stdout);
+        return 0;
+    }
+    if (command == "check") {
+        for (const auto &a : args) {
+            if (a == "--help" || a == "-h") {
+                std::fputs(Usage, stdout);
+                return 0;
+            }
+        }
+        return runCheckCommand(args);
+    }
+    if (command == "explain")
+        return runExplain(args);
+    if (command == "fix")
+        return usageError("'fix' is not available in this build yet");
+    return usageError("unknown command '" + command + "'");
+}

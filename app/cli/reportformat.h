@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/diagnostic.h"
+#include "common/evaluatedobject.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace PodSec::Cli {
+
+struct FileError
+{
+    std::string file;
+    Diagnostic diagnostic;
+};
+
+struct Summary
+{
+    std::size_t objects = 0;
+    std::size_t allowed = 0;
+    std::size_t denied = 0;
+    std::size_t errors = 0;
+};
+
+struct ReportContext
+{
+    EvaluationOptions options;
+    bool colour = false;
+};
+
+/// A report sink. object() is called from worker threads (it must only read this object);
+/// begin/fileStarted/append/end run on the writing thread in input order.
+class ReportFormat
+{
+public:
+    explicit ReportFormat(const ReportContext &context) : m_context(context) {}
+    virtual ~ReportFormat() = default;
+
+    virtual std::string begin() { return {}; }
+    /// Renders one object; called concurrently for different objects.
+    virtual std::string object(const std::string &file, const EvaluatedObject &o) const = 0;
+    /// Called before the first fragment of each file (and for files with no objects).
+    virtual std::string fileStarted(const std::string &) { return {}; }
+    /// Joins a rendered fragment into the output.
+    virtual std::string append(const std::string &fragment) { return fragment; }
+    virtual std::string end(const Summary &summary, const std::vector<FileError> &errors) = 0;
+
+protected:
+    const ReportContext &m_context;
+};
+
+/// "text", "json", "sarif", "junit"; nullptr for anything else.
+std::unique_ptr<ReportFormat> createFormat(const std::string &name, const ReportContext &context);
+
+} // namespace PodSec::Cli

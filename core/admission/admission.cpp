@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "admission/admission.h"
+
+#include "k8s/podspec.h"
+#include "policy/evaluator.h"
+
+namespace PodSec::Admission {
+
+const char *exemptionName(Exemption e)
+{
+    switch (e) {
+    case Exemption::None:
+        return "";
+    case Exemption::Namespace:
+        return "namespace";
+    case Exemption::RuntimeClass:
+        return "runtimeClass";
+    case Exemption::User:
+        return "user";
+    }
+    return "";
+}
+
+AdmissionResult admit(const K8s::PodSpecView &pod, const NamespacePolicy &policy,
+                      const AdmissionConfig &config, const std::string &username)
+{
+    AdmissionResult r;
+    r.enforce.policy = policy.enforce;
+    r.audit.policy = policy.audit;
+    r.warn.policy = policy.warn;
+    if (!policy.errors.empty())
+        r.policyError = "Failed to parse policy: " + policy.errorText();
+    const auto &object = pod.object();
+    const bool isPod = object.kind == K8s::Kind::Pod;
+    r.enforce.applies = isPod;
+
+    auto skipAll = [&](Exemption e) {
+        r.exempt = e;
+        r.enforce.applies = r.audit.applies = r.warn.applies = false;
+        return r;
+    };
+    if (config.isExemptNamespace(object.namespaceName))
+        return skipAll(Exemption::Namespace);
+    if (!username.empty() && config.isExemptUser(username))
+        return skipAll(Exemption::User);
+    const auto &doc = pod.doc();
+    if (config.isExemptRuntimeClass(doc.scalar(doc.get(pod.spec(), "runtimeClassName"))))
+        return skipAll(Exemption::RuntimeClass);
+    if (!object.hasTemplate) {
+        // A workload without a pod template has nothing to evaluate.
+        r.enforce.applies = r.audit.applies = r.warn.applies = false;
+        return r;
+    }
+
+    std::vector<Policy::Evaluation> cache;
+    auto evaluation = [&](const LevelVersion &lv) -> const Policy::Evaluation & {
+        for (const auto &e : cache) {
+            if (e.policy == lv)
+                return e;
+        }
+        cache.push_back(Policy::evaluate(pod, lv));
+        return cache.back();
+    };
+    cache.reserve(3);
+    auto fill = [&](ModeResult &m, const char *prefix) {
+        m.evaluation = evaluation(m.policy);
+        m.allowed = m.evaluation.allowed();
+        if (!m.allowed)
+            m.message = std::string(prefix) + "PodSecurity \"" + m.policy.toString() +
+                        "\": " + m.evaluation.aggregateDetail();
+    };
+    if (r.enforce.applies)
+        fill(r.enforce, "violates ");
+    fill(r.audit, "would violate ");
+    fill(r.warn, "would violate ");
+    if (!r.admitted()) {
+        r.warn.applies = false; // a rejected request carries no warning
+        r.warn.message.clear();
+    }
+    return r;
+}
+
+} // namespace PodSec::Admission

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace PodSec {
+
+/// A problem found while reading input. Line and column are 1-based; the column counts
+/// bytes from the start of the line (the UTF-8 BOM is not counted). offset is the byte
+/// offset into the file.
+struct Diagnostic
+{
+    std::uint32_t offset = 0;
+    std::uint32_t line = 1;
+    std::uint32_t column = 1;
+    std::string message;
+};
+
+} // namespace PodSec

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "common/evaluatedobject.h"
+
+#include "k8s/podspec.h"
+#include "policy/evaluator.h"
+
+namespace PodSec {
+
+bool EvaluatedObject::passesEnforce() const
+{
+    if (!admission)
+        return allowed();
+    if (admission->exempt != Admission::Exemption::None)
+        return true;
+    const auto &e = admission->enforce;
+    if (e.applies)
+        return e.allowed;
+    // Templates: enforce does not act on them, but the pods they create would be judged.
+    return e.evaluation.results.empty() || e.evaluation.allowed();
+}
+
+std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
+                                              const EvaluationOptions &options)
+{
+    std::vector<EvaluatedObject> out;
+    for (const auto &object : K8s::objectsIn(document)) {
+        if (!object.isPodBearing())
+            continue;
+        if (object.kind == K8s::Kind::ReplicationController && !object.hasTemplate)
+            continue; // the API server skips these
+        EvaluatedObject e;
+        e.document = document.index;
+        e.item = object.item;
+        e.line = object.line;
+        e.column = object.column;
+        e.apiVersion = object.apiVersion;
+        e.kind = object.kindText;
+        e.namespaceName = object.namespaceName;
+        e.name = object.name;
+        e.hasTemplate = object.hasTemplate;
+        const K8s::PodSpecView pod(object);
+        if (object.hasTemplate)
+            e.evaluation = Policy::evaluate(pod, options.policy);
+        else
+            e.evaluation.policy = options.policy;
+        if (options.admission) {
+            const std::string ns =
+                object.namespaceName.empty() ? options.defaultNamespace : object.namespaceName;
+            static const std::vector<std::pair<std::string, std::string>> noLabels;
+            const auto it = options.namespaces.find(ns);
+            const auto policy = Admission::resolveNamespacePolicy(
+                it == options.namespaces.end() ? noLabels : it->second,
+                options.admissionConfig.defaults);
+            K8s::Object withNamespace = object;
+            withNamespace.namespaceName = ns;
+            const K8s::PodSpecView nsPod(withNamespace);
+            e.admission = Admission::admit(nsPod, policy, options.admissionConfig);
+            if (!object.hasTemplate) {
+                e.admission->enforce.applies = false;
+            }
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+void collectNamespaces(const Yaml::Document &document, EvaluationOptions &options)
+{
+    for (const auto &object : K8s::objectsIn(document)) {
+        if (object.kind == K8s::Kind::Namespace && !object.name.empty())
+            options.namespaces[object.name] = object.labels;
+    }
+}
+
+} // namespace PodSec

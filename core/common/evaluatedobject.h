@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "admission/admission.h"
+#include "policy/result.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace PodSec::Yaml {
+class Document;
+}
+
+namespace PodSec {
+
+/// What to evaluate: a level/version, and optionally admission by namespace labels.
+struct EvaluationOptions
+{
+    Policy::LevelVersion policy{Policy::Level::Restricted, Policy::Version::latest()};
+    bool admission = false;
+    Admission::AdmissionConfig admissionConfig;
+    /// Namespace for objects that do not name one.
+    std::string defaultNamespace = "default";
+    /// Labels of the Namespace objects known to the evaluation, by name.
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>> namespaces;
+};
+
+/// One pod-bearing object with its evaluation: the value every sink (CLI reports,
+/// window, tests) consumes. Immutable once built.
+struct EvaluatedObject
+{
+    int document = 0;
+    int item = -1; ///< index inside a List, -1 otherwise
+    std::uint32_t line = 1;
+    std::uint32_t column = 1;
+    std::string apiVersion;
+    std::string kind;
+    std::string namespaceName; ///< as written (may be empty)
+    std::string name;
+    bool hasTemplate = true;
+    Policy::Evaluation evaluation; ///< at options.policy
+    std::optional<Admission::AdmissionResult> admission;
+
+    bool allowed() const { return evaluation.allowed(); }
+    /// With admission: whether the namespace's enforce policy passes (the pod would be
+    /// admitted, or the template's pods would be). Without: allowed().
+    bool passesEnforce() const;
+};
+
+/// Evaluates every pod-bearing object of a parsed document (List items included).
+std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
+                                              const EvaluationOptions &options);
+
+/// Adds the Namespace objects of a document to options.namespaces.
+void collectNamespaces(const Yaml::Document &document, EvaluationOptions &options);
+
+} // namespace PodSec

@@ -1,0 +1,694 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "yaml/sourcefile.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <cstring>
+#include <fstream>
+#include <istream>
+#include <sstream>
+#include <streambuf>
+
+namespace PodSec::Yaml {
+
+namespace {
+
+/// An istream over memory that we do not own, so a chunk is parsed without a copy.
+class MemoryBuffer : public std::streambuf
+{
+public:
+    MemoryBuffer(const char *begin, std::size_t size)
+    {
+        char *b = const_cast<char *>(begin); // streambuf wants char*; we never write
+        setg(b, b, b + size);
+    }
+};
+
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/// A line starting with "---" or "..." followed by whitespace or the line end.
+bool isMarkerLine(std::string_view text, std::size_t lineStart, char c)
+{
+    if (text.size() < lineStart + 3)
+        return false;
+    if (text[lineStart] != c || text[lineStart + 1] != c || text[lineStart + 2] != c)
+        return false;
+    return lineStart + 3 == text.size() || isSpace(text[lineStart + 3]);
+}
+
+/// Whether a chunk holds anything besides blank lines, comments, directives and markers.
+bool hasContent(std::string_view text, std::size_t from, std::size_t to)
+{
+    std::size_t p = from;
+    while (p < to) {
+        std::size_t lineEnd = text.find('\n', p);
+        if (lineEnd == std::string_view::npos || lineEnd > to)
+            lineEnd = to;
+        std::size_t q = p;
+        if (isMarkerLine(text, p, '-'))
+            q = p + 3;
+        else if (isMarkerLine(text, p, '.') || (p < to && text[p] == '%'))
+            q = lineEnd;
+        while (q < lineEnd && isSpace(text[q]))
+            ++q;
+        if (q < lineEnd && text[q] != '#')
+            return true;
+        p = lineEnd + 1;
+    }
+    return false;
+}
+
+struct BuildError
+{
+    std::uint32_t offset;
+    std::string message;
+};
+
+class TreeBuilder : public YAML::EventHandler
+{
+public:
+    TreeBuilder(std::string_view text, const Chunk &chunk, Document &doc, const ParseLimits &limits)
+        : m_text(text), m_chunk(chunk), m_doc(doc), m_limits(limits)
+    {}
+
+    void OnDocumentStart(const YAML::Mark &) override {}
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        Node n;
+        n.kind = NodeKind::Null;
+        std::uint32_t p = absolute(mark);
+        std::uint32_t line = lineOf(mark), column = columnOf(mark);
+        // Skip properties on the same line (&a, !!null).
+        while (p < m_chunk.end && (m_text[p] == '&' || m_text[p] == '!')) {
+            while (p < m_chunk.end && !isSpace(m_text[p]) && m_text[p] != ',' && m_text[p] != '}' &&
+                   m_text[p] != ']')
+                ++p, ++column;
+            while (p < m_chunk.end && isBlank(m_text[p]))
+                ++p, ++column;
+        }
+        if (startsWithNullWord(p)) {
+            n.explicitNull = true;
+            n.start = p;
+            n.end = p + (m_text[p] == '~' ? 1 : 4);
+            n.line = line;
+            n.column = column;
+        } else {
+            placeImplicitNull(n, p, line, column);
+        }
+        add(std::move(n), anchor, 1);
+    }
+
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        if (anchor >= m_anchors.size() || m_anchors[anchor] == NoNode)
+            throw BuildError{absolute(mark), "unknown alias"};
+        NodeId target = m_anchors[anchor];
+        for (const auto &open : m_stack) {
+            if (open.id == target)
+                throw BuildError{absolute(mark),
+                                 "alias " + aliasName(absolute(mark)) +
+                                     " refers to a node that contains it (recursive alias)"};
+        }
+        Node n = m_doc.node(target); // copy kind/style for convenience
+        n.aliasOf = target;
+        n.start = absolute(mark);
+        n.end = n.start + 1;
+        while (n.end < m_chunk.end && !isSpace(m_text[n.end]) && m_text[n.end] != ',' &&
+               m_text[n.end] != ']' && m_text[n.end] != '}')
+            ++n.end;
+        n.line = lineOf(mark);
+        n.column = columnOf(mark);
+        n.value.clear();
+        n.childCount = 0;
+        add(std::move(n), 0, m_weights[static_cast<std::size_t>(target)]);
+    }
+
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                  const std::string &value) override
+    {
+        Node n;
+        n.kind = NodeKind::Scalar;
+        n.tag = tag;
+        n.value = value;
+        placeContent(n, mark);
+        const char c = n.start < m_chunk.end ? m_text[n.start] : '\0';
+        if (c == '"')
+            n.scalarStyle = ScalarStyle::DoubleQuoted;
+        else if (c == '\'')
+            n.scalarStyle = ScalarStyle::SingleQuoted;
+        else if (c == '|' && tag != "?")
+            n.scalarStyle = ScalarStyle::Literal;
+        else if (c == '>' && tag != "?")
+            n.scalarStyle = ScalarStyle::Folded;
+        n.end = scalarEnd(n);
+        add(std::move(n), anchor, 1);
+    }
+
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value style) override
+    {
+        openCollection(NodeKind::Sequence, mark, tag, anchor, style);
+    }
+    void OnSequenceEnd() override { closeCollection(); }
+
+    void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value style) override
+    {
+        openCollection(NodeKind::Mapping, mark, tag, anchor, style);
+    }
+    void OnMapEnd() override { closeCollection(); }
+
+private:
+    struct Open
+    {
+        NodeId id;
+        std::vector<NodeId> kids;
+        std::uint64_t weight = 1;
+    };
+
+    std::uint32_t absolute(const YAML::Mark &m) const
+    {
+        if (m.pos < 0)
+            return m_chunk.start;
+        std::uint64_t p = m_chunk.start + static_cast<std::uint64_t>(m.pos);
+        return static_cast<std::uint32_t>(p > m_chunk.end ? m_chunk.end : p);
+    }
+    std::uint32_t lineOf(const YAML::Mark &m) const
+    {
+        return m_chunk.firstLine + static_cast<std::uint32_t>(m.line < 0 ? 0 : m.line);
+    }
+    static std::uint32_t columnOf(const YAML::Mark &m)
+    {
+        return static_cast<std::uint32_t>(m.column < 0 ? 0 : m.column) + 1;
+    }
+
+    std::string aliasName(std::uint32_t p) const
+    {
+        std::uint32_t e = p + 1;
+        while (e < m_chunk.end && e - p < 64 && !isSpace(m_text[e]) && m_text[e] != ',' &&
+               m_text[e] != ']' && m_text[e] != '}')
+            ++e;
+        return std::string(m_text.substr(p, e - p));
+    }
+
+    bool startsWithNullWord(std::uint32_t p) const
+    {
+        auto delim = [&](std::uint32_t q) {
+            return q >= m_chunk.end || isSpace(m_text[q]) || m_text[q] == ',' || m_text[q] == '}' ||
+                   m_text[q] == ']' || m_text[q] == '#';
+        };
+        if (p < m_chunk.end && m_text[p] == '~')
+            return delim(p + 1);
+        if (p + 4 <= m_chunk.end) {
+            auto w = m_text.substr(p, 4);
+            if (w == "null" || w == "Null" || w == "NULL")
+                return delim(p + 4);
+        }
+        return false;
+    }
+
+    /// An empty value ("key:" with nothing after it) sits right after its key's colon.
+    void placeImplicitNull(Node &n, std::uint32_t p, std::uint32_t line, std::uint32_t column)
+    {
+        n.start = n.end = p;
+        n.line = line;
+        n.column = column;
+        if (m_stack.empty())
+            return;
+        const Open &parent = m_stack.back();
+        const Node &pn = m_doc.node(parent.id);
+        if (pn.kind != NodeKind::Mapping || parent.kids.size() % 2 != 1)
+            return;
+        const Node &key = m_doc.node(parent.kids.back());
+        std::uint32_t q = key.end;
+        while (q < m_chunk.end && isBlank(m_text[q]))
+            ++q;
+        if (q < m_chunk.end && m_text[q] == ':')
+            ++q;
+        n.start = n.end = q;
+        n.line = key.line;
+        n.column = key.column;
+        for (std::uint32_t i = key.start; i < q; ++i) {
+            if (m_text[i] == '\n') {
+                ++n.line;
+                n.column = 1;
+            } else {
+                ++n.column;
+            }
+        }
+    }
+
+    /// Moves the mark past properties (&anchor, !tag) and the space after them.
+    void placeContent(Node &n, const YAML::Mark &mark)
+    {
+        std::uint32_t p = absolute(mark);
+        std::uint32_t line = lineOf(mark), column = columnOf(mark);
+        while (p < m_chunk.end && (m_text[p] == '&' || m_text[p] == '!')) {
+            while (p < m_chunk.end && !isSpace(m_text[p]))
+                ++p, ++column;
+            bool moved = true;
+            while (moved && p < m_chunk.end) {
+                moved = false;
+                while (p < m_chunk.end && isSpace(m_text[p])) {
+                    if (m_text[p] == '\n') {
+                        ++line;
+                        column = 1;
+                    } else {
+                        ++column;
+                    }
+                    ++p;
+                    moved = true;
+                }
+                if (p < m_chunk.end && m_text[p] == '#') {
+                    while (p < m_chunk.end && m_text[p] != '\n')
+                        ++p, ++column;
+                    moved = true;
+                }
+            }
+        }
+        n.start = p;
+        n.line = line;
+        n.column = column;
+    }
+
+    std::uint32_t scalarEnd(const Node &n) const
+    {
+        const std::uint32_t end = m_chunk.end;
+        std::uint32_t p = n.start;
+        switch (n.scalarStyle) {
+        case ScalarStyle::DoubleQuoted:
+            for (++p; p < end; ++p) {
+                if (m_text[p] == '\\')
+                    ++p;
+                else if (m_text[p] == '"')
+                    return p + 1;
+            }
+            return end;
+        case ScalarStyle::SingleQuoted:
+            for (++p; p < end; ++p) {
+                if (m_text[p] == '\'') {
+                    if (p + 1 < end && m_text[p + 1] == '\'')
+                        ++p;
+                    else
+                        return p + 1;
+                }
+            }
+            return end;
+        case ScalarStyle::Literal:
+        case ScalarStyle::Folded:
+            return blockScalarEnd(n.start);
+        case ScalarStyle::Plain:
+            break;
+        }
+        const std::string &v = n.value;
+        if (p + v.size() <= end && m_text.compare(p, v.size(), v) == 0)
+            return p + static_cast<std::uint32_t>(v.size());
+        // Multi-line plain scalar: line breaks and indentation fold into the value's spaces.
+        std::size_t i = 0;
+        std::uint32_t lastGood = p;
+        while (i < v.size() && p < end) {
+            if (v[i] == m_text[p]) {
+                ++i, ++p;
+                lastGood = p;
+            } else if ((v[i] == ' ' || v[i] == '\n') && isSpace(m_text[p])) {
+                while (i < v.size() && (v[i] == ' ' || v[i] == '\n'))
+                    ++i;
+                while (p < end && isSpace(m_text[p]))
+                    ++p;
+            } else if (isSpace(m_text[p])) {
+                while (p < end && isSpace(m_text[p]))
+                    ++p;
+            } else {
+                break;
+            }
+        }
+        return lastGood;
+    }
+
+    std::uint32_t lineIndent(std::uint32_t p) const
+    {
+        std::uint32_t ls = p;
+        while (ls > m_chunk.start && m_text[ls - 1] != '\n')
+            --ls;
+        std::uint32_t spaces = 0;
+        while (ls + spaces < m_chunk.end && m_text[ls + spaces] == ' ')
+            ++spaces;
+        return spaces;
+    }
+
+    std::uint32_t blockScalarEnd(std::uint32_t header) const
+    {
+        const std::uint32_t end = m_chunk.end;
+        const std::uint32_t parentIndent = lineIndent(header);
+        std::uint32_t p = header;
+        while (p < end && m_text[p] != '\n')
+            ++p;
+        std::uint32_t result = p;
+        if (result > header && m_text[result - 1] == '\r')
+            --result;
+        // strip a trailing comment on the header line from the span
+        for (std::uint32_t q = header + 1; q < result; ++q) {
+            if (m_text[q] == '#' && isBlank(m_text[q - 1])) {
+                result = q;
+                while (result > header + 1 && isBlank(m_text[result - 1]))
+                    --result;
+                break;
+            }
+        }
+        std::uint32_t contentIndent = 0;
+        while (p < end) {
+            const std::uint32_t ls = p + 1;
+            if (ls >= end)
+                break;
+            std::uint32_t q = ls;
+            while (q < end && m_text[q] == ' ')
+                ++q;
+            std::uint32_t le = q;
+            while (le < end && m_text[le] != '\n')
+                ++le;
+            std::uint32_t contentEnd = le;
+            if (contentEnd > q && m_text[contentEnd - 1] == '\r')
+                --contentEnd;
+            const bool blank = q >= contentEnd;
+            if (!blank) {
+                const std::uint32_t indent = q - ls;
+                if (contentIndent == 0) {
+                    if (indent <= parentIndent)
+                        break;
+                    contentIndent = indent;
+                } else if (indent < contentIndent) {
+                    break;
+                }
+                result = contentEnd;
+            }
+            p = le;
+        }
+        return result;
+    }
+
+    void add(Node &&n, YAML::anchor_t anchor, std::uint64_t weight)
+    {
+        NodeId id = static_cast<NodeId>(m_doc.nodes().size());
+        m_doc.nodes().push_back(std::move(n));
+        m_weights.push_back(weight);
+        registerAnchor(anchor, id);
+        attach(id, weight);
+    }
+
+    void registerAnchor(YAML::anchor_t anchor, NodeId id)
+    {
+        if (anchor == 0)
+            return;
+        if (m_anchors.size() <= anchor)
+            m_anchors.resize(anchor + 1, NoNode);
+        m_anchors[anchor] = id;
+    }
+
+    void attach(NodeId id, std::uint64_t weight)
+    {
+        if (m_stack.empty()) {
+            if (m_doc.root == NoNode)
+                m_doc.root = id;
+            return;
+        }
+        Open &parent = m_stack.back();
+        parent.kids.push_back(id);
+        parent.weight += weight;
+        if (parent.weight > m_limits.maxExpandedNodes)
+            throw BuildError{m_doc.node(id).start,
+                             "alias expansion exceeds " +
+                                 std::to_string(m_limits.maxExpandedNodes) +
+                                 " nodes (billion laughs?); document rejected"};
+    }
+
+    void openCollection(NodeKind kind, const YAML::Mark &mark, const std::string &tag,
+                        YAML::anchor_t anchor, YAML::EmitterStyle::value style)
+    {
+        if (static_cast<int>(m_stack.size()) >= m_limits.maxDepth)
+            throw BuildError{absolute(mark), "nesting deeper than " +
+                                                 std::to_string(m_limits.maxDepth) + " levels"};
+        Node n;
+        n.kind = kind;
+        n.tag = tag;
+        n.collectionStyle =
+            style == YAML::EmitterStyle::Flow ? CollectionStyle::Flow : CollectionStyle::Block;
+        placeContent(n, mark);
+        n.end = n.start;
+        NodeId id = static_cast<NodeId>(m_doc.nodes().size());
+        m_doc.nodes().push_back(std::move(n));
+        m_weights.push_back(1);
+        registerAnchor(anchor, id);
+        m_stack.push_back(Open{id, {}, 1});
+    }
+
+    void closeCollection()
+    {
+        Open open = std::move(m_stack.back());
+        m_stack.pop_back();
+        auto &children = m_doc.children();
+        Node &n = m_doc.nodes()[static_cast<std::size_t>(open.id)];
+        n.firstChild = static_cast<std::uint32_t>(children.size());
+        n.childCount = static_cast<std::uint32_t>(n.kind == NodeKind::Mapping ? open.kids.size() / 2
+                                                                              : open.kids.size());
+        children.insert(children.end(), open.kids.begin(), open.kids.end());
+        std::uint32_t lastEnd = n.start;
+        if (!open.kids.empty())
+            lastEnd = m_doc.node(open.kids.back()).end;
+        if (n.collectionStyle == CollectionStyle::Flow) {
+            const char close = n.kind == NodeKind::Mapping ? '}' : ']';
+            std::uint32_t p = open.kids.empty() ? n.start + 1 : lastEnd;
+            while (p < m_chunk.end && m_text[p] != close) {
+                if (m_text[p] == '#') {
+                    while (p < m_chunk.end && m_text[p] != '\n')
+                        ++p;
+                } else {
+                    ++p;
+                }
+            }
+            n.end = p < m_chunk.end ? p + 1 : m_chunk.end;
+        } else {
+            n.end = lastEnd;
+        }
+        m_weights[static_cast<std::size_t>(open.id)] = open.weight;
+        attach(open.id, open.weight);
+    }
+
+    std::string_view m_text;
+    const Chunk &m_chunk;
+    Document &m_doc;
+    const ParseLimits &m_limits;
+    std::vector<Open> m_stack;
+    std::vector<NodeId> m_anchors;
+    std::vector<std::uint64_t> m_weights;
+};
+
+Diagnostic locateIn(std::string_view text, std::uint32_t from, std::uint32_t firstLine,
+                    std::uint32_t offset, std::string message)
+{
+    Diagnostic d;
+    d.offset = offset;
+    d.line = firstLine;
+    d.column = 1;
+    for (std::uint32_t i = from; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++d.line;
+            d.column = 1;
+        } else {
+            ++d.column;
+        }
+    }
+    d.message = std::move(message);
+    return d;
+}
+
+} // namespace
+
+long long findInvalidUtf8(std::string_view s)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len;
+        std::uint32_t cp;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return static_cast<long long>(i);
+        }
+        if (i + len > n)
+            return static_cast<long long>(i);
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return static_cast<long long>(i);
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return static_cast<long long>(i);
+        i += len;
+    }
+    return -1;
+}
+
+std::vector<Chunk> SourceFile::splitDocuments(std::string_view text, std::uint32_t from)
+{
+    std::vector<Chunk> chunks;
+    Chunk current{from, from, 1};
+    std::uint32_t line = 1;
+    std::size_t p = from;
+    auto flush = [&](std::uint32_t end) {
+        current.end = end;
+        if (hasContent(text, current.start, current.end))
+            chunks.push_back(current);
+    };
+    while (p < text.size()) {
+        std::size_t lineEnd = text.find('\n', p);
+        const std::size_t next = lineEnd == std::string_view::npos ? text.size() : lineEnd + 1;
+        if (p != current.start && isMarkerLine(text, p, '-')) {
+            flush(static_cast<std::uint32_t>(p));
+            current = Chunk{static_cast<std::uint32_t>(p), 0, line};
+        } else if (isMarkerLine(text, p, '.')) {
+            flush(static_cast<std::uint32_t>(next));
+            current = Chunk{static_cast<std::uint32_t>(next), 0, line + 1};
+        }
+        p = next;
+        ++line;
+    }
+    flush(static_cast<std::uint32_t>(text.size()));
+    return chunks;
+}
+
+Document SourceFile::parseChunk(std::string_view text, const Chunk &chunk, int index,
+                                const ParseLimits &limits)
+{
+    Document doc;
+    doc.index = index;
+    doc.chunkStart = chunk.start;
+    doc.chunkEnd = chunk.end;
+    doc.firstLine = chunk.firstLine;
+    const std::string_view body = text.substr(chunk.start, chunk.end - chunk.start);
+    const long long bad = findInvalidUtf8(body);
+    if (bad >= 0) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "invalid UTF-8 (byte 0x%02x); document skipped",
+                      static_cast<unsigned char>(body[static_cast<std::size_t>(bad)]));
+        doc.error = locateIn(text, chunk.start, chunk.firstLine,
+                             chunk.start + static_cast<std::uint32_t>(bad), buf);
+        return doc;
+    }
+    if (body.find('\0') != std::string_view::npos) {
+        const auto at = static_cast<std::uint32_t>(body.find('\0'));
+        doc.error = locateIn(text, chunk.start, chunk.firstLine, chunk.start + at,
+                             "NUL byte in input: not a text file; document skipped");
+        return doc;
+    }
+    MemoryBuffer buffer(body.data(), body.size());
+    std::istream in(&buffer);
+    try {
+        YAML::Parser parser(in);
+        TreeBuilder builder(text, chunk, doc, limits);
+        parser.HandleNextDocument(builder);
+    } catch (const YAML::Exception &e) {
+        std::uint32_t line = chunk.firstLine + static_cast<std::uint32_t>(std::max(0, e.mark.line));
+        Diagnostic d;
+        d.line = line;
+        d.column = static_cast<std::uint32_t>(std::max(0, e.mark.column)) + 1;
+        d.offset = chunk.start + static_cast<std::uint32_t>(std::max(0, e.mark.pos));
+        d.message = "YAML syntax error: " + e.msg;
+        doc.error = d;
+    } catch (const BuildError &e) {
+        doc.error = locateIn(text, chunk.start, chunk.firstLine, e.offset, e.message);
+    } catch (const std::exception &e) {
+        doc.error = locateIn(text, chunk.start, chunk.firstLine, chunk.start,
+                             std::string("cannot parse document: ") + e.what());
+    }
+    if (doc.error) {
+        doc.root = NoNode;
+        doc.nodes().clear();
+        doc.nodes().shrink_to_fit();
+        doc.children().clear();
+        doc.children().shrink_to_fit();
+    }
+    return doc;
+}
+
+std::unique_ptr<SourceFile> SourceFile::prepare(std::string path, std::string text,
+                                                std::vector<Chunk> &chunks)
+{
+    auto file = std::make_unique<SourceFile>();
+    file->path = std::move(path);
+    file->text = std::move(text);
+    const std::string_view t = file->text;
+    if (t.size() >= 3 && std::memcmp(t.data(), "\xEF\xBB\xBF", 3) == 0)
+        file->bomLength = 3;
+    if (t.size() > 0xFFFFFFF0ULL) {
+        file->errors.push_back(Diagnostic{0, 1, 1, "file too large (over 4 GiB)"});
+        return file;
+    }
+    chunks = splitDocuments(t, file->bomLength);
+    if (chunks.empty())
+        file->errors.push_back(Diagnostic{
+            0, 1, 1, t.empty() ? "empty file: no YAML documents" : "no YAML documents in file"});
+    return file;
+}
+
+std::unique_ptr<SourceFile> SourceFile::fromText(std::string path, std::string text,
+                                                 const ParseLimits &limits)
+{
+    std::vector<Chunk> chunks;
+    auto file = prepare(std::move(path), std::move(text), chunks);
+    file->documents.reserve(chunks.size());
+    int index = 0;
+    for (const auto &chunk : chunks) {
+        file->documents.push_back(parseChunk(file->text, chunk, index++, limits));
+        if (file->documents.back().error)
+            file->errors.push_back(*file->documents.back().error);
+    }
+    return file;
+}
+
+std::unique_ptr<SourceFile> SourceFile::load(const std::string &path, const ParseLimits &limits)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        auto file = std::make_unique<SourceFile>();
+        file->path = path;
+        file->errors.push_back(
+            Diagnostic{0, 1, 1, std::string("cannot read file: ") + std::strerror(errno)});
+        return file;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return fromText(path, std::move(ss).str(), limits);
+}
+
+Diagnostic SourceFile::locate(std::uint32_t offset, std::string message) const
+{
+    return locateIn(text, bomLength, 1, offset, std::move(message));
+}
+
+} // namespace PodSec::Yaml

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/diagnostic.h"
+#include "yaml/document.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace PodSec::Yaml {
+
+/// Limits that keep hostile input bounded.
+struct ParseLimits
+{
+    /// Total nodes an alias-expanded walk of one document may visit (billion laughs).
+    std::uint64_t maxExpandedNodes = 1'000'000;
+    /// Deepest nesting accepted (yaml-cpp itself stops at about 500).
+    int maxDepth = 400;
+};
+
+/// Byte range of one document in a stream, found by scanning for "---" and "..." lines.
+struct Chunk
+{
+    std::uint32_t start = 0;
+    std::uint32_t end = 0;
+    std::uint32_t firstLine = 1; ///< 1-based
+};
+
+/// The text of one file and its documents.
+class SourceFile
+{
+public:
+    std::string path; ///< as given by the user, for messages
+    std::string text; ///< the file's bytes, untouched (BOM and CRLF included)
+    std::uint32_t bomLength = 0;
+    std::vector<Document> documents;
+    /// File-level problems (unreadable, empty, invalid UTF-8) and each document's error.
+    std::vector<Diagnostic> errors;
+
+    /// Reads and parses the file. Never throws; problems end up in errors.
+    static std::unique_ptr<SourceFile> load(const std::string &path, const ParseLimits & = {});
+    /// Parses text held in memory.
+    static std::unique_ptr<SourceFile> fromText(std::string path, std::string text,
+                                                const ParseLimits & = {});
+
+    /// Takes the text, notes the BOM and splits the documents without parsing them;
+    /// file-level problems (empty, too large) are added to errors.
+    static std::unique_ptr<SourceFile> prepare(std::string path, std::string text,
+                                               std::vector<Chunk> &chunks);
+
+    /// Splits the text into document chunks (no parsing).
+    static std::vector<Chunk> splitDocuments(std::string_view text, std::uint32_t from);
+    /// Parses one chunk into a document (usable from any thread).
+    static Document parseChunk(std::string_view text, const Chunk &chunk, int index,
+                               const ParseLimits & = {});
+
+    /// Line/column (1-based) of a byte offset, computed by scanning the text.
+    Diagnostic locate(std::uint32_t offset, std::string message) const;
+};
+
+/// Checks that text is valid UTF-8; returns the offset of the first bad byte, or -1.
+long long findInvalidUtf8(std::string_view text);
+
+} // namespace PodSec::Yaml

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+// Helpers for core tests: parse YAML text and evaluate its first pod-bearing object.
+#pragma once
+
+#include "k8s/object.h"
+#include "k8s/podspec.h"
+#include "policy/evaluator.h"
+#include "policy/registry.h"
+#include "yaml/sourcefile.h"
+
+#include <QString>
+
+#include <memory>
+#include <string>
+
+namespace PodSec::TestUtil {
+
+/// A parsed file with its objects; keeps everything alive for the views into it.
+struct ParsedPod
+{
+    std::unique_ptr<Yaml::SourceFile> file;
+    std::vector<K8s::Object> objects; ///< objects of the first document
+    const K8s::Object &object(std::size_t i = 0) const { return objects.at(i); }
+};
+
+ParsedPod parse(const std::string &yaml);
+
+/// Evaluates the first object of the YAML text at level:version ("restricted", "v1.25").
+Policy::Evaluation evaluate(const std::string &yaml, const char *level, const char *version);
+
+/// The result of one check in an evaluation; nullptr when the check did not run.
+const Policy::CheckResult *findResult(const Policy::Evaluation &e, std::string_view id);
+
+/// Absolute path of a file under ../shared (PODSEC_SHARED_DIR).
+QString sharedPath(const QString &relative);
+/// Absolute path of a file under tests/data.
+QString testDataPath(const QString &relative);
+
+} // namespace PodSec::TestUtil
