@@ -1,0 +1,485 @@
+// SPDX-License-Identifier: Apache-2.0
+// `podsec` run as a process: exit codes, stderr format and report shapes per
+// shared/spec/cli.md, on the shared fixtures, the real-world corpus and our own data.
+#include "podtestutil.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace PodSec;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run podsec(const QStringList &args, const QByteArray &stdinData = {})
+{
+    QProcess p;
+    p.setProgram(QStringLiteral(PODSEC_CLI_PATH));
+    p.setArguments(args);
+    p.start();
+    if (!p.waitForStarted())
+        return {};
+    p.write(stdinData);
+    p.closeWriteChannel();
+    p.waitForFinished(120000);
+    Run r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QJsonObject parseJson(const QByteArray &data)
+{
+    QJsonParseError error;
+    const auto doc = QJsonDocument::fromJson(data, &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning() << "invalid JSON:" << error.errorString() << "at" << error.offset;
+    return doc.object();
+}
+
+QString cliData(const char *name)
+{
+    return TestUtil::testDataPath(QStringLiteral("cli/") + QLatin1String(name));
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void version();
+    void usageErrors_data();
+    void usageErrors();
+    void fixtureFolders_data();
+    void fixtureFolders();
+    void corpusJsonShape();
+    void brokenDocumentDoesNotStopOthers();
+    void standardInput();
+    void sarif();
+    void junit();
+    void textFormat();
+    void admissionSample();
+    void admissionConfigExemptions();
+    void outputFile();
+    void explain();
+};
+
+void TestCli::version()
+{
+    const auto r = podsec({QStringLiteral("--version")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QByteArray("podsec " PODSEC_VERSION_STRING "\n"));
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("stderrContains");
+    QTest::newRow("no command") << QStringList{} << QStringLiteral("missing command");
+    QTest::newRow("unknown command")
+        << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("check"), QStringLiteral("--bogus"), QStringLiteral("x")}
+        << QStringLiteral("unknown option '--bogus'");
+    QTest::newRow("bad level") << QStringList{QStringLiteral("check"),
+                                              QStringLiteral("--level=strict"), QStringLiteral("x")}
+                               << QStringLiteral("--level must be one of");
+    QTest::newRow("bad version") << QStringList{QStringLiteral("check"),
+                                                QStringLiteral("--version"),
+                                                QStringLiteral("v1.05"), QStringLiteral("x")}
+                                 << QStringLiteral("--version must be");
+    QTest::newRow("bad format") << QStringList{QStringLiteral("check"),
+                                               QStringLiteral("--format=yaml"), QStringLiteral("x")}
+                                << QStringLiteral("--format must be");
+    QTest::newRow("missing value")
+        << QStringList{QStringLiteral("check"), QStringLiteral("--level")}
+        << QStringLiteral("needs a value");
+    QTest::newRow("missing file") << QStringList{QStringLiteral("check"),
+                                                 QStringLiteral("/nonexistent/pod.yaml")}
+                                  << QStringLiteral("/nonexistent/pod.yaml:1:1: no such file");
+    QTest::newRow("unknown check")
+        << QStringList{QStringLiteral("explain"), QStringLiteral("runAsRoot")}
+        << QStringLiteral("unknown check ID 'runAsRoot'");
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, stderrContains);
+    const auto r = podsec(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(stderrContains), r.err.constData());
+}
+
+void TestCli::fixtureFolders_data()
+{
+    QTest::addColumn<QString>("level");
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<bool>("pass");
+    for (const char *level : {"baseline", "restricted"}) {
+        for (const char *version : {"v1.0", "v1.25", "v1.30", "v1.37"}) {
+            for (bool pass : {true, false}) {
+                QTest::addRow("%s/%s/%s", level, version, pass ? "pass" : "fail")
+                    << QString::fromLatin1(level) << QString::fromLatin1(version) << pass;
+            }
+        }
+    }
+}
+
+void TestCli::fixtureFolders()
+{
+    QFETCH(QString, level);
+    QFETCH(QString, version);
+    QFETCH(bool, pass);
+    const QString dir = TestUtil::sharedPath(
+        QStringLiteral("conformance/pss-fixtures/%1/%2/%3")
+            .arg(level, version, pass ? QStringLiteral("pass") : QStringLiteral("fail")));
+    const auto r =
+        podsec({QStringLiteral("check"), QStringLiteral("--format=json"), QStringLiteral("--level"),
+                level, QStringLiteral("--version"), version, dir});
+    QCOMPARE(r.exitCode, pass ? 0 : 1);
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    const auto report = parseJson(r.out);
+    const auto objects = report[QLatin1String("objects")].toArray();
+    const int files = int(QDir(dir).entryList({QStringLiteral("*.yaml")}, QDir::Files).size());
+    QCOMPARE(objects.size(), files);
+    for (const auto &o : objects) {
+        const auto object = o.toObject();
+        QVERIFY2(object[QLatin1String("allowed")].toBool() == pass,
+                 qPrintable(
+                     object[QLatin1String("source")].toObject()[QLatin1String("file")].toString()));
+    }
+    const auto summary = report[QLatin1String("summary")].toObject();
+    QCOMPARE(summary[QLatin1String("objects")].toInt(), files);
+    QCOMPARE(summary[QLatin1String(pass ? "allowed" : "denied")].toInt(), files);
+}
+
+void TestCli::corpusJsonShape()
+{
+    const auto r = podsec({QStringLiteral("check"), QStringLiteral("--format=json"),
+                           TestUtil::sharedPath(QStringLiteral("corpus/real"))});
+    QCOMPARE(r.exitCode, 1); // the corpus holds privileged DaemonSets
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    const auto report = parseJson(r.out);
+    QCOMPARE(report[QLatin1String("schemaVersion")].toInt(), 1);
+    QCOMPARE(report[QLatin1String("tool")].toObject()[QLatin1String("name")].toString(),
+             QStringLiteral("podsec"));
+    QCOMPARE(report[QLatin1String("policy")].toObject()[QLatin1String("level")].toString(),
+             QStringLiteral("restricted"));
+    QCOMPARE(report[QLatin1String("policy")].toObject()[QLatin1String("version")].toString(),
+             QStringLiteral("latest"));
+    const auto objects = report[QLatin1String("objects")].toArray();
+    // INVENTORY.tsv counts 148 pod-bearing workloads in the corpus.
+    QCOMPARE(objects.size(), 148);
+    const QStringList kinds = {QStringLiteral("Pod"),
+                               QStringLiteral("PodTemplate"),
+                               QStringLiteral("ReplicationController"),
+                               QStringLiteral("ReplicaSet"),
+                               QStringLiteral("Deployment"),
+                               QStringLiteral("DaemonSet"),
+                               QStringLiteral("StatefulSet"),
+                               QStringLiteral("Job"),
+                               QStringLiteral("CronJob")};
+    int allowed = 0;
+    for (const auto &value : objects) {
+        const auto o = value.toObject();
+        const auto source = o[QLatin1String("source")].toObject();
+        QVERIFY(source[QLatin1String("file")].toString().endsWith(QLatin1String(".yaml")) ||
+                source[QLatin1String("file")].toString().endsWith(QLatin1String(".yml")) ||
+                source[QLatin1String("file")].toString().endsWith(QLatin1String(".json")));
+        QVERIFY(source[QLatin1String("document")].toInt(-1) >= 0);
+        QVERIFY(source[QLatin1String("line")].toInt() >= 1);
+        QVERIFY(source[QLatin1String("column")].toInt() >= 1);
+        QVERIFY(kinds.contains(o[QLatin1String("kind")].toString()));
+        QVERIFY(!o[QLatin1String("apiVersion")].toString().isEmpty());
+        QVERIFY(o.contains(QLatin1String("name")));
+        const bool objectAllowed = o[QLatin1String("allowed")].toBool();
+        allowed += objectAllowed;
+        const auto checks = o[QLatin1String("checks")].toArray();
+        QCOMPARE(checks.size(), 15); // restricted:latest runs 15 checks
+        QString expectedMessage;
+        for (const auto &c : checks) {
+            const auto check = c.toObject();
+            QVERIFY(!check[QLatin1String("id")].toString().isEmpty());
+            const bool checkAllowed = check[QLatin1String("allowed")].toBool();
+            if (!checkAllowed) {
+                if (!expectedMessage.isEmpty())
+                    expectedMessage += QStringLiteral(", ");
+                expectedMessage += check[QLatin1String("reason")].toString() +
+                                   QStringLiteral(" (") +
+                                   check[QLatin1String("detail")].toString() + QStringLiteral(")");
+            }
+            bool anyFailingField = false;
+            for (const auto &f : check[QLatin1String("fields")].toArray()) {
+                const auto field = f.toObject();
+                const QString path = field[QLatin1String("path")].toString();
+                QVERIFY2(path.startsWith(QLatin1String("spec.")) ||
+                             path.startsWith(QLatin1String("metadata.annotations[")) ||
+                             path.startsWith(QLatin1String("template.")),
+                         qPrintable(path));
+                QVERIFY(field.contains(QLatin1String("value")));
+                QVERIFY(field[QLatin1String("line")].toInt() >= 1);
+                if (!field[QLatin1String("present")].toBool())
+                    QVERIFY(field[QLatin1String("value")].isNull());
+                anyFailingField |= !field[QLatin1String("allowed")].toBool();
+            }
+            // Every denied check points at least at one failing field.
+            if (!checkAllowed)
+                QVERIFY2(anyFailingField, qPrintable(check[QLatin1String("id")].toString()));
+        }
+        QCOMPARE(o[QLatin1String("message")].toString(), expectedMessage);
+        QCOMPARE(objectAllowed, expectedMessage.isEmpty());
+    }
+    const auto summary = report[QLatin1String("summary")].toObject();
+    QCOMPARE(summary[QLatin1String("objects")].toInt(), 148);
+    QCOMPARE(summary[QLatin1String("allowed")].toInt(), allowed);
+    QCOMPARE(summary[QLatin1String("denied")].toInt(), 148 - allowed);
+    QCOMPARE(summary[QLatin1String("errors")].toInt(), 0);
+}
+
+void TestCli::brokenDocumentDoesNotStopOthers()
+{
+    const QString file = cliData("three-docs-one-broken.yaml");
+    const auto r = podsec({QStringLiteral("check"), QStringLiteral("--format=json"), file});
+    QCOMPARE(r.exitCode, 2);
+    const QStringList lines = QString::fromUtf8(r.err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1);
+    static const QRegularExpression format(QStringLiteral("^(.+):(\\d+):(\\d+): (.+)$"));
+    const auto m = format.match(lines.first());
+    QVERIFY2(m.hasMatch(), qPrintable(lines.first()));
+    QCOMPARE(m.captured(1), file);
+    QVERIFY(m.captured(2).toInt() >= 15 && m.captured(2).toInt() <= 17); // inside document 2
+    const auto report = parseJson(r.out);
+    const auto objects = report[QLatin1String("objects")].toArray();
+    QCOMPARE(objects.size(), 2);
+    QCOMPARE(objects[0].toObject()[QLatin1String("name")].toString(), QStringLiteral("first"));
+    QCOMPARE(objects[1].toObject()[QLatin1String("name")].toString(), QStringLiteral("third"));
+    QCOMPARE(objects[1]
+                 .toObject()[QLatin1String("source")]
+                 .toObject()[QLatin1String("document")]
+                 .toInt(),
+             2);
+    QCOMPARE(objects[1].toObject()[QLatin1String("allowed")].toBool(), true);
+    const auto errors = report[QLatin1String("errors")].toArray();
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors[0].toObject()[QLatin1String("line")].toInt(), m.captured(2).toInt());
+}
+
+void TestCli::standardInput()
+{
+    const QByteArray pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n"
+                           "  containers:\n  - name: c\n    image: x\n";
+    const auto r = podsec(
+        {QStringLiteral("check"), QStringLiteral("--format=json"), QStringLiteral("-")}, pod);
+    QCOMPARE(r.exitCode, 1);
+    const auto o = parseJson(r.out)[QLatin1String("objects")].toArray().at(0).toObject();
+    QCOMPARE(o[QLatin1String("source")].toObject()[QLatin1String("file")].toString(),
+             QStringLiteral("<stdin>"));
+    QCOMPARE(
+        o[QLatin1String("message")].toString(),
+        QStringLiteral(
+            "allowPrivilegeEscalation != false (container \"c\" must set "
+            "securityContext.allowPrivilegeEscalation=false), unrestricted capabilities "
+            "(container \"c\" must set securityContext.capabilities.drop=[\"ALL\"]), "
+            "runAsNonRoot != true (pod or container \"c\" must set "
+            "securityContext.runAsNonRoot=true), seccompProfile (pod or container \"c\" must "
+            "set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\")"));
+    const auto baseline = podsec(
+        {QStringLiteral("check"), QStringLiteral("--level=baseline"), QStringLiteral("-")}, pod);
+    QCOMPARE(baseline.exitCode, 0);
+}
+
+void TestCli::sarif()
+{
+    const auto r = podsec(
+        {QStringLiteral("check"), QStringLiteral("--format=sarif"),
+         TestUtil::sharedPath(QStringLiteral("conformance/pss-fixtures/baseline/v1.37/fail"))});
+    QCOMPARE(r.exitCode, 1);
+    const auto sarif = parseJson(r.out);
+    QCOMPARE(sarif[QLatin1String("version")].toString(), QStringLiteral("2.1.0"));
+    const auto run = sarif[QLatin1String("runs")].toArray().at(0).toObject();
+    const auto rules = run[QLatin1String("tool")]
+                           .toObject()[QLatin1String("driver")]
+                           .toObject()[QLatin1String("rules")]
+                           .toArray();
+    QCOMPARE(rules.size(), 19);
+    const auto results = run[QLatin1String("results")].toArray();
+    QVERIFY(results.size() >= 30);
+    for (const auto &value : results) {
+        const auto result = value.toObject();
+        const int index = result[QLatin1String("ruleIndex")].toInt();
+        QCOMPARE(rules[index].toObject()[QLatin1String("id")].toString(),
+                 result[QLatin1String("ruleId")].toString());
+        const auto region = result[QLatin1String("locations")]
+                                .toArray()
+                                .at(0)
+                                .toObject()[QLatin1String("physicalLocation")]
+                                .toObject()[QLatin1String("region")]
+                                .toObject();
+        QVERIFY(region[QLatin1String("startLine")].toInt() >= 1);
+    }
+}
+
+void TestCli::junit()
+{
+    const auto r = podsec({QStringLiteral("check"), QStringLiteral("--format=junit"),
+                           cliData("three-docs-one-broken.yaml")});
+    QCOMPARE(r.exitCode, 2);
+    QXmlStreamReader xml(r.out);
+    int testcases = 0, failures = 0, errors = 0;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == QLatin1String("testsuites")) {
+            QCOMPARE(xml.attributes().value(QLatin1String("tests")).toInt(), 3);
+            QCOMPARE(xml.attributes().value(QLatin1String("errors")).toInt(), 1);
+        }
+        testcases += xml.name() == QLatin1String("testcase");
+        failures += xml.name() == QLatin1String("failure");
+        errors += xml.name() == QLatin1String("error");
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(testcases, 3);
+    QCOMPARE(failures, 4); // "first" fails four restricted checks
+    QCOMPARE(errors, 1);
+}
+
+void TestCli::textFormat()
+{
+    const auto r = podsec({QStringLiteral("check"), cliData("three-docs-one-broken.yaml")});
+    QCOMPARE(r.exitCode, 2);
+    const QString text = QString::fromUtf8(r.out);
+    QVERIFY(!text.contains(QLatin1Char('\x1b'))); // no colour when not a terminal
+    QVERIFY(text.contains(QStringLiteral("FAIL  Pod first")));
+    QVERIFY(text.contains(QStringLiteral("PASS  Pod third")));
+    // the failing field with its line:column and path
+    QVERIFY2(text.contains(QStringLiteral(
+                 "8:7  spec.containers[0].securityContext.allowPrivilegeEscalation (not set)")),
+             qPrintable(text));
+    QVERIFY(text.contains(
+        QStringLiteral("2 objects at restricted:latest: 1 allowed, 1 denied, 1 error")));
+}
+
+void TestCli::admissionSample()
+{
+    const QString sample = QStringLiteral(PODSEC_SOURCE_DIR "/resources/sample/workspace");
+    const auto r = podsec({QStringLiteral("check"), QStringLiteral("--admission"),
+                           QStringLiteral("--format=json"), sample});
+    QCOMPARE(r.exitCode, 1);
+    const auto objects = parseJson(r.out)[QLatin1String("objects")].toArray();
+    QHash<QString, QJsonObject> byName;
+    for (const auto &o : objects)
+        byName.insert(o.toObject()[QLatin1String("name")].toString(), o.toObject());
+    const auto pod =
+        byName.value(QStringLiteral("debug-shell"))[QLatin1String("admission")].toObject();
+    const auto enforce = pod[QLatin1String("enforce")].toObject();
+    QCOMPARE(enforce[QLatin1String("policy")].toString(), QStringLiteral("restricted:latest"));
+    QCOMPARE(enforce[QLatin1String("applies")].toBool(), true);
+    QCOMPARE(enforce[QLatin1String("allowed")].toBool(), false);
+    QVERIFY(enforce[QLatin1String("message")].toString().startsWith(QStringLiteral(
+        "violates PodSecurity \"restricted:latest\": allowPrivilegeEscalation != false")));
+    // a rejected pod carries no warning
+    QCOMPARE(pod[QLatin1String("warn")].toObject()[QLatin1String("message")].toString(), QString());
+
+    const auto frontend =
+        byName.value(QStringLiteral("frontend"))[QLatin1String("admission")].toObject();
+    QCOMPARE(frontend[QLatin1String("enforce")].toObject()[QLatin1String("applies")].toBool(),
+             false);
+    QCOMPARE(frontend[QLatin1String("enforce")].toObject()[QLatin1String("policy")].toString(),
+             QStringLiteral("baseline:v1.30"));
+    const auto warn = frontend[QLatin1String("warn")].toObject();
+    QCOMPARE(warn[QLatin1String("policy")].toString(), QStringLiteral("restricted:latest"));
+    QVERIFY(warn[QLatin1String("message")].toString().startsWith(
+        QStringLiteral("would violate PodSecurity \"restricted:latest\": hostPort (container "
+                       "\"nginx\" uses hostPort 80)")));
+
+    const auto reindex =
+        byName.value(QStringLiteral("reindex"))[QLatin1String("admission")].toObject();
+    QCOMPARE(reindex[QLatin1String("enforce")].toObject()[QLatin1String("policy")].toString(),
+             QStringLiteral("restricted:latest")); // invalid level fails closed
+    QCOMPARE(reindex[QLatin1String("error")].toString(),
+             QStringLiteral("Failed to parse policy: metadata.labels[pod-security.kubernetes.io/"
+                            "enforce]: Invalid value: \"restrictd\": must be one of privileged, "
+                            "baseline, restricted"));
+}
+
+void TestCli::admissionConfigExemptions()
+{
+    const auto r = podsec({QStringLiteral("check"), QStringLiteral("--format=json"),
+                           QStringLiteral("--admission-config"), cliData("psa-config.yaml"),
+                           cliData("admission-mix.yaml")});
+    QCOMPARE(r.exitCode, 1); // "plain" violates the baseline enforce default (hostPID)
+    const auto objects = parseJson(r.out)[QLatin1String("objects")].toArray();
+    QCOMPARE(objects.size(), 3);
+    auto admission = [&](int i) {
+        return objects[i].toObject()[QLatin1String("admission")].toObject();
+    };
+    QCOMPARE(admission(0)[QLatin1String("exempt")].toString(), QStringLiteral("namespace"));
+    QCOMPARE(admission(1)[QLatin1String("exempt")].toString(), QStringLiteral("runtimeClass"));
+    QVERIFY(admission(2)[QLatin1String("exempt")].isNull());
+    QCOMPARE(
+        admission(2)[QLatin1String("enforce")].toObject()[QLatin1String("message")].toString(),
+        QStringLiteral("violates PodSecurity \"baseline:v1.30\": host namespaces (hostPID=true)"));
+    QCOMPARE(admission(2)[QLatin1String("audit")].toObject()[QLatin1String("policy")].toString(),
+             QStringLiteral("restricted:latest"));
+
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("bad.yaml"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("kind: PodSecurityConfiguration\ndefaults:\n  enforce: strict\n");
+    f.close();
+    const auto e = podsec({QStringLiteral("check"), QStringLiteral("--admission-config"), bad,
+                           cliData("admission-mix.yaml")});
+    QCOMPARE(e.exitCode, 2);
+    QCOMPARE(QString::fromUtf8(e.err).trimmed(),
+             bad + QStringLiteral(
+                       ":3:12: defaults.enforce: must be one of privileged, baseline, restricted"));
+}
+
+void TestCli::outputFile()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("report.json"));
+    const auto r = podsec({QStringLiteral("check"), QStringLiteral("--format=json"),
+                           QStringLiteral("--output"), out, cliData("admission-mix.yaml")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(parseJson(f.readAll())[QLatin1String("summary")]
+                 .toObject()[QLatin1String("objects")]
+                 .toInt(),
+             3);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1); // no temporary left behind
+}
+
+void TestCli::explain()
+{
+    const auto list = podsec({QStringLiteral("explain")});
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(list.out).count(QStringLiteral(" v1.")), 19);
+    const auto one = podsec({QStringLiteral("explain"), QStringLiteral("runAsNonRoot")});
+    QCOMPARE(one.exitCode, 0);
+    QVERIFY(one.out.startsWith("# runAsNonRoot"));
+    QVERIFY(one.out.contains("## How to satisfy it"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

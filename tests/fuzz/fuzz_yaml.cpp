@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+// libFuzzer target for the YAML layer and everything a document feeds: parse a stream,
+// walk every node through the public accessors, extract objects and evaluate them at
+// restricted:latest and baseline:v1.0. Build with the "fuzz" preset:
+//   cmake --preset fuzz && cmake --build --preset fuzz
+//   ./build/fuzz/tests/fuzz/fuzz_yaml -max_total_time=60 tests/fuzz/corpus
+#include "k8s/object.h"
+#include "k8s/podspec.h"
+#include "policy/evaluator.h"
+#include "yaml/sourcefile.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+using namespace PodSec;
+
+namespace {
+
+void walk(const Yaml::Document &doc, Yaml::NodeId id, int depth, std::size_t &budget)
+{
+    if (id == Yaml::NoNode || depth > 64 || budget == 0)
+        return;
+    --budget;
+    const auto &n = doc.node(id);
+    if (n.start > n.end || n.end > doc.chunkEnd || n.start < doc.chunkStart)
+        __builtin_trap(); // spans must stay inside the document
+    switch (doc.kind(id)) {
+    case Yaml::NodeKind::Mapping:
+        for (std::size_t i = 0; i < doc.size(id); ++i) {
+            walk(doc, doc.mapKey(id, i), depth + 1, budget);
+            walk(doc, doc.mapValue(id, i), depth + 1, budget);
+        }
+        break;
+    case Yaml::NodeKind::Sequence:
+        for (std::size_t i = 0; i < doc.size(id); ++i)
+            walk(doc, doc.item(id, i), depth + 1, budget);
+        break;
+    case Yaml::NodeKind::Scalar:
+        (void)doc.scalarType(id);
+        (void)doc.toInt(id);
+        break;
+    case Yaml::NodeKind::Null:
+        break;
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    const auto file = Yaml::SourceFile::fromText(
+        "fuzz.yaml", std::string(reinterpret_cast<const char *>(data), size));
+    for (const auto &doc : file->documents) {
+        std::size_t budget = 100000;
+        walk(doc, doc.root, 0, budget);
+        (void)doc.toJson(doc.root);
+        for (const auto &object : K8s::objectsIn(doc)) {
+            if (!object.isPodBearing())
+                continue;
+            const K8s::PodSpecView view(object);
+            (void)Policy::evaluate(view, {Policy::Level::Restricted, Policy::Version::latest()});
+            (void)Policy::evaluate(view, {Policy::Level::Baseline, Policy::Version::v1(0)});
+        }
+    }
+    return 0;
+}
