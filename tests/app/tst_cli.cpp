@@ -78,6 +78,8 @@ private Q_SLOTS:
     void admissionConfigExemptions();
     void outputFile();
     void explain();
+    void hostileInput_data();
+    void hostileInput();
 };
 
 void TestCli::version()
@@ -479,6 +481,69 @@ void TestCli::explain()
     QCOMPARE(one.exitCode, 0);
     QVERIFY(one.out.startsWith("# runAsNonRoot"));
     QVERIFY(one.out.contains("## How to satisfy it"));
+}
+
+void TestCli::hostileInput_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("error"); // expected "LINE:COLUMN: message" fragment
+
+    QByteArray bomb =
+        "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n";
+    for (char c = 'b'; c <= 'j'; ++c) {
+        const char prev = char(c - 1);
+        bomb += QByteArray(1, c) + ": &" + QByteArray(1, c) + " [";
+        for (int i = 0; i < 9; ++i)
+            bomb += (i ? ", *" : "*") + QByteArray(1, prev);
+        bomb += "]\n";
+    }
+    QTest::newRow("billion laughs") << bomb << 2 << QStringLiteral("alias expansion exceeds");
+    QTest::newRow("recursive alias")
+        << QByteArray("kind: Pod\nspec: &a {containers: [*a]}\n") << 2
+        << QStringLiteral("2:24: alias *a refers to a node that contains it");
+    QTest::newRow("deep flow nesting") << QByteArray(100000, '[') << 2 << QStringLiteral("1:");
+    QByteArray deepBlock;
+    for (int i = 0; i < 2000; ++i)
+        deepBlock += QByteArray(i * 2, ' ') + "k" + QByteArray::number(i) + ":\n";
+    QTest::newRow("deep block nesting") << deepBlock << 2 << QStringLiteral("nesting deeper than");
+    QTest::newRow("5 MB single line")
+        << (QByteArray("kind: ConfigMap\ndata:\n  big: ") + QByteArray(5 * 1024 * 1024, 'x')) << 0
+        << QString();
+    QTest::newRow("invalid UTF-8") << QByteArray("kind: Pod\nmetadata:\n  name: caf\xe9\n") << 2
+                                   << QStringLiteral("3:12: invalid UTF-8 (byte 0xe9)");
+    QTest::newRow("binary junk") << QByteArray("\x7f"
+                                               "ELF\x02\x01\x01\x00\x00\x00\x00",
+                                               12)
+                                 << 2 << QStringLiteral("1:");
+    QTest::newRow("empty file") << QByteArray() << 2 << QStringLiteral("1:1: empty file");
+    QTest::newRow("only comments") << QByteArray("# nothing here\n---\n# still nothing\n") << 2
+                                   << QStringLiteral("1:1: no YAML documents");
+}
+
+void TestCli::hostileInput()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(int, exitCode);
+    QFETCH(QString, error);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("input.yaml"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+    f.close();
+    const auto r = podsec({QStringLiteral("check"), QStringLiteral("--format=json"), path});
+    QCOMPARE(r.exitCode, exitCode);
+    const QString err = QString::fromUtf8(r.err);
+    if (error.isEmpty()) {
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+    } else {
+        QVERIFY2(err.startsWith(path + QLatin1Char(':')) && err.contains(error), qPrintable(err));
+        static const QRegularExpression format(QStringLiteral("^.+:\\d+:\\d+: .+\n$"));
+        QVERIFY2(format.match(err).hasMatch(), qPrintable(err));
+    }
+    // The report is still complete JSON.
+    QVERIFY(parseJson(r.out).contains(QLatin1String("summary")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
