@@ -20,6 +20,23 @@ std::string objectLabel(const EvaluatedObject &o)
     return label;
 }
 
+/// Joins fragments of a JSON array with commas, skipping empty ones.
+class CommaList
+{
+public:
+    std::string add(const std::string &fragment)
+    {
+        if (fragment.empty())
+            return {};
+        const bool first = !m_any;
+        m_any = true;
+        return first ? fragment : ',' + fragment;
+    }
+
+private:
+    bool m_any = false;
+};
+
 // ---------------------------------------------------------------- JSON
 
 void appendModeJson(std::string &out, const Admission::ModeResult &m)
@@ -139,15 +156,7 @@ public:
         return out;
     }
 
-    std::string append(const std::string &fragment) override
-    {
-        if (fragment.empty())
-            return {};
-        if (m_any)
-            return ',' + fragment;
-        m_any = true;
-        return fragment;
-    }
+    std::string append(const std::string &fragment) override { return m_list.add(fragment); }
 
     std::string end(const Summary &s, const std::vector<FileError> &errors) override
     {
@@ -171,7 +180,7 @@ public:
     }
 
 private:
-    bool m_any = false;
+    CommaList m_list;
 };
 
 // ---------------------------------------------------------------- text
@@ -356,15 +365,7 @@ public:
         return out;
     }
 
-    std::string append(const std::string &fragment) override
-    {
-        if (fragment.empty())
-            return {};
-        if (m_any)
-            return ',' + fragment;
-        m_any = true;
-        return fragment;
-    }
+    std::string append(const std::string &fragment) override { return m_list.add(fragment); }
 
     std::string end(const Summary &, const std::vector<FileError> &errors) override
     {
@@ -387,7 +388,7 @@ public:
     }
 
 private:
-    bool m_any = false;
+    CommaList m_list;
 };
 
 // ---------------------------------------------------------------- JUnit

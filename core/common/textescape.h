@@ -14,6 +14,10 @@ inline std::string jsonString(std::string_view s)
     appendJsonString(out, s);
     return out;
 }
+/// Decodes the UTF-8 sequence at s[i] into cp; returns its length in bytes, or 0 when the
+/// bytes there are not valid UTF-8 (overlong forms and surrogates included).
+std::size_t decodeUtf8(std::string_view s, std::size_t i, char32_t &cp);
+
 /// Appends s with XML escaping (for attribute values and text).
 void appendXmlEscaped(std::string &out, std::string_view s);
 

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "yaml/sourcefile.h"
 
+#include "common/textescape.h"
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <istream>
@@ -463,8 +466,17 @@ private:
                                                                               : open.kids.size());
         children.insert(children.end(), open.kids.begin(), open.kids.end());
         std::uint32_t lastEnd = n.start;
-        if (!open.kids.empty())
+        if (!open.kids.empty()) {
             lastEnd = m_doc.node(open.kids.back()).end;
+            // Odd properties (tags with unusual characters) can make the skip in
+            // placeContent overshoot; a collection never starts after its first child.
+            const Node &first = m_doc.node(open.kids.front());
+            if (first.start < n.start) {
+                n.start = first.start;
+                n.line = first.line;
+                n.column = first.column;
+            }
+        }
         if (n.collectionStyle == CollectionStyle::Flow) {
             const char close = n.kind == NodeKind::Mapping ? '}' : ']';
             std::uint32_t p = open.kids.empty() ? n.start + 1 : lastEnd;
@@ -478,7 +490,7 @@ private:
             }
             n.end = p < m_chunk.end ? p + 1 : m_chunk.end;
         } else {
-            n.end = lastEnd;
+            n.end = std::max(lastEnd, n.start);
         }
         m_weights[static_cast<std::size_t>(open.id)] = open.weight;
         attach(open.id, open.weight);
@@ -516,38 +528,14 @@ Diagnostic locateIn(std::string_view text, std::uint32_t from, std::uint32_t fir
 
 long long findInvalidUtf8(std::string_view s)
 {
-    const auto *p = reinterpret_cast<const unsigned char *>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        unsigned char c = p[i];
-        if (c < 0x80) {
+    for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
             ++i;
             continue;
         }
-        std::size_t len;
-        std::uint32_t cp;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            return static_cast<long long>(i);
-        }
-        if (i + len > n)
-            return static_cast<long long>(i);
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                return static_cast<long long>(i);
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        char32_t cp = 0;
+        const std::size_t len = decodeUtf8(s, i, cp);
+        if (len == 0)
             return static_cast<long long>(i);
         i += len;
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "policy/checks/checkutil.h"
 
+#include "common/textescape.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -38,40 +40,6 @@ std::vector<std::string> sortedSet(std::vector<std::string> items)
 }
 
 namespace {
-
-/// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 if invalid.
-std::size_t decodeUtf8(std::string_view s, std::size_t i, char32_t &cp)
-{
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len;
-    if (c < 0x80) {
-        cp = c;
-        return 1;
-    } else if ((c & 0xE0) == 0xC0) {
-        len = 2;
-        cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-        len = 3;
-        cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-        len = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (i + len > s.size())
-        return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
 
 /// Approximation of Go's unicode.IsPrint for the code points that matter in annotation
 /// values: controls, the C1 range, separators other than ASCII space, surrogates, private
