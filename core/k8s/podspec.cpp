@@ -44,6 +44,8 @@ FieldRef PodSpecView::field(Yaml::NodeId base, const std::string &basePath,
     Yaml::NodeId current = base;
     ref.anchor = base;
     bool missing = base == Yaml::NoNode || d.kind(base) == Yaml::NodeKind::Null;
+    Yaml::NodeId via =
+        (base != Yaml::NoNode && d.node(base).aliasOf != Yaml::NoNode) ? base : Yaml::NoNode;
     for (auto key : keys) {
         if (!ref.path.empty())
             ref.path += '.';
@@ -59,9 +61,15 @@ FieldRef PodSpecView::field(Yaml::NodeId base, const std::string &basePath,
         }
         current = next;
         ref.anchor = next;
+        if (via == Yaml::NoNode && d.node(next).aliasOf != Yaml::NoNode)
+            via = next;
     }
     ref.present = !missing;
     ref.node = missing ? Yaml::NoNode : current;
+    // A value reached through an alias is reported where the alias is written in this
+    // object, not where the anchored original happens to live.
+    if (ref.present && via != Yaml::NoNode)
+        ref.anchor = via;
     return ref;
 }
 

@@ -22,7 +22,8 @@ struct Container
 };
 
 /// The result of looking a field up: present or not, with a path and a source position.
-/// An absent field carries the position of its nearest existing ancestor.
+/// An absent field carries the position of its nearest existing ancestor; a value reached
+/// through an alias carries the position of the first alias on its way.
 struct FieldRef
 {
     std::string path;

@@ -4,6 +4,7 @@
 #include "common/textescape.h"
 
 #include <cstdio>
+#include <limits>
 
 namespace PodSec::Yaml {
 
@@ -147,6 +148,10 @@ ScalarType Document::scalarType(NodeId id) const
                    : ScalarType::String;
     if (n.tag == "tag:yaml.org,2002:int")
         return toInt(id) ? ScalarType::Int : ScalarType::String;
+    if (n.tag == "tag:yaml.org,2002:null")
+        return ScalarType::Null;
+    if (n.tag == "tag:yaml.org,2002:float")
+        return ScalarType::Float;
     if (n.tag != "?")
         return ScalarType::String;
     // YAML 1.1 resolution of plain scalars, as Kubernetes' YAML reader does it.
@@ -240,14 +245,17 @@ std::optional<long long> Document::toInt(NodeId id) const
             return std::nullopt;
         if (d >= base)
             return std::nullopt;
-        if (r > (~0ULL >> 5))
-            return std::nullopt; // overflow: not an int Kubernetes would accept
-        r = r * static_cast<unsigned>(base) + static_cast<unsigned>(d);
+        if (__builtin_mul_overflow(r, static_cast<unsigned>(base), &r) ||
+            __builtin_add_overflow(r, static_cast<unsigned>(d), &r))
+            return std::nullopt; // does not fit 64 bits: not an int Kubernetes would accept
     }
-    if (r > 0x7fffffffffffffffULL)
+    constexpr unsigned long long maxPositive = 0x7fffffffffffffffULL;
+    if (r > maxPositive + (negative ? 1 : 0))
         return std::nullopt;
-    long long s = static_cast<long long>(r);
-    return negative ? -s : s;
+    if (negative)
+        return r == maxPositive + 1 ? std::numeric_limits<long long>::min()
+                                    : -static_cast<long long>(r);
+    return static_cast<long long>(r);
 }
 
 std::string Document::toJson(NodeId id, int maxDepth, int maxNodes) const

@@ -369,7 +369,14 @@ private:
                 break;
             }
         }
+        // An explicit indentation indicator (|2, >-1) fixes the content indentation.
         std::uint32_t contentIndent = 0;
+        for (std::uint32_t q = header + 1; q < result && q < header + 4; ++q) {
+            if (m_text[q] >= '1' && m_text[q] <= '9') {
+                contentIndent = parentIndent + static_cast<std::uint32_t>(m_text[q] - '0');
+                break;
+            }
+        }
         while (p < end) {
             const std::uint32_t ls = p + 1;
             if (ls >= end)

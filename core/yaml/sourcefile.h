@@ -36,7 +36,8 @@ public:
     std::string text; ///< the file's bytes, untouched (BOM and CRLF included)
     std::uint32_t bomLength = 0;
     std::vector<Document> documents;
-    /// File-level problems (unreadable, empty, invalid UTF-8) and each document's error.
+    /// File-level problems (unreadable, empty) and each document's error (syntax, invalid
+    /// UTF-8, alias bombs, nesting), in file order.
     std::vector<Diagnostic> errors;
 
     /// Reads and parses the file. Never throws; problems end up in errors.
