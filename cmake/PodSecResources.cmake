@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Bundled data shared by the CLI and the window: the check explanations, compiled into
 # each executable that calls podsec_add_explanations(<target>).
-file(GLOB PODSEC_EXPLANATIONS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/resources/explanations/*.md)
+file(GLOB_RECURSE PODSEC_EXPLANATIONS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/resources/explanations/*.md)
+list(FILTER PODSEC_EXPLANATIONS EXCLUDE REGEX "README\\.md$")
 
 function(podsec_add_explanations target)
     if(NOT PODSEC_EXPLANATIONS)

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+// podsec-explorer: the PodSec Explorer window.
+#include "views/mainwindow.h"
+
+#include "models/workloadtreemodel.h"
+#include "views/detailspane.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QLibraryInfo>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTimer>
+#include <QTranslator>
+#include <QTreeView>
+
+using namespace PodSec;
+
+namespace {
+
+/// Copies the bundled sample workspace to a writable folder (once) and returns it.
+QString sampleWorkspace()
+{
+    const QString target =
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/sample-workspace");
+    QDirIterator it(QStringLiteral(":/sample/workspace"), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString relative = source.mid(int(QStringLiteral(":/sample/workspace/").size()));
+        const QString destination = target + QLatin1Char('/') + relative;
+        if (QFile::exists(destination))
+            continue; // keep the user's edits
+        QDir().mkpath(QFileInfo(destination).path());
+        QFile::copy(source, destination);
+        QFile::setPermissions(destination, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    }
+    return target;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("PodSec"));
+    QApplication::setApplicationName(QStringLiteral("PodSec Explorer"));
+    QApplication::setApplicationVersion(QStringLiteral(PODSEC_VERSION_STRING));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("PodSec Explorer: Pod Security Standards, exactly as kube-apiserver applies them."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Manifest files or folders (default: the sample workspace)."), QStringLiteral("[paths...]"));
+    QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("User interface language (en, zh_CN); default: the system locale."), QStringLiteral("locale"));
+    QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Start with the dark palette."));
+    QCommandLineOption zoom(QStringLiteral("zoom"), QStringLiteral("Enlarge fonts by N steps of 10% (for projectors)."), QStringLiteral("N"));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Load, select --select, save a PNG of the window and quit."), QStringLiteral("file"));
+    QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Tree row to select (a key as shown by the model)."), QStringLiteral("key"));
+    QCommandLineOption filter(QStringLiteral("filter"), QStringLiteral("Initial filter text."), QStringLiteral("text"));
+    parser.addOptions({lang, dark, zoom, screenshot, select, filter});
+    parser.process(app);
+
+    const QString localeName = parser.isSet(lang) ? parser.value(lang) : QLocale::system().name();
+    const QLocale locale(localeName);
+    QLocale::setDefault(locale);
+    QTranslator qtTranslator, appTranslator;
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    if (appTranslator.load(locale, QStringLiteral("podsec"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&appTranslator);
+
+    Ui::MainWindow window;
+    if (parser.isSet(dark))
+        window.setDark(true);
+    if (parser.isSet(zoom))
+        window.zoom(parser.value(zoom).toInt());
+    QStringList paths = parser.positionalArguments();
+    if (paths.isEmpty())
+        paths << sampleWorkspace();
+    window.show();
+    window.openPaths(paths);
+    if (parser.isSet(filter))
+        window.filterEdit()->setText(parser.value(filter));
+
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        const QString key = parser.value(select);
+        QObject::connect(&window, &Ui::MainWindow::snapshotApplied, &window, [&window, file, key] {
+            if (!key.isEmpty())
+                window.selectKey(key);
+            QTimer::singleShot(400, &window, [&window, file] {
+                window.grab().save(file);
+                QApplication::quit();
+            });
+        });
+        QTimer::singleShot(60000, &app, [] { QApplication::exit(3); }); // never hang
+    }
+    return app.exec();
+}

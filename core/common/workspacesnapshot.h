@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "admission/admission.h"
+#include "common/diagnostic.h"
+#include "k8s/podspec.h"
+#include "policy/result.h"
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace PodSec {
+
+/// How a field or object fares under one policy column.
+enum class Verdict : std::uint8_t {
+    NotChecked, ///< no check looked at it
+    Pass,
+    Fail,       ///< denied (enforce: the pod would be rejected)
+    NotApplied, ///< enforce on a workload template: enforce only rejects Pods
+    Exempt,     ///< an exemption applies (namespace, runtime class)
+};
+
+/// The five verdict columns of the window, in display order.
+enum class Column : std::uint8_t { Baseline, Restricted, Enforce, Audit, Warn };
+constexpr int ColumnCount = 5;
+
+/// A failing (or passing) check that looked at a field, for explanations.
+struct FieldCheck
+{
+    std::string_view checkId;
+    Column column;
+    bool allowed;
+};
+
+/// One inspected field of a workload, merged over every evaluation of the snapshot.
+struct FieldEntry
+{
+    std::string path; ///< full path from the object root
+    std::string value; ///< JSON text, "null" when absent
+    bool present = false;
+    std::uint32_t offset = 0, endOffset = 0, line = 1, column = 1;
+    Verdict verdicts[ColumnCount] = {};
+    std::vector<FieldCheck> checks;
+};
+
+struct ContainerEntry
+{
+    std::string name;
+    K8s::ContainerType type = K8s::ContainerType::Regular;
+    std::string path; ///< "spec.template.spec.containers[0]"
+    std::uint32_t line = 1;
+    std::vector<FieldEntry> fields;
+};
+
+struct WorkloadEntry
+{
+    int file = 0;
+    int document = 0;
+    int item = -1;
+    std::string kind;
+    std::string name;
+    std::string namespaceName; ///< effective namespace (the default one when unset)
+    bool namespaceWritten = false;
+    std::uint32_t line = 1, column = 1;
+    std::uint32_t offset = 0, endOffset = 0;
+    bool hasTemplate = true;
+    std::string podSpecPath;     ///< "spec.template.spec", ...
+    std::string podMetadataPath; ///< "spec.template.metadata", ...
+    Policy::Evaluation baseline;   ///< at the selected version
+    Policy::Evaluation restricted; ///< at the selected version
+    Admission::AdmissionResult admission;
+    Verdict verdicts[ColumnCount] = {};
+    std::vector<FieldEntry> podFields;
+    std::vector<ContainerEntry> containers;
+
+    /// Stable identity across re-evaluations.
+    std::string key() const;
+};
+
+struct NamespaceEntry
+{
+    std::string name;
+    bool declared = false; ///< a Namespace object exists in the workspace
+    std::vector<std::pair<std::string, std::string>> labels; ///< pod-security.* only
+    Admission::NamespacePolicy policy;
+    std::vector<int> workloads; ///< indices into WorkspaceSnapshot::workloads
+    Verdict verdicts[ColumnCount] = {};
+};
+
+struct WorkspaceFile
+{
+    std::string path;
+    std::string text;
+};
+
+struct FileProblem
+{
+    int file = 0;
+    Diagnostic diagnostic;
+};
+
+/// What the window shows: every namespace and workload of a set of files, evaluated at
+/// baseline and restricted of one version and by each namespace's labels. Immutable.
+struct WorkspaceSnapshot
+{
+    std::vector<WorkspaceFile> files;
+    std::vector<NamespaceEntry> namespaces; ///< sorted by name
+    std::vector<WorkloadEntry> workloads;
+    std::vector<FileProblem> problems;
+    Policy::Version version;
+    /// When set, every namespace is judged at this level (all three modes) instead of its
+    /// labels: "what if everything were restricted?"
+    std::optional<Policy::Level> forcedLevel;
+};
+
+struct SnapshotOptions
+{
+    Policy::Version version = Policy::Version::latest();
+    std::optional<Policy::Level> forcedLevel;
+    std::string defaultNamespace = "default";
+    Admission::AdmissionConfig admissionConfig;
+};
+
+/// Builds a snapshot from file texts. Thread-safe (no shared state); progress is called
+/// with (done, total) steps (two per document) and may be empty; when cancel becomes true the build stops
+/// and returns nullopt.
+std::optional<WorkspaceSnapshot>
+buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
+              const std::function<void(int, int)> &progress = {},
+              const std::atomic<bool> *cancel = nullptr);
+
+const char *verdictName(Verdict v);
+/// The worst of two verdicts, for parents summarising children (Fail > Pass > ...).
+Verdict combine(Verdict a, Verdict b);
+
+} // namespace PodSec

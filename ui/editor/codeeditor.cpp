@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "codeeditor.h"
+
+#include <QPainter>
+#include <QTextBlock>
+#include <QToolTip>
+
+namespace PodSec::Ui {
+
+namespace {
+
+class LineNumberArea final : public QWidget
+{
+public:
+    explicit LineNumberArea(CodeEditor *editor)
+        : QWidget(editor)
+        , m_editor(editor)
+    {
+    }
+    QSize sizeHint() const override { return {m_editor->lineNumberAreaWidth(), 0}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override { m_editor->paintLineNumberArea(event); }
+
+private:
+    CodeEditor *m_editor;
+};
+
+/// Number of UTF-16 units covering the first byteCount bytes of text's UTF-8 form.
+int charsForBytes(const QString &text, int byteCount)
+{
+    int bytes = 0, i = 0;
+    while (i < text.size() && bytes < byteCount) {
+        const char16_t c = text.at(i).unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size()) {
+            bytes += 4;
+            i += 2;
+            continue;
+        }
+        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        ++i;
+    }
+    return i;
+}
+
+} // namespace
+
+CodeEditor::CodeEditor(QWidget *parent)
+    : QPlainTextEdit(parent)
+    , m_lineNumberArea(new LineNumberArea(this))
+{
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    QFont mono(QStringLiteral("DejaVu Sans Mono"));
+    mono.setStyleHint(QFont::Monospace);
+    setFont(mono);
+    connect(this, &QPlainTextEdit::blockCountChanged, this, [this] { updateLineNumberAreaWidth(); });
+    connect(this, &QPlainTextEdit::updateRequest, this, &CodeEditor::updateLineNumberArea);
+    connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::refreshSelections);
+    updateLineNumberAreaWidth();
+}
+
+void CodeEditor::setDark(bool dark)
+{
+    m_dark = dark;
+    refreshSelections();
+    m_lineNumberArea->update();
+}
+
+int CodeEditor::lineNumberAreaWidth() const
+{
+    int digits = 1;
+    for (int max = qMax(1, blockCount()); max >= 10; max /= 10)
+        ++digits;
+    const int marker = fontMetrics().height();
+    return 8 + marker + fontMetrics().horizontalAdvance(QLatin1Char('9')) * qMax(3, digits);
+}
+
+void CodeEditor::updateLineNumberAreaWidth()
+{
+    setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
+}
+
+void CodeEditor::updateLineNumberArea(const QRect &rect, int dy)
+{
+    if (dy)
+        m_lineNumberArea->scroll(0, dy);
+    else
+        m_lineNumberArea->update(0, rect.y(), m_lineNumberArea->width(), rect.height());
+    if (rect.contains(viewport()->rect()))
+        updateLineNumberAreaWidth();
+}
+
+void CodeEditor::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    const QRect cr = contentsRect();
+    m_lineNumberArea->setGeometry(QRect(cr.left(), cr.top(), lineNumberAreaWidth(), cr.height()));
+}
+
+void CodeEditor::paintLineNumberArea(QPaintEvent *event)
+{
+    QPainter painter(m_lineNumberArea);
+    const QColor background = m_dark ? QColor(0x25, 0x28, 0x2c) : QColor(0xf2, 0xf3, 0xf5);
+    const QColor number = m_dark ? QColor(0x8a, 0x93, 0x9b) : QColor(0x80, 0x86, 0x8c);
+    painter.fillRect(event->rect(), background);
+    QSet<int> failingLines;
+    for (const auto &f : m_findings) {
+        if (f.failing)
+            failingLines.insert(f.line);
+    }
+    QTextBlock block = firstVisibleBlock();
+    int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
+    int bottom = top + qRound(blockBoundingRect(block).height());
+    const int h = fontMetrics().height();
+    while (block.isValid() && top <= event->rect().bottom()) {
+        if (block.isVisible() && bottom >= event->rect().top()) {
+            const int line = block.blockNumber() + 1;
+            if (failingLines.contains(line)) {
+                painter.setRenderHint(QPainter::Antialiasing);
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(m_dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc6, 0x28, 0x28));
+                const int d = h * 6 / 10;
+                painter.drawEllipse(QRect(4 + (h - d) / 2, top + (h - d) / 2, d, d));
+            }
+            painter.setPen(line == cursorLine() ? palette().color(QPalette::Text) : number);
+            painter.drawText(0, top, m_lineNumberArea->width() - 4, h, Qt::AlignRight,
+                             QString::number(line));
+        }
+        block = block.next();
+        top = bottom;
+        bottom = top + qRound(blockBoundingRect(block).height());
+    }
+}
+
+int CodeEditor::positionOf(int line, int byteColumn) const
+{
+    const QTextBlock block = document()->findBlockByNumber(qMax(0, line - 1));
+    if (!block.isValid())
+        return document()->characterCount() - 1;
+    return block.position() + charsForBytes(block.text(), qMax(0, byteColumn - 1));
+}
+
+void CodeEditor::setFindings(const QVector<EditorFinding> &findings)
+{
+    m_findings = findings;
+    refreshSelections();
+    m_lineNumberArea->update();
+}
+
+void CodeEditor::refreshSelections()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    QTextEdit::ExtraSelection current;
+    current.format.setBackground(m_dark ? QColor(0x2c, 0x31, 0x38) : QColor(0xee, 0xf3, 0xfb));
+    current.format.setProperty(QTextFormat::FullWidthSelection, true);
+    current.cursor = textCursor();
+    current.cursor.clearSelection();
+    selections << current;
+    for (const auto &f : m_findings) {
+        if (!f.failing)
+            continue;
+        const QTextBlock block = document()->findBlockByNumber(f.line - 1);
+        if (!block.isValid())
+            continue;
+        const int start = positionOf(f.line, f.column);
+        const int lineEnd = block.position() + int(block.text().size());
+        int end = positionOf(f.line, f.column + f.byteLength);
+        if (end <= start)
+            end = qMin(start + 1, lineEnd);
+        QTextEdit::ExtraSelection s;
+        s.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        s.format.setUnderlineColor(m_dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xd3, 0x2f, 0x2f));
+        s.cursor = QTextCursor(document());
+        s.cursor.setPosition(start);
+        s.cursor.setPosition(qMin(end, lineEnd), QTextCursor::KeepAnchor);
+        selections << s;
+    }
+    setExtraSelections(selections);
+    m_lineNumberArea->update();
+}
+
+void CodeEditor::goToLine(int line, int column)
+{
+    QTextCursor c(document());
+    c.setPosition(positionOf(line, column));
+    setTextCursor(c);
+    centerCursor();
+}
+
+int CodeEditor::cursorLine() const
+{
+    return textCursor().blockNumber() + 1;
+}
+
+bool CodeEditor::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QPoint inViewport = viewport()->mapFrom(this, help->pos());
+        const QTextCursor c = cursorForPosition(inViewport);
+        const int line = c.blockNumber() + 1;
+        QStringList messages;
+        for (const auto &f : m_findings) {
+            if (f.failing && f.line == line && !messages.contains(f.message))
+                messages << f.message;
+        }
+        if (!messages.isEmpty()) {
+            QToolTip::showText(help->globalPos(), messages.join(QLatin1String("\n\n")), this);
+        } else {
+            QToolTip::hideText();
+            event->ignore();
+        }
+        return true;
+    }
+    return QPlainTextEdit::event(event);
+}
+
+} // namespace PodSec::Ui

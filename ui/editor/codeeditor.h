@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QPlainTextEdit>
+
+namespace PodSec::Ui {
+
+/// A finding shown in the editor: a wavy underline, a gutter marker and a tooltip.
+/// Positions are 1-based line and byte column, as the engine reports them.
+struct EditorFinding
+{
+    int line = 1;
+    int column = 1;
+    int byteLength = 1; ///< clipped to the line
+    bool failing = true; ///< false: passing field (no underline)
+    QString message;
+};
+
+/// The YAML editor: line numbers, gutter markers and underlines on failing fields,
+/// tooltips with the reason. Syntax colouring comes from createYamlHighlighter().
+class CodeEditor final : public QPlainTextEdit
+{
+    Q_OBJECT
+
+public:
+    explicit CodeEditor(QWidget *parent = nullptr);
+
+    void setFindings(const QVector<EditorFinding> &findings);
+    const QVector<EditorFinding> &findings() const { return m_findings; }
+    /// Moves the cursor to a 1-based line and byte column and centres it.
+    void goToLine(int line, int column = 1);
+    /// The 1-based line of the cursor.
+    int cursorLine() const;
+    /// Document position of a 1-based line and byte column.
+    int positionOf(int line, int byteColumn) const;
+    void setDark(bool dark);
+
+    int lineNumberAreaWidth() const;
+    void paintLineNumberArea(QPaintEvent *event);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void updateLineNumberAreaWidth();
+    void updateLineNumberArea(const QRect &rect, int dy);
+    void refreshSelections();
+
+    QWidget *m_lineNumberArea;
+    QVector<EditorFinding> m_findings;
+    bool m_dark = false;
+};
+
+} // namespace PodSec::Ui

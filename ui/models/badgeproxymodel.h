@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/workspacesnapshot.h"
+
+#include <QIcon>
+#include <QIdentityProxyModel>
+
+namespace PodSec::Ui {
+
+/// Presentation of the raw tree: verdict columns become an icon, a translated word and a
+/// colour, so pass, fail, warn, audit, "not applied" and "exempt" differ by shape and
+/// text as well as by colour.
+class BadgeProxyModel final : public QIdentityProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit BadgeProxyModel(QObject *parent = nullptr);
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+    /// The word shown for a verdict in a column ("Fail", "Warn", "Audit", "Pass", ...).
+    static QString verdictText(Verdict verdict, int column);
+    static QIcon verdictIcon(Verdict verdict, int column);
+    static QColor verdictColor(Verdict verdict, int column, bool dark);
+
+    void setDarkPalette(bool dark);
+
+private:
+    bool m_dark = false;
+};
+
+} // namespace PodSec::Ui

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QSortFilterProxyModel>
+
+namespace PodSec::Ui {
+
+/// Text filter over names, paths, values and reasons, and "only failing"; a row stays
+/// when it or any descendant matches (recursive filtering keeps the path to it).
+class WorkloadFilterProxyModel final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit WorkloadFilterProxyModel(QObject *parent = nullptr);
+
+    void setText(const QString &text);
+    void setOnlyFailing(bool onlyFailing);
+    bool onlyFailing() const { return m_onlyFailing; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QString m_text;
+    bool m_onlyFailing = false;
+};
+
+} // namespace PodSec::Ui

@@ -1,0 +1,514 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "workloadtreemodel.h"
+
+#include <QSet>
+
+#include <functional>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace PodSec::Ui {
+
+struct WorkloadTreeModel::Node
+{
+    NodeType type = NodeType::Namespace;
+    Node *parent = nullptr;
+    int row = 0;
+    std::string key;
+    int ns = -1;        // index into snapshot namespaces
+    int workload = -1;  // index into snapshot workloads
+    int container = -1; // index into the workload's containers, -1 for pod level
+    int field = -1;     // index into the owning field list
+    std::vector<std::unique_ptr<Node>> children;
+
+    Node *add(std::unique_ptr<Node> child)
+    {
+        child->parent = this;
+        child->row = static_cast<int>(children.size());
+        children.push_back(std::move(child));
+        return children.back().get();
+    }
+    void renumber(std::size_t from = 0)
+    {
+        for (std::size_t i = from; i < children.size(); ++i) {
+            children[i]->row = static_cast<int>(i);
+            children[i]->parent = this;
+        }
+    }
+};
+
+WorkloadTreeModel::WorkloadTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_root(std::make_unique<Node>())
+{
+}
+
+WorkloadTreeModel::~WorkloadTreeModel() = default;
+
+std::unique_ptr<WorkloadTreeModel::Node> WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s) const
+{
+    auto root = std::make_unique<Node>();
+    for (std::size_t n = 0; n < s.namespaces.size(); ++n) {
+        const auto &ns = s.namespaces[n];
+        auto nsNode = std::make_unique<Node>();
+        nsNode->type = NodeType::Namespace;
+        nsNode->ns = static_cast<int>(n);
+        nsNode->key = "ns:" + ns.name;
+        for (int w : ns.workloads) {
+            const auto &workload = s.workloads[static_cast<std::size_t>(w)];
+            auto wNode = std::make_unique<Node>();
+            wNode->type = NodeType::Workload;
+            wNode->ns = static_cast<int>(n);
+            wNode->workload = w;
+            wNode->key = "w:" + workload.key();
+            auto addFields = [&](Node *parent, const std::vector<FieldEntry> &fields, int container) {
+                for (std::size_t f = 0; f < fields.size(); ++f) {
+                    auto fNode = std::make_unique<Node>();
+                    fNode->type = NodeType::Field;
+                    fNode->ns = static_cast<int>(n);
+                    fNode->workload = w;
+                    fNode->container = container;
+                    fNode->field = static_cast<int>(f);
+                    fNode->key = "f:" + fields[f].path;
+                    parent->add(std::move(fNode));
+                }
+            };
+            addFields(wNode.get(), workload.podFields, -1);
+            for (std::size_t c = 0; c < workload.containers.size(); ++c) {
+                const auto &container = workload.containers[c];
+                auto cNode = std::make_unique<Node>();
+                cNode->type = NodeType::Container;
+                cNode->ns = static_cast<int>(n);
+                cNode->workload = w;
+                cNode->container = static_cast<int>(c);
+                cNode->key = "c:" + container.path + '/' + container.name;
+                Node *added = wNode->add(std::move(cNode));
+                addFields(added, container.fields, static_cast<int>(c));
+            }
+            nsNode->add(std::move(wNode));
+        }
+        root->add(std::move(nsNode));
+    }
+    return root;
+}
+
+void WorkloadTreeModel::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot)
+{
+    auto newRoot = snapshot ? buildTree(*snapshot) : std::make_unique<Node>();
+    if (!m_snapshot) {
+        beginResetModel();
+        m_snapshot = std::move(snapshot);
+        m_root = std::move(newRoot);
+        endResetModel();
+        return;
+    }
+    // Keep the old snapshot alive until the tree no longer refers to it.
+    auto old = m_snapshot;
+    m_snapshot = std::move(snapshot);
+    reconcile(m_root.get(), newRoot.get(), QModelIndex());
+}
+
+void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModelIndex &parentIndex)
+{
+    auto &oldKids = oldParent->children;
+    auto &newKids = newParent->children;
+    std::unordered_map<std::string, std::size_t> newPos;
+    for (std::size_t i = 0; i < newKids.size(); ++i)
+        newPos.emplace(newKids[i]->key, i);
+    // Keep the old children whose keys appear in the new list in increasing order; remove
+    // the rest (from the end, so rows stay valid).
+    std::vector<bool> keep(oldKids.size(), false);
+    std::size_t last = 0;
+    bool any = false;
+    for (std::size_t i = 0; i < oldKids.size(); ++i) {
+        auto it = newPos.find(oldKids[i]->key);
+        if (it != newPos.end() && (!any || it->second > last)) {
+            keep[i] = true;
+            last = it->second;
+            any = true;
+        }
+    }
+    for (std::size_t i = oldKids.size(); i-- > 0;) {
+        if (keep[i])
+            continue;
+        std::size_t first = i;
+        while (first > 0 && !keep[first - 1])
+            --first;
+        beginRemoveRows(parentIndex, static_cast<int>(first), static_cast<int>(i));
+        oldKids.erase(oldKids.begin() + static_cast<long>(first),
+                      oldKids.begin() + static_cast<long>(i) + 1);
+        oldParent->renumber(first);
+        endRemoveRows();
+        i = first;
+    }
+    for (std::size_t i = 0; i < newKids.size(); ++i) {
+        if (i < oldKids.size() && oldKids[i]->key == newKids[i]->key) {
+            Node *o = oldKids[i].get();
+            Node *n = newKids[i].get();
+            o->ns = n->ns;
+            o->workload = n->workload;
+            o->container = n->container;
+            o->field = n->field;
+            reconcile(o, n, index(static_cast<int>(i), 0, parentIndex));
+            continue;
+        }
+        beginInsertRows(parentIndex, static_cast<int>(i), static_cast<int>(i));
+        oldKids.insert(oldKids.begin() + static_cast<long>(i), std::move(newKids[i]));
+        oldParent->renumber(i);
+        endInsertRows();
+        newKids[i] = std::make_unique<Node>(); // placeholder keeps positions aligned
+        newKids[i]->key = oldKids[i]->key;
+    }
+    if (!oldKids.empty())
+        Q_EMIT dataChanged(index(0, 0, parentIndex),
+                           index(static_cast<int>(oldKids.size()) - 1, ColumnCountValue - 1,
+                                 parentIndex));
+}
+
+WorkloadTreeModel::Node *WorkloadTreeModel::nodeAt(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex WorkloadTreeModel::indexOf(Node *node, int column) const
+{
+    if (!node || node == m_root.get())
+        return {};
+    return createIndex(node->row, column, node);
+}
+
+QModelIndex WorkloadTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCountValue)
+        return {};
+    Node *p = nodeAt(parent);
+    if (!p || row >= static_cast<int>(p->children.size()))
+        return {};
+    return createIndex(row, column, p->children[static_cast<std::size_t>(row)].get());
+}
+
+QModelIndex WorkloadTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    Node *n = nodeAt(child);
+    return indexOf(n->parent);
+}
+
+int WorkloadTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return 0;
+    Node *p = nodeAt(parent);
+    return p ? static_cast<int>(p->children.size()) : 0;
+}
+
+int WorkloadTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCountValue;
+}
+
+const NamespaceEntry *WorkloadTreeModel::namespaceAt(const QModelIndex &index) const
+{
+    const Node *n = nodeAt(index);
+    if (!m_snapshot || !index.isValid() || n->type != NodeType::Namespace)
+        return nullptr;
+    return &m_snapshot->namespaces[static_cast<std::size_t>(n->ns)];
+}
+
+const WorkloadEntry *WorkloadTreeModel::workloadAt(const QModelIndex &index) const
+{
+    const Node *n = nodeAt(index);
+    if (!m_snapshot || !index.isValid() || n->workload < 0)
+        return nullptr;
+    return &m_snapshot->workloads[static_cast<std::size_t>(n->workload)];
+}
+
+const ContainerEntry *WorkloadTreeModel::containerAt(const QModelIndex &index) const
+{
+    const Node *n = nodeAt(index);
+    const WorkloadEntry *w = workloadAt(index);
+    if (!w || n->container < 0)
+        return nullptr;
+    return &w->containers[static_cast<std::size_t>(n->container)];
+}
+
+const FieldEntry *WorkloadTreeModel::fieldAt(const QModelIndex &index) const
+{
+    const Node *n = nodeAt(index);
+    const WorkloadEntry *w = workloadAt(index);
+    if (!w || n->type != NodeType::Field)
+        return nullptr;
+    const auto &fields =
+        n->container < 0 ? w->podFields : w->containers[static_cast<std::size_t>(n->container)].fields;
+    return &fields[static_cast<std::size_t>(n->field)];
+}
+
+Verdict WorkloadTreeModel::verdict(const Node *node, int column) const
+{
+    const int c = column - BaselineColumn;
+    if (c < 0 || c >= ColumnCount || !m_snapshot)
+        return Verdict::NotChecked;
+    switch (node->type) {
+    case NodeType::Namespace:
+        return m_snapshot->namespaces[static_cast<std::size_t>(node->ns)].verdicts[c];
+    case NodeType::Workload:
+        return m_snapshot->workloads[static_cast<std::size_t>(node->workload)].verdicts[c];
+    case NodeType::Container: {
+        Verdict v = Verdict::NotChecked;
+        for (const auto &child : node->children)
+            v = combine(v, verdict(child.get(), column));
+        return v;
+    }
+    case NodeType::Field: {
+        const auto &w = m_snapshot->workloads[static_cast<std::size_t>(node->workload)];
+        const auto &fields = node->container < 0
+                                 ? w.podFields
+                                 : w.containers[static_cast<std::size_t>(node->container)].fields;
+        return fields[static_cast<std::size_t>(node->field)].verdicts[c];
+    }
+    }
+    return Verdict::NotChecked;
+}
+
+namespace {
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+QString containerTypeText(K8s::ContainerType t)
+{
+    switch (t) {
+    case K8s::ContainerType::Init:
+        return WorkloadTreeModel::tr("init container");
+    case K8s::ContainerType::Ephemeral:
+        return WorkloadTreeModel::tr("ephemeral container");
+    case K8s::ContainerType::Regular:
+        break;
+    }
+    return WorkloadTreeModel::tr("container");
+}
+
+} // namespace
+
+QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !m_snapshot)
+        return {};
+    const Node *n = nodeAt(index);
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        if (column == NameColumn) {
+            switch (n->type) {
+            case NodeType::Namespace:
+                return q(m_snapshot->namespaces[static_cast<std::size_t>(n->ns)].name);
+            case NodeType::Workload: {
+                const auto *w = workloadAt(index);
+                return QString(q(w->kind) + QLatin1Char(' ') +
+                               (w->name.empty() ? tr("(unnamed)") : q(w->name)));
+            }
+            case NodeType::Container: {
+                const auto *c = containerAt(index);
+                return QString(containerTypeText(c->type) + QLatin1Char(' ') + q(c->name));
+            }
+            case NodeType::Field: {
+                // The path below its container, or below the pod spec / pod metadata.
+                const auto *f = fieldAt(index);
+                const auto *w = workloadAt(index);
+                const auto *c = containerAt(index);
+                for (const std::string *prefix : {c ? &c->path : &w->podSpecPath, &w->podMetadataPath}) {
+                    if (f->path.size() > prefix->size() + 1 &&
+                        f->path.compare(0, prefix->size(), *prefix) == 0 &&
+                        f->path[prefix->size()] == '.')
+                        return q(f->path.substr(prefix->size() + 1));
+                }
+                return q(f->path);
+            }
+            }
+        }
+        if (column == ValueColumn && n->type == NodeType::Field) {
+            const auto *f = fieldAt(index);
+            return f->present ? q(f->value) : tr("(not set)");
+        }
+        if (column == ValueColumn && n->type == NodeType::Workload) {
+            const auto *w = workloadAt(index);
+            const std::string &path = m_snapshot->files[static_cast<std::size_t>(w->file)].path;
+            const auto slash = path.find_last_of('/');
+            return QStringLiteral("%1:%2")
+                .arg(q(slash == std::string::npos ? path : path.substr(slash + 1)))
+                .arg(w->line);
+        }
+        if (column >= BaselineColumn)
+            return QString::fromLatin1(verdictName(verdict(n, column)));
+        return {};
+    case VerdictRole:
+        if (column >= BaselineColumn)
+            return static_cast<int>(verdict(n, column));
+        return {};
+    case AnyFailRole:
+        for (int c = BaselineColumn; c < ColumnCountValue; ++c) {
+            if (verdict(n, c) == Verdict::Fail)
+                return true;
+        }
+        return false;
+    case NodeTypeRole:
+        return static_cast<int>(n->type);
+    case KeyRole: {
+        QString key = q(n->key);
+        for (const Node *p = n->parent; p && p != m_root.get(); p = p->parent)
+            key = q(p->key) + QLatin1Char('|') + key;
+        return key;
+    }
+    case FileIndexRole:
+        return n->workload < 0 ? -1 : workloadAt(index)->file;
+    case OffsetRole:
+    case EndOffsetRole:
+    case LineRole: {
+        quint32 offset = 0, end = 0, line = 0;
+        if (const auto *f = fieldAt(index)) {
+            offset = f->offset;
+            end = f->endOffset;
+            line = f->line;
+        } else if (const auto *c = containerAt(index)) {
+            line = c->line;
+            offset = c->fields.empty() ? 0 : c->fields.front().offset;
+        } else if (const auto *w = workloadAt(index)) {
+            offset = w->offset;
+            end = w->endOffset;
+            line = w->line;
+        }
+        return role == OffsetRole ? QVariant(offset) : role == EndOffsetRole ? QVariant(end) : QVariant(line);
+    }
+    case ChipsRole: {
+        if (n->type != NodeType::Namespace)
+            return {};
+        const auto &ns = m_snapshot->namespaces[static_cast<std::size_t>(n->ns)];
+        QStringList chips;
+        const auto &p = ns.policy;
+        if (m_snapshot->forcedLevel) {
+            chips << tr("all modes=%1").arg(q(p.enforce.toString()));
+            return chips;
+        }
+        // Chips read like the labels: mode=level, with the version only when pinned. Modes
+        // without labels of their own are marked with a trailing " *" (drawn faded).
+        const char *modes[] = {"enforce", "audit", "warn"};
+        for (int i = 0; i < 3; ++i) {
+            const auto &lv = i == 0 ? p.enforce : i == 1 ? p.audit : p.warn;
+            const bool labelled = p.levelLabel[i] || p.versionLabel[i];
+            if (!labelled && lv.level == Policy::Level::Privileged)
+                continue;
+            QString text = QStringLiteral("%1=%2").arg(QLatin1String(modes[i]),
+                                                       QLatin1String(Policy::levelName(lv.level)));
+            if (!lv.version.isLatest())
+                text += QLatin1Char(':') + q(lv.version.toString());
+            chips << text + (labelled ? QString() : QStringLiteral(" *"));
+        }
+        if (chips.isEmpty())
+            chips << tr("unlabelled") + QStringLiteral(" *");
+        if (!p.errors.empty())
+            chips << tr("invalid labels");
+        return chips;
+    }
+    case SearchTextRole: {
+        QString text = data(index.siblingAtColumn(NameColumn), Qt::DisplayRole).toString();
+        if (const auto *w = workloadAt(index))
+            text += QLatin1Char(' ') + q(w->name) + QLatin1Char(' ') + q(w->kind);
+        if (const auto *f = fieldAt(index)) {
+            text += QLatin1Char(' ') + q(f->path) + QLatin1Char(' ') + q(f->value);
+            const auto *w = workloadAt(index);
+            for (const auto &check : f->checks) {
+                text += QLatin1Char(' ') + q(std::string(check.checkId));
+                for (const auto *e : {&w->baseline, &w->restricted}) {
+                    for (const auto &r : e->results) {
+                        if (r.id == check.checkId && !r.allowed)
+                            text += QLatin1Char(' ') + q(r.reason) + QLatin1Char(' ') + q(r.detail);
+                    }
+                }
+            }
+        }
+        return text;
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant WorkloadTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case ValueColumn:
+        return tr("Value");
+    case BaselineColumn:
+        return tr("Baseline");
+    case RestrictedColumn:
+        return tr("Restricted");
+    case EnforceColumn:
+        return tr("Enforce");
+    case AuditColumn:
+        return tr("Audit");
+    case WarnColumn:
+        return tr("Warn");
+    default:
+        return {};
+    }
+}
+
+QModelIndex WorkloadTreeModel::indexAtOffset(int file, quint32 offset) const
+{
+    // Depth-first: the deepest node whose span contains offset wins.
+    QModelIndex best;
+    std::function<void(const QModelIndex &)> visit = [&](const QModelIndex &parent) {
+        for (int r = 0; r < rowCount(parent); ++r) {
+            const QModelIndex i = index(r, 0, parent);
+            const Node *n = nodeAt(i);
+            if (n->type == NodeType::Namespace) {
+                visit(i);
+                continue;
+            }
+            if (data(i, FileIndexRole).toInt() != file)
+                continue;
+            if (n->type == NodeType::Workload) {
+                const auto *w = workloadAt(i);
+                if (offset < w->offset || offset > w->endOffset)
+                    continue;
+                best = i;
+                visit(i);
+            } else if (n->type == NodeType::Container) {
+                visit(i);
+            } else if (const auto *f = fieldAt(i)) {
+                if (f->present && offset >= f->offset && offset <= f->endOffset)
+                    best = i;
+            }
+        }
+    };
+    visit({});
+    return best;
+}
+
+QModelIndex WorkloadTreeModel::indexForKey(const QString &key) const
+{
+    // Keys are unique per parent; search the whole tree.
+    std::function<QModelIndex(const QModelIndex &)> find = [&](const QModelIndex &parent) -> QModelIndex {
+        for (int r = 0; r < rowCount(parent); ++r) {
+            const QModelIndex i = index(r, 0, parent);
+            if (data(i, KeyRole).toString() == key)
+                return i;
+            const QModelIndex inner = find(i);
+            if (inner.isValid())
+                return inner;
+        }
+        return {};
+    };
+    return find({});
+}
+
+} // namespace PodSec::Ui

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/workspacesnapshot.h"
+
+#include <QAbstractItemModel>
+
+#include <memory>
+
+namespace PodSec::Ui {
+
+/// Namespaces → workloads → pod-level fields and containers → container fields, over one
+/// immutable WorkspaceSnapshot. Raw data only: verdicts come out as VerdictRole, and the
+/// BadgeProxyModel turns them into icons and translated text. setSnapshot() updates in
+/// place (rows inserted/removed/changed by stable keys), so expansion and selection survive
+/// a re-evaluation.
+class WorkloadTreeModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    // Unscoped on purpose: roles and columns are used as ints throughout Qt's API.
+    enum Columns { NameColumn, ValueColumn, BaselineColumn, RestrictedColumn, EnforceColumn,
+                   AuditColumn, WarnColumn, ColumnCountValue };
+    enum Roles {
+        VerdictRole = Qt::UserRole + 1, ///< int(PodSec::Verdict) of a verdict column
+        NodeTypeRole,                   ///< int(NodeType)
+        FileIndexRole,                  ///< index into snapshot files, -1 for namespaces
+        OffsetRole,                     ///< byte offset of the item's source
+        EndOffsetRole,
+        LineRole,
+        SearchTextRole,                 ///< names, paths, values and reasons, for filtering
+        ChipsRole,                      ///< QStringList: "enforce=restricted:latest", ...
+        KeyRole,                        ///< stable identity across snapshots
+        AnyFailRole,                    ///< bool: some verdict column fails
+    };
+    enum class NodeType { Namespace, Workload, Container, Field };
+
+    explicit WorkloadTreeModel(QObject *parent = nullptr);
+    ~WorkloadTreeModel() override;
+
+    void setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot);
+    std::shared_ptr<const WorkspaceSnapshot> snapshot() const { return m_snapshot; }
+
+    /// The snapshot entries behind an index (nullptr when not of that type).
+    const NamespaceEntry *namespaceAt(const QModelIndex &index) const;
+    const WorkloadEntry *workloadAt(const QModelIndex &index) const;
+    const ContainerEntry *containerAt(const QModelIndex &index) const;
+    const FieldEntry *fieldAt(const QModelIndex &index) const;
+    /// The deepest item of a file whose source span contains offset (invalid if none).
+    QModelIndex indexAtOffset(int file, quint32 offset) const;
+    QModelIndex indexForKey(const QString &key) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    struct Node;
+    std::unique_ptr<Node> buildTree(const WorkspaceSnapshot &s) const;
+    void reconcile(Node *oldParent, Node *newParent, const QModelIndex &parentIndex);
+    Node *nodeAt(const QModelIndex &index) const;
+    QModelIndex indexOf(Node *node, int column = 0) const;
+    Verdict verdict(const Node *node, int column) const;
+
+    std::shared_ptr<const WorkspaceSnapshot> m_snapshot;
+    std::unique_ptr<Node> m_root;
+};
+
+} // namespace PodSec::Ui

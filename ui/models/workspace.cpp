@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "workspace.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QMetaObject>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace PodSec::Ui {
+
+Workspace::Workspace(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
+        const bool cancelled = m_watcher.isCanceled();
+        std::optional<WorkspaceSnapshot> result;
+        if (!cancelled && m_watcher.future().resultCount() > 0)
+            result = m_watcher.result();
+        if (m_pending) {
+            m_pending = false;
+            evaluate();
+            return;
+        }
+        Q_EMIT busyChanged(false);
+        if (result)
+            Q_EMIT snapshotReady(std::make_shared<const WorkspaceSnapshot>(std::move(*result)));
+    });
+}
+
+Workspace::~Workspace()
+{
+    cancel();
+    m_watcher.waitForFinished();
+}
+
+QStringList Workspace::collectFiles(const QStringList &paths, QStringList *errors)
+{
+    QStringList files;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.exists()) {
+            if (errors)
+                errors->append(tr("%1: no such file or folder").arg(path));
+            continue;
+        }
+        if (!info.isDir()) {
+            files << info.filePath();
+            continue;
+        }
+        QStringList found;
+        QDirIterator it(path, {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
+                        QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            const QString relative = QDir(path).relativeFilePath(file);
+            if (relative.startsWith(QLatin1Char('.')) || relative.contains(QLatin1String("/.")))
+                continue; // hidden folders
+            found << file;
+        }
+        found.sort();
+        files << found;
+    }
+    return files;
+}
+
+void Workspace::open(const QStringList &paths)
+{
+    m_errors.clear();
+    m_paths = collectFiles(paths, &m_errors);
+    m_files.clear();
+    for (const QString &p : std::as_const(m_paths)) {
+        QFile f(p);
+        WorkspaceFile wf;
+        wf.path = QDir::toNativeSeparators(p).toStdString();
+        if (f.open(QIODevice::ReadOnly))
+            wf.text = f.readAll().toStdString();
+        else
+            m_errors << tr("%1: cannot read: %2").arg(p, f.errorString());
+        m_files.push_back(std::move(wf));
+    }
+    evaluate();
+}
+
+void Workspace::reload()
+{
+    open(m_paths);
+}
+
+QByteArray Workspace::fileText(int file) const
+{
+    if (file < 0 || file >= static_cast<int>(m_files.size()))
+        return {};
+    return QByteArray::fromStdString(m_files[static_cast<std::size_t>(file)].text);
+}
+
+void Workspace::setFileText(int file, const QString &text)
+{
+    if (file < 0 || file >= static_cast<int>(m_files.size()))
+        return;
+    m_files[static_cast<std::size_t>(file)].text = text.toStdString();
+    evaluate();
+}
+
+void Workspace::setOptions(const SnapshotOptions &options)
+{
+    m_options = options;
+    evaluate();
+}
+
+void Workspace::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void Workspace::evaluate()
+{
+    if (m_watcher.isRunning()) {
+        // Let the running evaluation stop, then start again with the newest input.
+        cancel();
+        m_pending = true;
+        return;
+    }
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    auto cancelFlag = m_cancel;
+    auto files = m_files;
+    auto options = m_options;
+    QPointer<Workspace> self(this);
+    Q_EMIT busyChanged(true);
+    m_watcher.setFuture(QtConcurrent::run([files = std::move(files), options, cancelFlag, self]() mutable {
+        return buildSnapshot(
+            std::move(files), options,
+            [self](int done, int total) {
+                if (done % 64 == 0 || done == total)
+                    QMetaObject::invokeMethod(self.data(), [self, done, total] {
+                        if (self)
+                            Q_EMIT self->progress(done, total);
+                    }, Qt::QueuedConnection);
+            },
+            cancelFlag.get());
+    }));
+}
+
+} // namespace PodSec::Ui

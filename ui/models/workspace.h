@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/workspacesnapshot.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace PodSec::Ui {
+
+/// The files of a workspace and their evaluation. Loading and evaluation run off the GUI
+/// thread; each result arrives as one immutable snapshot (snapshotReady). A newer request
+/// cancels an older one still running.
+class Workspace final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Workspace(QObject *parent = nullptr);
+    ~Workspace() override;
+
+    /// Collects *.yaml, *.yml and *.json from files and folders (recursively, hidden
+    /// folders skipped) and evaluates them. Unreadable paths are reported in errors().
+    void open(const QStringList &paths);
+    /// Replaces one file's text (an edit) and re-evaluates.
+    void setFileText(int file, const QString &text);
+    void reload();
+    void setOptions(const SnapshotOptions &options);
+    const SnapshotOptions &options() const { return m_options; }
+    void cancel();
+
+    const QStringList &paths() const { return m_paths; }
+    /// The file's bytes as last loaded or edited.
+    QByteArray fileText(int file) const;
+    bool isBusy() const { return m_watcher.isRunning(); }
+    const QStringList &errors() const { return m_errors; }
+
+    /// The manifest files below a path (or the path itself).
+    static QStringList collectFiles(const QStringList &paths, QStringList *errors = nullptr);
+
+Q_SIGNALS:
+    void snapshotReady(std::shared_ptr<const PodSec::WorkspaceSnapshot> snapshot);
+    void progress(int done, int total);
+    void busyChanged(bool busy);
+
+private:
+    void evaluate();
+
+    QStringList m_paths;
+    std::vector<WorkspaceFile> m_files;
+    QStringList m_errors;
+    SnapshotOptions m_options;
+    QFutureWatcher<std::optional<WorkspaceSnapshot>> m_watcher;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    bool m_pending = false;
+};
+
+} // namespace PodSec::Ui

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "detailspane.h"
+
+#include "models/badgeproxymodel.h"
+#include "models/workloadtreemodel.h"
+
+#include <QFile>
+#include <QLocale>
+
+#include <set>
+
+namespace PodSec::Ui {
+
+namespace {
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+QString code(const QString &s)
+{
+    QString escaped = s;
+    escaped.replace(QLatin1Char('`'), QLatin1Char('\''));
+    return QLatin1Char('`') + escaped + QLatin1Char('`');
+}
+
+const char *const ColumnNames[] = {QT_TRANSLATE_NOOP("PodSec::Ui::DetailsPane", "Baseline"),
+                                   QT_TRANSLATE_NOOP("PodSec::Ui::DetailsPane", "Restricted"),
+                                   QT_TRANSLATE_NOOP("PodSec::Ui::DetailsPane", "Enforce"),
+                                   QT_TRANSLATE_NOOP("PodSec::Ui::DetailsPane", "Audit"),
+                                   QT_TRANSLATE_NOOP("PodSec::Ui::DetailsPane", "Warn")};
+
+QString columnName(int c)
+{
+    return DetailsPane::tr(ColumnNames[c]);
+}
+
+QString modeMessages(const WorkloadEntry &w)
+{
+    QString md;
+    const auto &a = w.admission;
+    md += QStringLiteral("### ") + DetailsPane::tr("What the API server would say") + QStringLiteral("\n\n");
+    if (a.exempt != Admission::Exemption::None) {
+        md += DetailsPane::tr("Exempt (%1): no mode applies.").arg(QLatin1String(Admission::exemptionName(a.exempt))) +
+              QStringLiteral("\n\n");
+        return md;
+    }
+    struct Mode
+    {
+        QString name;
+        const Admission::ModeResult *result;
+    };
+    for (const Mode &m : {Mode{DetailsPane::tr("Enforce"), &a.enforce}, Mode{DetailsPane::tr("Audit"), &a.audit},
+                          Mode{DetailsPane::tr("Warn"), &a.warn}}) {
+        md += QStringLiteral("- **%1** %2: ").arg(m.name, code(q(m.result->policy.toString())));
+        if (!m.result->applies) {
+            md += m.result == &a.enforce ? DetailsPane::tr("not applied (enforce only rejects Pods)")
+                                         : DetailsPane::tr("not sent (the request is rejected)");
+        } else if (m.result->allowed) {
+            md += DetailsPane::tr("passes");
+        } else {
+            QString text = q(m.result->message);
+            if (m.result == &a.warn)
+                text = QStringLiteral("Warning: ") + text;
+            md += QStringLiteral("\n\n  > ") + text.toHtmlEscaped();
+        }
+        md += QLatin1Char('\n');
+    }
+    if (!a.policyError.empty())
+        md += QStringLiteral("\n") + DetailsPane::tr("Namespace labels: %1").arg(q(a.policyError).toHtmlEscaped()) +
+              QLatin1Char('\n');
+    return md + QLatin1Char('\n');
+}
+
+const Policy::CheckResult *findResult(const Policy::Evaluation &e, std::string_view id)
+{
+    for (const auto &r : e.results) {
+        if (r.id == id)
+            return &r;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+DetailsPane::DetailsPane(QWidget *parent)
+    : QTextBrowser(parent)
+{
+    setOpenExternalLinks(false);
+    setPlaceholderText(tr("Select a namespace, workload or field to see why it passes or fails."));
+}
+
+QString DetailsPane::explanation(std::string_view checkId)
+{
+    const QString id = QString::fromLatin1(checkId.data(), qsizetype(checkId.size()));
+    const QString locale = QLocale().name();
+    for (const QString &path : {QStringLiteral(":/explanations/%1/%2.md").arg(locale, id),
+                                QStringLiteral(":/explanations/%1.md").arg(id)}) {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly)) {
+            QString text = QString::fromUtf8(f.readAll());
+            // Demote headings so they sit below the pane's own.
+            text.replace(QStringLiteral("\n## "), QStringLiteral("\n#### "));
+            if (text.startsWith(QStringLiteral("# ")))
+                text = QStringLiteral("### ") + text.mid(2);
+            return text;
+        }
+    }
+    return {};
+}
+
+QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelIndex &index)
+{
+    if (!model || !index.isValid())
+        return {};
+    QString md;
+    if (const auto *ns = model->namespaceAt(index)) {
+        md += QStringLiteral("## ") + tr("Namespace %1").arg(q(ns->name)) + QStringLiteral("\n\n");
+        if (!ns->declared)
+            md += tr("No Namespace object in the workspace: defaults apply.") + QStringLiteral("\n\n");
+        const auto &p = ns->policy;
+        const char *modes[] = {"enforce", "audit", "warn"};
+        for (int i = 0; i < 3; ++i) {
+            const auto &lv = i == 0 ? p.enforce : i == 1 ? p.audit : p.warn;
+            md += QStringLiteral("- %1: %2 %3\n")
+                      .arg(QLatin1String(modes[i]), code(q(lv.toString())),
+                           (p.levelLabel[i] || p.versionLabel[i]) ? tr("(labelled)") : tr("(default)"));
+        }
+        for (const auto &e : p.errors)
+            md += QStringLiteral("- ") + tr("Invalid label: %1").arg(code(q(e.fieldError()))) + QLatin1Char('\n');
+        md += QStringLiteral("\n") + tr("%n workload(s).", nullptr, int(ns->workloads.size())) +
+              QLatin1Char('\n');
+        return md;
+    }
+    const auto *w = model->workloadAt(index);
+    if (!w)
+        return {};
+    const auto *field = model->fieldAt(index);
+    const auto *container = model->containerAt(index);
+    std::set<std::string_view> failing;
+    if (field) {
+        md += QStringLiteral("## ") + code(q(field->path)) + QStringLiteral("\n\n");
+        md += tr("Value: %1").arg(field->present ? code(q(field->value)) : tr("not set")) +
+              QStringLiteral(" · ") + tr("line %1").arg(field->line) + QStringLiteral("\n\n");
+        md += QStringLiteral("| ") + tr("Check") + QStringLiteral(" | ") + tr("Policy") +
+              QStringLiteral(" | ") + tr("Verdict") + QStringLiteral(" |\n|---|---|---|\n");
+        for (const auto &c : field->checks) {
+            const int col = static_cast<int>(c.column);
+            md += QStringLiteral("| %1 | %2 | %3 |\n")
+                      .arg(code(QString::fromLatin1(c.checkId.data(), qsizetype(c.checkId.size()))),
+                           columnName(col),
+                           BadgeProxyModel::verdictText(c.allowed ? Verdict::Pass : Verdict::Fail,
+                                                        col + WorkloadTreeModel::BaselineColumn));
+            if (!c.allowed)
+                failing.insert(c.checkId);
+        }
+        md += QLatin1Char('\n');
+    } else {
+        md += QStringLiteral("## ") + q(w->kind) + QLatin1Char(' ') + q(w->name);
+        if (container)
+            md += QStringLiteral(" · ") + q(container->name);
+        md += QStringLiteral("\n\n") + tr("Namespace %1 · %2 line %3")
+                                           .arg(code(q(w->namespaceName)),
+                                                q(model->snapshot()->files[std::size_t(w->file)].path))
+                                           .arg(w->line) +
+              QStringLiteral("\n\n");
+        for (const auto *e : {&w->baseline, &w->restricted}) {
+            for (const auto &r : e->results) {
+                if (!r.allowed)
+                    failing.insert(r.id);
+            }
+        }
+    }
+    // Reasons and details of the failing checks, at the selected version.
+    if (!failing.empty()) {
+        md += QStringLiteral("### ") + tr("Why it fails") + QStringLiteral("\n\n");
+        for (auto id : failing) {
+            const auto *r = findResult(w->restricted, id);
+            if (!r || r->allowed)
+                r = findResult(w->baseline, id);
+            if (!r)
+                continue;
+            md += QStringLiteral("- %1 (%2): %3 (%4)\n")
+                      .arg(code(QString::fromLatin1(id.data(), qsizetype(id.size()))),
+                           QLatin1String(Policy::levelName(r->level)), q(r->reason).toHtmlEscaped(),
+                           q(r->detail).toHtmlEscaped());
+        }
+        md += QLatin1Char('\n');
+    } else if (w->hasTemplate) {
+        md += tr("Passes baseline and restricted at %1.").arg(code(q(w->restricted.policy.version.toString()))) +
+              QStringLiteral("\n\n");
+    }
+    md += modeMessages(*w);
+    for (auto id : failing) {
+        const QString text = explanation(id);
+        if (!text.isEmpty())
+            md += QStringLiteral("---\n\n") + text + QStringLiteral("\n\n");
+    }
+    return md;
+}
+
+void DetailsPane::showIndex(const WorkloadTreeModel *model, const QModelIndex &index)
+{
+    setMarkdown(markdownFor(model, index));
+}
+
+} // namespace PodSec::Ui

@@ -1,0 +1,721 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mainwindow.h"
+
+#include "detailspane.h"
+#include "editor/codeeditor.h"
+#include "editor/highlighting.h"
+#include "models/badgeproxymodel.h"
+#include "models/workloadfilterproxymodel.h"
+#include "models/workloadtreemodel.h"
+#include "models/workspace.h"
+#include "namespacechipdelegate.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextDocumentLayout>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyleFactory>
+#include <QSyntaxHighlighter>
+#include <QTextDocument>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <functional>
+
+namespace PodSec::Ui {
+
+namespace {
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_workspace(new Workspace(this))
+    , m_model(new WorkloadTreeModel(this))
+    , m_badges(new BadgeProxyModel(this))
+    , m_filter(new WorkloadFilterProxyModel(this))
+    , m_tree(new QTreeView)
+    , m_details(new DetailsPane)
+    , m_editor(new CodeEditor)
+    , m_fileLabel(new QLabel)
+    , m_watcher(new QFileSystemWatcher(this))
+    , m_editTimer(new QTimer(this))
+{
+    setWindowTitle(tr("PodSec Explorer"));
+    setAcceptDrops(true);
+    m_baseFontSize = QApplication::font().pointSizeF();
+
+    m_badges->setSourceModel(m_model);
+    m_filter->setSourceModel(m_badges);
+    m_tree->setModel(m_filter);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setItemDelegateForColumn(WorkloadTreeModel::NameColumn, new NamespaceChipDelegate(m_tree));
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(WorkloadTreeModel::NameColumn, QHeaderView::Interactive);
+    m_tree->setColumnWidth(WorkloadTreeModel::NameColumn, 380);
+    m_tree->setColumnWidth(WorkloadTreeModel::ValueColumn, 130);
+    for (int c = WorkloadTreeModel::BaselineColumn; c < WorkloadTreeModel::ColumnCountValue; ++c)
+        m_tree->setColumnWidth(c, 94);
+    m_tree->setAccessibleName(tr("Namespaces and workloads"));
+
+    auto *editorPane = new QWidget;
+    auto *editorLayout = new QVBoxLayout(editorPane);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setSpacing(2);
+    m_fileLabel->setContentsMargins(6, 4, 6, 2);
+    m_fileLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    editorLayout->addWidget(m_fileLabel);
+    editorLayout->addWidget(m_editor);
+    m_editor->setReadOnly(true);
+    m_editor->setPlaceholderText(tr("Open a manifest file or folder (File → Open) to see its YAML here."));
+
+    auto *left = new QSplitter(Qt::Vertical);
+    left->addWidget(m_tree);
+    left->addWidget(m_details);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 2);
+    auto *main = new QSplitter(Qt::Horizontal);
+    main->addWidget(left);
+    main->addWidget(editorPane);
+    main->setStretchFactor(0, 3);
+    main->setStretchFactor(1, 2);
+    setCentralWidget(main);
+
+    createPolicyBar();
+    createActions();
+
+    m_counts = new QLabel;
+    m_progress = new QProgressBar;
+    m_progress->setMaximumWidth(220);
+    m_progress->setVisible(false);
+    m_cancel = new QPushButton(tr("Cancel"));
+    m_cancel->setVisible(false);
+    statusBar()->addWidget(m_counts, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    connect(m_cancel, &QPushButton::clicked, m_workspace, &Workspace::cancel);
+
+    connect(m_workspace, &Workspace::snapshotReady, this, &MainWindow::applySnapshot);
+    connect(m_workspace, &Workspace::busyChanged, this, [this](bool busy) {
+        m_progress->setVisible(busy);
+        m_cancel->setVisible(busy);
+        if (busy)
+            m_progress->setRange(0, 0);
+    });
+    connect(m_workspace, &Workspace::progress, this, [this](int done, int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onTreeSelection);
+    connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, &MainWindow::onEditorCursor);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::fileChangedOnDisk);
+    m_editTimer->setSingleShot(true);
+    m_editTimer->setInterval(400);
+    connect(m_editTimer, &QTimer::timeout, this, [this] {
+        if (m_editedFile >= 0 && m_editedFile < int(m_documents.size()) && m_documents[std::size_t(m_editedFile)])
+            m_workspace->setFileText(m_editedFile, m_documents[std::size_t(m_editedFile)]->toPlainText());
+    });
+
+    resize(1600, 960);
+    main->setSizes({1000, 600});
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPolicyBar()
+{
+    auto *bar = addToolBar(tr("Policy"));
+    bar->setObjectName(QStringLiteral("policyBar"));
+    bar->setMovable(false);
+    bar->addWidget(new QLabel(tr("Version ")));
+    m_version = new QComboBox;
+    m_version->setAccessibleName(tr("Policy version"));
+    m_version->addItem(tr("latest"), QStringLiteral("latest"));
+    for (int v = Policy::NewestMinor; v >= 0; --v)
+        m_version->addItem(QStringLiteral("v1.%1").arg(v), QStringLiteral("v1.%1").arg(v));
+    bar->addWidget(m_version);
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr("Namespaces ")));
+    m_level = new QComboBox;
+    m_level->setAccessibleName(tr("Namespace policy"));
+    m_level->addItem(tr("as labelled"), QString());
+    m_level->addItem(tr("all privileged"), QStringLiteral("privileged"));
+    m_level->addItem(tr("all baseline"), QStringLiteral("baseline"));
+    m_level->addItem(tr("all restricted"), QStringLiteral("restricted"));
+    bar->addWidget(m_level);
+    bar->addSeparator();
+    m_filterEdit = new QLineEdit;
+    m_filterEdit->setPlaceholderText(tr("Filter names, paths, reasons…"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setMinimumWidth(280);
+    m_filterEdit->setAccessibleName(tr("Filter"));
+    bar->addWidget(m_filterEdit);
+    m_onlyFailing = new QCheckBox(tr("Only failing"));
+    bar->addWidget(m_onlyFailing);
+
+    connect(m_version, &QComboBox::currentIndexChanged, this, &MainWindow::applyOptions);
+    connect(m_level, &QComboBox::currentIndexChanged, this, &MainWindow::applyOptions);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setText(text);
+        if (!text.isEmpty())
+            m_tree->expandAll();
+        updateStatus();
+    });
+    connect(m_onlyFailing, &QCheckBox::toggled, this, [this](bool on) {
+        m_filter->setOnlyFailing(on);
+        updateStatus();
+    });
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *openFile = file->addAction(tr("&Open File…"), this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Open manifests"), QString(), tr("Kubernetes manifests (*.yaml *.yml *.json);;All files (*)"));
+        if (!files.isEmpty())
+            openPaths(files);
+    });
+    openFile->setShortcut(QKeySequence::Open);
+    QAction *openFolder = file->addAction(tr("Open &Folder…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of manifests"));
+        if (!dir.isEmpty())
+            openPaths({dir});
+    });
+    openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    QAction *save = file->addAction(tr("&Save"), this, [this] {
+        if (m_currentFile >= 0)
+            saveFile(m_currentFile);
+    });
+    save->setShortcut(QKeySequence::Save);
+    QAction *reload = file->addAction(tr("&Reload"), this, [this] {
+        if (confirmDiscard())
+            openPaths(m_workspace->paths());
+    });
+    reload->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { zoom(1); });
+    zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { zoom(-1); });
+    zoomOut->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut});
+    QAction *zoomReset = view->addAction(tr("&Reset Zoom"), this, [this] { zoom(0); });
+    zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addSeparator();
+    QAction *dark = view->addAction(tr("&Dark Palette"));
+    dark->setCheckable(true);
+    connect(dark, &QAction::toggled, this, &MainWindow::setDark);
+    view->addSeparator();
+    view->addAction(tr("&Expand All"), m_tree, &QTreeView::expandAll);
+    view->addAction(tr("&Collapse All"), m_tree, &QTreeView::collapseAll);
+    QAction *focusFilter = view->addAction(tr("&Filter"), this, [this] {
+        m_filterEdit->setFocus();
+        m_filterEdit->selectAll();
+    });
+    focusFilter->setShortcut(QKeySequence::Find);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About PodSec Explorer"), this, [this] {
+        QMessageBox::about(this, tr("About PodSec Explorer"),
+                           tr("<h3>PodSec Explorer %1</h3><p>Evaluates Kubernetes workloads against the Pod "
+                              "Security Standards exactly as kube-apiserver's Pod Security Admission "
+                              "does, for every policy version up to v1.%2.</p><p>Syntax colouring: %3.</p>")
+                               .arg(QStringLiteral(PODSEC_VERSION_STRING))
+                               .arg(Policy::NewestMinor)
+                               .arg(QString::fromLatin1(highlighterName())));
+    });
+}
+
+void MainWindow::openPaths(const QStringList &paths)
+{
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    for (auto *d : m_documents)
+        delete d;
+    m_documents.clear();
+    m_dirty.clear();
+    m_crlf.clear();
+    m_bom.clear();
+    m_currentFile = -1;
+    m_editor->setDocument(nullptr);
+    m_editor->setReadOnly(true);
+    m_fileLabel->clear();
+    m_workspace->open(paths);
+    const auto &files = m_workspace->paths();
+    m_documents.resize(std::size_t(files.size()), nullptr);
+    m_dirty.assign(std::size_t(files.size()), false);
+    m_crlf.assign(std::size_t(files.size()), false);
+    m_bom.assign(std::size_t(files.size()), false);
+    if (!files.isEmpty())
+        m_watcher->addPaths(files);
+    for (const QString &e : m_workspace->errors())
+        statusBar()->showMessage(e, 8000);
+    addRecent(paths);
+    setWindowTitle(tr("PodSec Explorer — %1").arg(paths.size() == 1 ? QFileInfo(paths.first()).fileName()
+                                                                     : tr("%n paths", nullptr, int(paths.size()))));
+}
+
+void MainWindow::applyOptions()
+{
+    SnapshotOptions options = m_workspace->options();
+    options.version = *Policy::Version::parse(m_version->currentData().toString().toStdString());
+    const QString level = m_level->currentData().toString();
+    options.forcedLevel = level.isEmpty() ? std::nullopt : Policy::parseLevel(level.toStdString());
+    m_workspace->setOptions(options);
+}
+
+void MainWindow::applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot)
+{
+    const bool first = !m_model->snapshot() || m_model->rowCount() == 0;
+    m_model->setSnapshot(std::move(snapshot));
+    if (first) {
+        // Namespaces open, workloads closed: the overview a class starts from.
+        for (int r = 0; r < m_filter->rowCount(); ++r)
+            m_tree->expand(m_filter->index(r, 0));
+        // Start on the first workload so the editor and details are not empty.
+        const QModelIndex firstNamespace = m_filter->index(0, 0);
+        if (m_filter->rowCount(firstNamespace) > 0)
+            m_tree->setCurrentIndex(m_filter->index(0, 0, firstNamespace));
+    }
+    updateEditorFindings();
+    updateStatus();
+    onTreeSelection();
+    Q_EMIT snapshotApplied();
+}
+
+QTextDocument *MainWindow::documentFor(int file)
+{
+    if (file < 0 || file >= int(m_documents.size()))
+        return nullptr;
+    auto &doc = m_documents[std::size_t(file)];
+    if (!doc) {
+        QByteArray bytes = m_workspace->fileText(file);
+        m_bom[std::size_t(file)] = bytes.startsWith("\xEF\xBB\xBF");
+        if (m_bom[std::size_t(file)])
+            bytes.remove(0, 3);
+        m_crlf[std::size_t(file)] = bytes.contains("\r\n");
+        doc = new QTextDocument(this);
+        doc->setDocumentLayout(new QPlainTextDocumentLayout(doc));
+        doc->setDefaultFont(m_editor->font());
+        doc->setPlainText(QString::fromUtf8(bytes));
+        doc->setModified(false);
+        createYamlHighlighter(doc, m_dark);
+        connect(doc, &QTextDocument::contentsChange, this, [this, file](int, int removed, int added) {
+            if (m_syncing || (removed == 0 && added == 0))
+                return; // format-only changes (highlighting) are not edits
+            m_dirty[std::size_t(file)] = true;
+            m_editedFile = file;
+            scheduleEdit();
+            updateStatus();
+        });
+    }
+    return doc;
+}
+
+void MainWindow::showFile(int file)
+{
+    if (file == m_currentFile)
+        return;
+    QTextDocument *doc = documentFor(file);
+    if (!doc)
+        return;
+    m_syncing = true;
+    m_editor->setDocument(doc);
+    m_syncing = false;
+    m_editor->setReadOnly(false);
+    m_currentFile = file;
+    m_fileLabel->setText(QStringLiteral("<b>%1</b>").arg(m_workspace->paths().value(file).toHtmlEscaped()));
+    updateEditorFindings();
+}
+
+void MainWindow::scheduleEdit()
+{
+    m_editTimer->start();
+}
+
+void MainWindow::updateEditorFindings()
+{
+    const auto snapshot = m_model->snapshot();
+    if (!snapshot || m_currentFile < 0) {
+        m_editor->setFindings({});
+        return;
+    }
+    QVector<EditorFinding> findings;
+    for (const auto &w : snapshot->workloads) {
+        if (w.file != m_currentFile)
+            continue;
+        auto add = [&](const FieldEntry &f) {
+            bool fails = false;
+            for (const auto v : f.verdicts)
+                fails |= v == Verdict::Fail;
+            if (!fails)
+                return;
+            EditorFinding e;
+            e.line = int(f.line);
+            e.column = int(f.column);
+            e.byteLength = f.present ? int(f.endOffset - f.offset) : 1;
+            QStringList reasons;
+            for (const auto &c : f.checks) {
+                if (c.allowed)
+                    continue;
+                for (const auto *ev : {&w.restricted, &w.baseline}) {
+                    for (const auto &r : ev->results) {
+                        const QString text = QStringLiteral("%1: %2 (%3)").arg(q(std::string(r.id)), q(r.reason), q(r.detail));
+                        if (r.id == c.checkId && !r.allowed && !reasons.contains(text))
+                            reasons << text;
+                    }
+                }
+            }
+            e.message = q(f.path) + QLatin1Char('\n') + reasons.join(QLatin1Char('\n'));
+            findings << e;
+        };
+        for (const auto &f : w.podFields)
+            add(f);
+        for (const auto &c : w.containers) {
+            for (const auto &f : c.fields)
+                add(f);
+        }
+    }
+    m_editor->setFindings(findings);
+}
+
+void MainWindow::onTreeSelection()
+{
+    const QModelIndex proxyIndex = m_tree->currentIndex();
+    const QModelIndex source = m_badges->mapToSource(m_filter->mapToSource(proxyIndex));
+    m_details->showIndex(m_model, source);
+    if (!source.isValid() || m_syncing)
+        return;
+    const int file = source.data(WorkloadTreeModel::FileIndexRole).toInt();
+    if (file < 0)
+        return;
+    showFile(file);
+    const int line = source.data(WorkloadTreeModel::LineRole).toInt();
+    if (line > 0 && !m_editor->hasFocus()) {
+        m_syncing = true;
+        int column = 1;
+        if (const auto *f = m_model->fieldAt(source))
+            column = int(f->column);
+        m_editor->goToLine(line, column);
+        m_syncing = false;
+    }
+}
+
+void MainWindow::onEditorCursor()
+{
+    if (m_syncing || !m_editor->hasFocus() || m_currentFile < 0)
+        return;
+    const auto snapshot = m_model->snapshot();
+    if (!snapshot)
+        return;
+    // The deepest row of this file on the cursor's line: a field, else its workload.
+    const int line = m_editor->cursorLine();
+    QModelIndex best;
+    std::function<void(const QModelIndex &)> visit = [&](const QModelIndex &parent) {
+        for (int r = 0; r < m_model->rowCount(parent); ++r) {
+            const QModelIndex i = m_model->index(r, 0, parent);
+            if (m_model->namespaceAt(i)) {
+                visit(i);
+                continue;
+            }
+            const auto *w = m_model->workloadAt(i);
+            if (!w || w->file != m_currentFile)
+                continue;
+            if (const auto *f = m_model->fieldAt(i)) {
+                if (int(f->line) == line && f->present)
+                    best = i;
+            } else if (m_model->containerAt(i)) {
+                visit(i);
+            } else if (int(w->line) <= line) {
+                best = i; // the last workload starting at or above the cursor
+                visit(i);
+            }
+        }
+    };
+    visit({});
+    if (!best.isValid())
+        return;
+    const QModelIndex proxy = m_filter->mapFromSource(m_badges->mapFromSource(best));
+    if (!proxy.isValid())
+        return;
+    m_syncing = true;
+    m_tree->setCurrentIndex(proxy);
+    m_tree->scrollTo(proxy);
+    m_syncing = false;
+    m_details->showIndex(m_model, best);
+}
+
+bool MainWindow::selectKey(const QString &key)
+{
+    QModelIndex source = m_model->indexForKey(key);
+    if (!source.isValid()) {
+        // "namespace/name" or "namespace/name:field.path.suffix"
+        const QString ns = key.section(QLatin1Char('/'), 0, 0);
+        const QString rest = key.section(QLatin1Char('/'), 1);
+        const QString name = rest.section(QLatin1Char(':'), 0, 0);
+        const QString field = rest.section(QLatin1Char(':'), 1);
+        std::function<void(const QModelIndex &)> visit = [&](const QModelIndex &parent) {
+            for (int r = 0; r < m_model->rowCount(parent) && !source.isValid(); ++r) {
+                const QModelIndex i = m_model->index(r, 0, parent);
+                if (const auto *n = m_model->namespaceAt(i)) {
+                    if (q(n->name) == ns)
+                        visit(i);
+                    continue;
+                }
+                const auto *w = m_model->workloadAt(i);
+                if (!w || q(w->name) != name)
+                    continue;
+                if (const auto *f = m_model->fieldAt(i)) {
+                    if (q(f->path).endsWith(field))
+                        source = i;
+                } else if (m_model->containerAt(i)) {
+                    visit(i);
+                } else if (field.isEmpty()) {
+                    source = i;
+                } else {
+                    visit(i);
+                }
+            }
+        };
+        visit({});
+    }
+    if (!source.isValid())
+        return false;
+    const QModelIndex proxy = m_filter->mapFromSource(m_badges->mapFromSource(source));
+    if (!proxy.isValid())
+        return false;
+    m_tree->setCurrentIndex(proxy);
+    m_tree->scrollTo(proxy);
+    return true;
+}
+
+void MainWindow::updateStatus()
+{
+    const auto snapshot = m_model->snapshot();
+    if (!snapshot) {
+        m_counts->setText(tr("No workspace open"));
+        return;
+    }
+    int failBaseline = 0, failRestricted = 0, rejected = 0;
+    for (const auto &w : snapshot->workloads) {
+        failBaseline += w.verdicts[int(Column::Baseline)] == Verdict::Fail;
+        failRestricted += w.verdicts[int(Column::Restricted)] == Verdict::Fail;
+        rejected += w.verdicts[int(Column::Enforce)] == Verdict::Fail;
+    }
+    int dirty = 0;
+    for (bool d : m_dirty)
+        dirty += d;
+    QString text = tr("%n namespace(s)", nullptr, int(snapshot->namespaces.size())) + QStringLiteral(" · ") +
+                   tr("%n workload(s)", nullptr, int(snapshot->workloads.size())) + QStringLiteral(" · ") +
+                   tr("%1 fail baseline, %2 fail restricted at %3").arg(failBaseline).arg(failRestricted).arg(q(snapshot->version.toString())) +
+                   QStringLiteral(" · ") + tr("%n pod(s) rejected by enforce", nullptr, rejected);
+    if (!snapshot->problems.empty())
+        text += QStringLiteral(" · ") + tr("%n file problem(s)", nullptr, int(snapshot->problems.size()));
+    if (dirty)
+        text += QStringLiteral(" · ") + tr("%n unsaved file(s)", nullptr, dirty);
+    m_counts->setText(text);
+}
+
+bool MainWindow::saveFile(int file)
+{
+    QTextDocument *doc = file >= 0 && file < int(m_documents.size()) ? m_documents[std::size_t(file)] : nullptr;
+    if (!doc)
+        return true;
+    const QString path = m_workspace->paths().value(file);
+    QString text = doc->toPlainText();
+    if (m_crlf[std::size_t(file)])
+        text.replace(QLatin1Char('\n'), QStringLiteral("\r\n"));
+    QByteArray bytes = text.toUtf8();
+    if (m_bom[std::size_t(file)])
+        bytes.prepend("\xEF\xBB\xBF");
+    m_watcher->removePath(path);
+    QSaveFile out(path);
+    const bool ok = out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size() && out.commit();
+    m_watcher->addPath(path);
+    if (!ok) {
+        QMessageBox::warning(this, tr("Save failed"),
+                             tr("Could not save %1: %2\nThe file on disk is unchanged.").arg(path, out.errorString()));
+        return false;
+    }
+    m_dirty[std::size_t(file)] = false;
+    doc->setModified(false);
+    updateStatus();
+    return true;
+}
+
+bool MainWindow::confirmDiscard()
+{
+    int dirty = 0;
+    for (bool d : m_dirty)
+        dirty += d;
+    if (!dirty)
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved edits"), tr("%n file(s) have unsaved edits. Save them first?", nullptr, dirty),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save) {
+        for (std::size_t i = 0; i < m_dirty.size(); ++i) {
+            if (m_dirty[i] && !saveFile(int(i)))
+                return false;
+        }
+    }
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (confirmDiscard())
+        event->accept();
+    else
+        event->ignore();
+}
+
+void MainWindow::fileChangedOnDisk(const QString &path)
+{
+    const int file = int(m_workspace->paths().indexOf(path));
+    if (file < 0)
+        return;
+    if (m_dirty[std::size_t(file)]) {
+        const auto answer = QMessageBox::question(
+            this, tr("File changed on disk"),
+            tr("%1 changed on disk, and you have unsaved edits in it. Reload and lose your edits?").arg(path),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    QTimer::singleShot(0, this, [this] { openPaths(m_workspace->paths()); });
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (!paths.isEmpty() && confirmDiscard())
+        openPaths(paths);
+}
+
+void MainWindow::addRecent(const QStringList &paths)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentWorkspaces")).toStringList();
+    const QString entry = paths.join(QLatin1Char('\n'));
+    recent.removeAll(entry);
+    recent.prepend(entry);
+    while (recent.size() > 8)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentWorkspaces"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentWorkspaces")).toStringList();
+    for (const QString &entry : recent) {
+        const QStringList paths = entry.split(QLatin1Char('\n'));
+        m_recentMenu->addAction(paths.join(QStringLiteral(", ")), this, [this, paths] {
+            if (confirmDiscard())
+                openPaths(paths);
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::setDark(bool dark)
+{
+    m_dark = dark;
+    QPalette p;
+    if (dark) {
+        p = QPalette(QColor(0x2b, 0x2e, 0x33));
+        p.setColor(QPalette::Window, QColor(0x2b, 0x2e, 0x33));
+        p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Base, QColor(0x1f, 0x22, 0x26));
+        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x29, 0x2e));
+        p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Button, QColor(0x33, 0x37, 0x3d));
+        p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Highlight, QColor(0x2f, 0x5f, 0xa8));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::ToolTipBase, QColor(0x33, 0x37, 0x3d));
+        p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa0, 0xa6));
+        p.setColor(QPalette::Link, QColor(0x6c, 0xb6, 0xff));
+    } else {
+        p = QApplication::style()->standardPalette();
+    }
+    QApplication::setPalette(p);
+    m_badges->setDarkPalette(dark);
+    m_editor->setDark(dark);
+    for (auto *doc : m_documents) {
+        if (!doc)
+            continue;
+        for (auto *h : doc->findChildren<QSyntaxHighlighter *>())
+            delete h;
+        createYamlHighlighter(doc, dark);
+    }
+}
+
+void MainWindow::zoom(int steps)
+{
+    m_zoom = steps == 0 ? 0 : qBound(-4, m_zoom + steps, 12);
+    QFont f = QApplication::font();
+    f.setPointSizeF(m_baseFontSize * (1.0 + 0.1 * m_zoom));
+    QApplication::setFont(f);
+    QFont mono = m_editor->font();
+    mono.setPointSizeF(f.pointSizeF());
+    m_editor->setFont(mono);
+    for (auto *doc : m_documents) {
+        if (doc)
+            doc->setDefaultFont(mono);
+    }
+}
+
+} // namespace PodSec::Ui

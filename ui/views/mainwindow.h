@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "common/workspacesnapshot.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QFileSystemWatcher;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTextDocument;
+class QTimer;
+class QTreeView;
+
+namespace PodSec::Ui {
+
+class BadgeProxyModel;
+class CodeEditor;
+class DetailsPane;
+class Workspace;
+class WorkloadFilterProxyModel;
+class WorkloadTreeModel;
+
+/// The explorer window: policy bar, namespace/workload/field tree with a badge per level
+/// and mode, details pane and YAML editor, all fed by one evaluation snapshot.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openPaths(const QStringList &paths);
+    void setDark(bool dark);
+    bool isDark() const { return m_dark; }
+    /// Changes the UI font size by steps of 10% (0 resets).
+    void zoom(int steps);
+
+    // For tests and screenshots.
+    WorkloadTreeModel *treeModel() const { return m_model; }
+    WorkloadFilterProxyModel *filterModel() const { return m_filter; }
+    QTreeView *treeView() const { return m_tree; }
+    CodeEditor *editor() const { return m_editor; }
+    DetailsPane *detailsPane() const { return m_details; }
+    Workspace *workspace() const { return m_workspace; }
+    QComboBox *versionCombo() const { return m_version; }
+    QComboBox *levelCombo() const { return m_level; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    QCheckBox *onlyFailingBox() const { return m_onlyFailing; }
+    int currentFile() const { return m_currentFile; }
+    /// Selects the tree row with this key (see WorkloadTreeModel::KeyRole).
+    bool selectKey(const QString &key);
+
+Q_SIGNALS:
+    void snapshotApplied();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createPolicyBar();
+    void applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot);
+    void applyOptions();
+    void onTreeSelection();
+    void onEditorCursor();
+    void showFile(int file);
+    void updateEditorFindings();
+    void updateStatus();
+    void scheduleEdit();
+    bool saveFile(int file);
+    bool confirmDiscard();
+    void fileChangedOnDisk(const QString &path);
+    void addRecent(const QStringList &paths);
+    void rebuildRecentMenu();
+    QTextDocument *documentFor(int file);
+
+    Workspace *m_workspace;
+    WorkloadTreeModel *m_model;
+    BadgeProxyModel *m_badges;
+    WorkloadFilterProxyModel *m_filter;
+    QTreeView *m_tree;
+    DetailsPane *m_details;
+    CodeEditor *m_editor;
+    QLabel *m_fileLabel;
+    QComboBox *m_version;
+    QComboBox *m_level;
+    QLineEdit *m_filterEdit;
+    QCheckBox *m_onlyFailing;
+    QLabel *m_counts;
+    QProgressBar *m_progress;
+    QPushButton *m_cancel;
+    QMenu *m_recentMenu = nullptr;
+    QFileSystemWatcher *m_watcher;
+    QTimer *m_editTimer;
+    std::vector<QTextDocument *> m_documents; ///< one per file, created on demand
+    std::vector<bool> m_dirty;
+    std::vector<bool> m_crlf;
+    std::vector<bool> m_bom;
+    int m_currentFile = -1;
+    int m_editedFile = -1;
+    bool m_syncing = false;
+    bool m_dark = false;
+    int m_zoom = 0;
+    qreal m_baseFontSize = 0;
+};
+
+} // namespace PodSec::Ui
