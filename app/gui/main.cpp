@@ -25,9 +25,10 @@ namespace {
 /// Copies the bundled sample workspace to a writable folder (once) and returns it.
 QString sampleWorkspace()
 {
-    const QString target =
-        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/sample-workspace");
-    QDirIterator it(QStringLiteral(":/sample/workspace"), QDir::Files, QDirIterator::Subdirectories);
+    const QString target = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+                           QStringLiteral("/sample-workspace");
+    QDirIterator it(QStringLiteral(":/sample/workspace"), QDir::Files,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString source = it.next();
         const QString relative = source.mid(int(QStringLiteral(":/sample/workspace/").size()));
@@ -36,7 +37,8 @@ QString sampleWorkspace()
             continue; // keep the user's edits
         QDir().mkpath(QFileInfo(destination).path());
         QFile::copy(source, destination);
-        QFile::setPermissions(destination, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        QFile::setPermissions(destination, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                               QFile::ReadOther);
     }
     return target;
 }
@@ -52,16 +54,31 @@ int main(int argc, char **argv)
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("PodSec Explorer: Pod Security Standards, exactly as kube-apiserver applies them."));
+    parser.setApplicationDescription(QStringLiteral(
+        "PodSec Explorer: Pod Security Standards, exactly as kube-apiserver applies them."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Manifest files or folders (default: the sample workspace)."), QStringLiteral("[paths...]"));
-    QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("User interface language (en, zh_CN); default: the system locale."), QStringLiteral("locale"));
+    parser.addPositionalArgument(
+        QStringLiteral("paths"),
+        QStringLiteral("Manifest files or folders (default: the sample workspace)."),
+        QStringLiteral("[paths...]"));
+    QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QStringLiteral("User interface language (en, zh_CN); default: the system locale."),
+        QStringLiteral("locale"));
     QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Start with the dark palette."));
-    QCommandLineOption zoom(QStringLiteral("zoom"), QStringLiteral("Enlarge fonts by N steps of 10% (for projectors)."), QStringLiteral("N"));
-    QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Load, select --select, save a PNG of the window and quit."), QStringLiteral("file"));
-    QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Tree row to select (a key as shown by the model)."), QStringLiteral("key"));
-    QCommandLineOption filter(QStringLiteral("filter"), QStringLiteral("Initial filter text."), QStringLiteral("text"));
+    QCommandLineOption zoom(QStringLiteral("zoom"),
+                            QStringLiteral("Enlarge fonts by N steps of 10% (for projectors)."),
+                            QStringLiteral("N"));
+    QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Load, select --select, save a PNG of the window and quit."),
+        QStringLiteral("file"));
+    QCommandLineOption select(QStringLiteral("select"),
+                              QStringLiteral("Tree row to select (a key as shown by the model)."),
+                              QStringLiteral("key"));
+    QCommandLineOption filter(QStringLiteral("filter"), QStringLiteral("Initial filter text."),
+                              QStringLiteral("text"));
     parser.addOptions({lang, dark, zoom, screenshot, select, filter});
     parser.process(app);
 
@@ -72,7 +89,8 @@ int main(int argc, char **argv)
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(locale, QStringLiteral("podsec"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (appTranslator.load(locale, QStringLiteral("podsec"), QStringLiteral("_"),
+                           QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
 
     Ui::MainWindow window;

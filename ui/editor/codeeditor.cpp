@@ -12,11 +12,7 @@ namespace {
 class LineNumberArea final : public QWidget
 {
 public:
-    explicit LineNumberArea(CodeEditor *editor)
-        : QWidget(editor)
-        , m_editor(editor)
-    {
-    }
+    explicit LineNumberArea(CodeEditor *editor) : QWidget(editor), m_editor(editor) {}
     QSize sizeHint() const override { return {m_editor->lineNumberAreaWidth(), 0}; }
 
 protected:
@@ -46,14 +42,14 @@ int charsForBytes(const QString &text, int byteCount)
 } // namespace
 
 CodeEditor::CodeEditor(QWidget *parent)
-    : QPlainTextEdit(parent)
-    , m_lineNumberArea(new LineNumberArea(this))
+    : QPlainTextEdit(parent), m_lineNumberArea(new LineNumberArea(this))
 {
     setLineWrapMode(QPlainTextEdit::NoWrap);
     QFont mono(QStringLiteral("DejaVu Sans Mono"));
     mono.setStyleHint(QFont::Monospace);
     setFont(mono);
-    connect(this, &QPlainTextEdit::blockCountChanged, this, [this] { updateLineNumberAreaWidth(); });
+    connect(this, &QPlainTextEdit::blockCountChanged, this,
+            [this] { updateLineNumberAreaWidth(); });
     connect(this, &QPlainTextEdit::updateRequest, this, &CodeEditor::updateLineNumberArea);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::refreshSelections);
     updateLineNumberAreaWidth();

@@ -11,7 +11,7 @@ struct EditorFinding
 {
     int line = 1;
     int column = 1;
-    int byteLength = 1; ///< clipped to the line
+    int byteLength = 1;  ///< clipped to the line
     bool failing = true; ///< false: passing field (no underline)
     QString message;
 };

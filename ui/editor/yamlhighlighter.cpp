@@ -7,8 +7,7 @@
 
 namespace PodSec::Ui {
 
-YamlHighlighter::YamlHighlighter(QTextDocument *document, bool dark)
-    : QSyntaxHighlighter(document)
+YamlHighlighter::YamlHighlighter(QTextDocument *document, bool dark) : QSyntaxHighlighter(document)
 {
     m_key.setForeground(dark ? QColor(0x7f, 0xb8, 0xff) : QColor(0x1c, 0x4f, 0x9c));
     m_string.setForeground(dark ? QColor(0xa8, 0xd8, 0x8a) : QColor(0x2f, 0x6f, 0x1f));
@@ -44,13 +43,16 @@ void YamlHighlighter::highlightBlock(const QString &text)
     }
     static const QRegularExpression key(
         QStringLiteral("^(\\s*(?:-\\s+)*)(\"[^\"]*\"|'[^']*'|[^\\s#'\"{\\[][^#]*?)\\s*:(?=\\s|$)"));
-    static const QRegularExpression flowKey(QStringLiteral("([{,]\\s*)([A-Za-z0-9_.\\-/\"']+)\\s*:"));
+    static const QRegularExpression flowKey(
+        QStringLiteral("([{,]\\s*)([A-Za-z0-9_.\\-/\"']+)\\s*:"));
     static const QRegularExpression str(QStringLiteral("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'"));
-    static const QRegularExpression number(
-        QStringLiteral("(?<=[\\s:\\[,-])[-+]?(?:0x[0-9a-fA-F]+|\\d+(?:\\.\\d+)?)(?=\\s*(?:$|[,\\]}#]))"));
-    static const QRegularExpression keyword(QStringLiteral(
-        "(?<=[\\s:\\[,])(?:true|false|yes|no|on|off|null|True|False|TRUE|FALSE|~)(?=\\s*(?:$|[,\\]}#]))"));
-    static const QRegularExpression anchor(QStringLiteral("[&*][A-Za-z0-9_\\-]+|!{1,2}[A-Za-z0-9_:/.\\-]*"));
+    static const QRegularExpression number(QStringLiteral(
+        "(?<=[\\s:\\[,-])[-+]?(?:0x[0-9a-fA-F]+|\\d+(?:\\.\\d+)?)(?=\\s*(?:$|[,\\]}#]))"));
+    static const QRegularExpression keyword(
+        QStringLiteral("(?<=[\\s:\\[,])(?:true|false|yes|no|on|off|null|True|False|TRUE|FALSE|~)(?="
+                       "\\s*(?:$|[,\\]}#]))"));
+    static const QRegularExpression anchor(
+        QStringLiteral("[&*][A-Za-z0-9_\\-]+|!{1,2}[A-Za-z0-9_:/.\\-]*"));
     static const QRegularExpression blockHeader(QStringLiteral(":\\s*[|>][-+0-9]*\\s*(?:#.*)?$"));
 
     for (auto it = number.globalMatch(text); it.hasNext();) {
@@ -89,7 +91,8 @@ void YamlHighlighter::highlightBlock(const QString &text)
             inDouble = !inDouble;
         else if (c == QLatin1Char('\'') && !inDouble)
             inSingle = !inSingle;
-        else if (c == QLatin1Char('#') && !inSingle && !inDouble && (i == 0 || text.at(i - 1).isSpace())) {
+        else if (c == QLatin1Char('#') && !inSingle && !inDouble &&
+                 (i == 0 || text.at(i - 1).isSpace())) {
             commentFrom = i;
             break;
         }

@@ -105,10 +105,7 @@ QPixmap paintBadge(Shape shape, const QColor &color)
 
 } // namespace
 
-BadgeProxyModel::BadgeProxyModel(QObject *parent)
-    : QIdentityProxyModel(parent)
-{
-}
+BadgeProxyModel::BadgeProxyModel(QObject *parent) : QIdentityProxyModel(parent) {}
 
 void BadgeProxyModel::setDarkPalette(bool dark)
 {

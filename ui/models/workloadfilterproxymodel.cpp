@@ -5,8 +5,7 @@
 
 namespace PodSec::Ui {
 
-WorkloadFilterProxyModel::WorkloadFilterProxyModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
+WorkloadFilterProxyModel::WorkloadFilterProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setRecursiveFilteringEnabled(true);
     setDynamicSortFilter(true);
@@ -28,7 +27,8 @@ void WorkloadFilterProxyModel::setOnlyFailing(bool onlyFailing)
     invalidateFilter();
 }
 
-bool WorkloadFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+bool WorkloadFilterProxyModel::filterAcceptsRow(int sourceRow,
+                                                const QModelIndex &sourceParent) const
 {
     if (m_text.isEmpty() && !m_onlyFailing)
         return true;

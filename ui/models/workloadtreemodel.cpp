@@ -16,6 +16,10 @@ struct WorkloadTreeModel::Node
     Node *parent = nullptr;
     int row = 0;
     std::string key;
+    /// The snapshot the indices below refer to. During an update old rows still point at
+    /// the previous snapshot (kept alive until the update is done), so views that ask for
+    /// data while rows are being removed or inserted always get consistent answers.
+    const WorkspaceSnapshot *snap = nullptr;
     int ns = -1;        // index into snapshot namespaces
     int workload = -1;  // index into snapshot workloads
     int container = -1; // index into the workload's containers, -1 for pod level
@@ -39,33 +43,36 @@ struct WorkloadTreeModel::Node
 };
 
 WorkloadTreeModel::WorkloadTreeModel(QObject *parent)
-    : QAbstractItemModel(parent)
-    , m_root(std::make_unique<Node>())
-{
-}
+    : QAbstractItemModel(parent), m_root(std::make_unique<Node>())
+{}
 
 WorkloadTreeModel::~WorkloadTreeModel() = default;
 
-std::unique_ptr<WorkloadTreeModel::Node> WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s) const
+std::unique_ptr<WorkloadTreeModel::Node>
+WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s) const
 {
     auto root = std::make_unique<Node>();
     for (std::size_t n = 0; n < s.namespaces.size(); ++n) {
         const auto &ns = s.namespaces[n];
         auto nsNode = std::make_unique<Node>();
         nsNode->type = NodeType::Namespace;
+        nsNode->snap = &s;
         nsNode->ns = static_cast<int>(n);
         nsNode->key = "ns:" + ns.name;
         for (int w : ns.workloads) {
             const auto &workload = s.workloads[static_cast<std::size_t>(w)];
             auto wNode = std::make_unique<Node>();
             wNode->type = NodeType::Workload;
+            wNode->snap = &s;
             wNode->ns = static_cast<int>(n);
             wNode->workload = w;
             wNode->key = "w:" + workload.key();
-            auto addFields = [&](Node *parent, const std::vector<FieldEntry> &fields, int container) {
+            auto addFields = [&](Node *parent, const std::vector<FieldEntry> &fields,
+                                 int container) {
                 for (std::size_t f = 0; f < fields.size(); ++f) {
                     auto fNode = std::make_unique<Node>();
                     fNode->type = NodeType::Field;
+                    fNode->snap = &s;
                     fNode->ns = static_cast<int>(n);
                     fNode->workload = w;
                     fNode->container = container;
@@ -79,6 +86,7 @@ std::unique_ptr<WorkloadTreeModel::Node> WorkloadTreeModel::buildTree(const Work
                 const auto &container = workload.containers[c];
                 auto cNode = std::make_unique<Node>();
                 cNode->type = NodeType::Container;
+                cNode->snap = &s;
                 cNode->ns = static_cast<int>(n);
                 cNode->workload = w;
                 cNode->container = static_cast<int>(c);
@@ -146,6 +154,7 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
         if (i < oldKids.size() && oldKids[i]->key == newKids[i]->key) {
             Node *o = oldKids[i].get();
             Node *n = newKids[i].get();
+            o->snap = n->snap;
             o->ns = n->ns;
             o->workload = n->workload;
             o->container = n->container;
@@ -161,9 +170,8 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
         newKids[i]->key = oldKids[i]->key;
     }
     if (!oldKids.empty())
-        Q_EMIT dataChanged(index(0, 0, parentIndex),
-                           index(static_cast<int>(oldKids.size()) - 1, ColumnCountValue - 1,
-                                 parentIndex));
+        Q_EMIT dataChanged(index(0, 0, parentIndex), index(static_cast<int>(oldKids.size()) - 1,
+                                                           ColumnCountValue - 1, parentIndex));
 }
 
 WorkloadTreeModel::Node *WorkloadTreeModel::nodeAt(const QModelIndex &index) const
@@ -212,17 +220,17 @@ int WorkloadTreeModel::columnCount(const QModelIndex &) const
 const NamespaceEntry *WorkloadTreeModel::namespaceAt(const QModelIndex &index) const
 {
     const Node *n = nodeAt(index);
-    if (!m_snapshot || !index.isValid() || n->type != NodeType::Namespace)
+    if (!index.isValid() || !n->snap || n->type != NodeType::Namespace)
         return nullptr;
-    return &m_snapshot->namespaces[static_cast<std::size_t>(n->ns)];
+    return &n->snap->namespaces[static_cast<std::size_t>(n->ns)];
 }
 
 const WorkloadEntry *WorkloadTreeModel::workloadAt(const QModelIndex &index) const
 {
     const Node *n = nodeAt(index);
-    if (!m_snapshot || !index.isValid() || n->workload < 0)
+    if (!index.isValid() || !n->snap || n->workload < 0)
         return nullptr;
-    return &m_snapshot->workloads[static_cast<std::size_t>(n->workload)];
+    return &n->snap->workloads[static_cast<std::size_t>(n->workload)];
 }
 
 const ContainerEntry *WorkloadTreeModel::containerAt(const QModelIndex &index) const
@@ -240,21 +248,22 @@ const FieldEntry *WorkloadTreeModel::fieldAt(const QModelIndex &index) const
     const WorkloadEntry *w = workloadAt(index);
     if (!w || n->type != NodeType::Field)
         return nullptr;
-    const auto &fields =
-        n->container < 0 ? w->podFields : w->containers[static_cast<std::size_t>(n->container)].fields;
+    const auto &fields = n->container < 0
+                             ? w->podFields
+                             : w->containers[static_cast<std::size_t>(n->container)].fields;
     return &fields[static_cast<std::size_t>(n->field)];
 }
 
 Verdict WorkloadTreeModel::verdict(const Node *node, int column) const
 {
     const int c = column - BaselineColumn;
-    if (c < 0 || c >= ColumnCount || !m_snapshot)
+    if (c < 0 || c >= ColumnCount || !node->snap)
         return Verdict::NotChecked;
     switch (node->type) {
     case NodeType::Namespace:
-        return m_snapshot->namespaces[static_cast<std::size_t>(node->ns)].verdicts[c];
+        return node->snap->namespaces[static_cast<std::size_t>(node->ns)].verdicts[c];
     case NodeType::Workload:
-        return m_snapshot->workloads[static_cast<std::size_t>(node->workload)].verdicts[c];
+        return node->snap->workloads[static_cast<std::size_t>(node->workload)].verdicts[c];
     case NodeType::Container: {
         Verdict v = Verdict::NotChecked;
         for (const auto &child : node->children)
@@ -262,7 +271,7 @@ Verdict WorkloadTreeModel::verdict(const Node *node, int column) const
         return v;
     }
     case NodeType::Field: {
-        const auto &w = m_snapshot->workloads[static_cast<std::size_t>(node->workload)];
+        const auto &w = node->snap->workloads[static_cast<std::size_t>(node->workload)];
         const auto &fields = node->container < 0
                                  ? w.podFields
                                  : w.containers[static_cast<std::size_t>(node->container)].fields;
@@ -296,9 +305,10 @@ QString containerTypeText(K8s::ContainerType t)
 
 QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || !m_snapshot)
-        return {};
     const Node *n = nodeAt(index);
+    if (!index.isValid() || !n->snap)
+        return {};
+    const WorkspaceSnapshot *snapshot = n->snap;
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
@@ -306,7 +316,7 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
         if (column == NameColumn) {
             switch (n->type) {
             case NodeType::Namespace:
-                return q(m_snapshot->namespaces[static_cast<std::size_t>(n->ns)].name);
+                return q(snapshot->namespaces[static_cast<std::size_t>(n->ns)].name);
             case NodeType::Workload: {
                 const auto *w = workloadAt(index);
                 return QString(q(w->kind) + QLatin1Char(' ') +
@@ -321,7 +331,8 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
                 const auto *f = fieldAt(index);
                 const auto *w = workloadAt(index);
                 const auto *c = containerAt(index);
-                for (const std::string *prefix : {c ? &c->path : &w->podSpecPath, &w->podMetadataPath}) {
+                for (const std::string *prefix :
+                     {c ? &c->path : &w->podSpecPath, &w->podMetadataPath}) {
                     if (f->path.size() > prefix->size() + 1 &&
                         f->path.compare(0, prefix->size(), *prefix) == 0 &&
                         f->path[prefix->size()] == '.')
@@ -337,7 +348,7 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
         }
         if (column == ValueColumn && n->type == NodeType::Workload) {
             const auto *w = workloadAt(index);
-            const std::string &path = m_snapshot->files[static_cast<std::size_t>(w->file)].path;
+            const std::string &path = snapshot->files[static_cast<std::size_t>(w->file)].path;
             const auto slash = path.find_last_of('/');
             return QStringLiteral("%1:%2")
                 .arg(q(slash == std::string::npos ? path : path.substr(slash + 1)))
@@ -382,15 +393,17 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             end = w->endOffset;
             line = w->line;
         }
-        return role == OffsetRole ? QVariant(offset) : role == EndOffsetRole ? QVariant(end) : QVariant(line);
+        return role == OffsetRole      ? QVariant(offset)
+               : role == EndOffsetRole ? QVariant(end)
+                                       : QVariant(line);
     }
     case ChipsRole: {
         if (n->type != NodeType::Namespace)
             return {};
-        const auto &ns = m_snapshot->namespaces[static_cast<std::size_t>(n->ns)];
+        const auto &ns = snapshot->namespaces[static_cast<std::size_t>(n->ns)];
         QStringList chips;
         const auto &p = ns.policy;
-        if (m_snapshot->forcedLevel) {
+        if (snapshot->forcedLevel) {
             chips << tr("all modes=%1").arg(q(p.enforce.toString()));
             return chips;
         }
@@ -497,7 +510,8 @@ QModelIndex WorkloadTreeModel::indexAtOffset(int file, quint32 offset) const
 QModelIndex WorkloadTreeModel::indexForKey(const QString &key) const
 {
     // Keys are unique per parent; search the whole tree.
-    std::function<QModelIndex(const QModelIndex &)> find = [&](const QModelIndex &parent) -> QModelIndex {
+    std::function<QModelIndex(const QModelIndex &)> find =
+        [&](const QModelIndex &parent) -> QModelIndex {
         for (int r = 0; r < rowCount(parent); ++r) {
             const QModelIndex i = index(r, 0, parent);
             if (data(i, KeyRole).toString() == key)

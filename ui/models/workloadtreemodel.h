@@ -20,8 +20,16 @@ class WorkloadTreeModel final : public QAbstractItemModel
 
 public:
     // Unscoped on purpose: roles and columns are used as ints throughout Qt's API.
-    enum Columns { NameColumn, ValueColumn, BaselineColumn, RestrictedColumn, EnforceColumn,
-                   AuditColumn, WarnColumn, ColumnCountValue };
+    enum Columns {
+        NameColumn,
+        ValueColumn,
+        BaselineColumn,
+        RestrictedColumn,
+        EnforceColumn,
+        AuditColumn,
+        WarnColumn,
+        ColumnCountValue
+    };
     enum Roles {
         VerdictRole = Qt::UserRole + 1, ///< int(PodSec::Verdict) of a verdict column
         NodeTypeRole,                   ///< int(NodeType)
@@ -29,10 +37,10 @@ public:
         OffsetRole,                     ///< byte offset of the item's source
         EndOffsetRole,
         LineRole,
-        SearchTextRole,                 ///< names, paths, values and reasons, for filtering
-        ChipsRole,                      ///< QStringList: "enforce=restricted:latest", ...
-        KeyRole,                        ///< stable identity across snapshots
-        AnyFailRole,                    ///< bool: some verdict column fails
+        SearchTextRole, ///< names, paths, values and reasons, for filtering
+        ChipsRole,      ///< QStringList: "enforce=restricted:latest", ...
+        KeyRole,        ///< stable identity across snapshots
+        AnyFailRole,    ///< bool: some verdict column fails
     };
     enum class NodeType { Namespace, Workload, Container, Field };
 

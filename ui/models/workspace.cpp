@@ -10,8 +10,7 @@
 
 namespace PodSec::Ui {
 
-Workspace::Workspace(QObject *parent)
-    : QObject(parent)
+Workspace::Workspace(QObject *parent) : QObject(parent)
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         const bool cancelled = m_watcher.isCanceled();
@@ -50,8 +49,9 @@ QStringList Workspace::collectFiles(const QStringList &paths, QStringList *error
             continue;
         }
         QStringList found;
-        QDirIterator it(path, {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
-                        QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(
+            path, {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
+            QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString file = it.next();
             const QString relative = QDir(path).relativeFilePath(file);
@@ -129,18 +129,22 @@ void Workspace::evaluate()
     auto options = m_options;
     QPointer<Workspace> self(this);
     Q_EMIT busyChanged(true);
-    m_watcher.setFuture(QtConcurrent::run([files = std::move(files), options, cancelFlag, self]() mutable {
-        return buildSnapshot(
-            std::move(files), options,
-            [self](int done, int total) {
-                if (done % 64 == 0 || done == total)
-                    QMetaObject::invokeMethod(self.data(), [self, done, total] {
-                        if (self)
-                            Q_EMIT self->progress(done, total);
-                    }, Qt::QueuedConnection);
-            },
-            cancelFlag.get());
-    }));
+    m_watcher.setFuture(
+        QtConcurrent::run([files = std::move(files), options, cancelFlag, self]() mutable {
+            return buildSnapshot(
+                std::move(files), options,
+                [self](int done, int total) {
+                    if (done % 64 == 0 || done == total)
+                        QMetaObject::invokeMethod(
+                            self.data(),
+                            [self, done, total] {
+                                if (self)
+                                    Q_EMIT self->progress(done, total);
+                            },
+                            Qt::QueuedConnection);
+                },
+                cancelFlag.get());
+        }));
 }
 
 } // namespace PodSec::Ui

@@ -40,9 +40,11 @@ QString modeMessages(const WorkloadEntry &w)
 {
     QString md;
     const auto &a = w.admission;
-    md += QStringLiteral("### ") + DetailsPane::tr("What the API server would say") + QStringLiteral("\n\n");
+    md += QStringLiteral("### ") + DetailsPane::tr("What the API server would say") +
+          QStringLiteral("\n\n");
     if (a.exempt != Admission::Exemption::None) {
-        md += DetailsPane::tr("Exempt (%1): no mode applies.").arg(QLatin1String(Admission::exemptionName(a.exempt))) +
+        md += DetailsPane::tr("Exempt (%1): no mode applies.")
+                  .arg(QLatin1String(Admission::exemptionName(a.exempt))) +
               QStringLiteral("\n\n");
         return md;
     }
@@ -51,12 +53,14 @@ QString modeMessages(const WorkloadEntry &w)
         QString name;
         const Admission::ModeResult *result;
     };
-    for (const Mode &m : {Mode{DetailsPane::tr("Enforce"), &a.enforce}, Mode{DetailsPane::tr("Audit"), &a.audit},
-                          Mode{DetailsPane::tr("Warn"), &a.warn}}) {
+    for (const Mode &m :
+         {Mode{DetailsPane::tr("Enforce"), &a.enforce}, Mode{DetailsPane::tr("Audit"), &a.audit},
+          Mode{DetailsPane::tr("Warn"), &a.warn}}) {
         md += QStringLiteral("- **%1** %2: ").arg(m.name, code(q(m.result->policy.toString())));
         if (!m.result->applies) {
-            md += m.result == &a.enforce ? DetailsPane::tr("not applied (enforce only rejects Pods)")
-                                         : DetailsPane::tr("not sent (the request is rejected)");
+            md += m.result == &a.enforce
+                      ? DetailsPane::tr("not applied (enforce only rejects Pods)")
+                      : DetailsPane::tr("not sent (the request is rejected)");
         } else if (m.result->allowed) {
             md += DetailsPane::tr("passes");
         } else {
@@ -68,7 +72,8 @@ QString modeMessages(const WorkloadEntry &w)
         md += QLatin1Char('\n');
     }
     if (!a.policyError.empty())
-        md += QStringLiteral("\n") + DetailsPane::tr("Namespace labels: %1").arg(q(a.policyError).toHtmlEscaped()) +
+        md += QStringLiteral("\n") +
+              DetailsPane::tr("Namespace labels: %1").arg(q(a.policyError).toHtmlEscaped()) +
               QLatin1Char('\n');
     return md + QLatin1Char('\n');
 }
@@ -84,8 +89,7 @@ const Policy::CheckResult *findResult(const Policy::Evaluation &e, std::string_v
 
 } // namespace
 
-DetailsPane::DetailsPane(QWidget *parent)
-    : QTextBrowser(parent)
+DetailsPane::DetailsPane(QWidget *parent) : QTextBrowser(parent)
 {
     setOpenExternalLinks(false);
     setPlaceholderText(tr("Select a namespace, workload or field to see why it passes or fails."));
@@ -118,17 +122,20 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
     if (const auto *ns = model->namespaceAt(index)) {
         md += QStringLiteral("## ") + tr("Namespace %1").arg(q(ns->name)) + QStringLiteral("\n\n");
         if (!ns->declared)
-            md += tr("No Namespace object in the workspace: defaults apply.") + QStringLiteral("\n\n");
+            md += tr("No Namespace object in the workspace: defaults apply.") +
+                  QStringLiteral("\n\n");
         const auto &p = ns->policy;
         const char *modes[] = {"enforce", "audit", "warn"};
         for (int i = 0; i < 3; ++i) {
             const auto &lv = i == 0 ? p.enforce : i == 1 ? p.audit : p.warn;
             md += QStringLiteral("- %1: %2 %3\n")
                       .arg(QLatin1String(modes[i]), code(q(lv.toString())),
-                           (p.levelLabel[i] || p.versionLabel[i]) ? tr("(labelled)") : tr("(default)"));
+                           (p.levelLabel[i] || p.versionLabel[i]) ? tr("(labelled)")
+                                                                  : tr("(default)"));
         }
         for (const auto &e : p.errors)
-            md += QStringLiteral("- ") + tr("Invalid label: %1").arg(code(q(e.fieldError()))) + QLatin1Char('\n');
+            md += QStringLiteral("- ") + tr("Invalid label: %1").arg(code(q(e.fieldError()))) +
+                  QLatin1Char('\n');
         md += QStringLiteral("\n") + tr("%n workload(s).", nullptr, int(ns->workloads.size())) +
               QLatin1Char('\n');
         return md;
@@ -160,10 +167,11 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
         md += QStringLiteral("## ") + q(w->kind) + QLatin1Char(' ') + q(w->name);
         if (container)
             md += QStringLiteral(" · ") + q(container->name);
-        md += QStringLiteral("\n\n") + tr("Namespace %1 · %2 line %3")
-                                           .arg(code(q(w->namespaceName)),
-                                                q(model->snapshot()->files[std::size_t(w->file)].path))
-                                           .arg(w->line) +
+        md += QStringLiteral("\n\n") +
+              tr("Namespace %1 · %2 line %3")
+                  .arg(code(q(w->namespaceName)),
+                       q(model->snapshot()->files[std::size_t(w->file)].path))
+                  .arg(w->line) +
               QStringLiteral("\n\n");
         for (const auto *e : {&w->baseline, &w->restricted}) {
             for (const auto &r : e->results) {
@@ -188,7 +196,8 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
         }
         md += QLatin1Char('\n');
     } else if (w->hasTemplate) {
-        md += tr("Passes baseline and restricted at %1.").arg(code(q(w->restricted.policy.version.toString()))) +
+        md += tr("Passes baseline and restricted at %1.")
+                  .arg(code(q(w->restricted.policy.version.toString()))) +
               QStringLiteral("\n\n");
     }
     md += modeMessages(*w);

@@ -54,17 +54,11 @@ QString q(const std::string &s)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_workspace(new Workspace(this))
-    , m_model(new WorkloadTreeModel(this))
-    , m_badges(new BadgeProxyModel(this))
-    , m_filter(new WorkloadFilterProxyModel(this))
-    , m_tree(new QTreeView)
-    , m_details(new DetailsPane)
-    , m_editor(new CodeEditor)
-    , m_fileLabel(new QLabel)
-    , m_watcher(new QFileSystemWatcher(this))
-    , m_editTimer(new QTimer(this))
+    : QMainWindow(parent), m_workspace(new Workspace(this)), m_model(new WorkloadTreeModel(this)),
+      m_badges(new BadgeProxyModel(this)), m_filter(new WorkloadFilterProxyModel(this)),
+      m_tree(new QTreeView), m_details(new DetailsPane), m_editor(new CodeEditor),
+      m_fileLabel(new QLabel), m_watcher(new QFileSystemWatcher(this)),
+      m_editTimer(new QTimer(this))
 {
     setWindowTitle(tr("PodSec Explorer"));
     setAcceptDrops(true);
@@ -76,13 +70,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_tree->setItemDelegateForColumn(WorkloadTreeModel::NameColumn, new NamespaceChipDelegate(m_tree));
+    m_tree->setItemDelegateForColumn(WorkloadTreeModel::NameColumn,
+                                     new NamespaceChipDelegate(m_tree));
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(WorkloadTreeModel::NameColumn, QHeaderView::Interactive);
-    m_tree->setColumnWidth(WorkloadTreeModel::NameColumn, 380);
-    m_tree->setColumnWidth(WorkloadTreeModel::ValueColumn, 130);
+    m_tree->setColumnWidth(WorkloadTreeModel::NameColumn, 320);
+    m_tree->setColumnWidth(WorkloadTreeModel::ValueColumn, 125);
     for (int c = WorkloadTreeModel::BaselineColumn; c < WorkloadTreeModel::ColumnCountValue; ++c)
-        m_tree->setColumnWidth(c, 94);
+        m_tree->setColumnWidth(c, 100);
     m_tree->setAccessibleName(tr("Namespaces and workloads"));
 
     auto *editorPane = new QWidget;
@@ -94,7 +89,8 @@ MainWindow::MainWindow(QWidget *parent)
     editorLayout->addWidget(m_fileLabel);
     editorLayout->addWidget(m_editor);
     m_editor->setReadOnly(true);
-    m_editor->setPlaceholderText(tr("Open a manifest file or folder (File → Open) to see its YAML here."));
+    m_editor->setPlaceholderText(
+        tr("Open a manifest file or folder (File → Open) to see its YAML here."));
 
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(m_tree);
@@ -140,12 +136,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_editTimer->setSingleShot(true);
     m_editTimer->setInterval(400);
     connect(m_editTimer, &QTimer::timeout, this, [this] {
-        if (m_editedFile >= 0 && m_editedFile < int(m_documents.size()) && m_documents[std::size_t(m_editedFile)])
-            m_workspace->setFileText(m_editedFile, m_documents[std::size_t(m_editedFile)]->toPlainText());
+        if (m_editedFile >= 0 && m_editedFile < int(m_documents.size()) &&
+            m_documents[std::size_t(m_editedFile)])
+            m_workspace->setFileText(m_editedFile,
+                                     m_documents[std::size_t(m_editedFile)]->toPlainText());
     });
 
     resize(1600, 960);
-    main->setSizes({1000, 600});
+    main->setSizes({1020, 580});
     updateStatus();
 }
 
@@ -201,13 +199,15 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *openFile = file->addAction(tr("&Open File…"), this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(
-            this, tr("Open manifests"), QString(), tr("Kubernetes manifests (*.yaml *.yml *.json);;All files (*)"));
+            this, tr("Open manifests"), QString(),
+            tr("Kubernetes manifests (*.yaml *.yml *.json);;All files (*)"));
         if (!files.isEmpty())
             openPaths(files);
     });
     openFile->setShortcut(QKeySequence::Open);
     QAction *openFolder = file->addAction(tr("Open &Folder…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of manifests"));
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Open a folder of manifests"));
         if (!dir.isEmpty())
             openPaths({dir});
     });
@@ -251,13 +251,14 @@ void MainWindow::createActions()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PodSec Explorer"), this, [this] {
-        QMessageBox::about(this, tr("About PodSec Explorer"),
-                           tr("<h3>PodSec Explorer %1</h3><p>Evaluates Kubernetes workloads against the Pod "
-                              "Security Standards exactly as kube-apiserver's Pod Security Admission "
-                              "does, for every policy version up to v1.%2.</p><p>Syntax colouring: %3.</p>")
-                               .arg(QStringLiteral(PODSEC_VERSION_STRING))
-                               .arg(Policy::NewestMinor)
-                               .arg(QString::fromLatin1(highlighterName())));
+        QMessageBox::about(
+            this, tr("About PodSec Explorer"),
+            tr("<h3>PodSec Explorer %1</h3><p>Evaluates Kubernetes workloads against the Pod "
+               "Security Standards exactly as kube-apiserver's Pod Security Admission "
+               "does, for every policy version up to v1.%2.</p><p>Syntax colouring: %3.</p>")
+                .arg(QStringLiteral(PODSEC_VERSION_STRING))
+                .arg(Policy::NewestMinor)
+                .arg(QString::fromLatin1(highlighterName())));
     });
 }
 
@@ -286,8 +287,9 @@ void MainWindow::openPaths(const QStringList &paths)
     for (const QString &e : m_workspace->errors())
         statusBar()->showMessage(e, 8000);
     addRecent(paths);
-    setWindowTitle(tr("PodSec Explorer — %1").arg(paths.size() == 1 ? QFileInfo(paths.first()).fileName()
-                                                                     : tr("%n paths", nullptr, int(paths.size()))));
+    setWindowTitle(tr("PodSec Explorer — %1")
+                       .arg(paths.size() == 1 ? QFileInfo(paths.first()).fileName()
+                                              : tr("%n paths", nullptr, int(paths.size()))));
 }
 
 void MainWindow::applyOptions()
@@ -335,14 +337,15 @@ QTextDocument *MainWindow::documentFor(int file)
         doc->setPlainText(QString::fromUtf8(bytes));
         doc->setModified(false);
         createYamlHighlighter(doc, m_dark);
-        connect(doc, &QTextDocument::contentsChange, this, [this, file](int, int removed, int added) {
-            if (m_syncing || (removed == 0 && added == 0))
-                return; // format-only changes (highlighting) are not edits
-            m_dirty[std::size_t(file)] = true;
-            m_editedFile = file;
-            scheduleEdit();
-            updateStatus();
-        });
+        connect(doc, &QTextDocument::contentsChange, this,
+                [this, file](int, int removed, int added) {
+                    if (m_syncing || (removed == 0 && added == 0))
+                        return; // format-only changes (highlighting) are not edits
+                    m_dirty[std::size_t(file)] = true;
+                    m_editedFile = file;
+                    scheduleEdit();
+                    updateStatus();
+                });
     }
     return doc;
 }
@@ -359,7 +362,8 @@ void MainWindow::showFile(int file)
     m_syncing = false;
     m_editor->setReadOnly(false);
     m_currentFile = file;
-    m_fileLabel->setText(QStringLiteral("<b>%1</b>").arg(m_workspace->paths().value(file).toHtmlEscaped()));
+    m_fileLabel->setText(
+        QStringLiteral("<b>%1</b>").arg(m_workspace->paths().value(file).toHtmlEscaped()));
     updateEditorFindings();
 }
 
@@ -395,7 +399,9 @@ void MainWindow::updateEditorFindings()
                     continue;
                 for (const auto *ev : {&w.restricted, &w.baseline}) {
                     for (const auto &r : ev->results) {
-                        const QString text = QStringLiteral("%1: %2 (%3)").arg(q(std::string(r.id)), q(r.reason), q(r.detail));
+                        const QString text =
+                            QStringLiteral("%1: %2 (%3)")
+                                .arg(q(std::string(r.id)), q(r.reason), q(r.detail));
                         if (r.id == c.checkId && !r.allowed && !reasons.contains(text))
                             reasons << text;
                     }
@@ -540,12 +546,17 @@ void MainWindow::updateStatus()
     int dirty = 0;
     for (bool d : m_dirty)
         dirty += d;
-    QString text = tr("%n namespace(s)", nullptr, int(snapshot->namespaces.size())) + QStringLiteral(" · ") +
-                   tr("%n workload(s)", nullptr, int(snapshot->workloads.size())) + QStringLiteral(" · ") +
-                   tr("%1 fail baseline, %2 fail restricted at %3").arg(failBaseline).arg(failRestricted).arg(q(snapshot->version.toString())) +
-                   QStringLiteral(" · ") + tr("%n pod(s) rejected by enforce", nullptr, rejected);
+    QString text =
+        tr("%n namespace(s)", nullptr, int(snapshot->namespaces.size())) + QStringLiteral(" · ") +
+        tr("%n workload(s)", nullptr, int(snapshot->workloads.size())) + QStringLiteral(" · ") +
+        tr("%1 fail baseline, %2 fail restricted at %3")
+            .arg(failBaseline)
+            .arg(failRestricted)
+            .arg(q(snapshot->version.toString())) +
+        QStringLiteral(" · ") + tr("%n pod(s) rejected by enforce", nullptr, rejected);
     if (!snapshot->problems.empty())
-        text += QStringLiteral(" · ") + tr("%n file problem(s)", nullptr, int(snapshot->problems.size()));
+        text += QStringLiteral(" · ") +
+                tr("%n file problem(s)", nullptr, int(snapshot->problems.size()));
     if (dirty)
         text += QStringLiteral(" · ") + tr("%n unsaved file(s)", nullptr, dirty);
     m_counts->setText(text);
@@ -553,7 +564,8 @@ void MainWindow::updateStatus()
 
 bool MainWindow::saveFile(int file)
 {
-    QTextDocument *doc = file >= 0 && file < int(m_documents.size()) ? m_documents[std::size_t(file)] : nullptr;
+    QTextDocument *doc =
+        file >= 0 && file < int(m_documents.size()) ? m_documents[std::size_t(file)] : nullptr;
     if (!doc)
         return true;
     const QString path = m_workspace->paths().value(file);
@@ -565,11 +577,13 @@ bool MainWindow::saveFile(int file)
         bytes.prepend("\xEF\xBB\xBF");
     m_watcher->removePath(path);
     QSaveFile out(path);
-    const bool ok = out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size() && out.commit();
+    const bool ok =
+        out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size() && out.commit();
     m_watcher->addPath(path);
     if (!ok) {
         QMessageBox::warning(this, tr("Save failed"),
-                             tr("Could not save %1: %2\nThe file on disk is unchanged.").arg(path, out.errorString()));
+                             tr("Could not save %1: %2\nThe file on disk is unchanged.")
+                                 .arg(path, out.errorString()));
         return false;
     }
     m_dirty[std::size_t(file)] = false;
@@ -586,7 +600,8 @@ bool MainWindow::confirmDiscard()
     if (!dirty)
         return true;
     const auto answer = QMessageBox::question(
-        this, tr("Unsaved edits"), tr("%n file(s) have unsaved edits. Save them first?", nullptr, dirty),
+        this, tr("Unsaved edits"),
+        tr("%n file(s) have unsaved edits. Save them first?", nullptr, dirty),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
@@ -615,7 +630,8 @@ void MainWindow::fileChangedOnDisk(const QString &path)
     if (m_dirty[std::size_t(file)]) {
         const auto answer = QMessageBox::question(
             this, tr("File changed on disk"),
-            tr("%1 changed on disk, and you have unsaved edits in it. Reload and lose your edits?").arg(path),
+            tr("%1 changed on disk, and you have unsaved edits in it. Reload and lose your edits?")
+                .arg(path),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         if (answer != QMessageBox::Yes)
             return;

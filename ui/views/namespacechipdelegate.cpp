@@ -47,11 +47,10 @@ void NamespaceChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         if (x + w > r.right())
             break;
         const QRect chipRect(x, r.center().y() - fm.height() / 2 - 2, w, fm.height() + 4);
-        QColor fill = invalid ? QColor(0xc6, 0x28, 0x28)
-                      : text.contains(QLatin1String("restricted"))
-                          ? QColor(0x1e, 0x6f, 0x5c)
-                      : text.contains(QLatin1String("baseline")) ? QColor(0x2f, 0x5f, 0xa8)
-                                                                 : QColor(0x70, 0x75, 0x7a);
+        QColor fill = invalid                                      ? QColor(0xc6, 0x28, 0x28)
+                      : text.contains(QLatin1String("restricted")) ? QColor(0x1e, 0x6f, 0x5c)
+                      : text.contains(QLatin1String("baseline"))   ? QColor(0x2f, 0x5f, 0xa8)
+                                                                   : QColor(0x70, 0x75, 0x7a);
         if (defaulted)
             fill.setAlpha(dark ? 110 : 70);
         painter->setPen(Qt::NoPen);
@@ -64,7 +63,8 @@ void NamespaceChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     painter->restore();
 }
 
-QSize NamespaceChipDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+QSize NamespaceChipDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                      const QModelIndex &index) const
 {
     QSize s = QStyledItemDelegate::sizeHint(option, index);
     s.setHeight(qMax(s.height(), option.fontMetrics.height() + 8));

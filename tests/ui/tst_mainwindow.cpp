@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: Apache-2.0
+// The window, offscreen: tree selection drives the editor, failing lines are underlined,
+// the version selector changes badges, the editor cursor drives the tree, and an edit is
+// re-evaluated in place.
+#include "podtestutil.h"
+#include "uitestutil.h"
+
+#include "editor/codeeditor.h"
+#include "models/workloadfilterproxymodel.h"
+#include "models/workloadtreemodel.h"
+#include "views/detailspane.h"
+#include "views/mainwindow.h"
+
+#include <QComboBox>
+#include <QDirIterator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTreeView>
+
+using namespace PodSec;
+using namespace PodSec::Ui;
+
+namespace {
+
+void copySample(const QString &to)
+{
+    QDirIterator it(TestUtil::sampleDir(), QDir::Files);
+    while (it.hasNext()) {
+        const QString from = it.next();
+        QFile::copy(from, to + QLatin1Char('/') + it.fileName());
+    }
+}
+
+QModelIndex currentSource(MainWindow &w)
+{
+    // The tree shows filter(badges(model)); map back to the raw model.
+    const QModelIndex proxy = w.treeView()->currentIndex();
+    const auto *badges = qobject_cast<const QAbstractProxyModel *>(w.filterModel()->sourceModel());
+    return badges->mapToSource(w.filterModel()->mapToSource(proxy));
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        copySample(m_dir.path());
+    }
+
+    void selectingRowMovesEditor()
+    {
+        MainWindow w;
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.openPaths({m_dir.path()});
+        QVERIFY(applied.wait(20000));
+        QVERIFY(
+            w.selectKey(QStringLiteral("payments/ledger:containers[0].securityContext.runAsUser")));
+        QVERIFY(
+            w.workspace()->paths().value(w.currentFile()).endsWith(QLatin1String("payments.yaml")));
+        QCOMPARE(w.editor()->cursorLine(), 46);
+        const QString details = w.detailsPane()->toPlainText();
+        QVERIFY2(details.contains(QStringLiteral("container \"db\" must not set runAsUser=0")),
+                 qPrintable(details));
+
+        QVERIFY(w.selectKey(QStringLiteral("web/frontend")));
+        QVERIFY(w.workspace()->paths().value(w.currentFile()).endsWith(QLatin1String("web.yaml")));
+        QCOMPARE(w.editor()->cursorLine(), 2);
+    }
+
+    void underlinesOnFailingLines()
+    {
+        MainWindow w;
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.openPaths({m_dir.path()});
+        QVERIFY(applied.wait(20000));
+        QVERIFY(w.selectKey(QStringLiteral("monitoring/node-exporter")));
+        QSet<int> underlined;
+        for (const auto &s : w.editor()->extraSelections()) {
+            if (s.format.underlineStyle() == QTextCharFormat::WaveUnderline)
+                underlined.insert(s.cursor.block().blockNumber() + 1);
+        }
+        // hostNetwork, hostPID, hostPort, privileged, capabilities.add and hostPath lines
+        for (int line : {14, 15, 22, 24, 26, 32})
+            QVERIFY2(underlined.contains(line), qPrintable(QString::number(line)));
+        QVERIFY(!underlined.contains(18)); // image: never inspected
+        bool tooltip = false;
+        for (const auto &f : w.editor()->findings())
+            tooltip |=
+                f.line == 24 &&
+                f.message.contains(QStringLiteral("must not set securityContext.privileged=true"));
+        QVERIFY(tooltip);
+    }
+
+    void versionSelectorChangesBadges()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("pod.yaml")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("apiVersion: v1\nkind: Pod\nmetadata: {name: root-user}\nspec:\n"
+                "  securityContext: {runAsNonRoot: true, runAsUser: 0, seccompProfile: {type: "
+                "RuntimeDefault}}\n"
+                "  containers:\n  - name: app\n    image: app\n"
+                "    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: "
+                "[ALL]}}\n");
+        f.close();
+        MainWindow w;
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.openPaths({dir.path()});
+        QVERIFY(applied.wait(20000));
+        auto restricted = [&] {
+            const QModelIndex pod = w.treeModel()->index(0, 0, w.treeModel()->index(0, 0));
+            return static_cast<Verdict>(pod.siblingAtColumn(WorkloadTreeModel::RestrictedColumn)
+                                            .data(WorkloadTreeModel::VerdictRole)
+                                            .toInt());
+        };
+        QCOMPARE(restricted(), Verdict::Fail);
+        w.versionCombo()->setCurrentIndex(w.versionCombo()->findData(QStringLiteral("v1.22")));
+        QVERIFY(applied.wait(20000));
+        QCOMPARE(restricted(), Verdict::Pass);
+        w.versionCombo()->setCurrentIndex(0); // latest
+        QVERIFY(applied.wait(20000));
+        QCOMPARE(restricted(), Verdict::Fail);
+    }
+
+    void editorCursorSelectsTreeRow()
+    {
+        MainWindow w;
+        w.show();
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.openPaths({m_dir.path()});
+        QVERIFY(applied.wait(20000));
+        QVERIFY(w.selectKey(QStringLiteral("payments/checkout")));
+        w.editor()->setFocus();
+        QTRY_VERIFY(w.editor()->hasFocus());
+        w.editor()->goToLine(46); // runAsUser: 0 of ledger's db container
+        const QModelIndex source = currentSource(w);
+        const auto *field = w.treeModel()->fieldAt(source);
+        QVERIFY(field);
+        QCOMPARE(QString::fromStdString(field->path),
+                 QStringLiteral("spec.template.spec.containers[0].securityContext.runAsUser"));
+        QCOMPARE(QString::fromStdString(w.treeModel()->workloadAt(source)->name),
+                 QStringLiteral("ledger"));
+    }
+
+    void editReevaluatesInPlace()
+    {
+        MainWindow w;
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.openPaths({m_dir.path()});
+        QVERIFY(applied.wait(20000));
+        QVERIFY(
+            w.selectKey(QStringLiteral("payments/ledger:containers[0].securityContext.runAsUser")));
+        QSignalSpy reset(w.treeModel(), &QAbstractItemModel::modelReset);
+        const QPersistentModelIndex row = currentSource(w);
+        QCOMPARE(static_cast<Verdict>(QModelIndex(row)
+                                          .siblingAtColumn(WorkloadTreeModel::RestrictedColumn)
+                                          .data(WorkloadTreeModel::VerdictRole)
+                                          .toInt()),
+                 Verdict::Fail);
+        QTextCursor c(w.editor()->document()->findBlockByNumber(45));
+        const int at = int(c.block().text().indexOf(QLatin1String("0 ")));
+        c.setPosition(c.block().position() + at);
+        c.deleteChar();
+        c.insertText(QStringLiteral("1000"));
+        QVERIFY(applied.wait(20000));
+        QCOMPARE(reset.count(), 0);
+        QVERIFY(row.isValid());
+        QCOMPARE(row.data().toString(), QStringLiteral("securityContext.runAsUser"));
+        QCOMPARE(static_cast<Verdict>(QModelIndex(row)
+                                          .siblingAtColumn(WorkloadTreeModel::RestrictedColumn)
+                                          .data(WorkloadTreeModel::VerdictRole)
+                                          .toInt()),
+                 Verdict::Pass);
+        QVERIFY(w.windowTitle().contains(QLatin1String("PodSec Explorer")));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

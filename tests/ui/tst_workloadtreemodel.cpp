@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: Apache-2.0
+// The tree model and its proxies: model tester, golden dump of the sample workspace,
+// filter combinations, in-place updates after an edit, version switching.
+#include "podtestutil.h"
+#include "uitestutil.h"
+
+#include "models/badgeproxymodel.h"
+#include "models/workloadfilterproxymodel.h"
+#include "models/workloadtreemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace PodSec;
+using namespace PodSec::Ui;
+
+namespace {
+
+const char *const RunAsUserOnly = R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: root-user
+  namespace: demo
+spec:
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 0
+    seccompProfile: {type: RuntimeDefault}
+  containers:
+  - name: app
+    image: app:1
+    securityContext:
+      allowPrivilegeEscalation: false
+      capabilities: {drop: [ALL]}
+)";
+
+QString diff(const QStringList &expected, const QStringList &actual)
+{
+    QTemporaryDir dir;
+    const QString a = dir.filePath(QStringLiteral("expected.txt"));
+    const QString b = dir.filePath(QStringLiteral("actual.txt"));
+    for (const auto &[path, lines] : {std::make_pair(a, expected), std::make_pair(b, actual)}) {
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(lines.join(QLatin1Char('\n')).toUtf8() + '\n');
+    }
+    QProcess p;
+    p.start(QStringLiteral("diff"), {QStringLiteral("-u"), a, b});
+    p.waitForFinished();
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+QStringList workloadNames(const QAbstractItemModel &model)
+{
+    QStringList names;
+    for (int n = 0; n < model.rowCount(); ++n) {
+        const QModelIndex ns = model.index(n, 0);
+        for (int w = 0; w < model.rowCount(ns); ++w)
+            names << model.index(w, 0, ns).data().toString();
+    }
+    return names;
+}
+
+} // namespace
+
+class TestWorkloadTreeModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void modelTester()
+    {
+        WorkloadTreeModel model;
+        BadgeProxyModel badges;
+        WorkloadFilterProxyModel filter;
+        badges.setSourceModel(&model);
+        filter.setSourceModel(&badges);
+        QAbstractItemModelTester t1(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&badges,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(&filter,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(TestUtil::snapshotOf(TestUtil::readFiles(TestUtil::sampleDir())));
+        QVERIFY(model.rowCount() > 0);
+        filter.setText(QStringLiteral("runAsUser"));
+        filter.setOnlyFailing(true);
+        filter.setText(QString());
+        filter.setOnlyFailing(false);
+        // A re-evaluation at another version and a forced level goes through the testers too.
+        SnapshotOptions options;
+        options.version = Policy::Version::v1(22);
+        options.forcedLevel = Policy::Level::Baseline;
+        model.setSnapshot(
+            TestUtil::snapshotOf(TestUtil::readFiles(TestUtil::sampleDir()), options));
+        model.setSnapshot(TestUtil::snapshotOf({}));
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void goldenSampleTree()
+    {
+        WorkloadTreeModel model;
+        BadgeProxyModel badges;
+        badges.setSourceModel(&model);
+        model.setSnapshot(TestUtil::snapshotOf(TestUtil::readFiles(TestUtil::sampleDir())));
+        QStringList actual = TestUtil::dumpModel(badges);
+        // Namespace chips are part of what a person sees: append them to namespace lines.
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QString chips = model.index(r, 0)
+                                      .data(WorkloadTreeModel::ChipsRole)
+                                      .toStringList()
+                                      .join(QStringLiteral(", "));
+            const QString name = model.index(r, 0).data().toString();
+            for (QString &line : actual) {
+                if (line.startsWith(name + QStringLiteral(" | "))) {
+                    line += QStringLiteral("  [") + chips + QLatin1Char(']');
+                    break;
+                }
+            }
+        }
+        const QString golden = TestUtil::testDataPath(QStringLiteral("ui/sample-tree.txt"));
+        if (qEnvironmentVariableIsSet("PODSEC_UPDATE_GOLDEN")) {
+            QFile f(golden);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(actual.join(QLatin1Char('\n')).toUtf8() + '\n');
+            QSKIP("golden file rewritten");
+        }
+        QFile f(golden);
+        QVERIFY2(f.open(QIODevice::ReadOnly),
+                 "missing golden file; run with PODSEC_UPDATE_GOLDEN=1");
+        const QStringList expected =
+            QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(expected == actual, qPrintable(diff(expected, actual)));
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("onlyFailing");
+        QTest::addColumn<QStringList>("workloads");
+        QTest::newRow("none") << QString() << false
+                              << QStringList{
+                                     QStringLiteral("Job reindex"),
+                                     QStringLiteral("Pod hello"),
+                                     QStringLiteral("DaemonSet node-exporter"),
+                                     QStringLiteral("ReplicationController legacy-collector"),
+                                     QStringLiteral("Deployment checkout"),
+                                     QStringLiteral("StatefulSet ledger"),
+                                     QStringLiteral("Pod debug-shell"),
+                                     QStringLiteral("ReplicaSet playground"),
+                                     QStringLiteral("PodTemplate notebook"),
+                                     QStringLiteral("Deployment frontend"),
+                                     QStringLiteral("CronJob sitemap")};
+        QTest::newRow("only failing")
+            << QString() << true
+            << QStringList{QStringLiteral("Job reindex"),
+                           QStringLiteral("DaemonSet node-exporter"),
+                           QStringLiteral("ReplicationController legacy-collector"),
+                           QStringLiteral("StatefulSet ledger"),
+                           QStringLiteral("Pod debug-shell"),
+                           QStringLiteral("ReplicaSet playground"),
+                           QStringLiteral("PodTemplate notebook"),
+                           QStringLiteral("Deployment frontend")};
+        QTest::newRow("by name") << QStringLiteral("ledger") << false
+                                 << QStringList{QStringLiteral("StatefulSet ledger")};
+        QTest::newRow("by kind, case-insensitive")
+            << QStringLiteral("cronjob") << false << QStringList{QStringLiteral("CronJob sitemap")};
+        QTest::newRow("by field path")
+            << QStringLiteral("procMount") << false << QStringList{QStringLiteral("Job reindex")};
+        QTest::newRow("by reason") << QStringLiteral("forbidden sysctls") << false
+                                   << QStringList{QStringLiteral("PodTemplate notebook")};
+        QTest::newRow("by value") << QStringLiteral("SYS_TIME") << false
+                                  << QStringList{QStringLiteral("DaemonSet node-exporter")};
+        QTest::newRow("two words") << QStringLiteral("hostPort 9100") << false
+                                   << QStringList{QStringLiteral("DaemonSet node-exporter")};
+        QTest::newRow("namespace name keeps its workloads")
+            << QStringLiteral("monitoring") << false
+            << QStringList{QStringLiteral("DaemonSet node-exporter"),
+                           QStringLiteral("ReplicationController legacy-collector")};
+        QTest::newRow("text and only failing")
+            << QStringLiteral("payments") << true
+            << QStringList{QStringLiteral("StatefulSet ledger"), QStringLiteral("Pod debug-shell")};
+        QTest::newRow("nothing") << QStringLiteral("no-such-thing") << false << QStringList{};
+    }
+
+    void filters()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, onlyFailing);
+        QFETCH(QStringList, workloads);
+        WorkloadTreeModel model;
+        WorkloadFilterProxyModel filter;
+        filter.setSourceModel(&model);
+        QAbstractItemModelTester tester(&filter,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(TestUtil::snapshotOf(TestUtil::readFiles(TestUtil::sampleDir())));
+        filter.setText(text);
+        filter.setOnlyFailing(onlyFailing);
+        QCOMPARE(workloadNames(filter), workloads);
+    }
+
+    void editUpdatesInPlace()
+    {
+        auto files = TestUtil::readFiles(TestUtil::sampleDir());
+        WorkloadTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(TestUtil::snapshotOf(files));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        const QModelIndex payments = model.index(3, 0);
+        QCOMPARE(payments.data().toString(), QStringLiteral("payments"));
+        const QPersistentModelIndex ledger = model.index(1, 0, payments);
+        QCOMPARE(ledger.data().toString(), QStringLiteral("StatefulSet ledger"));
+        const int ledgerRows = model.rowCount(ledger);
+
+        // Fix the ledger's root user: the field row stays, its verdict changes.
+        for (auto &f : files) {
+            if (f.path == "payments.yaml") {
+                const auto at = f.text.find("runAsUser: 0");
+                QVERIFY(at != std::string::npos);
+                f.text.replace(at, 12, "runAsUser: 1000");
+            }
+        }
+        model.setSnapshot(TestUtil::snapshotOf(files));
+        QCOMPARE(reset.count(), 0);
+        QVERIFY(changed.count() > 0);
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(removed.count(), 0);
+        QVERIFY(ledger.isValid()); // persistent indexes (selection, expansion) survive
+        QCOMPARE(model.rowCount(ledger), ledgerRows);
+
+        // Delete the debug pod's document: exactly that row goes.
+        for (auto &f : files) {
+            if (f.path == "payments.yaml")
+                f.text = f.text.substr(0, f.text.find("---\napiVersion: v1\nkind: Pod"));
+        }
+        model.setSnapshot(TestUtil::snapshotOf(files));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(model.rowCount(model.index(3, 0)), 2);
+        QVERIFY(ledger.isValid());
+    }
+
+    void versionChangesBadges()
+    {
+        auto snapshotAt = [](Policy::Version v) {
+            SnapshotOptions options;
+            options.version = v;
+            return TestUtil::snapshotOf({{"pod.yaml", RunAsUserOnly}}, options);
+        };
+        WorkloadTreeModel model;
+        BadgeProxyModel badges;
+        badges.setSourceModel(&model);
+        model.setSnapshot(snapshotAt(Policy::Version::latest()));
+        const QModelIndex pod =
+            badges.index(0, WorkloadTreeModel::RestrictedColumn, badges.index(0, 0));
+        QCOMPARE(pod.data().toString(), QStringLiteral("Fail"));
+        QCOMPARE(model.index(0, 0, model.index(0, 0))
+                     .siblingAtColumn(WorkloadTreeModel::RestrictedColumn)
+                     .data(WorkloadTreeModel::VerdictRole)
+                     .toInt(),
+                 int(Verdict::Fail));
+        model.setSnapshot(snapshotAt(Policy::Version::v1(22)));
+        QCOMPARE(pod.data().toString(), QStringLiteral("Pass")); // runAsUser appears at v1.23
+        QVERIFY(!pod.data(Qt::DecorationRole).value<QIcon>().isNull());
+    }
+};
+
+QTEST_MAIN(TestWorkloadTreeModel)
+#include "tst_workloadtreemodel.moc"
