@@ -5,6 +5,7 @@
 #include "yaml/sourcefile.h"
 
 #include <algorithm>
+#include <thread>
 #include <unordered_map>
 
 namespace PodSec {
@@ -66,8 +67,10 @@ Verdict evaluationVerdict(const Policy::Evaluation &e)
     return e.allowed() ? Verdict::Pass : Verdict::Fail;
 }
 
-void mergeFields(std::vector<FieldEntry> &fields, std::unordered_map<std::string, std::size_t> &index,
-                 const Policy::Evaluation &evaluation, Column column, Verdict override = Verdict::NotChecked)
+void mergeFields(std::vector<FieldEntry> &fields,
+                 std::unordered_map<std::string, std::size_t> &index,
+                 const Policy::Evaluation &evaluation, Column column,
+                 Verdict override = Verdict::NotChecked)
 {
     for (const auto &r : evaluation.results) {
         for (const auto &f : r.fields) {
@@ -85,8 +88,9 @@ void mergeFields(std::vector<FieldEntry> &fields, std::unordered_map<std::string
                 fields.push_back(std::move(e));
             }
             FieldEntry &e = fields[it->second];
-            const Verdict v =
-                override != Verdict::NotChecked ? override : (f.allowed ? Verdict::Pass : Verdict::Fail);
+            const Verdict v = override != Verdict::NotChecked
+                                  ? override
+                                  : (f.allowed ? Verdict::Pass : Verdict::Fail);
             auto &slot = e.verdicts[static_cast<int>(column)];
             slot = combine(slot, v);
             if (override == Verdict::NotChecked)
@@ -156,9 +160,50 @@ WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const Snapsh
         if (a.warn.applies)
             mergeFields(fields, index, a.warn.evaluation, Column::Warn);
     }
+    // The merged FieldEntry list now holds every inspected field; the evaluations keep only
+    // their verdicts, reasons and details (this halves the snapshot's memory).
+    for (auto *e : {&w.baseline, &w.restricted, &w.admission.enforce.evaluation,
+                    &w.admission.audit.evaluation, &w.admission.warn.evaluation}) {
+        for (auto &r : e->results) {
+            r.fields.clear();
+            r.fields.shrink_to_fit();
+        }
+    }
     std::stable_sort(fields.begin(), fields.end(), [](const FieldEntry &x, const FieldEntry &y) {
         return x.offset != y.offset ? x.offset < y.offset : x.path < y.path;
     });
+
+    auto lower = [](std::string text) {
+        for (char &ch : text) {
+            if (ch >= 'A' && ch <= 'Z')
+                ch = static_cast<char>(ch - 'A' + 'a');
+        }
+        return text;
+    };
+    std::string workloadText = w.kind + ' ' + w.name + ' ' + w.namespaceName;
+    for (const auto *e : {&w.baseline, &w.restricted}) {
+        for (const auto &r : e->results) {
+            if (!r.allowed)
+                workloadText += ' ' + r.reason + ' ' + r.detail;
+        }
+    }
+    w.searchText = lower(std::move(workloadText));
+    for (auto &f : fields) {
+        std::string text = f.path + ' ' + f.value;
+        for (const auto &c : f.checks) {
+            text += ' ';
+            text += c.checkId;
+            if (c.allowed)
+                continue;
+            for (const auto *e : {&w.baseline, &w.restricted}) {
+                for (const auto &r : e->results) {
+                    if (r.id == c.checkId && !r.allowed)
+                        text += ' ' + r.reason;
+                }
+            }
+        }
+        f.searchText = lower(std::move(text));
+    }
 
     for (const auto &c : view.containers()) {
         ContainerEntry ce;
@@ -182,6 +227,31 @@ WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const Snapsh
 
 } // namespace
 
+namespace {
+
+/// Runs body(i) for i in [0, n) on every core; stops early when cancel becomes true.
+template <typename Body> void parallelFor(std::size_t n, const std::atomic<bool> *cancel, Body body)
+{
+    const unsigned threads =
+        std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 16));
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+            if (cancel && cancel->load())
+                return;
+            body(i);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads && t < n; ++t)
+        pool.emplace_back(work);
+    work();
+    for (auto &t : pool)
+        t.join();
+}
+
+} // namespace
+
 std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
                                                const SnapshotOptions &options,
                                                const std::function<void(int, int)> &progress,
@@ -192,87 +262,114 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
     s.forcedLevel = options.forcedLevel;
     s.files = std::move(files);
 
-    // Parse everything first: Namespace objects may come after the workloads using them.
-    std::vector<std::unique_ptr<Yaml::SourceFile>> parsed;
-    int total = 0, done = 0;
-    std::vector<std::vector<Yaml::Chunk>> chunks(s.files.size());
+    struct Job
+    {
+        int file;
+        Yaml::Chunk chunk;
+        int index;
+    };
+    std::vector<Job> jobs;
     for (std::size_t i = 0; i < s.files.size(); ++i) {
-        parsed.push_back(Yaml::SourceFile::prepare(s.files[i].path, s.files[i].text, chunks[i]));
-        total += static_cast<int>(chunks[i].size());
+        std::vector<Diagnostic> fileErrors;
+        const auto chunks = Yaml::SourceFile::chunksOf(s.files[i].text, fileErrors);
+        for (auto &d : fileErrors)
+            s.problems.push_back({static_cast<int>(i), std::move(d)});
+        for (std::size_t c = 0; c < chunks.size(); ++c)
+            jobs.push_back({static_cast<int>(i), chunks[c], static_cast<int>(c)});
     }
+    const int total = static_cast<int>(jobs.size()) * 2;
+    std::atomic<int> done{0};
+    auto step = [&] {
+        const int d = ++done;
+        if (progress)
+            progress(d, total);
+    };
+
+    // 1. Parse every document, in parallel.
+    std::vector<Yaml::Document> docs(jobs.size());
+    parallelFor(jobs.size(), cancel, [&](std::size_t i) {
+        const auto &job = jobs[i];
+        docs[i] = Yaml::SourceFile::parseChunk(s.files[static_cast<std::size_t>(job.file)].text,
+                                               job.chunk, job.index);
+        step();
+    });
+    if (cancel && cancel->load())
+        return std::nullopt;
+
+    // 2. Namespaces first: they may come after the workloads that use them.
     std::map<std::string, NamespaceEntry> namespaces;
-    for (std::size_t i = 0; i < parsed.size(); ++i) {
-        auto &file = *parsed[i];
-        for (const auto &d : file.errors)
-            s.problems.push_back({static_cast<int>(i), d});
-        int index = 0;
-        for (const auto &chunk : chunks[i]) {
-            if (cancel && cancel->load())
-                return std::nullopt;
-            file.documents.push_back(Yaml::SourceFile::parseChunk(file.text, chunk, index++));
-            const auto &doc = file.documents.back();
-            if (doc.error)
-                s.problems.push_back({static_cast<int>(i), *doc.error});
-            for (const auto &o : K8s::objectsIn(doc)) {
-                if (o.kind != K8s::Kind::Namespace || o.name.empty())
-                    continue;
-                auto &ns = namespaces[o.name];
-                ns.name = o.name;
-                ns.declared = true;
-                ns.labels.clear();
-                for (const auto &l : o.labels) {
-                    if (isPodSecurityLabel(l.first))
-                        ns.labels.push_back(l);
-                }
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        if (docs[i].error)
+            s.problems.push_back({jobs[i].file, *docs[i].error});
+        for (const auto &o : K8s::objectsIn(docs[i])) {
+            if (o.kind != K8s::Kind::Namespace || o.name.empty())
+                continue;
+            auto &ns = namespaces[o.name];
+            ns.name = o.name;
+            ns.declared = true;
+            ns.labels.clear();
+            for (const auto &l : o.labels) {
+                if (isPodSecurityLabel(l.first))
+                    ns.labels.push_back(l);
             }
-            if (progress)
-                progress(++done, 2 * total);
         }
     }
-    auto policyOf = [&](const NamespaceEntry &ns) {
+    std::stable_sort(s.problems.begin(), s.problems.end(),
+                     [](const FileProblem &a, const FileProblem &b) { return a.file < b.file; });
+    auto policyOf = [&](const Labels &labels) {
         if (options.forcedLevel) {
             Admission::NamespacePolicy p;
             p.enforce = p.audit = p.warn = {*options.forcedLevel, options.version};
             return p;
         }
-        return Admission::resolveNamespacePolicy(ns.labels, options.admissionConfig.defaults);
+        return Admission::resolveNamespacePolicy(labels, options.admissionConfig.defaults);
     };
     for (auto &[name, ns] : namespaces)
-        ns.policy = policyOf(ns);
+        ns.policy = policyOf(ns.labels);
+    const auto undeclared = policyOf({});
 
-    for (std::size_t i = 0; i < parsed.size(); ++i) {
-        for (const auto &doc : parsed[i]->documents) {
-            if (cancel && cancel->load())
-                return std::nullopt;
-            for (const auto &o : K8s::objectsIn(doc)) {
-                if (!o.isPodBearing() ||
-                    (o.kind == K8s::Kind::ReplicationController && !o.hasTemplate))
-                    continue;
-                const std::string nsName =
-                    o.namespaceName.empty() ? options.defaultNamespace : o.namespaceName;
-                auto it = namespaces.find(nsName);
-                if (it == namespaces.end()) {
-                    NamespaceEntry ns;
-                    ns.name = nsName;
-                    ns.policy = policyOf(ns);
-                    it = namespaces.emplace(nsName, std::move(ns)).first;
-                }
-                s.workloads.push_back(evaluateWorkload(o, static_cast<int>(i), options, it->second.policy));
-                it->second.workloads.push_back(static_cast<int>(s.workloads.size() - 1));
+    // 3. Evaluate the workloads of every document, in parallel.
+    std::vector<std::vector<WorkloadEntry>> perDocument(docs.size());
+    parallelFor(docs.size(), cancel, [&](std::size_t i) {
+        for (const auto &o : K8s::objectsIn(docs[i])) {
+            if (!o.isPodBearing() || (o.kind == K8s::Kind::ReplicationController && !o.hasTemplate))
+                continue;
+            const std::string nsName =
+                o.namespaceName.empty() ? options.defaultNamespace : o.namespaceName;
+            const auto it = namespaces.find(nsName);
+            perDocument[i].push_back(evaluateWorkload(
+                o, jobs[i].file, options, it == namespaces.end() ? undeclared : it->second.policy));
+        }
+        docs[i] = Yaml::Document(); // the node tree is not needed any more
+        step();
+    });
+    if (cancel && cancel->load())
+        return std::nullopt;
+
+    // 4. Assemble in file and document order.
+    for (auto &workloads : perDocument) {
+        for (auto &w : workloads) {
+            auto it = namespaces.find(w.namespaceName);
+            if (it == namespaces.end()) {
+                NamespaceEntry ns;
+                ns.name = w.namespaceName;
+                ns.policy = undeclared;
+                it = namespaces.emplace(w.namespaceName, std::move(ns)).first;
             }
-            if (progress)
-                progress(++done, 2 * total);
+            it->second.workloads.push_back(static_cast<int>(s.workloads.size()));
+            s.workloads.push_back(std::move(w));
         }
     }
     for (auto &[name, ns] : namespaces) {
         for (int w : ns.workloads) {
             for (int c = 0; c < ColumnCount; ++c)
-                ns.verdicts[c] = combine(ns.verdicts[c], s.workloads[static_cast<std::size_t>(w)].verdicts[c]);
+                ns.verdicts[c] =
+                    combine(ns.verdicts[c], s.workloads[static_cast<std::size_t>(w)].verdicts[c]);
         }
         s.namespaces.push_back(std::move(ns));
     }
     if (progress)
-        progress(2 * total, 2 * total);
+        progress(total, total);
     return s;
 }
 

@@ -40,12 +40,14 @@ struct FieldCheck
 /// One inspected field of a workload, merged over every evaluation of the snapshot.
 struct FieldEntry
 {
-    std::string path; ///< full path from the object root
+    std::string path;  ///< full path from the object root
     std::string value; ///< JSON text, "null" when absent
     bool present = false;
     std::uint32_t offset = 0, endOffset = 0, line = 1, column = 1;
     Verdict verdicts[ColumnCount] = {};
     std::vector<FieldCheck> checks;
+    /// Lower-cased text a filter matches: path, value, check IDs, failing reasons.
+    std::string searchText;
 };
 
 struct ContainerEntry
@@ -69,14 +71,16 @@ struct WorkloadEntry
     std::uint32_t line = 1, column = 1;
     std::uint32_t offset = 0, endOffset = 0;
     bool hasTemplate = true;
-    std::string podSpecPath;     ///< "spec.template.spec", ...
-    std::string podMetadataPath; ///< "spec.template.metadata", ...
+    std::string podSpecPath;       ///< "spec.template.spec", ...
+    std::string podMetadataPath;   ///< "spec.template.metadata", ...
     Policy::Evaluation baseline;   ///< at the selected version
     Policy::Evaluation restricted; ///< at the selected version
     Admission::AdmissionResult admission;
     Verdict verdicts[ColumnCount] = {};
     std::vector<FieldEntry> podFields;
     std::vector<ContainerEntry> containers;
+    /// Lower-cased text a filter matches: kind, name, namespace, reasons and details.
+    std::string searchText;
 
     /// Stable identity across re-evaluations.
     std::string key() const;
@@ -127,12 +131,12 @@ struct SnapshotOptions
 };
 
 /// Builds a snapshot from file texts. Thread-safe (no shared state); progress is called
-/// with (done, total) steps (two per document) and may be empty; when cancel becomes true the build stops
-/// and returns nullopt.
-std::optional<WorkspaceSnapshot>
-buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
-              const std::function<void(int, int)> &progress = {},
-              const std::atomic<bool> *cancel = nullptr);
+/// with (done, total) steps (two per document) and may be empty; when cancel becomes true the build
+/// stops and returns nullopt.
+std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
+                                               const SnapshotOptions &options,
+                                               const std::function<void(int, int)> &progress = {},
+                                               const std::atomic<bool> *cancel = nullptr);
 
 const char *verdictName(Verdict v);
 /// The worst of two verdicts, for parents summarising children (Fail > Pass > ...).

@@ -631,23 +631,29 @@ Document SourceFile::parseChunk(std::string_view text, const Chunk &chunk, int i
     return doc;
 }
 
+std::vector<Chunk> SourceFile::chunksOf(std::string_view text, std::vector<Diagnostic> &errors)
+{
+    if (text.size() > 0xFFFFFFF0ULL) {
+        errors.push_back(Diagnostic{0, 1, 1, "file too large (over 4 GiB)"});
+        return {};
+    }
+    const bool bom = text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0;
+    auto chunks = splitDocuments(text, bom ? 3 : 0);
+    if (chunks.empty())
+        errors.push_back(Diagnostic{
+            0, 1, 1, text.empty() ? "empty file: no YAML documents" : "no YAML documents in file"});
+    return chunks;
+}
+
 std::unique_ptr<SourceFile> SourceFile::prepare(std::string path, std::string text,
                                                 std::vector<Chunk> &chunks)
 {
     auto file = std::make_unique<SourceFile>();
     file->path = std::move(path);
     file->text = std::move(text);
-    const std::string_view t = file->text;
-    if (t.size() >= 3 && std::memcmp(t.data(), "\xEF\xBB\xBF", 3) == 0)
+    if (file->text.compare(0, 3, "\xEF\xBB\xBF") == 0)
         file->bomLength = 3;
-    if (t.size() > 0xFFFFFFF0ULL) {
-        file->errors.push_back(Diagnostic{0, 1, 1, "file too large (over 4 GiB)"});
-        return file;
-    }
-    chunks = splitDocuments(t, file->bomLength);
-    if (chunks.empty())
-        file->errors.push_back(Diagnostic{
-            0, 1, 1, t.empty() ? "empty file: no YAML documents" : "no YAML documents in file"});
+    chunks = chunksOf(file->text, file->errors);
     return file;
 }
 

@@ -51,6 +51,10 @@ public:
     static std::unique_ptr<SourceFile> prepare(std::string path, std::string text,
                                                std::vector<Chunk> &chunks);
 
+    /// The document chunks of a whole file (after its BOM); an empty or comment-only file
+    /// adds an error.
+    static std::vector<Chunk> chunksOf(std::string_view text, std::vector<Diagnostic> &errors);
+
     /// Splits the text into document chunks (no parsing).
     static std::vector<Chunk> splitDocuments(std::string_view text, std::uint32_t from);
     /// Parses one chunk into a document (usable from any thread).

@@ -5,6 +5,8 @@
 #include <QTextBlock>
 #include <QToolTip>
 
+#include <algorithm>
+
 namespace PodSec::Ui {
 
 namespace {
@@ -52,7 +54,20 @@ CodeEditor::CodeEditor(QWidget *parent)
             [this] { updateLineNumberAreaWidth(); });
     connect(this, &QPlainTextEdit::updateRequest, this, &CodeEditor::updateLineNumberArea);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::refreshSelections);
+    // Underlines are made for the visible lines only, so a file with thousands of
+    // findings stays fast.
+    connect(this, &QPlainTextEdit::updateRequest, this, [this](const QRect &, int dy) {
+        if (dy)
+            refreshSelections();
+    });
     updateLineNumberAreaWidth();
+}
+
+void CodeEditor::setLineOffset(int offset)
+{
+    m_lineOffset = offset;
+    updateLineNumberAreaWidth();
+    refreshSelections();
 }
 
 void CodeEditor::setDark(bool dark)
@@ -65,7 +80,7 @@ void CodeEditor::setDark(bool dark)
 int CodeEditor::lineNumberAreaWidth() const
 {
     int digits = 1;
-    for (int max = qMax(1, blockCount()); max >= 10; max /= 10)
+    for (int max = qMax(1, blockCount() + m_lineOffset); max >= 10; max /= 10)
         ++digits;
     const int marker = fontMetrics().height();
     return 8 + marker + fontMetrics().horizontalAdvance(QLatin1Char('9')) * qMax(3, digits);
@@ -99,18 +114,14 @@ void CodeEditor::paintLineNumberArea(QPaintEvent *event)
     const QColor background = m_dark ? QColor(0x25, 0x28, 0x2c) : QColor(0xf2, 0xf3, 0xf5);
     const QColor number = m_dark ? QColor(0x8a, 0x93, 0x9b) : QColor(0x80, 0x86, 0x8c);
     painter.fillRect(event->rect(), background);
-    QSet<int> failingLines;
-    for (const auto &f : m_findings) {
-        if (f.failing)
-            failingLines.insert(f.line);
-    }
+    const QSet<int> &failingLines = m_failingLines;
     QTextBlock block = firstVisibleBlock();
     int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
     int bottom = top + qRound(blockBoundingRect(block).height());
     const int h = fontMetrics().height();
     while (block.isValid() && top <= event->rect().bottom()) {
         if (block.isVisible() && bottom >= event->rect().top()) {
-            const int line = block.blockNumber() + 1;
+            const int line = block.blockNumber() + 1 + m_lineOffset;
             if (failingLines.contains(line)) {
                 painter.setRenderHint(QPainter::Antialiasing);
                 painter.setPen(Qt::NoPen);
@@ -130,15 +141,23 @@ void CodeEditor::paintLineNumberArea(QPaintEvent *event)
 
 int CodeEditor::positionOf(int line, int byteColumn) const
 {
-    const QTextBlock block = document()->findBlockByNumber(qMax(0, line - 1));
+    const QTextBlock block = document()->findBlockByNumber(qMax(0, line - 1 - m_lineOffset));
     if (!block.isValid())
-        return document()->characterCount() - 1;
+        return qMax(0, document()->characterCount() - 1);
     return block.position() + charsForBytes(block.text(), qMax(0, byteColumn - 1));
 }
 
 void CodeEditor::setFindings(const QVector<EditorFinding> &findings)
 {
     m_findings = findings;
+    std::stable_sort(
+        m_findings.begin(), m_findings.end(),
+        [](const EditorFinding &a, const EditorFinding &b) { return a.line < b.line; });
+    m_failingLines.clear();
+    for (const auto &f : m_findings) {
+        if (f.failing)
+            m_failingLines.insert(f.line);
+    }
     refreshSelections();
     m_lineNumberArea->update();
 }
@@ -152,11 +171,17 @@ void CodeEditor::refreshSelections()
     current.cursor = textCursor();
     current.cursor.clearSelection();
     selections << current;
-    for (const auto &f : m_findings) {
+    // A generous margin around the visible lines keeps short scrolls cheap and exact.
+    const int firstLine = firstVisibleBlock().blockNumber() + 1 + m_lineOffset - 200;
+    const int lastLine = firstLine + 400 + viewport()->height() / qMax(1, fontMetrics().height());
+    auto it = std::lower_bound(m_findings.cbegin(), m_findings.cend(), firstLine,
+                               [](const EditorFinding &f, int line) { return f.line < line; });
+    for (; it != m_findings.cend() && it->line <= lastLine; ++it) {
+        const EditorFinding &f = *it;
         if (!f.failing)
             continue;
-        const QTextBlock block = document()->findBlockByNumber(f.line - 1);
-        if (!block.isValid())
+        const QTextBlock block = document()->findBlockByNumber(f.line - 1 - m_lineOffset);
+        if (!block.isValid() || f.line <= m_lineOffset)
             continue;
         const int start = positionOf(f.line, f.column);
         const int lineEnd = block.position() + int(block.text().size());
@@ -185,7 +210,7 @@ void CodeEditor::goToLine(int line, int column)
 
 int CodeEditor::cursorLine() const
 {
-    return textCursor().blockNumber() + 1;
+    return textCursor().blockNumber() + 1 + m_lineOffset;
 }
 
 bool CodeEditor::event(QEvent *event)
@@ -194,7 +219,7 @@ bool CodeEditor::event(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const QPoint inViewport = viewport()->mapFrom(this, help->pos());
         const QTextCursor c = cursorForPosition(inViewport);
-        const int line = c.blockNumber() + 1;
+        const int line = c.blockNumber() + 1 + m_lineOffset;
         QStringList messages;
         for (const auto &f : m_findings) {
             if (f.failing && f.line == line && !messages.contains(f.message))

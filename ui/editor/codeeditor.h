@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QPlainTextEdit>
+#include <QSet>
 
 namespace PodSec::Ui {
 
@@ -34,6 +35,10 @@ public:
     /// Document position of a 1-based line and byte column.
     int positionOf(int line, int byteColumn) const;
     void setDark(bool dark);
+    /// Shows an excerpt: the first block is line (offset + 1) of the file. Finding lines,
+    /// goToLine() and cursorLine() stay in file lines.
+    void setLineOffset(int offset);
+    int lineOffset() const { return m_lineOffset; }
 
     int lineNumberAreaWidth() const;
     void paintLineNumberArea(QPaintEvent *event);
@@ -48,8 +53,10 @@ private:
     void refreshSelections();
 
     QWidget *m_lineNumberArea;
-    QVector<EditorFinding> m_findings;
+    QVector<EditorFinding> m_findings; ///< sorted by line
+    QSet<int> m_failingLines;
     bool m_dark = false;
+    int m_lineOffset = 0;
 };
 
 } // namespace PodSec::Ui

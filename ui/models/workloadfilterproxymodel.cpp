@@ -8,7 +8,9 @@ namespace PodSec::Ui {
 WorkloadFilterProxyModel::WorkloadFilterProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setRecursiveFilteringEnabled(true);
-    setDynamicSortFilter(true);
+    // Re-filtering on every dataChanged of a re-evaluation is too slow for large
+    // workspaces; the window calls refilter() after each snapshot instead.
+    setDynamicSortFilter(false);
 }
 
 void WorkloadFilterProxyModel::setText(const QString &text)
@@ -16,6 +18,9 @@ void WorkloadFilterProxyModel::setText(const QString &text)
     if (m_text == text)
         return;
     m_text = text;
+    m_words.clear();
+    for (const QString &w : text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        m_words.push_back(w.toStdString());
     invalidateFilter();
 }
 
@@ -27,27 +32,26 @@ void WorkloadFilterProxyModel::setOnlyFailing(bool onlyFailing)
     invalidateFilter();
 }
 
+void WorkloadFilterProxyModel::refilter()
+{
+    if (!m_words.empty() || m_onlyFailing)
+        invalidateFilter();
+}
+
 bool WorkloadFilterProxyModel::filterAcceptsRow(int sourceRow,
                                                 const QModelIndex &sourceParent) const
 {
-    if (m_text.isEmpty() && !m_onlyFailing)
+    if (m_words.empty() && !m_onlyFailing)
         return true;
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (m_onlyFailing && !index.data(WorkloadTreeModel::AnyFailRole).toBool())
-        return false;
-    if (m_text.isEmpty())
-        return true;
-    // A row matches when all words occur in its text or in an ancestor's (so a workload
-    // found by name keeps its fields visible).
-    QString haystack;
-    for (QModelIndex i = index; i.isValid(); i = i.parent())
-        haystack += i.data(WorkloadTreeModel::SearchTextRole).toString() + QLatin1Char(' ');
-    const QStringList words = m_text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (const QString &w : words) {
-        if (!haystack.contains(w, Qt::CaseInsensitive))
-            return false;
+    // The source may be the tree model itself or identity proxies (badges) over it.
+    QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    const QAbstractItemModel *model = sourceModel();
+    while (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(model)) {
+        index = proxy->mapToSource(index);
+        model = proxy->sourceModel();
     }
-    return true;
+    const auto *tree = qobject_cast<const WorkloadTreeModel *>(model);
+    return tree && tree->rowMatches(index, m_words, m_onlyFailing);
 }
 
 } // namespace PodSec::Ui

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 namespace PodSec::Ui {
@@ -114,13 +115,47 @@ void WorkloadTreeModel::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> sna
     // Keep the old snapshot alive until the tree no longer refers to it.
     auto old = m_snapshot;
     m_snapshot = std::move(snapshot);
+    // Thousands of inserted, removed or changed rows (a version switch on a large
+    // workspace) cost views far more than one reset; views restore expansion and selection
+    // by KeyRole. Edits change a few rows and stay in place.
+    int budget = MaxInPlaceChanges;
+    if (!countChanges(m_root.get(), newRoot.get(), budget)) {
+        beginResetModel();
+        m_root = std::move(newRoot);
+        endResetModel();
+        return;
+    }
     reconcile(m_root.get(), newRoot.get(), QModelIndex());
+}
+
+bool WorkloadTreeModel::countChanges(const Node *oldParent, const Node *newParent, int &budget)
+{
+    std::unordered_map<std::string_view, const Node *> oldByKey;
+    for (const auto &c : oldParent->children)
+        oldByKey.emplace(c->key, c.get());
+    int matched = 0;
+    for (const auto &c : newParent->children) {
+        const auto it = oldByKey.find(c->key);
+        if (it == oldByKey.end()) {
+            if (--budget < 0)
+                return false;
+            continue;
+        }
+        ++matched;
+        if (!sameData(it->second, c.get()) && c->type != NodeType::Container && --budget < 0)
+            return false;
+        if (!countChanges(it->second, c.get(), budget))
+            return false;
+    }
+    budget -= static_cast<int>(oldParent->children.size()) - matched;
+    return budget >= 0;
 }
 
 void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModelIndex &parentIndex)
 {
     auto &oldKids = oldParent->children;
     auto &newKids = newParent->children;
+    std::vector<int> changed;
     std::unordered_map<std::string, std::size_t> newPos;
     for (std::size_t i = 0; i < newKids.size(); ++i)
         newPos.emplace(newKids[i]->key, i);
@@ -154,11 +189,14 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
         if (i < oldKids.size() && oldKids[i]->key == newKids[i]->key) {
             Node *o = oldKids[i].get();
             Node *n = newKids[i].get();
+            const bool same = sameData(o, n);
             o->snap = n->snap;
             o->ns = n->ns;
             o->workload = n->workload;
             o->container = n->container;
             o->field = n->field;
+            if (!same)
+                changed.push_back(static_cast<int>(i));
             reconcile(o, n, index(static_cast<int>(i), 0, parentIndex));
             continue;
         }
@@ -169,9 +207,111 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
         newKids[i] = std::make_unique<Node>(); // placeholder keeps positions aligned
         newKids[i]->key = oldKids[i]->key;
     }
-    if (!oldKids.empty())
-        Q_EMIT dataChanged(index(0, 0, parentIndex), index(static_cast<int>(oldKids.size()) - 1,
-                                                           ColumnCountValue - 1, parentIndex));
+    // Only rows whose shown data changed, as contiguous ranges: a re-evaluation that
+    // changes one workload touches a handful of rows, not the whole tree.
+    for (std::size_t a = 0; a < changed.size();) {
+        std::size_t b = a;
+        while (b + 1 < changed.size() && changed[b + 1] == changed[b] + 1)
+            ++b;
+        Q_EMIT dataChanged(index(changed[a], 0, parentIndex),
+                           index(changed[b], ColumnCountValue - 1, parentIndex));
+        a = b + 1;
+    }
+}
+
+bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
+{
+    if (a->type != b->type || !a->snap || !b->snap)
+        return false;
+    switch (a->type) {
+    case NodeType::Namespace: {
+        const auto &x = a->snap->namespaces[std::size_t(a->ns)];
+        const auto &y = b->snap->namespaces[std::size_t(b->ns)];
+        return std::equal(std::begin(x.verdicts), std::end(x.verdicts), std::begin(y.verdicts)) &&
+               x.labels == y.labels && x.policy.enforce == y.policy.enforce &&
+               x.policy.audit == y.policy.audit && x.policy.warn == y.policy.warn &&
+               a->snap->forcedLevel == b->snap->forcedLevel;
+    }
+    case NodeType::Workload: {
+        const auto &x = a->snap->workloads[std::size_t(a->workload)];
+        const auto &y = b->snap->workloads[std::size_t(b->workload)];
+        return std::equal(std::begin(x.verdicts), std::end(x.verdicts), std::begin(y.verdicts)) &&
+               x.line == y.line && x.searchText == y.searchText;
+    }
+    case NodeType::Container:
+        return false; // summarises its children; cheap to repaint
+    case NodeType::Field: {
+        auto fieldOf = [](const Node *n) -> const FieldEntry & {
+            const auto &w = n->snap->workloads[std::size_t(n->workload)];
+            return n->container < 0
+                       ? w.podFields[std::size_t(n->field)]
+                       : w.containers[std::size_t(n->container)].fields[std::size_t(n->field)];
+        };
+        const auto &x = fieldOf(a);
+        const auto &y = fieldOf(b);
+        return std::equal(std::begin(x.verdicts), std::end(x.verdicts), std::begin(y.verdicts)) &&
+               x.value == y.value && x.present == y.present && x.line == y.line &&
+               x.searchText == y.searchText;
+    }
+    }
+    return false;
+}
+
+const std::string &WorkloadTreeModel::searchText(const Node *node) const
+{
+    static const std::string empty;
+    if (!node->snap)
+        return empty;
+    switch (node->type) {
+    case NodeType::Namespace:
+        return node->snap->namespaces[std::size_t(node->ns)].name;
+    case NodeType::Workload:
+        return node->snap->workloads[std::size_t(node->workload)].searchText;
+    case NodeType::Container:
+        return node->snap->workloads[std::size_t(node->workload)]
+            .containers[std::size_t(node->container)]
+            .name;
+    case NodeType::Field: {
+        const auto &w = node->snap->workloads[std::size_t(node->workload)];
+        return node->container < 0 ? w.podFields[std::size_t(node->field)].searchText
+                                   : w.containers[std::size_t(node->container)]
+                                         .fields[std::size_t(node->field)]
+                                         .searchText;
+    }
+    }
+    return empty;
+}
+
+bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<std::string> &words,
+                                   bool onlyFailing) const
+{
+    const Node *node = nodeAt(index);
+    if (!index.isValid() || !node)
+        return false;
+    if (onlyFailing) {
+        bool fails = false;
+        for (int c = BaselineColumn; c < ColumnCountValue && !fails; ++c)
+            fails = verdict(node, c) == Verdict::Fail;
+        if (!fails)
+            return false;
+    }
+    auto lowerEqual = [](char x, char y) {
+        return (x >= 'A' && x <= 'Z' ? char(x - 'A' + 'a') : x) == y;
+    };
+    for (const auto &word : words) {
+        bool found = false;
+        for (const Node *n = node; n && n != m_root.get() && !found; n = n->parent) {
+            const std::string &text = searchText(n);
+            // Namespace and container names are not lower-cased in the snapshot.
+            found = (n->type == NodeType::Namespace || n->type == NodeType::Container)
+                        ? std::search(text.begin(), text.end(), word.begin(), word.end(),
+                                      lowerEqual) != text.end()
+                        : text.find(word) != std::string::npos;
+        }
+        if (!found)
+            return false;
+    }
+    return true;
 }
 
 WorkloadTreeModel::Node *WorkloadTreeModel::nodeAt(const QModelIndex &index) const
@@ -427,25 +567,8 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             chips << tr("invalid labels");
         return chips;
     }
-    case SearchTextRole: {
-        QString text = data(index.siblingAtColumn(NameColumn), Qt::DisplayRole).toString();
-        if (const auto *w = workloadAt(index))
-            text += QLatin1Char(' ') + q(w->name) + QLatin1Char(' ') + q(w->kind);
-        if (const auto *f = fieldAt(index)) {
-            text += QLatin1Char(' ') + q(f->path) + QLatin1Char(' ') + q(f->value);
-            const auto *w = workloadAt(index);
-            for (const auto &check : f->checks) {
-                text += QLatin1Char(' ') + q(std::string(check.checkId));
-                for (const auto *e : {&w->baseline, &w->restricted}) {
-                    for (const auto &r : e->results) {
-                        if (r.id == check.checkId && !r.allowed)
-                            text += QLatin1Char(' ') + q(r.reason) + QLatin1Char(' ') + q(r.detail);
-                    }
-                }
-            }
-        }
-        return text;
-    }
+    case SearchTextRole:
+        return QString::fromStdString(searchText(n));
     default:
         return {};
     }
@@ -509,20 +632,22 @@ QModelIndex WorkloadTreeModel::indexAtOffset(int file, quint32 offset) const
 
 QModelIndex WorkloadTreeModel::indexForKey(const QString &key) const
 {
-    // Keys are unique per parent; search the whole tree.
-    std::function<QModelIndex(const QModelIndex &)> find =
-        [&](const QModelIndex &parent) -> QModelIndex {
-        for (int r = 0; r < rowCount(parent); ++r) {
-            const QModelIndex i = index(r, 0, parent);
-            if (data(i, KeyRole).toString() == key)
-                return i;
-            const QModelIndex inner = find(i);
-            if (inner.isValid())
-                return inner;
+    // Keys are chains of per-level keys joined by '|': descend one level at a time.
+    const Node *node = m_root.get();
+    for (const QString &part : key.split(QLatin1Char('|'))) {
+        const std::string k = part.toStdString();
+        const Node *next = nullptr;
+        for (const auto &child : node->children) {
+            if (child->key == k) {
+                next = child.get();
+                break;
+            }
         }
-        return {};
-    };
-    return find({});
+        if (!next)
+            return {};
+        node = next;
+    }
+    return indexOf(const_cast<Node *>(node));
 }
 
 } // namespace PodSec::Ui

@@ -47,6 +47,8 @@ public:
     explicit WorkloadTreeModel(QObject *parent = nullptr);
     ~WorkloadTreeModel() override;
 
+    /// Updates in place (rows inserted, removed and changed by stable keys) unless more than
+    /// MaxInPlaceChanges rows would be inserted, removed or changed; then the model is reset.
     void setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot);
     std::shared_ptr<const WorkspaceSnapshot> snapshot() const { return m_snapshot; }
 
@@ -58,6 +60,10 @@ public:
     /// The deepest item of a file whose source span contains offset (invalid if none).
     QModelIndex indexAtOffset(int file, quint32 offset) const;
     QModelIndex indexForKey(const QString &key) const;
+    /// Filter support without QModelIndex overhead: every word (lower-case) occurs in the
+    /// row's text or an ancestor's; with onlyFailing, some verdict of the row fails.
+    bool rowMatches(const QModelIndex &index, const std::vector<std::string> &words,
+                    bool onlyFailing) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -70,9 +76,14 @@ private:
     struct Node;
     std::unique_ptr<Node> buildTree(const WorkspaceSnapshot &s) const;
     void reconcile(Node *oldParent, Node *newParent, const QModelIndex &parentIndex);
+    /// Counts rows an in-place update would insert, remove or change; false once over budget.
+    static bool countChanges(const Node *oldParent, const Node *newParent, int &budget);
+    static constexpr int MaxInPlaceChanges = 2000;
     Node *nodeAt(const QModelIndex &index) const;
     QModelIndex indexOf(Node *node, int column = 0) const;
     Verdict verdict(const Node *node, int column) const;
+    const std::string &searchText(const Node *node) const;
+    static bool sameData(const Node *a, const Node *b);
 
     std::shared_ptr<const WorkspaceSnapshot> m_snapshot;
     std::unique_ptr<Node> m_root;

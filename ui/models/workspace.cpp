@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QMetaObject>
@@ -93,6 +94,13 @@ QByteArray Workspace::fileText(int file) const
     if (file < 0 || file >= static_cast<int>(m_files.size()))
         return {};
     return QByteArray::fromStdString(m_files[static_cast<std::size_t>(file)].text);
+}
+
+std::string_view Workspace::fileBytes(int file) const
+{
+    if (file < 0 || file >= static_cast<int>(m_files.size()))
+        return {};
+    return m_files[static_cast<std::size_t>(file)].text;
 }
 
 void Workspace::setFileText(int file, const QString &text)

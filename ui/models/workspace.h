@@ -37,6 +37,8 @@ public:
     const QStringList &paths() const { return m_paths; }
     /// The file's bytes as last loaded or edited.
     QByteArray fileText(int file) const;
+    /// The same bytes without a copy (valid until the next open or edit).
+    std::string_view fileBytes(int file) const;
     bool isBusy() const { return m_watcher.isRunning(); }
     const QStringList &errors() const { return m_errors; }
 

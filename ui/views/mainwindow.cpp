@@ -16,6 +16,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDragEnterEvent>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -45,6 +46,10 @@
 namespace PodSec::Ui {
 
 namespace {
+
+/// Above this size the editor shows a file without syntax colouring: highlighting a
+/// whole multi-megabyte stream would stall the window.
+constexpr int LargeFileBytes = 2 * 1024 * 1024;
 
 QString q(const std::string &s)
 {
@@ -131,6 +136,37 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onTreeSelection);
+    // A reset (large re-evaluations) keeps what the user had open and selected.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_savedExpanded.clear();
+        std::function<void(const QModelIndex &)> save = [&](const QModelIndex &parent) {
+            for (int r = 0; r < m_filter->rowCount(parent); ++r) {
+                const QModelIndex i = m_filter->index(r, 0, parent);
+                if (!m_tree->isExpanded(i))
+                    continue;
+                m_savedExpanded.insert(i.data(WorkloadTreeModel::KeyRole).toString());
+                save(i);
+            }
+        };
+        save({});
+        m_savedCurrent = m_tree->currentIndex().data(WorkloadTreeModel::KeyRole).toString();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_savedExpanded.isEmpty() && m_savedCurrent.isEmpty())
+            return;
+        std::function<void(const QModelIndex &)> restore = [&](const QModelIndex &parent) {
+            for (int r = 0; r < m_filter->rowCount(parent); ++r) {
+                const QModelIndex i = m_filter->index(r, 0, parent);
+                if (m_savedExpanded.contains(i.data(WorkloadTreeModel::KeyRole).toString())) {
+                    m_tree->expand(i);
+                    restore(i);
+                }
+            }
+        };
+        restore({});
+        if (!m_savedCurrent.isEmpty())
+            selectKey(m_savedCurrent);
+    });
     connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, &MainWindow::onEditorCursor);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::fileChangedOnDisk);
     m_editTimer->setSingleShot(true);
@@ -184,8 +220,15 @@ void MainWindow::createPolicyBar()
     connect(m_level, &QComboBox::currentIndexChanged, this, &MainWindow::applyOptions);
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_filter->setText(text);
-        if (!text.isEmpty())
-            m_tree->expandAll();
+        if (!text.isEmpty()) {
+            // Show the matching fields when few workloads match; expanding a huge
+            // result on every keystroke would make typing sluggish.
+            int shown = 0;
+            for (int r = 0; r < m_filter->rowCount(); ++r)
+                shown += m_filter->rowCount(m_filter->index(r, 0));
+            if (shown <= 50)
+                m_tree->expandAll();
+        }
         updateStatus();
     });
     connect(m_onlyFailing, &QCheckBox::toggled, this, [this](bool on) {
@@ -304,7 +347,11 @@ void MainWindow::applyOptions()
 void MainWindow::applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot)
 {
     const bool first = !m_model->snapshot() || m_model->rowCount() == 0;
+    QElapsedTimer timing;
+    timing.start();
     m_model->setSnapshot(std::move(snapshot));
+    const qint64 tModel = timing.elapsed();
+    m_filter->refilter();
     if (first) {
         // Namespaces open, workloads closed: the overview a class starts from.
         for (int r = 0; r < m_filter->rowCount(); ++r)
@@ -314,9 +361,14 @@ void MainWindow::applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot
         if (m_filter->rowCount(firstNamespace) > 0)
             m_tree->setCurrentIndex(m_filter->index(0, 0, firstNamespace));
     }
+    const qint64 tExpand = timing.elapsed();
     updateEditorFindings();
+    const qint64 tFindings = timing.elapsed();
     updateStatus();
     onTreeSelection();
+    if (qEnvironmentVariableIsSet("PODSEC_TIMING"))
+        qInfo("applySnapshot: model %lld ms, +expand %lld, +findings %lld, +status/selection %lld",
+              tModel, tExpand, tFindings, timing.elapsed());
     Q_EMIT snapshotApplied();
 }
 
@@ -336,7 +388,8 @@ QTextDocument *MainWindow::documentFor(int file)
         doc->setDefaultFont(m_editor->font());
         doc->setPlainText(QString::fromUtf8(bytes));
         doc->setModified(false);
-        createYamlHighlighter(doc, m_dark);
+        if (bytes.size() <= LargeFileBytes)
+            createYamlHighlighter(doc, m_dark);
         connect(doc, &QTextDocument::contentsChange, this,
                 [this, file](int, int removed, int added) {
                     if (m_syncing || (removed == 0 && added == 0))
@@ -350,20 +403,61 @@ QTextDocument *MainWindow::documentFor(int file)
     return doc;
 }
 
-void MainWindow::showFile(int file)
+void MainWindow::showFile(int file, const WorkloadEntry *workload)
 {
-    if (file == m_currentFile)
+    const std::string_view bytes = m_workspace->fileBytes(file);
+    if (bytes.size() > std::size_t(LargeFileBytes) && workload) {
+        // A large stream: show the selected object's lines only, read-only, so opening a
+        // 30 MB file does not stall the window.
+        const QString key =
+            QString::number(file) + QLatin1Char('/') + QString::number(workload->offset);
+        if (file == m_currentFile && m_excerptKey == key)
+            return;
+        std::size_t start = workload->offset;
+        while (start > 0 && bytes[start - 1] != '\n')
+            --start;
+        std::size_t end = std::min<std::size_t>(workload->endOffset, bytes.size());
+        while (end < bytes.size() && bytes[end] != '\n')
+            ++end;
+        auto *excerpt = new QTextDocument(this);
+        excerpt->setDocumentLayout(new QPlainTextDocumentLayout(excerpt));
+        excerpt->setDefaultFont(m_editor->font());
+        excerpt->setPlainText(QString::fromUtf8(bytes.data() + start, qsizetype(end - start))
+                                  .remove(QLatin1Char('\r')));
+        createYamlHighlighter(excerpt, m_dark);
+        m_syncing = true;
+        m_editor->setDocument(excerpt);
+        m_editor->setLineOffset(int(workload->line) - 1);
+        m_syncing = false;
+        delete m_excerpt;
+        m_excerpt = excerpt;
+        m_excerptKey = key;
+        m_editor->setReadOnly(true);
+        m_currentFile = file;
+        m_fileLabel->setText(QStringLiteral("<b>%1</b> — %2")
+                                 .arg(m_workspace->paths().value(file).toHtmlEscaped(),
+                                      tr("large file (%1 MB): showing lines %2–%3, read-only")
+                                          .arg(qulonglong(bytes.size() / (1024 * 1024)))
+                                          .arg(workload->line)
+                                          .arg(int(workload->line) + excerpt->blockCount() - 1)));
+        updateEditorFindings();
+        return;
+    }
+    if (file == m_currentFile && m_excerptKey.isEmpty())
         return;
     QTextDocument *doc = documentFor(file);
     if (!doc)
         return;
     m_syncing = true;
     m_editor->setDocument(doc);
+    m_editor->setLineOffset(0);
     m_syncing = false;
+    m_excerptKey.clear();
     m_editor->setReadOnly(false);
     m_currentFile = file;
-    m_fileLabel->setText(
-        QStringLiteral("<b>%1</b>").arg(m_workspace->paths().value(file).toHtmlEscaped()));
+    QString label =
+        QStringLiteral("<b>%1</b>").arg(m_workspace->paths().value(file).toHtmlEscaped());
+    m_fileLabel->setText(label);
     updateEditorFindings();
 }
 
@@ -380,10 +474,14 @@ void MainWindow::updateEditorFindings()
         return;
     }
     QVector<EditorFinding> findings;
+    const int firstLine = m_editor->lineOffset() + 1;
+    const int lastLine = m_editor->lineOffset() + m_editor->blockCount();
     for (const auto &w : snapshot->workloads) {
         if (w.file != m_currentFile)
             continue;
         auto add = [&](const FieldEntry &f) {
+            if (int(f.line) < firstLine || int(f.line) > lastLine)
+                return;
             bool fails = false;
             for (const auto v : f.verdicts)
                 fails |= v == Verdict::Fail;
@@ -430,7 +528,7 @@ void MainWindow::onTreeSelection()
     const int file = source.data(WorkloadTreeModel::FileIndexRole).toInt();
     if (file < 0)
         return;
-    showFile(file);
+    showFile(file, m_model->workloadAt(source));
     const int line = source.data(WorkloadTreeModel::LineRole).toInt();
     if (line > 0 && !m_editor->hasFocus()) {
         m_syncing = true;
@@ -715,7 +813,8 @@ void MainWindow::setDark(bool dark)
             continue;
         for (auto *h : doc->findChildren<QSyntaxHighlighter *>())
             delete h;
-        createYamlHighlighter(doc, dark);
+        if (doc->characterCount() <= LargeFileBytes)
+            createYamlHighlighter(doc, dark);
     }
 }
 

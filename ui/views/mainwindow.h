@@ -4,6 +4,7 @@
 #include "common/workspacesnapshot.h"
 
 #include <QMainWindow>
+#include <QSet>
 
 #include <memory>
 
@@ -73,7 +74,7 @@ private:
     void applyOptions();
     void onTreeSelection();
     void onEditorCursor();
-    void showFile(int file);
+    void showFile(int file, const WorkloadEntry *workload);
     void updateEditorFindings();
     void updateStatus();
     void scheduleEdit();
@@ -107,6 +108,10 @@ private:
     std::vector<bool> m_crlf;
     std::vector<bool> m_bom;
     int m_currentFile = -1;
+    QTextDocument *m_excerpt = nullptr; ///< large files: the shown excerpt
+    QString m_excerptKey;
+    QSet<QString> m_savedExpanded; ///< keys of expanded rows across a model reset
+    QString m_savedCurrent;
     int m_editedFile = -1;
     bool m_syncing = false;
     bool m_dark = false;
