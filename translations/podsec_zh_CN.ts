@@ -391,6 +391,52 @@ The file on disk is unchanged.</source>
         <source>%1 changed on disk, and you have unsaved edits in it. Reload and lose your edits?</source>
         <translation>%1 已在磁盘上被更改，而其中有您未保存的编辑。是否重新加载并丢弃这些编辑？</translation>
     </message>
+    <message>
+        <source>Load &amp;Admission Configuration…</source>
+        <translation>加载准入配置(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Load a PodSecurityConfiguration or AdmissionConfiguration</source>
+        <translation>加载 PodSecurityConfiguration 或 AdmissionConfiguration</translation>
+    </message>
+    <message>
+        <source>YAML files (*.yaml *.yml);;All files (*)</source>
+        <translation>YAML 文件 (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Default &amp;Namespace…</source>
+        <translation>默认命名空间(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Default namespace</source>
+        <translation>默认命名空间</translation>
+    </message>
+    <message>
+        <source>Objects that name no namespace are placed in:</source>
+        <translation>未指定命名空间的对象归入：</translation>
+    </message>
+    <message>
+        <source>Admission configuration</source>
+        <translation>准入配置</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The configuration was not loaded:
+%1</source>
+        <translation>未加载该配置：
+%1</translation>
+    </message>
+    <message>
+        <source>Admission configuration loaded: %1</source>
+        <translation>已加载准入配置：%1</translation>
+    </message>
+    <message>
+        <source>large file (%1 MB): showing lines %2–%3, read-only</source>
+        <translation>大文件（%1 MB）：显示第 %2–%3 行，只读</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::WorkloadTreeModel</name>

@@ -77,9 +77,13 @@ int main(int argc, char **argv)
     QCommandLineOption select(QStringLiteral("select"),
                               QStringLiteral("Tree row to select (a key as shown by the model)."),
                               QStringLiteral("key"));
+    QCommandLineOption admissionConfig(
+        QStringLiteral("admission-config"),
+        QStringLiteral("A PodSecurityConfiguration: defaults and exemptions."),
+        QStringLiteral("file"));
     QCommandLineOption filter(QStringLiteral("filter"), QStringLiteral("Initial filter text."),
                               QStringLiteral("text"));
-    parser.addOptions({lang, dark, zoom, screenshot, select, filter});
+    parser.addOptions({lang, dark, zoom, screenshot, select, filter, admissionConfig});
     parser.process(app);
 
     const QString localeName = parser.isSet(lang) ? parser.value(lang) : QLocale::system().name();
@@ -102,6 +106,8 @@ int main(int argc, char **argv)
     if (paths.isEmpty())
         paths << sampleWorkspace();
     window.show();
+    if (parser.isSet(admissionConfig))
+        window.loadAdmissionConfig(parser.value(admissionConfig));
     window.openPaths(paths);
     if (parser.isSet(filter))
         window.filterEdit()->setText(parser.value(filter));

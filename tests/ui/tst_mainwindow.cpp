@@ -11,12 +11,15 @@
 #include "views/detailspane.h"
 #include "views/mainwindow.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDirIterator>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace PodSec;
@@ -179,6 +182,45 @@ private Q_SLOTS:
                                           .toInt()),
                  Verdict::Pass);
         QVERIFY(w.windowTitle().contains(QLatin1String("PodSec Explorer")));
+    }
+
+    void admissionConfigurationExempts()
+    {
+        MainWindow w;
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.openPaths({m_dir.path()});
+        QVERIFY(applied.wait(20000));
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.yaml"));
+        QFile b(bad);
+        QVERIFY(b.open(QIODevice::WriteOnly));
+        b.write("kind: PodSecurityConfiguration\ndefaults: {enforce: strict}\n");
+        b.close();
+        QTimer::singleShot(0, this, [] {
+            // the error box: accept it
+            for (QWidget *top : QApplication::topLevelWidgets()) {
+                if (auto *box = qobject_cast<QMessageBox *>(top))
+                    box->accept();
+            }
+        });
+        QVERIFY(!w.loadAdmissionConfig(bad));
+        const QString good = dir.filePath(QStringLiteral("psa.yaml"));
+        QFile g(good);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write("kind: PodSecurityConfiguration\nexemptions:\n  namespaces: [payments]\n");
+        g.close();
+        QVERIFY(w.loadAdmissionConfig(good));
+        QVERIFY(applied.wait(20000));
+        QVERIFY(w.selectKey(QStringLiteral("payments/debug-shell")));
+        const QModelIndex pod = currentSource(w);
+        QCOMPARE(static_cast<Verdict>(pod.siblingAtColumn(WorkloadTreeModel::EnforceColumn)
+                                          .data(WorkloadTreeModel::VerdictRole)
+                                          .toInt()),
+                 Verdict::Exempt);
+        QCOMPARE(static_cast<Verdict>(pod.siblingAtColumn(WorkloadTreeModel::RestrictedColumn)
+                                          .data(WorkloadTreeModel::VerdictRole)
+                                          .toInt()),
+                 Verdict::Fail); // the level columns still judge the pod
     }
 
 private:

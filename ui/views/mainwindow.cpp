@@ -21,6 +21,7 @@
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -258,6 +259,26 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addSeparator();
+    file->addAction(tr("Load &Admission Configuration…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Load a PodSecurityConfiguration or AdmissionConfiguration"), QString(),
+            tr("YAML files (*.yaml *.yml);;All files (*)"));
+        if (!path.isEmpty())
+            loadAdmissionConfig(path);
+    });
+    file->addAction(tr("Default &Namespace…"), this, [this] {
+        bool ok = false;
+        const QString ns = QInputDialog::getText(
+            this, tr("Default namespace"), tr("Objects that name no namespace are placed in:"),
+            QLineEdit::Normal, QString::fromStdString(m_workspace->options().defaultNamespace),
+            &ok);
+        if (ok && !ns.trimmed().isEmpty()) {
+            SnapshotOptions options = m_workspace->options();
+            options.defaultNamespace = ns.trimmed().toStdString();
+            m_workspace->setOptions(options);
+        }
+    });
+    file->addSeparator();
     QAction *save = file->addAction(tr("&Save"), this, [this] {
         if (m_currentFile >= 0)
             saveFile(m_currentFile);
@@ -333,6 +354,36 @@ void MainWindow::openPaths(const QStringList &paths)
     setWindowTitle(tr("PodSec Explorer — %1")
                        .arg(paths.size() == 1 ? QFileInfo(paths.first()).fileName()
                                               : tr("%n paths", nullptr, int(paths.size()))));
+}
+
+bool MainWindow::loadAdmissionConfig(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        QMessageBox::warning(this, tr("Admission configuration"),
+                             tr("Cannot read %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    std::vector<Diagnostic> errors;
+    const auto config = Admission::parseAdmissionConfig(f.readAll().toStdString(), errors);
+    if (!config) {
+        QStringList lines;
+        for (const auto &e : errors)
+            lines << QStringLiteral("%1:%2:%3: %4")
+                         .arg(path)
+                         .arg(e.line)
+                         .arg(e.column)
+                         .arg(q(e.message));
+        QMessageBox::warning(
+            this, tr("Admission configuration"),
+            tr("The configuration was not loaded:\n%1").arg(lines.join(QLatin1Char('\n'))));
+        return false;
+    }
+    SnapshotOptions options = m_workspace->options();
+    options.admissionConfig = *config;
+    m_workspace->setOptions(options);
+    statusBar()->showMessage(tr("Admission configuration loaded: %1").arg(path), 8000);
+    return true;
 }
 
 void MainWindow::applyOptions()

@@ -56,6 +56,9 @@ public:
     QLineEdit *filterEdit() const { return m_filterEdit; }
     QCheckBox *onlyFailingBox() const { return m_onlyFailing; }
     int currentFile() const { return m_currentFile; }
+    /// Reads a PodSecurityConfiguration (defaults, exemptions) and re-evaluates; shows the
+    /// errors with file:line:column and keeps the previous configuration when it is invalid.
+    bool loadAdmissionConfig(const QString &path);
     /// Selects the tree row with this key (see WorkloadTreeModel::KeyRole).
     bool selectKey(const QString &key);
 
