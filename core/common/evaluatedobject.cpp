@@ -24,10 +24,8 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
 {
     std::vector<EvaluatedObject> out;
     for (const auto &object : K8s::objectsIn(document)) {
-        if (!object.isPodBearing())
+        if (!object.isEvaluated())
             continue;
-        if (object.kind == K8s::Kind::ReplicationController && !object.hasTemplate)
-            continue; // the API server skips these
         EvaluatedObject e;
         e.document = document.index;
         e.item = object.item;

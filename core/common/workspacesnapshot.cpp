@@ -332,7 +332,7 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
     std::vector<std::vector<WorkloadEntry>> perDocument(docs.size());
     parallelFor(docs.size(), cancel, [&](std::size_t i) {
         for (const auto &o : K8s::objectsIn(docs[i])) {
-            if (!o.isPodBearing() || (o.kind == K8s::Kind::ReplicationController && !o.hasTemplate))
+            if (!o.isEvaluated())
                 continue;
             const std::string nsName =
                 o.namespaceName.empty() ? options.defaultNamespace : o.namespaceName;

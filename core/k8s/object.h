@@ -52,6 +52,12 @@ struct Object
     std::vector<std::pair<std::string, std::string>> labels;
 
     bool isPodBearing() const { return kind <= Kind::CronJob; }
+    /// Pod-bearing objects that admission evaluates: a ReplicationController without a
+    /// template is skipped by the API server.
+    bool isEvaluated() const
+    {
+        return isPodBearing() && !(kind == Kind::ReplicationController && !hasTemplate);
+    }
 };
 
 /// Every object of a document (List items expanded). Objects whose kind is unknown are

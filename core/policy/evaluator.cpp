@@ -15,7 +15,11 @@ bool Evaluation::allowed() const
     return true;
 }
 
-std::string Evaluation::aggregateReason() const
+namespace {
+
+/// The forbidden results in check order, joined with ", ": reasons only, or "reason
+/// (detail)" as every user-facing pod message prints them.
+std::string aggregate(const std::vector<CheckResult> &results, bool withDetail)
 {
     std::string out;
     for (const auto &r : results) {
@@ -24,23 +28,22 @@ std::string Evaluation::aggregateReason() const
         if (!out.empty())
             out += ", ";
         out += r.reason.empty() ? std::string("unknown forbidden reason") : r.reason;
+        if (withDetail && !r.detail.empty())
+            out += " (" + r.detail + ')';
     }
     return out;
 }
 
+} // namespace
+
+std::string Evaluation::aggregateReason() const
+{
+    return aggregate(results, false);
+}
+
 std::string Evaluation::aggregateDetail() const
 {
-    std::string out;
-    for (const auto &r : results) {
-        if (r.allowed)
-            continue;
-        if (!out.empty())
-            out += ", ";
-        out += r.reason.empty() ? std::string("unknown forbidden reason") : r.reason;
-        if (!r.detail.empty())
-            out += " (" + r.detail + ')';
-    }
-    return out;
+    return aggregate(results, true);
 }
 
 Evaluation evaluate(const K8s::PodSpecView &pod, const LevelVersion &policy)
