@@ -285,23 +285,16 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
             progress(d, total);
     };
 
-    // 1. Parse every document, in parallel.
-    std::vector<Yaml::Document> docs(jobs.size());
-    parallelFor(jobs.size(), cancel, [&](std::size_t i) {
-        const auto &job = jobs[i];
-        docs[i] = Yaml::SourceFile::parseChunk(s.files[static_cast<std::size_t>(job.file)].text,
-                                               job.chunk, job.index);
-        step();
-    });
-    if (cancel && cancel->load())
-        return std::nullopt;
-
-    // 2. Namespaces first: they may come after the workloads that use them.
+    // 1. Namespaces first: they may come after the workloads that use them. Only documents
+    //    that mention "Namespace" can declare one, so only those are parsed here.
     std::map<std::string, NamespaceEntry> namespaces;
-    for (std::size_t i = 0; i < docs.size(); ++i) {
-        if (docs[i].error)
-            s.problems.push_back({jobs[i].file, *docs[i].error});
-        for (const auto &o : K8s::objectsIn(docs[i])) {
+    for (const auto &job : jobs) {
+        const auto &text = s.files[static_cast<std::size_t>(job.file)].text;
+        const std::string_view body(text.data() + job.chunk.start, job.chunk.end - job.chunk.start);
+        if (body.find("Namespace") == std::string_view::npos)
+            continue;
+        const auto doc = Yaml::SourceFile::parseChunk(text, job.chunk, job.index);
+        for (const auto &o : K8s::objectsIn(doc)) {
             if (o.kind != K8s::Kind::Namespace || o.name.empty())
                 continue;
             auto &ns = namespaces[o.name];
@@ -314,8 +307,6 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
             }
         }
     }
-    std::stable_sort(s.problems.begin(), s.problems.end(),
-                     [](const FileProblem &a, const FileProblem &b) { return a.file < b.file; });
     auto policyOf = [&](const Labels &labels) {
         if (options.forcedLevel) {
             Admission::NamespacePolicy p;
@@ -328,25 +319,37 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
         ns.policy = policyOf(ns.labels);
     const auto undeclared = policyOf({});
 
-    // 3. Evaluate the workloads of every document, in parallel.
-    std::vector<std::vector<WorkloadEntry>> perDocument(docs.size());
-    parallelFor(docs.size(), cancel, [&](std::size_t i) {
-        for (const auto &o : K8s::objectsIn(docs[i])) {
+    // 2. Parse and evaluate every document in parallel; each node tree lives only as long
+    //    as its own evaluation, so memory stays bounded by the workers, not the workspace.
+    std::vector<std::vector<WorkloadEntry>> perDocument(jobs.size());
+    std::vector<std::optional<Diagnostic>> errors(jobs.size());
+    parallelFor(jobs.size(), cancel, [&](std::size_t i) {
+        const auto &job = jobs[i];
+        const auto doc = Yaml::SourceFile::parseChunk(
+            s.files[static_cast<std::size_t>(job.file)].text, job.chunk, job.index);
+        errors[i] = doc.error;
+        for (const auto &o : K8s::objectsIn(doc)) {
             if (!o.isEvaluated())
                 continue;
             const std::string nsName =
                 o.namespaceName.empty() ? options.defaultNamespace : o.namespaceName;
             const auto it = namespaces.find(nsName);
             perDocument[i].push_back(evaluateWorkload(
-                o, jobs[i].file, options, it == namespaces.end() ? undeclared : it->second.policy));
+                o, job.file, options, it == namespaces.end() ? undeclared : it->second.policy));
         }
-        docs[i] = Yaml::Document(); // the node tree is not needed any more
+        step();
         step();
     });
     if (cancel && cancel->load())
         return std::nullopt;
+    for (std::size_t i = 0; i < errors.size(); ++i) {
+        if (errors[i])
+            s.problems.push_back({jobs[i].file, *errors[i]});
+    }
+    std::stable_sort(s.problems.begin(), s.problems.end(),
+                     [](const FileProblem &a, const FileProblem &b) { return a.file < b.file; });
 
-    // 4. Assemble in file and document order.
+    // 3. Assemble in file and document order.
     for (auto &workloads : perDocument) {
         for (auto &w : workloads) {
             auto it = namespaces.find(w.namespaceName);
