@@ -3,8 +3,6 @@
 
 #include <QSet>
 
-#include <functional>
-
 #include <algorithm>
 #include <iterator>
 #include <unordered_map>
@@ -596,38 +594,6 @@ QVariant WorkloadTreeModel::headerData(int section, Qt::Orientation orientation,
     default:
         return {};
     }
-}
-
-QModelIndex WorkloadTreeModel::indexAtOffset(int file, quint32 offset) const
-{
-    // Depth-first: the deepest node whose span contains offset wins.
-    QModelIndex best;
-    std::function<void(const QModelIndex &)> visit = [&](const QModelIndex &parent) {
-        for (int r = 0; r < rowCount(parent); ++r) {
-            const QModelIndex i = index(r, 0, parent);
-            const Node *n = nodeAt(i);
-            if (n->type == NodeType::Namespace) {
-                visit(i);
-                continue;
-            }
-            if (data(i, FileIndexRole).toInt() != file)
-                continue;
-            if (n->type == NodeType::Workload) {
-                const auto *w = workloadAt(i);
-                if (offset < w->offset || offset > w->endOffset)
-                    continue;
-                best = i;
-                visit(i);
-            } else if (n->type == NodeType::Container) {
-                visit(i);
-            } else if (const auto *f = fieldAt(i)) {
-                if (f->present && offset >= f->offset && offset <= f->endOffset)
-                    best = i;
-            }
-        }
-    };
-    visit({});
-    return best;
 }
 
 QModelIndex WorkloadTreeModel::indexForKey(const QString &key) const

@@ -57,8 +57,6 @@ public:
     const WorkloadEntry *workloadAt(const QModelIndex &index) const;
     const ContainerEntry *containerAt(const QModelIndex &index) const;
     const FieldEntry *fieldAt(const QModelIndex &index) const;
-    /// The deepest item of a file whose source span contains offset (invalid if none).
-    QModelIndex indexAtOffset(int file, quint32 offset) const;
     QModelIndex indexForKey(const QString &key) const;
     /// Filter support without QModelIndex overhead: every word (lower-case) occurs in the
     /// row's text or an ancestor's; with onlyFailing, some verdict of the row fails.
