@@ -81,7 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(WorkloadTreeModel::NameColumn, QHeaderView::Interactive);
     m_tree->setColumnWidth(WorkloadTreeModel::NameColumn, 320);
-    m_tree->setColumnWidth(WorkloadTreeModel::ValueColumn, 125);
+    m_tree->setColumnWidth(WorkloadTreeModel::ValueColumn, 130);
     for (int c = WorkloadTreeModel::BaselineColumn; c < WorkloadTreeModel::ColumnCountValue; ++c)
         m_tree->setColumnWidth(c, 100);
     m_tree->setAccessibleName(tr("Namespaces and workloads"));
@@ -92,6 +92,8 @@ MainWindow::MainWindow(QWidget *parent)
     editorLayout->setSpacing(2);
     m_fileLabel->setContentsMargins(6, 4, 6, 2);
     m_fileLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long path must not force the editor pane wider than the splitter gives it.
+    m_fileLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     editorLayout->addWidget(m_fileLabel);
     editorLayout->addWidget(m_editor);
     m_editor->setReadOnly(true);
@@ -106,8 +108,8 @@ MainWindow::MainWindow(QWidget *parent)
     auto *main = new QSplitter(Qt::Horizontal);
     main->addWidget(left);
     main->addWidget(editorPane);
-    main->setStretchFactor(0, 3);
-    main->setStretchFactor(1, 2);
+    main->setStretchFactor(0, 7);
+    main->setStretchFactor(1, 3);
     setCentralWidget(main);
 
     createPolicyBar();
@@ -179,12 +181,51 @@ MainWindow::MainWindow(QWidget *parent)
                                      m_documents[std::size_t(m_editedFile)]->toPlainText());
     });
 
+    setTabOrder(m_version, m_level);
+    setTabOrder(m_level, m_filterEdit);
+    setTabOrder(m_filterEdit, m_onlyFailing);
+    setTabOrder(m_onlyFailing, m_tree);
+    setTabOrder(m_tree, m_details);
+    setTabOrder(m_details, m_editor);
+    fitColumns();
+
     resize(1600, 960);
-    main->setSizes({1020, 580});
+    main->setSizes({1120, 480});
     updateStatus();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::fitColumns()
+{
+    // Badge columns fit their longest word (in the current language and font) plus icon.
+    const QFontMetrics fm(m_tree->font());
+    int badge = fm.horizontalAdvance(
+        m_model->headerData(WorkloadTreeModel::RestrictedColumn, Qt::Horizontal, Qt::DisplayRole)
+            .toString());
+    for (int v = 0; v <= int(Verdict::Exempt); ++v) {
+        for (int c = WorkloadTreeModel::BaselineColumn; c < WorkloadTreeModel::ColumnCountValue;
+             ++c)
+            badge = qMax(badge, fm.horizontalAdvance(BadgeProxyModel::verdictText(Verdict(v), c)));
+    }
+    badge += fm.height() + 24; // icon and margins
+    for (int c = WorkloadTreeModel::BaselineColumn; c < WorkloadTreeModel::ColumnCountValue; ++c)
+        m_tree->setColumnWidth(c, badge);
+    // The name column fits the widest namespace with its chips, within reason.
+    int name = 300;
+    for (int r = 0; r < m_filter->rowCount(); ++r) {
+        const QModelIndex i = m_filter->index(r, 0);
+        QFont bold = m_tree->font();
+        bold.setBold(true);
+        QFont small = m_tree->font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        int w = 40 + QFontMetrics(bold).horizontalAdvance(i.data().toString()) + 10;
+        for (const QString &chip : i.data(WorkloadTreeModel::ChipsRole).toStringList())
+            w += QFontMetrics(small).horizontalAdvance(chip) + 18;
+        name = qMax(name, w);
+    }
+    m_tree->setColumnWidth(WorkloadTreeModel::NameColumn, qMin(name, 420));
+}
 
 void MainWindow::createPolicyBar()
 {
@@ -404,6 +445,7 @@ void MainWindow::applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot
     const qint64 tModel = timing.elapsed();
     m_filter->refilter();
     if (first) {
+        fitColumns();
         // Namespaces open, workloads closed: the overview a class starts from.
         for (int r = 0; r < m_filter->rowCount(); ++r)
             m_tree->expand(m_filter->index(r, 0));
@@ -882,6 +924,7 @@ void MainWindow::zoom(int steps)
         if (doc)
             doc->setDefaultFont(mono);
     }
+    fitColumns();
 }
 
 } // namespace PodSec::Ui

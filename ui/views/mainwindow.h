@@ -73,6 +73,7 @@ protected:
 private:
     void createActions();
     void createPolicyBar();
+    void fitColumns();
     void applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot);
     void applyOptions();
     void onTreeSelection();
