@@ -8,6 +8,7 @@
 #include "editor/codeeditor.h"
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
+#include "models/workspace.h"
 #include "views/detailspane.h"
 #include "views/mainwindow.h"
 
@@ -221,6 +222,61 @@ private Q_SLOTS:
                                           .data(WorkloadTreeModel::VerdictRole)
                                           .toInt()),
                  Verdict::Fail); // the level columns still judge the pod
+    }
+
+    void reloadsWhenFileChangesOnDisk()
+    {
+        MainWindow w;
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.openPaths({m_dir.path()});
+        QVERIFY(applied.wait(20000));
+        QVERIFY(w.selectKey(QStringLiteral("payments/ledger")));
+        // Another program fixes the root user; the window notices and re-evaluates.
+        const QString path = m_dir.filePath(QStringLiteral("payments.yaml"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray text = f.readAll();
+        f.close();
+        text.replace("runAsUser: 0 ", "runAsUser: 1000 ");
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+        f.close();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.selectKey(
+                QStringLiteral("payments/ledger:containers[0].securityContext.runAsUser")) &&
+                QString::fromStdString(w.treeModel()->fieldAt(currentSource(w))->value) ==
+                    QStringLiteral("1000"),
+            20000);
+    }
+
+    void cancelStopsEvaluation()
+    {
+        // A workspace big enough that evaluation is still running when cancelled.
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("many.yaml")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 3000; ++i)
+            f.write(QStringLiteral("---\napiVersion: v1\nkind: Pod\nmetadata: {name: p%1}\nspec:\n"
+                                   "  containers:\n  - name: c\n    image: x\n")
+                        .arg(i)
+                        .toUtf8());
+        f.close();
+        Workspace workspace;
+        QSignalSpy ready(&workspace, &Workspace::snapshotReady);
+        QSignalSpy busy(&workspace, &Workspace::busyChanged);
+        workspace.open({dir.path()});
+        QVERIFY(workspace.isBusy());
+        workspace.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!workspace.isBusy(), 20000);
+        QTest::qWait(50);
+        QCOMPARE(ready.count(), 0); // a cancelled evaluation delivers nothing
+        QVERIFY(busy.count() >= 2);
+        // Opening again evaluates to the end.
+        workspace.open({dir.path()});
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(
+            ready.last().at(0).value<std::shared_ptr<const WorkspaceSnapshot>>()->workloads.size(),
+            std::size_t(3000));
     }
 
 private:

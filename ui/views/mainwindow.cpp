@@ -371,14 +371,22 @@ void MainWindow::openPaths(const QStringList &paths)
 {
     if (!m_watcher->files().isEmpty())
         m_watcher->removePaths(m_watcher->files());
+    // Detach the editor before deleting the documents it may be showing.
+    m_syncing = true;
+    m_editor->setDocument(nullptr);
+    m_syncing = false;
+    m_editor->setLineOffset(0);
+    m_editor->setFindings({});
     for (auto *d : m_documents)
         delete d;
     m_documents.clear();
+    delete m_excerpt;
+    m_excerpt = nullptr;
+    m_excerptKey.clear();
     m_dirty.clear();
     m_crlf.clear();
     m_bom.clear();
     m_currentFile = -1;
-    m_editor->setDocument(nullptr);
     m_editor->setReadOnly(true);
     m_fileLabel->clear();
     m_workspace->open(paths);
