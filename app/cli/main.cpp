@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // podsec: the command-line twin of PodSec Explorer (contract: shared/spec/cli.md).
 #include "checkcommand.h"
+#include "fixcommand.h"
 
 #include "policy/registry.h"
 
@@ -37,6 +38,9 @@ const char *const Usage =
     "  --output FILE                            write the report to FILE (atomically)\n"
     "  --color auto|always|never                colour in the text format (default auto)\n"
     "  --jobs N                                 worker threads (default: one per core)\n"
+    "\n"
+    "fix options: --level, --version as for check; --in-place [--backup SUFFIX]; --diff;\n"
+    "  --only CHECK_ID,...   fix only these checks. Comments, order and layout are kept.\n"
     "\n"
     "Folders are searched recursively for *.yaml, *.yml and *.json; hidden folders are skipped.\n"
     "Exit status: 0 nothing denied, 1 something denied, 2 usage or input error.\n";
@@ -203,6 +207,70 @@ int runCheckCommand(const std::vector<std::string> &args)
     return Cli::runCheck(request);
 }
 
+int runFixCommand(const std::vector<std::string> &args)
+{
+    Cli::FixRequest request;
+    std::string level = "restricted", version = "latest", only;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        if (a == "--help" || a == "-h") {
+            std::fputs(Usage, stdout);
+            return 0;
+        }
+        if (a == "--in-place") {
+            request.inPlace = true;
+            continue;
+        }
+        if (a == "--diff") {
+            request.diff = true;
+            continue;
+        }
+        if (a == "-" || a.empty() || a[0] != '-') {
+            request.paths.push_back(a);
+            continue;
+        }
+        bool matched = false;
+        struct Opt
+        {
+            const char *name;
+            std::string *value;
+        };
+        const Opt opts[] = {{"--level", &level},
+                            {"--version", &version},
+                            {"--backup", &request.backupSuffix},
+                            {"--only", &only}};
+        for (const auto &o : opts) {
+            if (!optionValue(args, i, o.name, *o.value, matched))
+                return usageError(std::string("option ") + o.name + " needs a value");
+            if (matched)
+                break;
+        }
+        if (!matched)
+            return usageError("unknown option '" + a + "'");
+    }
+    const auto parsedLevel = Policy::parseLevel(level);
+    const auto parsedVersion = Policy::Version::parse(version);
+    if (!parsedLevel)
+        return usageError("--level must be one of privileged, baseline, restricted");
+    if (!parsedVersion)
+        return usageError("--version must be \"latest\" or \"v1.x\"");
+    request.policy = {*parsedLevel, *parsedVersion};
+    std::size_t from = 0;
+    while (from < only.size()) {
+        const std::size_t comma = std::min(only.find(',', from), only.size());
+        const std::string id = only.substr(from, comma - from);
+        if (!Policy::findCheck(id))
+            return usageError("--only: unknown check ID '" + id + "'");
+        request.only.insert(id);
+        from = comma + 1;
+    }
+    if (!request.backupSuffix.empty() && !request.inPlace)
+        return usageError("--backup goes with --in-place");
+    if (request.paths.empty())
+        return usageError("fix needs at least one PATH");
+    return Cli::runFix(request);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -235,6 +303,6 @@ int main(int argc, char **argv)
     if (command == "explain")
         return runExplain(args);
     if (command == "fix")
-        return usageError("'fix' is not available in this build yet");
+        return runFixCommand(args);
     return usageError("unknown command '" + command + "'");
 }

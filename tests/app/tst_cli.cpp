@@ -80,6 +80,9 @@ private Q_SLOTS:
     void explain();
     void hostileInput_data();
     void hostileInput();
+    void fixToStdout();
+    void fixDiffInPlaceBackup();
+    void fixNeedsDecision();
 };
 
 void TestCli::version()
@@ -544,6 +547,76 @@ void TestCli::hostileInput()
     }
     // The report is still complete JSON.
     QVERIFY(parseJson(r.out).contains(QLatin1String("summary")));
+}
+
+namespace {
+const QByteArray FixablePod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p  # demo\nspec:\n"
+                              "  containers:\n  - name: a\n    image: x\n"
+                              "    securityContext: {privileged: true}\n";
+} // namespace
+
+void TestCli::fixToStdout()
+{
+    const auto fixed = podsec({QStringLiteral("fix"), QStringLiteral("-")}, FixablePod);
+    QCOMPARE(fixed.exitCode, 0);
+    QVERIFY(fixed.out.contains("name: p  # demo\n")); // untouched lines stay byte-identical
+    QVERIFY(
+        fixed.out.contains("securityContext: {privileged: false, allowPrivilegeEscalation: false"));
+    const auto check = podsec({QStringLiteral("check"), QStringLiteral("-")}, fixed.out);
+    QCOMPARE(check.exitCode, 0);
+    const auto only =
+        podsec({QStringLiteral("fix"), QStringLiteral("--only=privileged"), QStringLiteral("-")},
+               FixablePod);
+    QCOMPARE(only.exitCode, 1); // the other restricted findings remain, listed on stderr
+    QVERIFY(only.out.contains("{privileged: false}"));
+    QVERIFY(only.err.contains("needs a decision: Pod /p: allowPrivilegeEscalation"));
+    QCOMPARE(podsec({QStringLiteral("fix"), QStringLiteral("--only=nope"), QStringLiteral("-")})
+                 .exitCode,
+             2);
+}
+
+void TestCli::fixDiffInPlaceBackup()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pod.yaml"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(FixablePod);
+    f.close();
+    const auto diff = podsec({QStringLiteral("fix"), QStringLiteral("--diff"), path});
+    QCOMPARE(diff.exitCode, 0);
+    QVERIFY(diff.out.contains(
+        "-    securityContext: {privileged: true}\n+    securityContext: {privileged: false"));
+    QVERIFY(diff.out.contains("@@ -"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), FixablePod); // --diff writes nothing
+    f.close();
+    const auto inPlace = podsec({QStringLiteral("fix"), QStringLiteral("--in-place"),
+                                 QStringLiteral("--backup"), QStringLiteral(".orig"), path});
+    QCOMPARE(inPlace.exitCode, 0);
+    QFile backup(path + QStringLiteral(".orig"));
+    QVERIFY(backup.open(QIODevice::ReadOnly));
+    QCOMPARE(backup.readAll(), FixablePod);
+    QCOMPARE(podsec({QStringLiteral("check"), path}).exitCode, 0);
+    // Fixing again is a no-op.
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray once = f.readAll();
+    f.close();
+    QCOMPARE(podsec({QStringLiteral("fix"), QStringLiteral("--in-place"), path}).exitCode, 0);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), once);
+}
+
+void TestCli::fixNeedsDecision()
+{
+    const QByteArray hostPath =
+        "kind: Pod\napiVersion: v1\nmetadata: {name: h}\nspec:\n  containers:\n"
+        "  - {name: a, image: x}\n  volumes:\n  - name: root\n    hostPath: {path: /}\n";
+    const auto r = podsec({QStringLiteral("fix"), QStringLiteral("-")}, hostPath);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(QString::fromUtf8(r.err).trimmed(),
+             QStringLiteral("-: needs a decision: Pod /h: restrictedVolumes"));
+    QVERIFY(r.out.contains("hostPath: {path: /}")); // left for a person
 }
 
 QTEST_GUILESS_MAIN(TestCli)

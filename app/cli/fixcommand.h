@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "policy/levelversion.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace PodSec::Cli {
+
+struct FixRequest
+{
+    std::vector<std::string> paths;
+    Policy::LevelVersion policy{Policy::Level::Restricted, Policy::Version::latest()};
+    bool inPlace = false;
+    std::string backupSuffix; ///< with inPlace: keep FILE+suffix
+    bool diff = false;
+    std::set<std::string> only;
+};
+
+/// Runs `podsec fix` (shared/spec/cli.md). Returns 0 when every object passes afterwards,
+/// 1 when findings need a human decision (listed on stderr), 2 on usage or input errors.
+int runFix(const FixRequest &request);
+
+/// A unified diff (3 lines of context) between two texts, labelled a/ and b/ name.
+std::string unifiedDiff(const std::string &before, const std::string &after,
+                        const std::string &name);
+
+} // namespace PodSec::Cli
