@@ -10,6 +10,8 @@
 
 #include <cstdio>
 #include <cstring>
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -51,25 +53,77 @@ int usageError(const std::string &message)
     return 2;
 }
 
-/// Reads "--opt VALUE" or "--opt=VALUE"; advances i. Returns false if the value is missing.
-bool optionValue(const std::vector<std::string> &args, std::size_t &i, const std::string &name,
-                 std::string &value, bool &matched)
+struct ValueOption
 {
-    matched = false;
-    const std::string &a = args[i];
-    if (a == name) {
-        matched = true;
-        if (i + 1 >= args.size())
-            return false;
-        value = args[++i];
-        return true;
+    const char *name;
+    std::string *value;
+};
+
+struct FlagOption
+{
+    const char *name;
+    bool *value;
+};
+
+/// Splits a command's arguments into paths ("-" is standard input, "--" ends options),
+/// flags and "--opt VALUE" / "--opt=VALUE" options. Returns an error message, or "".
+std::string parseArguments(const std::vector<std::string> &args, std::vector<std::string> &paths,
+                           std::initializer_list<FlagOption> flags,
+                           std::initializer_list<ValueOption> values)
+{
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        if (a == "--") {
+            paths.insert(paths.end(), args.begin() + static_cast<long>(i) + 1, args.end());
+            break;
+        }
+        if (a == "-" || a.empty() || a[0] != '-') {
+            paths.push_back(a);
+            continue;
+        }
+        bool matched = false;
+        for (const auto &f : flags) {
+            if (a == f.name) {
+                *f.value = matched = true;
+                break;
+            }
+        }
+        for (const auto &o : values) {
+            if (matched)
+                break;
+            const std::string name = o.name;
+            if (a == name) {
+                if (i + 1 >= args.size())
+                    return "option " + name + " needs a value";
+                *o.value = args[++i];
+                matched = true;
+            } else if (a.size() > name.size() && a.compare(0, name.size(), name) == 0 &&
+                       a[name.size()] == '=') {
+                *o.value = a.substr(name.size() + 1);
+                matched = true;
+            }
+        }
+        if (!matched)
+            return "unknown option '" + a + "'";
     }
-    if (a.size() > name.size() && a.compare(0, name.size(), name) == 0 && a[name.size()] == '=') {
-        matched = true;
-        value = a.substr(name.size() + 1);
-        return true;
+    return {};
+}
+
+/// The policy of --level/--version, or a usage message in error.
+std::optional<Policy::LevelVersion> parsePolicy(const std::string &level,
+                                                const std::string &version, std::string &error)
+{
+    const auto parsedLevel = Policy::parseLevel(level);
+    if (!parsedLevel) {
+        error = "--level must be one of privileged, baseline, restricted (got '" + level + "')";
+        return std::nullopt;
     }
-    return true;
+    const auto parsedVersion = Policy::Version::parse(version);
+    if (!parsedVersion) {
+        error = "--version must be \"latest\" or \"v1.x\" (got '" + version + "')";
+        return std::nullopt;
+    }
+    return Policy::LevelVersion{*parsedLevel, *parsedVersion};
 }
 
 std::string readFile(const QString &path, bool &ok)
@@ -113,55 +167,24 @@ int runCheckCommand(const std::vector<std::string> &args)
     auto &options = request.context.options;
     std::string level = "restricted", version = "latest", color = "auto", admissionConfig;
     std::string kubeconfig, context, jobs;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string &a = args[i];
-        if (a == "--admission") {
-            options.admission = true;
-            continue;
-        }
-        if (a == "-" || a.empty() || a[0] != '-') {
-            request.paths.push_back(a);
-            continue;
-        }
-        if (a == "--") {
-            request.paths.insert(request.paths.end(), args.begin() + static_cast<long>(i) + 1,
-                                 args.end());
-            break;
-        }
-        bool matched = false;
-        struct Opt
-        {
-            const char *name;
-            std::string *value;
-        };
-        const Opt opts[] = {{"--level", &level},
-                            {"--version", &version},
-                            {"--format", &request.format},
-                            {"--output", &request.outputFile},
-                            {"--admission-config", &admissionConfig},
-                            {"--namespace", &options.defaultNamespace},
-                            {"--color", &color},
-                            {"--colour", &color},
-                            {"--kubeconfig", &kubeconfig},
-                            {"--context", &context},
-                            {"--jobs", &jobs}};
-        for (const auto &o : opts) {
-            if (!optionValue(args, i, o.name, *o.value, matched))
-                return usageError(std::string("option ") + o.name + " needs a value");
-            if (matched)
-                break;
-        }
-        if (!matched)
-            return usageError("unknown option '" + a + "'");
-    }
-    const auto parsedLevel = Policy::parseLevel(level);
-    if (!parsedLevel)
-        return usageError("--level must be one of privileged, baseline, restricted (got '" + level +
-                          "')");
-    const auto parsedVersion = Policy::Version::parse(version);
-    if (!parsedVersion)
-        return usageError("--version must be \"latest\" or \"v1.x\" (got '" + version + "')");
-    options.policy = {*parsedLevel, *parsedVersion};
+    std::string error = parseArguments(args, request.paths, {{"--admission", &options.admission}},
+                                       {{"--level", &level},
+                                        {"--version", &version},
+                                        {"--format", &request.format},
+                                        {"--output", &request.outputFile},
+                                        {"--admission-config", &admissionConfig},
+                                        {"--namespace", &options.defaultNamespace},
+                                        {"--color", &color},
+                                        {"--colour", &color},
+                                        {"--kubeconfig", &kubeconfig},
+                                        {"--context", &context},
+                                        {"--jobs", &jobs}});
+    if (!error.empty())
+        return usageError(error);
+    const auto policy = parsePolicy(level, version, error);
+    if (!policy)
+        return usageError(error);
+    options.policy = *policy;
     options.admissionConfig.defaults = {options.policy, options.policy, options.policy};
     if (!Cli::createFormat(request.format, request.context))
         return usageError("--format must be one of text, json, sarif, junit (got '" +
@@ -211,50 +234,18 @@ int runFixCommand(const std::vector<std::string> &args)
 {
     Cli::FixRequest request;
     std::string level = "restricted", version = "latest", only;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string &a = args[i];
-        if (a == "--help" || a == "-h") {
-            std::fputs(Usage, stdout);
-            return 0;
-        }
-        if (a == "--in-place") {
-            request.inPlace = true;
-            continue;
-        }
-        if (a == "--diff") {
-            request.diff = true;
-            continue;
-        }
-        if (a == "-" || a.empty() || a[0] != '-') {
-            request.paths.push_back(a);
-            continue;
-        }
-        bool matched = false;
-        struct Opt
-        {
-            const char *name;
-            std::string *value;
-        };
-        const Opt opts[] = {{"--level", &level},
-                            {"--version", &version},
-                            {"--backup", &request.backupSuffix},
-                            {"--only", &only}};
-        for (const auto &o : opts) {
-            if (!optionValue(args, i, o.name, *o.value, matched))
-                return usageError(std::string("option ") + o.name + " needs a value");
-            if (matched)
-                break;
-        }
-        if (!matched)
-            return usageError("unknown option '" + a + "'");
-    }
-    const auto parsedLevel = Policy::parseLevel(level);
-    const auto parsedVersion = Policy::Version::parse(version);
-    if (!parsedLevel)
-        return usageError("--level must be one of privileged, baseline, restricted");
-    if (!parsedVersion)
-        return usageError("--version must be \"latest\" or \"v1.x\"");
-    request.policy = {*parsedLevel, *parsedVersion};
+    std::string error = parseArguments(
+        args, request.paths, {{"--in-place", &request.inPlace}, {"--diff", &request.diff}},
+        {{"--level", &level},
+         {"--version", &version},
+         {"--backup", &request.backupSuffix},
+         {"--only", &only}});
+    if (!error.empty())
+        return usageError(error);
+    const auto policy = parsePolicy(level, version, error);
+    if (!policy)
+        return usageError(error);
+    request.policy = *policy;
     std::size_t from = 0;
     while (from < only.size()) {
         const std::size_t comma = std::min(only.find(',', from), only.size());
@@ -291,18 +282,16 @@ int main(int argc, char **argv)
         std::fputs(Usage, stdout);
         return 0;
     }
-    if (command == "check") {
+    if (command == "check" || command == "fix") {
         for (const auto &a : args) {
             if (a == "--help" || a == "-h") {
                 std::fputs(Usage, stdout);
                 return 0;
             }
         }
-        return runCheckCommand(args);
+        return command == "check" ? runCheckCommand(args) : runFixCommand(args);
     }
     if (command == "explain")
         return runExplain(args);
-    if (command == "fix")
-        return runFixCommand(args);
     return usageError("unknown command '" + command + "'");
 }
