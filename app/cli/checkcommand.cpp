@@ -168,15 +168,9 @@ int runCheck(CheckRequest &request)
     EvaluationOptions &options = request.context.options;
     if (options.admission) {
         for (const auto &item : items) {
-            if (!item.chunk)
-                continue;
-            const auto &text = files[item.file]->text;
-            const std::string_view body(text.data() + item.chunk->start,
-                                        item.chunk->end - item.chunk->start);
-            if (body.find("Namespace") == std::string_view::npos)
-                continue;
-            const auto doc = Yaml::SourceFile::parseChunk(text, *item.chunk, item.documentIndex);
-            collectNamespaces(doc, options);
+            if (item.chunk)
+                collectNamespaces(files[item.file]->text, *item.chunk, item.documentIndex,
+                                  options.namespaces);
         }
     }
 

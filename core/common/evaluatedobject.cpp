@@ -3,6 +3,7 @@
 
 #include "k8s/podspec.h"
 #include "policy/evaluator.h"
+#include "yaml/sourcefile.h"
 
 namespace PodSec {
 
@@ -42,8 +43,7 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
         else
             e.evaluation.policy = options.policy;
         if (options.admission) {
-            const std::string ns =
-                object.namespaceName.empty() ? options.defaultNamespace : object.namespaceName;
+            const std::string &ns = object.namespaceOr(options.defaultNamespace);
             static const std::vector<std::pair<std::string, std::string>> noLabels;
             const auto it = options.namespaces.find(ns);
             const auto policy = Admission::resolveNamespacePolicy(
@@ -62,11 +62,16 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
     return out;
 }
 
-void collectNamespaces(const Yaml::Document &document, EvaluationOptions &options)
+void collectNamespaces(std::string_view fileText, const Yaml::Chunk &chunk, int index,
+                       NamespaceLabels &namespaces)
 {
+    if (fileText.substr(chunk.start, chunk.end - chunk.start).find("Namespace") ==
+        std::string_view::npos)
+        return;
+    const auto document = Yaml::SourceFile::parseChunk(fileText, chunk, index);
     for (const auto &object : K8s::objectsIn(document)) {
         if (object.kind == K8s::Kind::Namespace && !object.name.empty())
-            options.namespaces[object.name] = object.labels;
+            namespaces[object.name] = object.labels;
     }
 }
 

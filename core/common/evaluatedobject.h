@@ -7,11 +7,13 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace PodSec::Yaml {
 class Document;
-}
+struct Chunk;
+} // namespace PodSec::Yaml
 
 namespace PodSec {
 
@@ -53,7 +55,12 @@ struct EvaluatedObject
 std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
                                               const EvaluationOptions &options);
 
-/// Adds the Namespace objects of a document to options.namespaces.
-void collectNamespaces(const Yaml::Document &document, EvaluationOptions &options);
+using NamespaceLabels = std::map<std::string, std::vector<std::pair<std::string, std::string>>>;
+
+/// Adds the labels of the Namespace objects of one document chunk to namespaces (a later
+/// definition wins). Only chunks that mention "Namespace" can declare one, so the others
+/// are not parsed: admission can read every namespace before judging any workload.
+void collectNamespaces(std::string_view fileText, const Yaml::Chunk &chunk, int index,
+                       NamespaceLabels &namespaces);
 
 } // namespace PodSec

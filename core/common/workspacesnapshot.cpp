@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "common/workspacesnapshot.h"
 
+#include "common/evaluatedobject.h"
+
 #include "policy/evaluator.h"
 #include "yaml/sourcefile.h"
 
@@ -109,7 +111,7 @@ WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const Snapsh
     w.kind = object.kindText;
     w.name = object.name;
     w.namespaceWritten = !object.namespaceName.empty();
-    w.namespaceName = w.namespaceWritten ? object.namespaceName : options.defaultNamespace;
+    w.namespaceName = object.namespaceOr(options.defaultNamespace);
     w.line = object.line;
     w.column = object.column;
     const auto &rootNode = object.document->node(object.document->resolve(object.root));
@@ -285,26 +287,19 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
             progress(d, total);
     };
 
-    // 1. Namespaces first: they may come after the workloads that use them. Only documents
-    //    that mention "Namespace" can declare one, so only those are parsed here.
+    // 1. Namespaces first: they may come after the workloads that use them.
+    NamespaceLabels declared;
+    for (const auto &job : jobs)
+        collectNamespaces(s.files[static_cast<std::size_t>(job.file)].text, job.chunk, job.index,
+                          declared);
     std::map<std::string, NamespaceEntry> namespaces;
-    for (const auto &job : jobs) {
-        const auto &text = s.files[static_cast<std::size_t>(job.file)].text;
-        const std::string_view body(text.data() + job.chunk.start, job.chunk.end - job.chunk.start);
-        if (body.find("Namespace") == std::string_view::npos)
-            continue;
-        const auto doc = Yaml::SourceFile::parseChunk(text, job.chunk, job.index);
-        for (const auto &o : K8s::objectsIn(doc)) {
-            if (o.kind != K8s::Kind::Namespace || o.name.empty())
-                continue;
-            auto &ns = namespaces[o.name];
-            ns.name = o.name;
-            ns.declared = true;
-            ns.labels.clear();
-            for (const auto &l : o.labels) {
-                if (isPodSecurityLabel(l.first))
-                    ns.labels.push_back(l);
-            }
+    for (const auto &[name, labels] : declared) {
+        auto &ns = namespaces[name];
+        ns.name = name;
+        ns.declared = true;
+        for (const auto &l : labels) {
+            if (isPodSecurityLabel(l.first))
+                ns.labels.push_back(l);
         }
     }
     auto policyOf = [&](const Labels &labels) {
@@ -331,8 +326,7 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
         for (const auto &o : K8s::objectsIn(doc)) {
             if (!o.isEvaluated())
                 continue;
-            const std::string nsName =
-                o.namespaceName.empty() ? options.defaultNamespace : o.namespaceName;
+            const std::string &nsName = o.namespaceOr(options.defaultNamespace);
             const auto it = namespaces.find(nsName);
             perDocument[i].push_back(evaluateWorkload(
                 o, job.file, options, it == namespaces.end() ? undeclared : it->second.policy));

@@ -52,6 +52,11 @@ struct Object
     std::vector<std::pair<std::string, std::string>> labels;
 
     bool isPodBearing() const { return kind <= Kind::CronJob; }
+    /// The namespace the object lands in: its own, or fallback when it names none.
+    const std::string &namespaceOr(const std::string &fallback) const
+    {
+        return namespaceName.empty() ? fallback : namespaceName;
+    }
     /// Pod-bearing objects that admission evaluates: a ReplicationController without a
     /// template is skipped by the API server.
     bool isEvaluated() const

@@ -84,11 +84,6 @@ void Workspace::open(const QStringList &paths)
     evaluate();
 }
 
-void Workspace::reload()
-{
-    open(m_paths);
-}
-
 QByteArray Workspace::fileText(int file) const
 {
     if (file < 0 || file >= static_cast<int>(m_files.size()))

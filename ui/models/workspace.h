@@ -29,7 +29,6 @@ public:
     void open(const QStringList &paths);
     /// Replaces one file's text (an edit) and re-evaluates.
     void setFileText(int file, const QString &text);
-    void reload();
     void setOptions(const SnapshotOptions &options);
     const SnapshotOptions &options() const { return m_options; }
     void cancel();
