@@ -23,8 +23,4 @@ struct FixRequest
 /// 1 when findings need a human decision (listed on stderr), 2 on usage or input errors.
 int runFix(const FixRequest &request);
 
-/// A unified diff (3 lines of context) between two texts, labelled a/ and b/ name.
-std::string unifiedDiff(const std::string &before, const std::string &after,
-                        const std::string &name);
-
 } // namespace PodSec::Cli

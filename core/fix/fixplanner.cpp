@@ -5,82 +5,310 @@
 #include "policy/evaluator.h"
 #include "yaml/sourcefile.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
+#include <map>
 
 namespace PodSec::Fix {
 
 namespace {
 
 using Yaml::NodeId;
+using Yaml::NodeKind;
 using Yaml::NoNode;
 
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PodSec::Fix", text);
+}
+
+/// A value to write: raw YAML/JSON text (true, false, ["ALL"]) or a string, which JSON
+/// documents and quoted neighbours want quoted.
+struct Value
+{
+    std::string text;
+    bool isString = false;
+};
+
+Value str(std::string s)
+{
+    return {std::move(s), true};
+}
+Value raw(std::string s)
+{
+    return {std::move(s), false};
+}
+
+using Edits = std::optional<TextEditSet>;
+
+Edits single(std::uint32_t offset, std::uint32_t length, std::string text)
+{
+    TextEditSet set;
+    set.add({offset, length, std::move(text)});
+    return set;
+}
+
+/// Text surgery on one parsed document: knows its nodes' parents, its line ending, its
+/// indentation step and whether it is JSON.
 class Editor
 {
 public:
-    Editor(const K8s::PodSpecView &pod, const std::string &text) : m_doc(pod.doc()), m_text(text)
+    Editor(const Yaml::Document &doc, const std::string &text) : m_doc(doc), m_text(text)
     {
         m_eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
+        m_parent.assign(doc.nodeCount(), NoNode);
+        m_isKey.assign(doc.nodeCount(), false);
+        for (std::size_t id = 0; id < doc.nodeCount(); ++id) {
+            const auto &n = doc.node(NodeId(id));
+            if (n.aliasOf != NoNode)
+                m_aliases.emplace(n.aliasOf, NodeId(id));
+            if (n.kind == NodeKind::Mapping) {
+                for (std::size_t i = 0; i < n.childCount; ++i) {
+                    m_parent[std::size_t(doc.mapKey(NodeId(id), i))] = NodeId(id);
+                    m_parent[std::size_t(doc.mapValue(NodeId(id), i))] = NodeId(id);
+                    m_isKey[std::size_t(doc.mapKey(NodeId(id), i))] = true;
+                }
+            } else if (n.kind == NodeKind::Sequence) {
+                for (std::size_t i = 0; i < n.childCount; ++i)
+                    m_parent[std::size_t(doc.item(NodeId(id), i))] = NodeId(id);
+            }
+        }
+        const auto &root = doc.node(doc.root);
+        m_json = root.kind == NodeKind::Mapping &&
+                 root.collectionStyle == Yaml::CollectionStyle::Flow && root.childCount > 0 &&
+                 doc.node(doc.mapKey(doc.root, 0)).scalarStyle == Yaml::ScalarStyle::DoubleQuoted;
     }
 
-    /// Replaces a scalar (or null) value in place; nothing for aliases.
-    std::optional<TextEdit> replace(NodeId value, const std::string &replacement) const
+    const Yaml::Document &doc() const { return m_doc; }
+    NodeId parent(NodeId n) const { return n == NoNode ? NoNode : m_parent[std::size_t(n)]; }
+
+    /// The value node with exactly this span (keys are never values).
+    NodeId nodeAt(std::uint32_t start, std::uint32_t end) const
+    {
+        for (std::size_t id = 0; id < m_doc.nodeCount(); ++id) {
+            const auto &n = m_doc.node(NodeId(id));
+            if (n.start == start && n.end == end && !m_isKey[id])
+                return NodeId(id);
+        }
+        return NoNode;
+    }
+
+    /// Index of child inside its parent collection (entry index for mappings).
+    std::size_t indexIn(NodeId parentId, NodeId child) const
+    {
+        const auto &p = m_doc.node(parentId);
+        for (std::size_t i = 0; i < p.childCount; ++i) {
+            if (p.kind == NodeKind::Mapping ? m_doc.mapValue(parentId, i) == child
+                                            : m_doc.item(parentId, i) == child)
+                return i;
+        }
+        return p.childCount;
+    }
+
+    /// Anchored nodes whose span holds offset, with every alias that refers to them.
+    std::vector<std::pair<NodeId, std::vector<NodeId>>> sharedAt(std::uint32_t offset) const
+    {
+        std::vector<std::pair<NodeId, std::vector<NodeId>>> out;
+        for (auto it = m_aliases.begin(); it != m_aliases.end();) {
+            const NodeId target = it->first;
+            std::vector<NodeId> users;
+            for (; it != m_aliases.end() && it->first == target; ++it)
+                users.push_back(it->second);
+            const auto &t = m_doc.node(target);
+            if (t.start <= offset && offset <= lineEnd(t.end))
+                out.emplace_back(target, std::move(users));
+        }
+        return out;
+    }
+
+    std::string format(const Value &v, NodeId like = NoNode) const
+    {
+        if (like != NoNode) {
+            const auto style = m_doc.node(like).scalarStyle;
+            if (style == Yaml::ScalarStyle::DoubleQuoted && v.isString)
+                return '"' + v.text + '"';
+            if (style == Yaml::ScalarStyle::SingleQuoted && v.isString)
+                return '\'' + v.text + '\'';
+        }
+        return m_json && v.isString ? '"' + v.text + '"' : v.text;
+    }
+    std::string key(const std::string &k) const { return m_json ? '"' + k + '"' : k; }
+
+    /// Replaces a scalar (or written null) in place, keeping its quoting; nothing for
+    /// aliases and collections.
+    Edits replace(NodeId value, const Value &v) const
     {
         if (value == NoNode || m_doc.node(value).aliasOf != NoNode)
             return std::nullopt;
         const auto &n = m_doc.node(value);
-        if (n.kind == Yaml::NodeKind::Mapping || n.kind == Yaml::NodeKind::Sequence)
+        if (n.kind == NodeKind::Mapping || n.kind == NodeKind::Sequence ||
+            (n.kind == NodeKind::Null && !n.explicitNull))
             return std::nullopt;
-        return TextEdit{n.start, n.end - n.start, replacement};
+        return single(n.start, n.end - n.start, format(v, value));
     }
 
     /// Sets keys below base to value, creating the missing mappings.
-    std::optional<TextEdit> set(NodeId base, const std::vector<std::string> &keys,
-                                const std::string &value) const
+    Edits set(NodeId base, const std::vector<std::string> &keys, const Value &value) const
     {
-        NodeId current = base;
+        NodeId current = m_doc.resolve(base);
         std::size_t k = 0;
         while (k + 1 < keys.size()) {
             const NodeId next = m_doc.get(current, keys[k]);
             if (next == NoNode)
                 break;
-            if (m_doc.kind(next) != Yaml::NodeKind::Mapping)
-                return std::nullopt; // null or another kind: a person should look
-            current = next;
+            const auto &nn = m_doc.node(m_doc.resolve(next));
+            if (nn.kind == NodeKind::Null)
+                return fillNull(next, current, keys[k],
+                                std::vector<std::string>(keys.begin() + long(k) + 1, keys.end()),
+                                value);
+            if (nn.kind != NodeKind::Mapping)
+                return std::nullopt; // another kind: a person should look
+            current = m_doc.resolve(next);
             ++k;
         }
         const NodeId existing = m_doc.get(current, keys[k]);
-        if (k + 1 == keys.size() && existing != NoNode)
+        if (k + 1 == keys.size() && existing != NoNode) {
+            if (m_doc.kind(existing) == NodeKind::Null && !m_doc.node(existing).explicitNull)
+                return single(m_doc.node(existing).start, 0, ' ' + format(value));
             return replace(existing, value);
+        }
         return insert(current, std::vector<std::string>(keys.begin() + long(k), keys.end()), value);
     }
 
     /// Appends an item to a sequence, in the sequence's own style.
-    std::optional<TextEdit> append(NodeId sequence, const std::string &plain) const
+    Edits append(NodeId sequence, const Value &plain) const
     {
         if (sequence == NoNode || m_doc.node(sequence).aliasOf != NoNode)
             return std::nullopt;
         const auto &s = m_doc.node(sequence);
-        if (s.kind != Yaml::NodeKind::Sequence)
+        if (s.kind != NodeKind::Sequence)
             return std::nullopt;
-        std::string item = plain;
-        if (s.childCount > 0) {
-            const auto &first = m_doc.node(m_doc.item(sequence, 0));
-            if (first.scalarStyle == Yaml::ScalarStyle::DoubleQuoted)
-                item = '"' + plain + '"';
-            else if (first.scalarStyle == Yaml::ScalarStyle::SingleQuoted)
-                item = '\'' + plain + '\'';
-        }
+        const std::string item =
+            s.childCount > 0 ? format(plain, m_doc.item(sequence, 0)) : format(plain);
         if (s.collectionStyle == Yaml::CollectionStyle::Flow) {
             if (s.childCount == 0)
-                return TextEdit{s.start, s.end - s.start, '[' + item + ']'};
+                return single(s.start, s.end - s.start, '[' + item + ']');
             const auto &last = m_doc.node(m_doc.item(sequence, s.childCount - 1));
-            return TextEdit{last.end, 0, ", " + item};
+            return single(last.end, 0, ", " + item);
         }
         const auto &last = m_doc.node(m_doc.item(sequence, s.childCount - 1));
-        return TextEdit{lineEnd(last.end), 0, m_eol + std::string(s.column - 1, ' ') + "- " + item};
+        return single(lineEnd(last.end), 0, m_eol + std::string(s.column - 1, ' ') + "- " + item);
+    }
+
+    /// Removes entry i of a mapping, with its value. Comment lines inside stay.
+    Edits removeEntry(NodeId mapping, std::size_t i) const
+    {
+        const auto &m = m_doc.node(mapping);
+        if (m.aliasOf != NoNode || m.kind != NodeKind::Mapping || i >= m.childCount)
+            return std::nullopt;
+        const auto &k = m_doc.node(m_doc.mapKey(mapping, i));
+        const std::uint32_t last = entryEnd(mapping, i);
+        if (m.collectionStyle == Yaml::CollectionStyle::Flow) {
+            if (m.childCount == 1)
+                return single(m.start, m.end - m.start, "{}");
+            if (i > 0) {
+                const std::uint32_t prev = entryEnd(mapping, i - 1);
+                return single(prev, last - prev, {});
+            }
+            const auto &next = m_doc.node(m_doc.mapKey(mapping, 1));
+            return single(k.start, next.start - k.start, {});
+        }
+        const bool ownLine = onlySpaces(lineStart(k.start), k.start);
+        if (m.childCount == 1) {
+            const NodeId p = parent(mapping);
+            if (ownLine && p != NoNode && m_doc.kind(p) == NodeKind::Mapping) {
+                // parentKey:\n  key: value  ->  parentKey: {}
+                const auto &pk = m_doc.node(m_doc.mapKey(p, indexIn(p, mapping)));
+                std::uint32_t colon = pk.end;
+                while (colon < m_text.size() && m_text[colon] != ':')
+                    ++colon;
+                if (colon >= k.start)
+                    return std::nullopt;
+                TextEditSet set;
+                set.add({colon + 1, 0, " {}"});
+                if (!deleteLines(set, lineEndIncl(colon), lineEndIncl(last)))
+                    return std::nullopt;
+                return set;
+            }
+            return single(k.start, last - k.start, "{}");
+        }
+        if (ownLine) {
+            TextEditSet set;
+            if (!deleteLines(set, lineStart(k.start), lineEndIncl(last)))
+                return std::nullopt;
+            return set;
+        }
+        // "- key: value" on the dash line: the next key moves up.
+        if (i + 1 >= m.childCount)
+            return std::nullopt;
+        const auto &next = m_doc.node(m_doc.mapKey(mapping, i + 1));
+        if (hasCommentLine(lineEndIncl(k.start), next.start))
+            return std::nullopt;
+        return single(k.start, next.start - k.start, {});
+    }
+
+    /// Removes the given items of a sequence; all of them removes the key that holds it.
+    Edits removeItems(NodeId sequence, const std::vector<std::size_t> &indexes) const
+    {
+        const auto &s = m_doc.node(sequence);
+        if (s.aliasOf != NoNode || s.kind != NodeKind::Sequence || indexes.empty())
+            return std::nullopt;
+        if (indexes.size() >= s.childCount) {
+            const NodeId p = parent(sequence);
+            if (p != NoNode && m_doc.kind(p) == NodeKind::Mapping)
+                return removeEntry(p, indexIn(p, sequence));
+            return single(s.start, s.end - s.start, "[]");
+        }
+        if (s.collectionStyle == Yaml::CollectionStyle::Flow) {
+            std::string kept;
+            for (std::size_t i = 0; i < s.childCount; ++i) {
+                if (std::find(indexes.begin(), indexes.end(), i) != indexes.end())
+                    continue;
+                const auto &item = m_doc.node(m_doc.item(sequence, i));
+                kept +=
+                    (kept.empty() ? "" : ", ") + m_text.substr(item.start, item.end - item.start);
+            }
+            return single(s.start, s.end - s.start, '[' + kept + ']');
+        }
+        TextEditSet set;
+        for (std::size_t i : indexes) {
+            const auto &item = m_doc.node(m_doc.item(sequence, i));
+            std::uint32_t dash = item.start;
+            while (dash > 0 && m_text[dash - 1] != '-' && m_text[dash - 1] != '\n')
+                --dash;
+            if (dash == 0 || m_text[dash - 1] != '-' || !onlySpaces(lineStart(dash), dash - 1))
+                return std::nullopt;
+            if (!deleteLines(set, lineStart(dash), lineEndIncl(std::max(item.end, dash))))
+                return std::nullopt;
+        }
+        return set;
+    }
+
+    /// Replaces entry i of a mapping (key and value) with other text.
+    Edits replaceEntry(NodeId mapping, std::size_t i, const std::string &key,
+                       const std::string &value) const
+    {
+        const auto &m = m_doc.node(mapping);
+        if (m.aliasOf != NoNode || m.kind != NodeKind::Mapping || i >= m.childCount)
+            return std::nullopt;
+        const auto &k = m_doc.node(m_doc.mapKey(mapping, i));
+        return single(k.start, entryEnd(mapping, i) - k.start, this->key(key) + ": " + value);
     }
 
 private:
+    std::uint32_t entryEnd(NodeId mapping, std::size_t i) const
+    {
+        return std::max(m_doc.node(m_doc.mapKey(mapping, i)).end,
+                        m_doc.node(m_doc.mapValue(mapping, i)).end);
+    }
+
+    std::uint32_t lineStart(std::uint32_t at) const
+    {
+        while (at > 0 && m_text[at - 1] != '\n')
+            --at;
+        return at;
+    }
     std::uint32_t lineEnd(std::uint32_t from) const
     {
         std::size_t p = m_text.find('\n', from);
@@ -89,6 +317,50 @@ private:
         if (p > 0 && m_text[p - 1] == '\r')
             --p;
         return static_cast<std::uint32_t>(p);
+    }
+    std::uint32_t lineEndIncl(std::uint32_t from) const
+    {
+        const std::size_t p = m_text.find('\n', from);
+        return p == std::string::npos ? static_cast<std::uint32_t>(m_text.size())
+                                      : static_cast<std::uint32_t>(p + 1);
+    }
+    bool onlySpaces(std::uint32_t from, std::uint32_t to) const
+    {
+        for (std::uint32_t p = from; p < to; ++p) {
+            if (m_text[p] != ' ' && m_text[p] != '\t')
+                return false;
+        }
+        return true;
+    }
+    bool isCommentLine(std::uint32_t start) const
+    {
+        std::uint32_t p = start;
+        while (p < m_text.size() && (m_text[p] == ' ' || m_text[p] == '\t'))
+            ++p;
+        return p < m_text.size() && m_text[p] == '#';
+    }
+    bool hasCommentLine(std::uint32_t from, std::uint32_t to) const
+    {
+        for (std::uint32_t p = from; p < to; p = lineEndIncl(p)) {
+            if (isCommentLine(p))
+                return true;
+        }
+        return false;
+    }
+    /// Deletes whole lines [from, to) except comment lines, which stay where they are.
+    bool deleteLines(TextEditSet &set, std::uint32_t from, std::uint32_t to) const
+    {
+        std::uint32_t runStart = from;
+        for (std::uint32_t p = from; p < to; p = lineEndIncl(p)) {
+            if (isCommentLine(p)) {
+                if (p > runStart && !set.add({runStart, p - runStart, {}}))
+                    return false;
+                runStart = lineEndIncl(p);
+            }
+        }
+        if (to > runStart && !set.add({runStart, to - runStart, {}}))
+            return false;
+        return true;
     }
 
     /// The indentation step of the document: the first nested block mapping found below
@@ -101,212 +373,733 @@ private:
             return step;
         return 2;
     }
-
     std::uint32_t stepBelow(NodeId mapping) const
     {
         for (std::size_t i = 0; i < m_doc.size(mapping); ++i) {
             const NodeId v = m_doc.resolve(m_doc.mapValue(mapping, i));
             const auto &vn = m_doc.node(v);
-            if (vn.kind == Yaml::NodeKind::Mapping &&
+            if (vn.kind == NodeKind::Mapping &&
                 vn.collectionStyle == Yaml::CollectionStyle::Block && vn.childCount > 0) {
-                const auto &key = m_doc.node(m_doc.mapKey(mapping, i));
+                const auto &keyNode = m_doc.node(m_doc.mapKey(mapping, i));
                 const auto &inner = m_doc.node(m_doc.mapKey(v, 0));
-                if (inner.column > key.column)
-                    return inner.column - key.column;
+                if (inner.column > keyNode.column)
+                    return inner.column - keyNode.column;
             }
         }
         return 0;
     }
 
-    std::optional<TextEdit> insert(NodeId mapping, const std::vector<std::string> &keys,
-                                   const std::string &value) const
+    std::string flowEntries(const std::vector<std::string> &keys, const Value &value) const
     {
-        if (mapping == NoNode || m_doc.node(mapping).aliasOf != NoNode)
-            return std::nullopt;
-        const auto &m = m_doc.node(mapping);
-        if (m.kind != Yaml::NodeKind::Mapping)
-            return std::nullopt;
-        if (m.collectionStyle == Yaml::CollectionStyle::Flow) {
-            std::string inner = keys.back() + ": " + value;
-            for (std::size_t i = keys.size() - 1; i-- > 0;)
-                inner = keys[i] + ": {" + inner + '}';
-            if (m.childCount == 0)
-                return TextEdit{m.start, m.end - m.start, '{' + inner + '}'};
-            const auto &last = m_doc.node(m_doc.mapValue(mapping, m.childCount - 1));
-            return TextEdit{last.end, 0, ", " + inner};
-        }
-        const auto &firstKey = m_doc.node(m_doc.mapKey(mapping, 0));
-        const std::uint32_t indent = firstKey.column - 1;
-        const std::uint32_t step = indentStep(mapping);
+        std::string inner = key(keys.back()) + ": " + format(value);
+        for (std::size_t i = keys.size() - 1; i-- > 0;)
+            inner = key(keys[i]) + ": {" + inner + '}';
+        return inner;
+    }
+
+    std::string blockLines(std::uint32_t indent, std::uint32_t step,
+                           const std::vector<std::string> &keys, const Value &value) const
+    {
         std::string lines;
         for (std::size_t i = 0; i < keys.size(); ++i) {
             lines += m_eol + std::string(indent + step * i, ' ') + keys[i] + ':';
             if (i + 1 == keys.size())
-                lines += ' ' + value;
+                lines += ' ' + format(value);
         }
-        const auto &last = m_doc.node(m_doc.mapValue(mapping, m.childCount - 1));
-        return TextEdit{lineEnd(std::max(last.end, firstKey.end)), 0, lines};
+        return lines;
+    }
+
+    /// "key:" with nothing (or null) after it gets the new keys below it.
+    Edits fillNull(NodeId nullValue, NodeId mapping, const std::string &key,
+                   const std::vector<std::string> &keys, const Value &value) const
+    {
+        const auto &n = m_doc.node(nullValue);
+        const auto &m = m_doc.node(mapping);
+        if (n.aliasOf != NoNode)
+            return std::nullopt;
+        if (n.explicitNull || m.collectionStyle == Yaml::CollectionStyle::Flow)
+            return single(n.start, n.end - n.start, '{' + flowEntries(keys, value) + '}');
+        const auto &keyNode = m_doc.node(m_doc.keyOf(mapping, key));
+        return single(
+            lineEnd(n.start), 0,
+            blockLines(keyNode.column - 1 + indentStep(mapping), indentStep(mapping), keys, value));
+    }
+
+    Edits insert(NodeId mapping, const std::vector<std::string> &keys, const Value &value) const
+    {
+        if (mapping == NoNode || m_doc.node(mapping).aliasOf != NoNode)
+            return std::nullopt;
+        const auto &m = m_doc.node(mapping);
+        if (m.kind != NodeKind::Mapping)
+            return std::nullopt;
+        if (m.collectionStyle == Yaml::CollectionStyle::Flow) {
+            const std::string inner = flowEntries(keys, value);
+            if (m.childCount == 0)
+                return single(m.start, m.end - m.start, '{' + inner + '}');
+            const std::uint32_t last = entryEnd(mapping, m.childCount - 1);
+            const auto &lastKey = m_doc.node(m_doc.mapKey(mapping, m.childCount - 1));
+            if (lastKey.line != m.line) // one entry per line (pretty JSON): keep it so
+                return single(last, 0, ',' + m_eol + std::string(lastKey.column - 1, ' ') + inner);
+            return single(last, 0, ", " + inner);
+        }
+        const auto &firstKey = m_doc.node(m_doc.mapKey(mapping, 0));
+        return single(lineEnd(entryEnd(mapping, m.childCount - 1)), 0,
+                      blockLines(firstKey.column - 1, indentStep(mapping), keys, value));
     }
 
     const Yaml::Document &m_doc;
     const std::string &m_text;
     std::string m_eol;
+    std::vector<NodeId> m_parent;
+    std::vector<bool> m_isKey;
+    std::multimap<NodeId, NodeId> m_aliases; ///< anchor target -> alias nodes
+    bool m_json = false;
 };
 
-bool failing(const Policy::Evaluation &e, std::string_view id)
+const char *const DefaultCapabilities[] = {
+    "AUDIT_WRITE",      "CHOWN",   "DAC_OVERRIDE", "FOWNER",  "FSETID", "KILL",      "MKNOD",
+    "NET_BIND_SERVICE", "SETFCAP", "SETGID",       "SETPCAP", "SETUID", "SYS_CHROOT"};
+
+bool isDefaultCapability(const std::string &c)
 {
-    for (const auto &r : e.results) {
-        if (r.id == id)
-            return !r.allowed;
-    }
-    return false;
+    return std::any_of(std::begin(DefaultCapabilities), std::end(DefaultCapabilities),
+                       [&](const char *d) { return c == d; });
 }
 
-std::optional<FixIt> make(const char *checkId, std::string title, std::string path,
-                          std::optional<TextEdit> edit)
+class Planner
 {
-    if (!edit)
-        return std::nullopt;
-    FixIt fix{checkId, std::move(title), std::move(path), {}};
-    fix.edits.add(std::move(*edit));
-    return fix;
-}
+public:
+    Planner(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
+            const std::string &text, const std::set<std::string> &only)
+        : m_pod(pod), m_doc(pod.doc()), m_eval(evaluation), m_editor(pod.doc(), text), m_only(only)
+    {
+        const NodeId os = m_doc.get(m_doc.get(pod.spec(), "nodeSelector"), "kubernetes.io/os");
+        m_selectsWindows = !pod.isWindows() && os != NoNode && m_doc.scalar(os) == "windows";
+    }
 
-} // namespace
+    Plan run()
+    {
+        for (const auto &r : m_eval.results) {
+            if (r.allowed || !(m_only.empty() || m_only.count(std::string(r.id))))
+                continue;
+            plan(r);
+        }
+        guardAnchors();
+        return std::move(m_plan);
+    }
 
-std::optional<FixIt> nextFix(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
-                             const std::string &text, const std::set<std::string> &only)
-{
-    const auto &doc = pod.doc();
-    const Editor editor(pod, text);
-    auto wanted = [&](const char *id) {
-        return failing(evaluation, id) && (only.empty() || only.count(id));
-    };
-    auto boolTrue = [&](const K8s::FieldRef &f) {
-        return f.present && doc.isTrue(f.node);
-    };
+private:
+    const Policy::InspectedField *firstBad(const Policy::CheckResult &r) const
+    {
+        for (const auto &f : r.fields) {
+            if (!f.allowed)
+                return &f;
+        }
+        return nullptr;
+    }
 
-    if (wanted("hostNamespaces")) {
-        for (const char *key : {"hostNetwork", "hostPID", "hostIPC"}) {
-            const auto f = pod.specField({key});
-            if (boolTrue(f))
-                if (auto fix = make("hostNamespaces", std::string("Set ") + key + " to false",
-                                    f.path, editor.replace(f.node, "false")))
-                    return fix;
+    NodeId valueOf(const Policy::InspectedField &f) const
+    {
+        return m_editor.nodeAt(f.offset, f.endOffset);
+    }
+
+    /// "container "a"" or "the pod", for the container whose path starts the field path.
+    QString subject(const std::string &path) const
+    {
+        for (const auto &c : m_pod.containers()) {
+            if (path.compare(0, c.path.size(), c.path) == 0 &&
+                (path.size() == c.path.size() || path[c.path.size()] == '.'))
+                return tr("container \"%1\"").arg(QString::fromStdString(c.name));
+        }
+        return tr("the pod");
+    }
+
+    void add(const Policy::CheckResult &r, const std::string &path, const std::string &action,
+             const QString &title, Edits edits)
+    {
+        if (!edits || edits->isEmpty() || edits->hasErrors())
+            return;
+        m_plan.fixes.push_back({std::string(r.id), title.toStdString(), path,
+                                std::string(r.id) + '|' + path + '|' + action, std::move(*edits)});
+    }
+
+    void decide(const Policy::CheckResult &r, const std::string &path, const QString &question,
+                std::vector<FixIt> choices = {})
+    {
+        m_plan.decisions.push_back(
+            {std::string(r.id), path, question.toStdString(), std::move(choices)});
+    }
+
+    static std::optional<FixIt> choice(const Policy::CheckResult &r, const std::string &path,
+                                       const std::string &action, const QString &title, Edits edits)
+    {
+        if (!edits || edits->isEmpty() || edits->hasErrors())
+            return std::nullopt;
+        return FixIt{std::string(r.id), title.toStdString(), path,
+                     std::string(r.id) + '|' + path + '|' + action, std::move(*edits)};
+    }
+
+    /// Every failing present field gets its value replaced.
+    void replaceBad(const Policy::CheckResult &r, const char *titleText, const Value &to)
+    {
+        for (const auto &f : r.fields) {
+            if (!f.allowed && f.present)
+                add(r, f.path, "set:" + to.text, tr(titleText).arg(subject(f.path)),
+                    m_editor.replace(valueOf(f), to));
         }
     }
-    for (const auto &c : pod.containers()) {
-        if (wanted("privileged")) {
-            const auto f = pod.containerField(c, {"securityContext", "privileged"});
-            if (boolTrue(f))
-                if (auto fix = make("privileged", "Set privileged to false in container " + c.name,
-                                    f.path, editor.replace(f.node, "false")))
-                    return fix;
+
+    /// Every failing present field is removed with its key.
+    void removeBad(const Policy::CheckResult &r, const char *titleText)
+    {
+        for (const auto &f : r.fields) {
+            if (!f.allowed && f.present)
+                add(r, f.path, "remove",
+                    tr(titleText)
+                        .replace(QLatin1String("%1"), subject(f.path))
+                        .replace(QLatin1String("%2"), QString::fromStdString(f.value))
+                        .replace(QLatin1String("%3"),
+                                 QString::fromStdString(f.path.substr(f.path.rfind('.') + 1))),
+                    removeField(valueOf(f)));
         }
-        if (wanted("allowPrivilegeEscalation")) {
-            const auto f = pod.containerField(c, {"securityContext", "allowPrivilegeEscalation"});
-            if (!(f.present && doc.isFalse(f.node)))
-                if (auto fix =
-                        make("allowPrivilegeEscalation",
-                             "Set allowPrivilegeEscalation to false in container " + c.name, f.path,
-                             editor.set(c.node, {"securityContext", "allowPrivilegeEscalation"},
-                                        "false")))
-                    return fix;
-        }
-        if (wanted("capabilities_restricted")) {
-            const auto drop = pod.containerField(c, {"securityContext", "capabilities", "drop"});
-            bool hasAll = false;
-            if (drop.present && doc.kind(drop.node) == Yaml::NodeKind::Sequence) {
-                for (std::size_t i = 0; i < doc.size(drop.node); ++i)
-                    hasAll |= doc.scalar(doc.item(drop.node, i)) == "ALL";
+    }
+
+    Edits removeField(NodeId value) const
+    {
+        const NodeId mapping = m_editor.parent(value);
+        if (value == NoNode || mapping == NoNode || m_doc.kind(mapping) != NodeKind::Mapping)
+            return std::nullopt;
+        return m_editor.removeEntry(mapping, m_editor.indexIn(mapping, value));
+    }
+
+    bool failing(std::string_view id) const
+    {
+        return std::any_of(m_eval.results.begin(), m_eval.results.end(),
+                           [&](const auto &r) { return r.id == id && !r.allowed; });
+    }
+
+    void plan(const Policy::CheckResult &r)
+    {
+        const std::string_view id = r.id;
+        if (id == "hostNamespaces") {
+            for (const auto &f : r.fields) {
+                if (!f.allowed && f.present)
+                    add(r, f.path, "set:false",
+                        tr("Set %1 to false")
+                            .arg(QString::fromStdString(f.path.substr(f.path.rfind('.') + 1))),
+                        m_editor.replace(valueOf(f), raw("false")));
             }
-            if (!hasAll) {
-                auto edit = drop.present
-                                ? editor.append(drop.node, "ALL")
-                                : editor.set(c.node, {"securityContext", "capabilities", "drop"},
-                                             "[\"ALL\"]");
-                if (auto fix = make("capabilities_restricted",
-                                    "Drop ALL capabilities in container " + c.name, drop.path,
-                                    std::move(edit)))
-                    return fix;
+        } else if (id == "privileged") {
+            replaceBad(r, QT_TRANSLATE_NOOP("PodSec::Fix", "Set privileged to false in %1"),
+                       raw("false"));
+        } else if (id == "windowsHostProcess") {
+            replaceBad(
+                r,
+                QT_TRANSLATE_NOOP("PodSec::Fix", "Set windowsOptions.hostProcess to false in %1"),
+                raw("false"));
+        } else if (id == "procMount" || id == "procMount_restricted") {
+            replaceBad(r, QT_TRANSLATE_NOOP("PodSec::Fix", "Set procMount to Default in %1"),
+                       str("Default"));
+        } else if (id == "runAsUser") {
+            removeBad(r, QT_TRANSLATE_NOOP("PodSec::Fix",
+                                           "Remove runAsUser: 0 from %1 (the pod's or the "
+                                           "image's user applies; runAsNonRoot keeps it from "
+                                           "being root)"));
+        } else if (id == "hostPorts") {
+            removeBad(r, QT_TRANSLATE_NOOP("PodSec::Fix", "Remove hostPort %2 from %1"));
+        } else if (id == "hostProbesAndHostLifecycle") {
+            for (const auto &f : r.fields) {
+                if (!f.allowed && f.present) {
+                    const std::string handler = f.path.substr(0, f.path.rfind('.'));
+                    add(r, f.path, "remove",
+                        tr("Remove host %2 from %3 in %1")
+                            .arg(subject(f.path), QString::fromStdString(f.value),
+                                 QString::fromStdString(
+                                     handler.substr(handler.find('.', handler.rfind(']')) + 1))),
+                        removeField(valueOf(f)));
+                }
             }
-        }
-        if (wanted("runAsNonRoot")) {
-            const auto f = pod.containerField(c, {"securityContext", "runAsNonRoot"});
-            if (f.present && doc.isFalse(f.node))
-                if (auto fix =
-                        make("runAsNonRoot", "Set runAsNonRoot to true in container " + c.name,
-                             f.path, editor.replace(f.node, "true")))
-                    return fix;
+        } else if (id == "seLinuxOptions") {
+            removeBad(r, QT_TRANSLATE_NOOP("PodSec::Fix", "Remove seLinuxOptions.%3 %2 from %1"));
+        } else if (id == "sysctls") {
+            planSysctls(r);
+        } else if (id == "appArmorProfile" || id == "seccompProfile_baseline") {
+            planProfiles(r);
+        } else if (id == "allowPrivilegeEscalation") {
+            if (!linuxOnly(r))
+                planAllowPrivilegeEscalation(r);
+        } else if (id == "capabilities_restricted" || id == "capabilities_baseline") {
+            if (id == "capabilities_baseline" || !linuxOnly(r))
+                planCapabilities(r);
+        } else if (id == "runAsNonRoot") {
+            planRunAsNonRoot(r);
+        } else if (id == "seccompProfile_restricted") {
+            if (!linuxOnly(r))
+                planSeccomp(r);
+        } else if (id == "restrictedVolumes" || id == "hostPathVolumes") {
+            planVolumes(r);
         }
     }
-    if (wanted("runAsNonRoot")) {
-        const auto f = pod.specField({"securityContext", "runAsNonRoot"});
-        if (!(f.present && doc.isTrue(f.node)))
-            if (auto fix =
-                    make("runAsNonRoot", "Set runAsNonRoot to true for the pod", f.path,
-                         editor.set(pod.spec(), {"securityContext", "runAsNonRoot"}, "true")))
-                return fix;
-    }
-    if (wanted("seccompProfile_restricted")) {
-        for (const auto &c : pod.containers()) {
-            const auto type = pod.containerField(c, {"securityContext", "seccompProfile", "type"});
-            const std::string &v = doc.scalar(type.node);
-            if (type.present && v != "RuntimeDefault" && v != "Localhost")
-                if (auto fix = make("seccompProfile_restricted",
-                                    "Use the RuntimeDefault seccomp profile in container " + c.name,
-                                    type.path, editor.replace(type.node, "RuntimeDefault")))
-                    return fix;
-        }
-        const auto type = pod.specField({"securityContext", "seccompProfile", "type"});
-        const std::string &v = doc.scalar(type.node);
-        if (!type.present || (v != "RuntimeDefault" && v != "Localhost"))
-            if (auto fix =
-                    make("seccompProfile_restricted",
-                         "Use the RuntimeDefault seccomp profile for the pod", type.path,
-                         editor.set(pod.spec(), {"securityContext", "seccompProfile", "type"},
-                                    "RuntimeDefault")))
-                return fix;
-    }
-    return std::nullopt;
-}
 
-FixResult fixText(std::string text, const Policy::LevelVersion &policy,
-                  const std::set<std::string> &only)
-{
-    FixResult result;
-    // Every round plans one fix against freshly parsed text, so edits never go stale.
-    for (int round = 0; round < 500; ++round) {
-        const auto file = Yaml::SourceFile::fromText("", text);
-        if (!file->errors.empty())
-            break;
-        std::optional<FixIt> fix;
-        for (const auto &doc : file->documents) {
-            for (const auto &object : K8s::objectsIn(doc)) {
-                if (!object.isEvaluated() || !object.hasTemplate)
+    /// A pod that selects Windows nodes without saying spec.os.name: Linux-only settings
+    /// do not belong in it; the person decides whether to declare it a Windows pod.
+    bool linuxOnly(const Policy::CheckResult &r)
+    {
+        if (!m_selectsWindows)
+            return false;
+        const std::string path = m_pod.specPath() + ".os.name";
+        if (m_windowsDecided) {
+            decide(r, path,
+                   tr("This pod selects Windows nodes; see the decision about spec.os.name"));
+            return true;
+        }
+        m_windowsDecided = true;
+        std::vector<FixIt> choices;
+        if (auto c = choice(r, path, "set:windows",
+                            tr("Set spec.os.name to windows (the policy then exempts the "
+                               "Linux-only checks)"),
+                            m_editor.set(m_pod.spec(), {"os", "name"}, str("windows"))))
+            choices.push_back(std::move(*c));
+        decide(r, path,
+               tr("This pod selects Windows nodes (nodeSelector kubernetes.io/os: windows). "
+                  "Linux-only settings such as seccomp, capabilities and "
+                  "allowPrivilegeEscalation do not apply to Windows containers"),
+               std::move(choices));
+        return true;
+    }
+
+    void planAllowPrivilegeEscalation(const Policy::CheckResult &r)
+    {
+        for (const auto &c : m_pod.containers()) {
+            const auto f = m_pod.containerField(c, {"securityContext", "allowPrivilegeEscalation"});
+            if (!(f.present && m_doc.isFalse(f.node)))
+                add(r, f.path, "set:false",
+                    tr("Set allowPrivilegeEscalation to false in %1").arg(subject(c.path)),
+                    m_editor.set(c.node, {"securityContext", "allowPrivilegeEscalation"},
+                                 raw("false")));
+        }
+    }
+
+    void planCapabilities(const Policy::CheckResult &r)
+    {
+        const bool restricted = r.id == "capabilities_restricted";
+        for (const auto &c : m_pod.containers()) {
+            if (restricted) {
+                const auto drop =
+                    m_pod.containerField(c, {"securityContext", "capabilities", "drop"});
+                bool hasAll = false;
+                if (drop.present && m_doc.kind(drop.node) == NodeKind::Sequence) {
+                    for (std::size_t i = 0; i < m_doc.size(drop.node); ++i)
+                        hasAll |= m_doc.scalar(m_doc.item(drop.node, i)) == "ALL";
+                }
+                if (!hasAll) {
+                    auto edit =
+                        drop.present
+                            ? m_editor.append(drop.node, str("ALL"))
+                            : m_editor.set(c.node, {"securityContext", "capabilities", "drop"},
+                                           raw("[\"ALL\"]"));
+                    add(r, drop.path, "drop-all",
+                        tr("Drop ALL capabilities in %1").arg(subject(c.path)), std::move(edit));
+                }
+            }
+            const auto addRef = m_pod.containerField(c, {"securityContext", "capabilities", "add"});
+            if (!addRef.present || m_doc.kind(addRef.node) != NodeKind::Sequence)
+                continue;
+            std::vector<std::size_t> defaults, others;
+            QStringList defaultNames, otherNames;
+            for (std::size_t i = 0; i < m_doc.size(addRef.node); ++i) {
+                const std::string cap = m_doc.scalar(m_doc.item(addRef.node, i));
+                const bool allowed =
+                    restricted ? cap == "NET_BIND_SERVICE" : isDefaultCapability(cap);
+                if (allowed)
                     continue;
-                const K8s::PodSpecView view(object);
-                fix = nextFix(view, Policy::evaluate(view, policy), text, only);
-                if (fix)
-                    break;
+                // Capabilities the runtime grants by default are removed; anything beyond
+                // them was added on purpose, and the program may truly need it.
+                if (restricted && isDefaultCapability(cap)) {
+                    defaults.push_back(i);
+                    defaultNames << QString::fromStdString(cap);
+                } else {
+                    others.push_back(i);
+                    otherNames << QString::fromStdString(cap);
+                }
             }
-            if (fix)
-                break;
+            const NodeId seq = m_doc.resolve(addRef.node);
+            if (!defaults.empty())
+                add(r, addRef.path, "remove:" + defaultNames.join(QLatin1Char(',')).toStdString(),
+                    tr("Remove %1 from capabilities.add in %2")
+                        .arg(defaultNames.join(QStringLiteral(", ")), subject(c.path)),
+                    m_editor.removeItems(seq, defaults));
+            if (!others.empty()) {
+                std::vector<FixIt> choices;
+                if (auto ch = choice(
+                        r, addRef.path, "remove:" + otherNames.join(QLatin1Char(',')).toStdString(),
+                        tr("Remove %1 from capabilities.add in %2")
+                            .arg(otherNames.join(QStringLiteral(", ")), subject(c.path)),
+                        m_editor.removeItems(seq, others)))
+                    choices.push_back(std::move(*ch));
+                decide(r, addRef.path,
+                       tr("%1 adds %2; the program may need it. Removing it may break the "
+                          "program, keeping it keeps the workload from passing")
+                           .arg(subject(c.path), otherNames.join(QStringLiteral(", "))),
+                       std::move(choices));
+            }
         }
-        if (!fix || !fix->edits.apply(text))
-            break;
-        result.applied.push_back(fix->title);
     }
+
+    void planRunAsNonRoot(const Policy::CheckResult &r)
+    {
+        const bool windows = m_pod.isWindows() || m_selectsWindows;
+        auto offer = [&](const std::string &path, const std::string &action, const QString &title,
+                         Edits edits) {
+            if (!windows)
+                return add(r, path, action, title, std::move(edits));
+            std::vector<FixIt> choices;
+            if (auto c = choice(r, path, action, title, std::move(edits)))
+                choices.push_back(std::move(*c));
+            decide(r, path,
+                   tr("A Windows container runs as non-root only with a non-administrator user "
+                      "(windowsOptions.runAsUserName, for example ContainerUser) that its image "
+                      "supports"),
+                   std::move(choices));
+        };
+        bool explicitFalse = false;
+        for (const auto &c : m_pod.containers()) {
+            const auto f = m_pod.containerField(c, {"securityContext", "runAsNonRoot"});
+            if (f.present && m_doc.isFalse(f.node)) {
+                explicitFalse = true;
+                offer(f.path, "set:true", tr("Set runAsNonRoot to true in %1").arg(subject(c.path)),
+                      m_editor.replace(f.node, raw("true")));
+            }
+        }
+        const auto f = m_pod.specField({"securityContext", "runAsNonRoot"});
+        if (!(f.present && m_doc.isTrue(f.node)) && !(windows && explicitFalse))
+            offer(f.path, "set:true", tr("Set runAsNonRoot to true for the pod"),
+                  m_editor.set(m_pod.spec(), {"securityContext", "runAsNonRoot"}, raw("true")));
+    }
+
+    void planSeccomp(const Policy::CheckResult &r)
+    {
+        for (const auto &c : m_pod.containers()) {
+            const auto type =
+                m_pod.containerField(c, {"securityContext", "seccompProfile", "type"});
+            const std::string &v = m_doc.scalar(type.node);
+            if (type.present && v != "RuntimeDefault" && v != "Localhost")
+                add(r, type.path, "set:RuntimeDefault",
+                    tr("Use the RuntimeDefault seccomp profile in %1").arg(subject(c.path)),
+                    m_editor.replace(type.node, str("RuntimeDefault")));
+        }
+        const auto type = m_pod.specField({"securityContext", "seccompProfile", "type"});
+        const std::string &v = m_doc.scalar(type.node);
+        if (type.present && (v == "RuntimeDefault" || v == "Localhost"))
+            return;
+        // The API server refuses a pod whose seccomp annotation disagrees with the field,
+        // so an annotation that says otherwise goes first.
+        if (auto annotation = seccompAnnotation(m_pod.metadata(), "seccomp.security.alpha."
+                                                                  "kubernetes.io/pod")) {
+            add(r, m_pod.metadataPath() + ".annotations", "annotation:runtime/default",
+                tr("Set the pod's seccomp annotation to runtime/default"),
+                m_editor.replace(*annotation, str("runtime/default")));
+            return;
+        }
+        add(r, type.path, "set:RuntimeDefault",
+            tr("Use the RuntimeDefault seccomp profile for the pod"),
+            m_editor.set(m_pod.spec(), {"securityContext", "seccompProfile", "type"},
+                         str("RuntimeDefault")));
+    }
+
+    std::optional<NodeId> seccompAnnotation(NodeId metadata, const char *key) const
+    {
+        const NodeId value = m_doc.get(m_doc.get(metadata, "annotations"), key);
+        if (value == NoNode)
+            return std::nullopt;
+        const std::string &v = m_doc.scalar(value);
+        if (v == "runtime/default" || v == "docker/default" || v.rfind("localhost/", 0) == 0)
+            return std::nullopt;
+        return value;
+    }
+
+    void planSysctls(const Policy::CheckResult &r)
+    {
+        std::vector<std::size_t> bad;
+        QStringList names;
+        NodeId sequence = NoNode;
+        for (const auto &f : r.fields) {
+            if (f.allowed || !f.present)
+                continue;
+            const NodeId item = m_editor.parent(valueOf(f));
+            const NodeId seq = m_editor.parent(item);
+            if (item == NoNode || seq == NoNode || (sequence != NoNode && seq != sequence))
+                return;
+            sequence = seq;
+            bad.push_back(m_editor.indexIn(seq, item));
+            names << QString::fromStdString(m_doc.scalar(valueOf(f)));
+        }
+        if (sequence != NoNode)
+            add(r, m_pod.specPath() + ".securityContext.sysctls", "remove",
+                tr("Remove forbidden sysctls %1").arg(names.join(QStringLiteral(", "))),
+                m_editor.removeItems(sequence, bad));
+    }
+
+    /// AppArmor (field and annotation forms) and the old seccomp annotations and fields.
+    void planProfiles(const Policy::CheckResult &r)
+    {
+        const bool apparmor = r.id == "appArmorProfile";
+        for (const auto &f : r.fields) {
+            if (f.allowed)
+                continue;
+            if (f.path.find(".annotations[") != std::string::npos) {
+                add(r, f.path, "set:runtime/default",
+                    tr("Set annotation %1 to runtime/default")
+                        .arg(QString::fromStdString(f.path.substr(
+                            f.path.find('[') + 1, f.path.size() - f.path.find('[') - 2))),
+                    m_editor.replace(valueOf(f), str("runtime/default")));
+            } else if (f.present) {
+                add(r, f.path, "set:RuntimeDefault",
+                    (apparmor ? tr("Use the RuntimeDefault AppArmor profile in %1")
+                              : tr("Use the RuntimeDefault seccomp profile in %1"))
+                        .arg(subject(f.path)),
+                    m_editor.replace(valueOf(f), str("RuntimeDefault")));
+            } else {
+                // appArmorProfile without a type: the profile mapping is the anchor.
+                const NodeId profile = m_editor.nodeAt(f.offset, f.endOffset);
+                if (profile != NoNode && m_doc.kind(profile) == NodeKind::Mapping)
+                    add(r, f.path, "set:RuntimeDefault",
+                        tr("Use the RuntimeDefault AppArmor profile in %1").arg(subject(f.path)),
+                        m_editor.set(profile, {"type"}, str("RuntimeDefault")));
+            }
+        }
+    }
+
+    void planVolumes(const Policy::CheckResult &r)
+    {
+        for (const auto &f : r.fields) {
+            if (f.allowed || !f.present)
+                continue;
+            const NodeId source = valueOf(f);
+            const NodeId volume = m_editor.parent(source);
+            if (volume == NoNode)
+                continue;
+            const QString name = QString::fromStdString(m_doc.scalar(m_doc.get(volume, "name")));
+            const QString type = QString::fromStdString(f.path.substr(f.path.rfind('.') + 1));
+            std::vector<FixIt> choices;
+            if (auto c = choice(r, f.path, "emptyDir",
+                                tr("Replace the %1 source of volume \"%2\" with an emptyDir "
+                                   "(its data then lives only as long as the pod)")
+                                    .arg(type, name),
+                                m_editor.replaceEntry(volume, m_editor.indexIn(volume, source),
+                                                      "emptyDir", "{}")))
+                choices.push_back(std::move(*c));
+            decide(r, f.path,
+                   tr("Volume \"%1\" uses %2, which the policy does not allow. What replaces it "
+                      "(an emptyDir, a persistentVolumeClaim, a configMap or secret) depends on "
+                      "what the program keeps there")
+                       .arg(name, type),
+                   std::move(choices));
+        }
+    }
+
+    /// Edits inside a node that YAML aliases share: kept when every user is in this
+    /// object (the re-evaluation after applying then proves no harm), otherwise explained.
+    void guardAnchors()
+    {
+        const auto &root = m_doc.node(m_pod.object().root);
+        auto inObject = [&](NodeId n) {
+            const auto &node = m_doc.node(n);
+            return node.start >= root.start && node.end <= root.end;
+        };
+        auto shared = [&](const FixIt &fix) -> std::optional<std::uint32_t> {
+            for (const auto &e : fix.edits.edits()) {
+                for (const auto &[target, users] : m_editor.sharedAt(e.offset)) {
+                    if (!inObject(target) || !std::all_of(users.begin(), users.end(), inObject))
+                        return m_doc.node(target).line;
+                }
+            }
+            return std::nullopt;
+        };
+        std::vector<FixIt> kept;
+        for (auto &fix : m_plan.fixes) {
+            if (const auto line = shared(fix)) {
+                m_plan.decisions.push_back(
+                    {fix.checkId,
+                     fix.path,
+                     tr("\"%1\" would change a value that a YAML anchor (line %2) shares with "
+                        "another object; change it there by hand")
+                         .arg(QString::fromStdString(fix.title))
+                         .arg(*line)
+                         .toStdString(),
+                     {}});
+            } else {
+                kept.push_back(std::move(fix));
+            }
+        }
+        m_plan.fixes = std::move(kept);
+    }
+
+    const K8s::PodSpecView &m_pod;
+    const Yaml::Document &m_doc;
+    const Policy::Evaluation &m_eval;
+    Editor m_editor;
+    const std::set<std::string> &m_only;
+    bool m_selectsWindows = false;
+    bool m_windowsDecided = false;
+    Plan m_plan;
+};
+
+struct Located
+{
+    std::string label; ///< "Kind ns/name"
+    std::set<std::string> failing;
+    bool selected = true;
+};
+
+/// Evaluates every pod-bearing object of text; nullopt when it does not parse.
+std::optional<std::vector<Located>>
+survey(const std::string &text, const Policy::LevelVersion &policy, const FixOptions &options)
+{
     const auto file = Yaml::SourceFile::fromText("", text);
+    if (!file->errors.empty())
+        return std::nullopt;
+    std::vector<Located> out;
     for (const auto &doc : file->documents) {
         for (const auto &object : K8s::objectsIn(doc)) {
             if (!object.isEvaluated() || !object.hasTemplate)
                 continue;
             const K8s::PodSpecView view(object);
+            Located l;
+            l.label = object.kindText + ' ' + object.namespaceName + '/' + object.name;
+            l.selected = !options.object || *options.object == std::pair{doc.index, object.item};
             for (const auto &r : Policy::evaluate(view, policy).results) {
                 if (!r.allowed)
-                    result.remaining.push_back(object.kindText + ' ' + object.namespaceName + '/' +
-                                               object.name + ": " + std::string(r.id));
+                    l.failing.insert(std::string(r.id));
+            }
+            out.push_back(std::move(l));
+        }
+    }
+    return out;
+}
+
+/// No object fails a check it passed before.
+bool noHarm(const std::vector<Located> &before, const std::vector<Located> &after)
+{
+    if (before.size() != after.size())
+        return false;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        if (!std::includes(before[i].failing.begin(), before[i].failing.end(),
+                           after[i].failing.begin(), after[i].failing.end()))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Plan planFixes(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
+               const std::string &text, const std::set<std::string> &only)
+{
+    if (pod.spec() == NoNode)
+        return {};
+    return Planner(pod, evaluation, text, only).run();
+}
+
+FixResult fixText(std::string text, const Policy::LevelVersion &policy, const FixOptions &options)
+{
+    FixResult result;
+    std::set<std::string> rejected = options.excluded;
+    auto before = survey(text, policy, options);
+    if (!before) {
+        result.text = std::move(text);
+        return result;
+    }
+    for (const auto &l : *before) {
+        if (l.selected) {
+            ++result.objects;
+            result.passingBefore += l.failing.empty();
+        }
+    }
+    for (int round = 0; round < 200; ++round) {
+        // One fix per object per round, planned against the text as it is now.
+        std::vector<FixIt> chosen;
+        {
+            const auto file = Yaml::SourceFile::fromText("", text);
+            for (const auto &doc : file->documents) {
+                for (const auto &object : K8s::objectsIn(doc)) {
+                    if (!object.isEvaluated() || !object.hasTemplate ||
+                        (options.object && *options.object != std::pair{doc.index, object.item}))
+                        continue;
+                    const K8s::PodSpecView view(object);
+                    auto plan = planFixes(view, Policy::evaluate(view, policy), text, options.only);
+                    for (auto &fix : plan.fixes) {
+                        if (!rejected.count(fix.key)) {
+                            chosen.push_back(std::move(fix));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if (chosen.empty())
+            break;
+        auto attempt = [&](const std::vector<const FixIt *> &fixes) -> bool {
+            TextEditSet all;
+            for (const FixIt *f : fixes) {
+                for (const auto &e : f->edits.edits()) {
+                    if (!all.add(e))
+                        return false;
+                }
+            }
+            std::string candidate = text;
+            if (!all.apply(candidate))
+                return false;
+            auto after = survey(candidate, policy, options);
+            if (!after || !noHarm(*before, *after))
+                return false;
+            text = std::move(candidate);
+            before = std::move(after);
+            for (const FixIt *f : fixes) {
+                result.applied.push_back(f->title);
+                result.appliedKeys.push_back(f->key);
+            }
+            return true;
+        };
+        std::vector<const FixIt *> all;
+        for (const auto &f : chosen)
+            all.push_back(&f);
+        if (attempt(all))
+            continue;
+        bool progressed = false;
+        for (const auto &f : chosen) {
+            if (attempt({&f})) {
+                progressed = true;
+                break;
+            }
+            rejected.insert(f.key); // it does harm on its own: leave it to a person
+        }
+        if (!progressed && chosen.size() == 1)
+            continue; // the rejected fix is skipped in the next round
+    }
+
+    const auto file = Yaml::SourceFile::fromText("", text);
+    for (const auto &doc : file->documents) {
+        for (const auto &object : K8s::objectsIn(doc)) {
+            if (!object.isEvaluated() || !object.hasTemplate ||
+                (options.object && *options.object != std::pair{doc.index, object.item}))
+                continue;
+            const K8s::PodSpecView view(object);
+            const auto evaluation = Policy::evaluate(view, policy);
+            const std::string label =
+                object.kindText + ' ' + object.namespaceName + '/' + object.name;
+            result.passingAfter += evaluation.allowed();
+            for (const auto &r : evaluation.results) {
+                if (!r.allowed)
+                    result.remaining.push_back(label + ": " + std::string(r.id));
+            }
+            for (const auto &d : planFixes(view, evaluation, text, options.only).decisions) {
+                std::string line = label + ": " + d.checkId + ": " + d.question;
+                for (std::size_t i = 0; i < d.choices.size(); ++i)
+                    line += (i ? " | " : " [choice: ") + d.choices[i].title;
+                if (!d.choices.empty())
+                    line += ']';
+                result.decisions.push_back(std::move(line));
             }
         }
     }

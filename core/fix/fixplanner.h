@@ -18,35 +18,77 @@ struct Evaluation;
 
 namespace PodSec::Fix {
 
-/// One automatic fix: a titled set of edits against the text the object was parsed from.
+/// One fix: a titled set of edits against the text the object was parsed from.
 struct FixIt
 {
     std::string checkId;
-    std::string title;
-    std::string path; ///< the field it fixes
+    std::string title; ///< user-facing, translated when the application installed a translator
+    std::string path;  ///< the field it fixes (full path from the object root)
+    /// Stable identity across re-planning ("checkId|path|action"), used to leave a fix out.
+    std::string key;
     TextEditSet edits;
 };
 
-/// The next automatic fix for a failing check of the object, planned against text. Only
-/// bytes that must change change: scalars are replaced in place, new keys are inserted as
-/// lines at the mapping's own indentation (block) or inside the braces (flow), with the
-/// file's line ending. Values reached through aliases are not edited. Checks listed in
-/// only restrict the choice when not empty.
-std::optional<FixIt> nextFix(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
-                             const std::string &text, const std::set<std::string> &only = {});
+/// A failing finding that a person has to settle. choices are fixes the person may pick
+/// (none of them is applied automatically); empty when the tool can only explain.
+struct Decision
+{
+    std::string checkId;
+    std::string path;
+    std::string question;
+    std::vector<FixIt> choices;
+};
+
+struct Plan
+{
+    std::vector<FixIt> fixes; ///< safe to apply automatically, each on its own
+    std::vector<Decision> decisions;
+};
+
+/// Every fix and decision for the failing checks of one object, planned against text (the
+/// text the object was parsed from). Only bytes that must change change: scalars are
+/// replaced in place keeping their quoting, new keys are inserted as lines at the
+/// mapping's own indentation (block) or inside the braces (flow, JSON quoting in JSON
+/// documents), entries and items are removed line-wise keeping comment lines, all with the
+/// file's line ending. A value shared through a YAML anchor is edited only when every user
+/// of the anchor is in the same object; otherwise that is explained as a decision. Checks
+/// listed in only restrict the plan when not empty.
+Plan planFixes(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
+               const std::string &text, const std::set<std::string> &only = {});
+
+struct FixOptions
+{
+    std::set<std::string> only;     ///< check IDs; empty means all
+    std::set<std::string> excluded; ///< FixIt keys the user left out
+    /// Restrict fixing to one object: {document index, List item or -1}.
+    std::optional<std::pair<int, int>> object;
+};
 
 struct FixResult
 {
     std::string text;                 ///< the fixed text
     std::vector<std::string> applied; ///< titles, in order
-    /// Checks still failing that need a human decision, per object ("Kind ns/name: id").
+    std::vector<std::string> appliedKeys;
+    /// Checks still failing, per object ("Kind ns/name: id").
     std::vector<std::string> remaining;
+    /// What a person has to decide, per object ("Kind ns/name: id: question [choice | ...]").
+    std::vector<std::string> decisions;
+    int objects = 0;       ///< pod-bearing objects looked at
+    int passingBefore = 0; ///< of those, passing before fixing
+    int passingAfter = 0;
 };
 
-/// Fixes every pod-bearing object of a YAML stream until it passes the policy or no
-/// automatic fix is left, re-parsing and re-evaluating after each fix. Text that does not
-/// parse is returned unchanged.
+/// Fixes the pod-bearing objects of a YAML stream until they pass the policy or no
+/// automatic fix is left. Each round applies at most one fix per object, then re-parses
+/// and re-evaluates; a round that would make any check fail that passed before is undone
+/// and its fixes are tried one by one, and a fix that still does harm is dropped. Text
+/// that does not parse is returned unchanged. Running it again on its result is a no-op.
 FixResult fixText(std::string text, const Policy::LevelVersion &policy,
-                  const std::set<std::string> &only = {});
+                  const FixOptions &options = {});
+inline FixResult fixText(std::string text, const Policy::LevelVersion &policy,
+                         const std::set<std::string> &only)
+{
+    return fixText(std::move(text), policy, FixOptions{only, {}, {}});
+}
 
 } // namespace PodSec::Fix
