@@ -8,6 +8,7 @@ packages=(
     libgl-dev libyaml-cpp-dev
     clang-format-14 clang-14 libclang-rt-14-dev
     xvfb xauth fonts-dejavu-core fonts-wqy-microhei qt6-translations-l10n
+    desktop-file-utils appstream dpkg-dev file man-db qt6-qpa-plugins
 )
 missing=()
 for p in "${packages[@]}"; do

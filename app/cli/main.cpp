@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // podsec: the command-line twin of PodSec Explorer (contract: shared/spec/cli.md).
 #include "checkcommand.h"
+#include "common/buildinfo.h"
 #include "fixcommand.h"
 
 #include "policy/registry.h"
@@ -275,7 +276,7 @@ int main(int argc, char **argv)
     const std::string command = args.front();
     args.erase(args.begin());
     if (command == "--version" || command == "version") {
-        std::printf("podsec %s\n", PODSEC_VERSION_STRING);
+        std::fputs(PodSec::buildInfoText(PodSec::buildInfo(), "podsec").c_str(), stdout);
         return 0;
     }
     if (command == "--help" || command == "-h" || command == "help") {

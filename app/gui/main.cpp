@@ -51,6 +51,9 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("PodSec"));
     QApplication::setApplicationName(QStringLiteral("PodSec Explorer"));
     QApplication::setApplicationVersion(QStringLiteral(PODSEC_VERSION_STRING));
+    // The application id of the desktop file, the metainfo and the icons (packaging/).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.podsec.PodSecExplorer"));
+    QApplication::setApplicationVersion(QStringLiteral(PODSEC_VERSION_STRING));
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
 
     QCommandLineParser parser;

@@ -89,7 +89,12 @@ void TestCli::version()
 {
     const auto r = podsec({QStringLiteral("--version")});
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(r.out, QByteArray("podsec " PODSEC_VERSION_STRING "\n"));
+    const QList<QByteArray> lines = r.out.split('\n');
+    QCOMPARE(lines.value(0), QByteArray("podsec " PODSEC_VERSION_STRING));
+    QCOMPARE(lines.value(1),
+             QByteArray("Pod Security Standards policy versions: v1.0\u2013v1.37 (and latest)"));
+    QVERIFY(r.out.contains("\n  yaml-cpp 0.7"));
+    QVERIFY(r.out.contains("\n  Qt 6.") && r.out.contains("(LGPL-3.0-only)"));
 }
 
 void TestCli::usageErrors_data()

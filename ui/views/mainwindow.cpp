@@ -10,6 +10,8 @@
 #include "models/workspace.h"
 #include "namespacechipdelegate.h"
 
+#include "common/buildinfo.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -356,14 +358,22 @@ void MainWindow::createActions()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PodSec Explorer"), this, [this] {
+        const auto info = PodSec::buildInfo(highlighterName());
+        QString components;
+        for (const auto &c : info.components)
+            components += QStringLiteral("<li>%1 %2 (%3)</li>")
+                              .arg(QString::fromStdString(c.name).toHtmlEscaped(),
+                                   QString::fromStdString(c.version).toHtmlEscaped(),
+                                   QString::fromStdString(c.licence));
         QMessageBox::about(
             this, tr("About PodSec Explorer"),
             tr("<h3>PodSec Explorer %1</h3><p>Evaluates Kubernetes workloads against the Pod "
                "Security Standards exactly as kube-apiserver's Pod Security Admission "
-               "does, for every policy version up to v1.%2.</p><p>Syntax colouring: %3.</p>")
-                .arg(QStringLiteral(PODSEC_VERSION_STRING))
-                .arg(Policy::NewestMinor)
-                .arg(QString::fromLatin1(highlighterName())));
+               "does.</p><p>Policy versions: %2 and latest.</p><p>Syntax colouring: %3.</p>"
+               "<p>Built with:</p><ul>%4</ul>")
+                .arg(QString::fromStdString(info.version),
+                     QString::fromStdString(info.policyVersions),
+                     QString::fromLatin1(highlighterName()), components));
     });
 }
 
