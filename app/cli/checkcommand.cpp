@@ -200,7 +200,8 @@ int runCheck(CheckRequest &request)
             r.errors.push_back(*doc.error);
             return r;
         }
-        for (const auto &o : evaluateDocument(doc, options)) {
+        for (const auto &o :
+             evaluateDocument(doc, options, format->wantsFixes() ? &file.text : nullptr)) {
             r.fragments.push_back(format->object(file.path, o));
             (o.passesEnforce() ? r.allowed : r.denied)++;
         }

@@ -292,6 +292,8 @@ class SarifFormat : public ReportFormat
 public:
     using ReportFormat::ReportFormat;
 
+    bool wantsFixes() const override { return true; }
+
     std::string begin() override
     {
         std::string out =
@@ -360,12 +362,45 @@ public:
             appendJsonString(out, r.reason);
             out += ",\"detail\":";
             appendJsonString(out, r.detail);
-            out += "}}";
+            out += '}';
+            appendFixes(out, file, o, r.id);
+            out += '}';
         }
         return out;
     }
 
     std::string append(const std::string &fragment) override { return m_list.add(fragment); }
+
+    /// The edits `podsec fix` would make for this check, as SARIF fixes (byte regions of
+    /// the original file).
+    static void appendFixes(std::string &out, const std::string &file, const EvaluatedObject &o,
+                            std::string_view checkId)
+    {
+        bool first = true;
+        for (const auto &fix : o.fixes) {
+            if (fix.checkId != checkId)
+                continue;
+            out += first ? ",\"fixes\":[" : ",";
+            first = false;
+            out += "{\"description\":{\"text\":";
+            appendJsonString(out, fix.title);
+            out += "},\"artifactChanges\":[{\"artifactLocation\":{\"uri\":";
+            appendJsonString(out, file);
+            out += "},\"replacements\":[";
+            for (std::size_t i = 0; i < fix.edits.size(); ++i) {
+                const auto &e = fix.edits[i];
+                out += i ? ",{" : "{";
+                out += "\"deletedRegion\":{\"byteOffset\":" + std::to_string(e.offset) +
+                       ",\"byteLength\":" + std::to_string(e.length) +
+                       "},\"insertedContent\":{\"text\":";
+                appendJsonString(out, e.text);
+                out += "}}";
+            }
+            out += "]}]}";
+        }
+        if (!first)
+            out += ']';
+    }
 
     std::string end(const Summary &, const std::vector<FileError> &errors) override
     {

@@ -39,6 +39,8 @@ public:
     virtual ~ReportFormat() = default;
 
     virtual std::string begin() { return {}; }
+    /// Whether objects should come with their planned fixes (EvaluatedObject::fixes).
+    virtual bool wantsFixes() const { return false; }
     /// Renders one object; called concurrently for different objects.
     virtual std::string object(const std::string &file, const EvaluatedObject &o) const = 0;
     /// Called before the first fragment of each file (and for files with no objects).

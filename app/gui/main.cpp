@@ -86,7 +86,11 @@ int main(int argc, char **argv)
         QStringLiteral("file"));
     QCommandLineOption filter(QStringLiteral("filter"), QStringLiteral("Initial filter text."),
                               QStringLiteral("text"));
-    parser.addOptions({lang, dark, zoom, screenshot, select, filter, admissionConfig});
+    QCommandLineOption previewFix(
+        QStringLiteral("preview-fix"),
+        QStringLiteral("With --screenshot: open the fix preview for the selected workload and "
+                       "save a PNG of it instead of the window."));
+    parser.addOptions({lang, dark, zoom, screenshot, select, filter, admissionConfig, previewFix});
     parser.process(app);
 
     const QString localeName = parser.isSet(lang) ? parser.value(lang) : QLocale::system().name();
@@ -118,14 +122,25 @@ int main(int argc, char **argv)
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
         const QString key = parser.value(select);
-        QObject::connect(&window, &Ui::MainWindow::snapshotApplied, &window, [&window, file, key] {
-            if (!key.isEmpty())
-                window.selectKey(key);
-            QTimer::singleShot(400, &window, [&window, file] {
-                window.grab().save(file);
-                QApplication::quit();
-            });
-        });
+        const bool preview = parser.isSet(previewFix);
+        QObject::connect(&window, &Ui::MainWindow::snapshotApplied, &window,
+                         [&window, file, key, preview] {
+                             if (!key.isEmpty())
+                                 window.selectKey(key);
+                             if (preview) {
+                                 QTimer::singleShot(400, &window, [file] {
+                                     if (QWidget *dialog = QApplication::activeModalWidget())
+                                         dialog->grab().save(file);
+                                     QApplication::quit();
+                                 });
+                                 window.fixInteractive(Ui::MainWindow::FixScope::Workload);
+                                 return;
+                             }
+                             QTimer::singleShot(400, &window, [&window, file] {
+                                 window.grab().save(file);
+                                 QApplication::quit();
+                             });
+                         });
         QTimer::singleShot(60000, &app, [] { QApplication::exit(3); }); // never hang
     }
     return app.exec();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "common/evaluatedobject.h"
 
+#include "fix/fixplanner.h"
+
 #include "k8s/podspec.h"
 #include "policy/evaluator.h"
 #include "yaml/sourcefile.h"
@@ -21,7 +23,8 @@ bool EvaluatedObject::passesEnforce() const
 }
 
 std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
-                                              const EvaluationOptions &options)
+                                              const EvaluationOptions &options,
+                                              const std::string *fileText)
 {
     std::vector<EvaluatedObject> out;
     for (const auto &object : K8s::objectsIn(document)) {
@@ -38,9 +41,13 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
         e.name = object.name;
         e.hasTemplate = object.hasTemplate;
         const K8s::PodSpecView pod(object);
-        if (object.hasTemplate)
+        if (object.hasTemplate) {
             e.evaluation = Policy::evaluate(pod, options.policy);
-        else
+            if (fileText && !e.evaluation.allowed()) {
+                for (auto &fix : Fix::planFixes(pod, e.evaluation, *fileText).fixes)
+                    e.fixes.push_back({fix.checkId, fix.title, fix.edits.edits()});
+            }
+        } else
             e.evaluation.policy = options.policy;
         if (options.admission) {
             const std::string &ns = object.namespaceOr(options.defaultNamespace);

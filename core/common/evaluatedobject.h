@@ -2,6 +2,7 @@
 #pragma once
 
 #include "admission/admission.h"
+#include "fix/texteditset.h"
 #include "policy/result.h"
 
 #include <map>
@@ -45,6 +46,16 @@ struct EvaluatedObject
     Policy::Evaluation evaluation; ///< at options.policy
     std::optional<Admission::AdmissionResult> admission;
 
+    /// Automatic fixes planned against the file text, when evaluateDocument was given it
+    /// (SARIF reports carry them as `fixes`).
+    struct SuggestedFix
+    {
+        std::string checkId;
+        std::string title;
+        std::vector<Fix::TextEdit> edits; ///< byte offsets into the whole file
+    };
+    std::vector<SuggestedFix> fixes;
+
     bool allowed() const { return evaluation.allowed(); }
     /// With admission: whether the namespace's enforce policy passes (the pod would be
     /// admitted, or the template's pods would be). Without: allowed().
@@ -52,8 +63,11 @@ struct EvaluatedObject
 };
 
 /// Evaluates every pod-bearing object of a parsed document (List items included).
+/// With fileText (the whole text the document was parsed from), the automatic fixes of
+/// each object are planned too.
 std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
-                                              const EvaluationOptions &options);
+                                              const EvaluationOptions &options,
+                                              const std::string *fileText = nullptr);
 
 using NamespaceLabels = std::map<std::string, std::vector<std::pair<std::string, std::string>>>;
 

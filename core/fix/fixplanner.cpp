@@ -18,7 +18,8 @@ using Yaml::NodeId;
 using Yaml::NodeKind;
 using Yaml::NoNode;
 
-QString tr(const char *text)
+/// Translated when the application installed a translator (the window); English otherwise.
+QString translated(const char *text)
 {
     return QCoreApplication::translate("PodSec::Fix", text);
 }
@@ -509,9 +510,10 @@ private:
         for (const auto &c : m_pod.containers()) {
             if (path.compare(0, c.path.size(), c.path) == 0 &&
                 (path.size() == c.path.size() || path[c.path.size()] == '.'))
-                return tr("container \"%1\"").arg(QString::fromStdString(c.name));
+                return QCoreApplication::translate("PodSec::Fix", "container \"%1\"")
+                    .arg(QString::fromStdString(c.name));
         }
-        return tr("the pod");
+        return QCoreApplication::translate("PodSec::Fix", "the pod");
     }
 
     void add(const Policy::CheckResult &r, const std::string &path, const std::string &action,
@@ -544,7 +546,7 @@ private:
     {
         for (const auto &f : r.fields) {
             if (!f.allowed && f.present)
-                add(r, f.path, "set:" + to.text, tr(titleText).arg(subject(f.path)),
+                add(r, f.path, "set:" + to.text, translated(titleText).arg(subject(f.path)),
                     m_editor.replace(valueOf(f), to));
         }
     }
@@ -555,7 +557,7 @@ private:
         for (const auto &f : r.fields) {
             if (!f.allowed && f.present)
                 add(r, f.path, "remove",
-                    tr(titleText)
+                    translated(titleText)
                         .replace(QLatin1String("%1"), subject(f.path))
                         .replace(QLatin1String("%2"), QString::fromStdString(f.value))
                         .replace(QLatin1String("%3"),
@@ -585,7 +587,7 @@ private:
             for (const auto &f : r.fields) {
                 if (!f.allowed && f.present)
                     add(r, f.path, "set:false",
-                        tr("Set %1 to false")
+                        QCoreApplication::translate("PodSec::Fix", "Set %1 to false")
                             .arg(QString::fromStdString(f.path.substr(f.path.rfind('.') + 1))),
                         m_editor.replace(valueOf(f), raw("false")));
             }
@@ -612,7 +614,7 @@ private:
                 if (!f.allowed && f.present) {
                     const std::string handler = f.path.substr(0, f.path.rfind('.'));
                     add(r, f.path, "remove",
-                        tr("Remove host %2 from %3 in %1")
+                        QCoreApplication::translate("PodSec::Fix", "Remove host %2 from %3 in %1")
                             .arg(subject(f.path), QString::fromStdString(f.value),
                                  QString::fromStdString(
                                      handler.substr(handler.find('.', handler.rfind(']')) + 1))),
@@ -650,20 +652,26 @@ private:
         const std::string path = m_pod.specPath() + ".os.name";
         if (m_windowsDecided) {
             decide(r, path,
-                   tr("This pod selects Windows nodes; see the decision about spec.os.name"));
+                   QCoreApplication::translate(
+                       "PodSec::Fix",
+                       "This pod selects Windows nodes; see the decision about spec.os.name"));
             return true;
         }
         m_windowsDecided = true;
         std::vector<FixIt> choices;
         if (auto c = choice(r, path, "set:windows",
-                            tr("Set spec.os.name to windows (the policy then exempts the "
-                               "Linux-only checks)"),
+                            QCoreApplication::translate(
+                                "PodSec::Fix",
+                                "Set spec.os.name to windows (the policy then exempts the "
+                                "Linux-only checks)"),
                             m_editor.set(m_pod.spec(), {"os", "name"}, str("windows"))))
             choices.push_back(std::move(*c));
         decide(r, path,
-               tr("This pod selects Windows nodes (nodeSelector kubernetes.io/os: windows). "
-                  "Linux-only settings such as seccomp, capabilities and "
-                  "allowPrivilegeEscalation do not apply to Windows containers"),
+               QCoreApplication::translate(
+                   "PodSec::Fix",
+                   "This pod selects Windows nodes (nodeSelector kubernetes.io/os: windows). "
+                   "Linux-only settings such as seccomp, capabilities and "
+                   "allowPrivilegeEscalation do not apply to Windows containers"),
                std::move(choices));
         return true;
     }
@@ -674,7 +682,9 @@ private:
             const auto f = m_pod.containerField(c, {"securityContext", "allowPrivilegeEscalation"});
             if (!(f.present && m_doc.isFalse(f.node)))
                 add(r, f.path, "set:false",
-                    tr("Set allowPrivilegeEscalation to false in %1").arg(subject(c.path)),
+                    QCoreApplication::translate("PodSec::Fix",
+                                                "Set allowPrivilegeEscalation to false in %1")
+                        .arg(subject(c.path)),
                     m_editor.set(c.node, {"securityContext", "allowPrivilegeEscalation"},
                                  raw("false")));
         }
@@ -699,7 +709,9 @@ private:
                             : m_editor.set(c.node, {"securityContext", "capabilities", "drop"},
                                            raw("[\"ALL\"]"));
                     add(r, drop.path, "drop-all",
-                        tr("Drop ALL capabilities in %1").arg(subject(c.path)), std::move(edit));
+                        QCoreApplication::translate("PodSec::Fix", "Drop ALL capabilities in %1")
+                            .arg(subject(c.path)),
+                        std::move(edit));
                 }
             }
             const auto addRef = m_pod.containerField(c, {"securityContext", "capabilities", "add"});
@@ -726,20 +738,24 @@ private:
             const NodeId seq = m_doc.resolve(addRef.node);
             if (!defaults.empty())
                 add(r, addRef.path, "remove:" + defaultNames.join(QLatin1Char(',')).toStdString(),
-                    tr("Remove %1 from capabilities.add in %2")
+                    QCoreApplication::translate("PodSec::Fix",
+                                                "Remove %1 from capabilities.add in %2")
                         .arg(defaultNames.join(QStringLiteral(", ")), subject(c.path)),
                     m_editor.removeItems(seq, defaults));
             if (!others.empty()) {
                 std::vector<FixIt> choices;
                 if (auto ch = choice(
                         r, addRef.path, "remove:" + otherNames.join(QLatin1Char(',')).toStdString(),
-                        tr("Remove %1 from capabilities.add in %2")
+                        QCoreApplication::translate("PodSec::Fix",
+                                                    "Remove %1 from capabilities.add in %2")
                             .arg(otherNames.join(QStringLiteral(", ")), subject(c.path)),
                         m_editor.removeItems(seq, others)))
                     choices.push_back(std::move(*ch));
                 decide(r, addRef.path,
-                       tr("%1 adds %2; the program may need it. Removing it may break the "
-                          "program, keeping it keeps the workload from passing")
+                       QCoreApplication::translate(
+                           "PodSec::Fix",
+                           "%1 adds %2; the program may need it. Removing it may break the "
+                           "program, keeping it keeps the workload from passing")
                            .arg(subject(c.path), otherNames.join(QStringLiteral(", "))),
                        std::move(choices));
             }
@@ -757,9 +773,11 @@ private:
             if (auto c = choice(r, path, action, title, std::move(edits)))
                 choices.push_back(std::move(*c));
             decide(r, path,
-                   tr("A Windows container runs as non-root only with a non-administrator user "
-                      "(windowsOptions.runAsUserName, for example ContainerUser) that its image "
-                      "supports"),
+                   QCoreApplication::translate(
+                       "PodSec::Fix",
+                       "A Windows container runs as non-root only with a non-administrator user "
+                       "(windowsOptions.runAsUserName, for example ContainerUser) that its image "
+                       "supports"),
                    std::move(choices));
         };
         bool explicitFalse = false;
@@ -767,14 +785,18 @@ private:
             const auto f = m_pod.containerField(c, {"securityContext", "runAsNonRoot"});
             if (f.present && m_doc.isFalse(f.node)) {
                 explicitFalse = true;
-                offer(f.path, "set:true", tr("Set runAsNonRoot to true in %1").arg(subject(c.path)),
+                offer(f.path, "set:true",
+                      QCoreApplication::translate("PodSec::Fix", "Set runAsNonRoot to true in %1")
+                          .arg(subject(c.path)),
                       m_editor.replace(f.node, raw("true")));
             }
         }
         const auto f = m_pod.specField({"securityContext", "runAsNonRoot"});
         if (!(f.present && m_doc.isTrue(f.node)) && !(windows && explicitFalse))
-            offer(f.path, "set:true", tr("Set runAsNonRoot to true for the pod"),
-                  m_editor.set(m_pod.spec(), {"securityContext", "runAsNonRoot"}, raw("true")));
+            offer(
+                f.path, "set:true",
+                QCoreApplication::translate("PodSec::Fix", "Set runAsNonRoot to true for the pod"),
+                m_editor.set(m_pod.spec(), {"securityContext", "runAsNonRoot"}, raw("true")));
     }
 
     void planSeccomp(const Policy::CheckResult &r)
@@ -785,7 +807,9 @@ private:
             const std::string &v = m_doc.scalar(type.node);
             if (type.present && v != "RuntimeDefault" && v != "Localhost")
                 add(r, type.path, "set:RuntimeDefault",
-                    tr("Use the RuntimeDefault seccomp profile in %1").arg(subject(c.path)),
+                    QCoreApplication::translate("PodSec::Fix",
+                                                "Use the RuntimeDefault seccomp profile in %1")
+                        .arg(subject(c.path)),
                     m_editor.replace(type.node, str("RuntimeDefault")));
         }
         const auto type = m_pod.specField({"securityContext", "seccompProfile", "type"});
@@ -797,12 +821,14 @@ private:
         if (auto annotation = seccompAnnotation(m_pod.metadata(), "seccomp.security.alpha."
                                                                   "kubernetes.io/pod")) {
             add(r, m_pod.metadataPath() + ".annotations", "annotation:runtime/default",
-                tr("Set the pod's seccomp annotation to runtime/default"),
+                QCoreApplication::translate("PodSec::Fix",
+                                            "Set the pod's seccomp annotation to runtime/default"),
                 m_editor.replace(*annotation, str("runtime/default")));
             return;
         }
         add(r, type.path, "set:RuntimeDefault",
-            tr("Use the RuntimeDefault seccomp profile for the pod"),
+            QCoreApplication::translate("PodSec::Fix",
+                                        "Use the RuntimeDefault seccomp profile for the pod"),
             m_editor.set(m_pod.spec(), {"securityContext", "seccompProfile", "type"},
                          str("RuntimeDefault")));
     }
@@ -836,7 +862,8 @@ private:
         }
         if (sequence != NoNode)
             add(r, m_pod.specPath() + ".securityContext.sysctls", "remove",
-                tr("Remove forbidden sysctls %1").arg(names.join(QStringLiteral(", "))),
+                QCoreApplication::translate("PodSec::Fix", "Remove forbidden sysctls %1")
+                    .arg(names.join(QStringLiteral(", "))),
                 m_editor.removeItems(sequence, bad));
     }
 
@@ -849,14 +876,17 @@ private:
                 continue;
             if (f.path.find(".annotations[") != std::string::npos) {
                 add(r, f.path, "set:runtime/default",
-                    tr("Set annotation %1 to runtime/default")
+                    QCoreApplication::translate("PodSec::Fix",
+                                                "Set annotation %1 to runtime/default")
                         .arg(QString::fromStdString(f.path.substr(
                             f.path.find('[') + 1, f.path.size() - f.path.find('[') - 2))),
                     m_editor.replace(valueOf(f), str("runtime/default")));
             } else if (f.present) {
                 add(r, f.path, "set:RuntimeDefault",
-                    (apparmor ? tr("Use the RuntimeDefault AppArmor profile in %1")
-                              : tr("Use the RuntimeDefault seccomp profile in %1"))
+                    (apparmor ? QCoreApplication::translate(
+                                    "PodSec::Fix", "Use the RuntimeDefault AppArmor profile in %1")
+                              : QCoreApplication::translate(
+                                    "PodSec::Fix", "Use the RuntimeDefault seccomp profile in %1"))
                         .arg(subject(f.path)),
                     m_editor.replace(valueOf(f), str("RuntimeDefault")));
             } else {
@@ -864,7 +894,9 @@ private:
                 const NodeId profile = m_editor.nodeAt(f.offset, f.endOffset);
                 if (profile != NoNode && m_doc.kind(profile) == NodeKind::Mapping)
                     add(r, f.path, "set:RuntimeDefault",
-                        tr("Use the RuntimeDefault AppArmor profile in %1").arg(subject(f.path)),
+                        QCoreApplication::translate("PodSec::Fix",
+                                                    "Use the RuntimeDefault AppArmor profile in %1")
+                            .arg(subject(f.path)),
                         m_editor.set(profile, {"type"}, str("RuntimeDefault")));
             }
         }
@@ -883,16 +915,20 @@ private:
             const QString type = QString::fromStdString(f.path.substr(f.path.rfind('.') + 1));
             std::vector<FixIt> choices;
             if (auto c = choice(r, f.path, "emptyDir",
-                                tr("Replace the %1 source of volume \"%2\" with an emptyDir "
-                                   "(its data then lives only as long as the pod)")
+                                QCoreApplication::translate(
+                                    "PodSec::Fix",
+                                    "Replace the %1 source of volume \"%2\" with an emptyDir "
+                                    "(its data then lives only as long as the pod)")
                                     .arg(type, name),
                                 m_editor.replaceEntry(volume, m_editor.indexIn(volume, source),
                                                       "emptyDir", "{}")))
                 choices.push_back(std::move(*c));
             decide(r, f.path,
-                   tr("Volume \"%1\" uses %2, which the policy does not allow. What replaces it "
-                      "(an emptyDir, a persistentVolumeClaim, a configMap or secret) depends on "
-                      "what the program keeps there")
+                   QCoreApplication::translate(
+                       "PodSec::Fix",
+                       "Volume \"%1\" uses %2, which the policy does not allow. What replaces it "
+                       "(an emptyDir, a persistentVolumeClaim, a configMap or secret) depends on "
+                       "what the program keeps there")
                        .arg(name, type),
                    std::move(choices));
         }
@@ -922,8 +958,10 @@ private:
                 m_plan.decisions.push_back(
                     {fix.checkId,
                      fix.path,
-                     tr("\"%1\" would change a value that a YAML anchor (line %2) shares with "
-                        "another object; change it there by hand")
+                     QCoreApplication::translate(
+                         "PodSec::Fix",
+                         "\"%1\" would change a value that a YAML anchor (line %2) shares with "
+                         "another object; change it there by hand")
                          .arg(QString::fromStdString(fix.title))
                          .arg(*line)
                          .toStdString(),

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void fixToStdout();
     void fixDiffInPlaceBackup();
     void fixNeedsDecision();
+    void sarifFixes();
 };
 
 void TestCli::version()
@@ -629,6 +630,71 @@ void TestCli::fixNeedsDecision()
              qPrintable(err));
     QCOMPARE(err.count(QLatin1Char('\n')), 0);      // one finding, one line
     QVERIFY(r.out.contains("hostPath: {path: /}")); // left for a person
+}
+
+// SARIF results carry the edits `podsec fix` plans, as byte regions of the original file:
+// applying a result's fix makes that check pass, the other bytes stay.
+void TestCli::sarifFixes()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pod.yaml"));
+    const QByteArray text = "kind: Pod\napiVersion: v1\nmetadata: {name: p}\nspec:\n"
+                            "  hostPID: true  # debugging\n  containers:\n  - name: a\n"
+                            "    image: x\n    securityContext:\n      privileged: true\n";
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    f.close();
+    const auto r = podsec(
+        {QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("sarif"), path});
+    QCOMPARE(r.exitCode, 1);
+    const auto results = QJsonDocument::fromJson(r.out)
+                             .object()[QStringLiteral("runs")][0][QStringLiteral("results")]
+                             .toArray();
+    QMap<QString, QByteArray> fixedBy;
+    for (const auto &v : results) {
+        const auto result = v.toObject();
+        const auto fixes = result[QStringLiteral("fixes")].toArray();
+        if (fixes.isEmpty())
+            continue;
+        QByteArray fixed = text;
+        const auto change = fixes[0].toObject()[QStringLiteral("artifactChanges")][0].toObject();
+        QCOMPARE(change[QStringLiteral("artifactLocation")][QStringLiteral("uri")].toString(),
+                 path);
+        const auto replacements = change[QStringLiteral("replacements")].toArray();
+        for (qsizetype i = replacements.size(); i-- > 0;) { // back to front
+            const auto rep = replacements[i].toObject();
+            const auto region = rep[QStringLiteral("deletedRegion")].toObject();
+            fixed.replace(
+                region[QStringLiteral("byteOffset")].toInt(),
+                region[QStringLiteral("byteLength")].toInt(),
+                rep[QStringLiteral("insertedContent")][QStringLiteral("text")].toString().toUtf8());
+        }
+        fixedBy.insert(result[QStringLiteral("ruleId")].toString(), fixed);
+    }
+    QCOMPARE(fixedBy.value(QStringLiteral("privileged")),
+             QByteArray(text).replace("privileged: true", "privileged: false"));
+    QCOMPARE(fixedBy.value(QStringLiteral("hostNamespaces")),
+             QByteArray(text).replace("hostPID: true", "hostPID: false"));
+    QVERIFY(fixedBy.contains(QStringLiteral("allowPrivilegeEscalation")));
+    QVERIFY(fixedBy.contains(QStringLiteral("seccompProfile_restricted")));
+    // Every fix, applied on its own, makes its own check pass.
+    for (auto it = fixedBy.cbegin(); it != fixedBy.cend(); ++it) {
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(it.value());
+        f.close();
+        const auto again = podsec(
+            {QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("json"), path});
+        const auto checks = QJsonDocument::fromJson(again.out)
+                                .object()[QStringLiteral("objects")][0][QStringLiteral("checks")]
+                                .toArray();
+        bool allowed = false;
+        for (const auto &c : checks) {
+            if (c.toObject()[QStringLiteral("id")].toString() == it.key())
+                allowed = c.toObject()[QStringLiteral("allowed")].toBool();
+        }
+        QVERIFY2(allowed, qPrintable(it.key()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

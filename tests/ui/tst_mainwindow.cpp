@@ -6,10 +6,13 @@
 #include "uitestutil.h"
 
 #include "editor/codeeditor.h"
+#include "fix/fixplanner.h"
+#include "fix/unifieddiff.h"
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
 #include "views/detailspane.h"
+#include "views/fixpreviewdialog.h"
 #include "views/mainwindow.h"
 
 #include <QApplication>
@@ -22,6 +25,10 @@
 #include <QTextBlock>
 #include <QTimer>
 #include <QTreeView>
+#include <QTreeWidget>
+
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace PodSec;
 using namespace PodSec::Ui;
@@ -277,6 +284,115 @@ private Q_SLOTS:
         QCOMPARE(
             ready.last().at(0).value<std::shared_ptr<const WorkspaceSnapshot>>()->workloads.size(),
             std::size_t(3000));
+    }
+
+    // Fix a finding from the window: the preview shows exactly the planned edits, unticking
+    // one leaves it out, applying is one undo step, and the file on disk is untouched.
+    void fixPreviewAndUndo()
+    {
+        MainWindow w;
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.openPaths({m_dir.path()});
+        QVERIFY(applied.wait(20000));
+        QVERIFY(w.selectKey(QStringLiteral("payments/ledger")));
+        const QString path = w.workspace()->paths().value(w.currentFile());
+        QTextDocument *doc = w.editor()->document();
+        const QString original = doc->toPlainText();
+        const auto *workload = w.treeModel()->workloadAt(currentSource(w));
+        QVERIFY(workload);
+        Fix::FixOptions options;
+        options.object = std::pair{workload->document, workload->item};
+        const Policy::LevelVersion restricted{Policy::Level::Restricted, Policy::Version::latest()};
+        const auto planned = Fix::fixText(original.toStdString(), restricted, options);
+        QVERIFY(planned.applied.size() >= 3);
+
+        QString shownDiff, diffAfterUntick;
+        int rows = 0;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<FixPreviewDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            shownDiff = dialog->diffText();
+            rows = dialog->fixCount();
+            // Untick the first fix, look, tick it again, apply.
+            QTreeWidgetItem *first = dialog->list()->topLevelItem(0)->child(0);
+            first->setCheckState(0, Qt::Unchecked);
+            diffAfterUntick = dialog->diffText();
+            first->setCheckState(0, Qt::Checked);
+            dialog->accept();
+        });
+        w.fixInteractive(MainWindow::FixScope::Workload);
+        QCOMPARE(rows, int(planned.applied.size()));
+        QCOMPARE(shownDiff, QString::fromStdString(
+                                Fix::unifiedDiff(original.toStdString(), planned.text,
+                                                 QFileInfo(path).fileName().toStdString())));
+        QVERIFY(diffAfterUntick != shownDiff && !diffAfterUntick.isEmpty());
+        QCOMPARE(doc->toPlainText(), QString::fromStdString(planned.text));
+        QVERIFY(w.isWindowModified());
+        // One undo step brings the whole fix back.
+        doc->undo();
+        QCOMPARE(doc->toPlainText(), original);
+        doc->redo();
+        QCOMPARE(doc->toPlainText(), QString::fromStdString(planned.text));
+        // Not saved: the file on disk still has the original text.
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(f.readAll()), original);
+        // The edit re-evaluates: the ledger now passes restricted.
+        QVERIFY(applied.wait(20000));
+        QVERIFY(w.selectKey(QStringLiteral("payments/ledger")));
+        QCOMPARE(static_cast<Verdict>(currentSource(w)
+                                          .siblingAtColumn(WorkloadTreeModel::RestrictedColumn)
+                                          .data(WorkloadTreeModel::VerdictRole)
+                                          .toInt()),
+                 Verdict::Pass);
+        w.setQuietSaveErrors(true);
+        QVERIFY(w.saveAll());
+        f.close(); // the save renamed a new file over the old one: open it afresh
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(f.readAll()), QString::fromStdString(planned.text));
+        QVERIFY(!w.isWindowModified());
+    }
+
+    // A save that cannot complete (the file size limit stops the write) leaves the file on
+    // disk byte for byte as it was, leaves no temporary file, and keeps the edit unsaved.
+    void failedSaveKeepsOriginal()
+    {
+        MainWindow w;
+        w.setQuietSaveErrors(true);
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.openPaths({m_dir.path()});
+        QVERIFY(applied.wait(20000));
+        QVERIFY(w.selectKey(QStringLiteral("web/frontend")));
+        const QString path = w.workspace()->paths().value(w.currentFile());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        f.close();
+        QTextCursor c(w.editor()->document());
+        c.movePosition(QTextCursor::End);
+        c.insertText(QStringLiteral("\n# ") + QString(200000, QLatin1Char('x')) +
+                     QLatin1Char('\n'));
+        const QStringList entriesBefore = QDir(m_dir.path()).entryList(QDir::Files);
+
+        struct rlimit old
+        {};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit small = old;
+        small.rlim_cur = rlim_t(before.size() + 1024);
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+        const bool saved = w.saveAll();
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &old), 0);
+
+        QVERIFY(!saved);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files), entriesBefore);
+        QVERIFY(w.isWindowModified());
+        QVERIFY(w.saveAll()); // with room again, the edit is written
+        f.close();
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().endsWith(QByteArray(QByteArray(100, 'x') + '\n')));
     }
 
 private:

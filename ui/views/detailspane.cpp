@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QLocale>
+#include <QUrl>
 
 #include <set>
 
@@ -92,6 +93,11 @@ const Policy::CheckResult *findResult(const Policy::Evaluation &e, std::string_v
 DetailsPane::DetailsPane(QWidget *parent) : QTextBrowser(parent)
 {
     setOpenExternalLinks(false);
+    setOpenLinks(false);
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == QLatin1String("podsec") && url.path() == QLatin1String("fix"))
+            Q_EMIT fixRequested();
+    });
     setPlaceholderText(tr("Select a namespace, workload or field to see why it passes or fails."));
 }
 
@@ -140,6 +146,9 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
               QLatin1Char('\n');
         return md;
     }
+    // Failing workloads, containers and fields offer the fix (the window plans it).
+    if (index.data(WorkloadTreeModel::AnyFailRole).toBool())
+        md += QStringLiteral("[%1](podsec:fix)\n\n").arg(tr("Fix…"));
     const auto *w = model->workloadAt(index);
     if (!w)
         return {};

@@ -25,6 +25,10 @@ public:
     static QString explanation(std::string_view checkId);
     /// The Markdown shown for an index (for tests).
     static QString markdownFor(const WorkloadTreeModel *model, const QModelIndex &index);
+
+Q_SIGNALS:
+    /// The "Fix…" link of a failing row was clicked.
+    void fixRequested();
 };
 
 } // namespace PodSec::Ui

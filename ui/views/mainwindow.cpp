@@ -4,6 +4,7 @@
 #include "detailspane.h"
 #include "editor/codeeditor.h"
 #include "editor/highlighting.h"
+#include "fixpreviewdialog.h"
 #include "models/badgeproxymodel.h"
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
@@ -177,10 +178,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_editTimer->setSingleShot(true);
     m_editTimer->setInterval(400);
     connect(m_editTimer, &QTimer::timeout, this, [this] {
-        if (m_editedFile >= 0 && m_editedFile < int(m_documents.size()) &&
-            m_documents[std::size_t(m_editedFile)])
-            m_workspace->setFileText(m_editedFile,
-                                     m_documents[std::size_t(m_editedFile)]->toPlainText());
+        const QSet<int> files = std::exchange(m_editedFiles, {});
+        for (int file : files) {
+            if (file >= 0 && file < int(m_documents.size()) && m_documents[std::size_t(file)])
+                m_workspace->setFileText(file, m_documents[std::size_t(file)]->toPlainText());
+        }
     });
 
     setTabOrder(m_version, m_level);
@@ -327,6 +329,17 @@ void MainWindow::createActions()
             saveFile(m_currentFile);
     });
     save->setShortcut(QKeySequence::Save);
+    file->addAction(tr("Save a &Copy As…"), this, [this] {
+        if (m_currentFile < 0 || !documentFor(m_currentFile))
+            return;
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save a copy"), m_workspace->paths().value(m_currentFile),
+            tr("Kubernetes manifests (*.yaml *.yml *.json);;All files (*)"));
+        if (!path.isEmpty())
+            writeFile(m_currentFile, path);
+    });
+    QAction *saveAllAction = file->addAction(tr("Save A&ll"), this, [this] { saveAll(); });
+    saveAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     QAction *reload = file->addAction(tr("&Reload"), this, [this] {
         if (confirmDiscard())
             openPaths(m_workspace->paths());
@@ -335,6 +348,26 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *fix = menuBar()->addMenu(tr("F&ix"));
+    m_fixField = fix->addAction(tr("&Fix Selected Finding…"), this,
+                                [this] { fixInteractive(FixScope::Field); });
+    m_fixField->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_fixWorkload = fix->addAction(tr("Make &Workload Restricted…"), this,
+                                   [this] { fixInteractive(FixScope::Workload); });
+    fix->addAction(tr("Make F&ile Restricted…"), this, [this] { fixInteractive(FixScope::File); });
+    fix->addAction(tr("Make Workspace &Restricted…"), this,
+                   [this] { fixInteractive(FixScope::Workspace); });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this, fix](const QPoint &pos) {
+        if (m_tree->indexAt(pos).isValid())
+            fix->exec(m_tree->viewport()->mapToGlobal(pos));
+    });
+    connect(m_details, &DetailsPane::fixRequested, this, [this] {
+        const QModelIndex source =
+            m_badges->mapToSource(m_filter->mapToSource(m_tree->currentIndex()));
+        fixInteractive(m_model->workloadAt(source) ? FixScope::Workload : FixScope::Field);
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { zoom(1); });
@@ -410,7 +443,7 @@ void MainWindow::openPaths(const QStringList &paths)
     for (const QString &e : m_workspace->errors())
         statusBar()->showMessage(e, 8000);
     addRecent(paths);
-    setWindowTitle(tr("PodSec Explorer — %1")
+    setWindowTitle(tr("PodSec Explorer — %1[*]")
                        .arg(paths.size() == 1 ? QFileInfo(paths.first()).fileName()
                                               : tr("%n paths", nullptr, int(paths.size()))));
 }
@@ -506,7 +539,7 @@ QTextDocument *MainWindow::documentFor(int file)
                     if (m_syncing || (removed == 0 && added == 0))
                         return; // format-only changes (highlighting) are not edits
                     m_dirty[std::size_t(file)] = true;
-                    m_editedFile = file;
+                    m_editedFiles.insert(file);
                     scheduleEdit();
                     updateStatus();
                 });
@@ -768,7 +801,43 @@ void MainWindow::updateStatus()
                 tr("%n file problem(s)", nullptr, int(snapshot->problems.size()));
     if (dirty)
         text += QStringLiteral(" · ") + tr("%n unsaved file(s)", nullptr, dirty);
+    setWindowModified(dirty > 0);
     m_counts->setText(text);
+}
+
+bool MainWindow::writeFile(int file, const QString &path)
+{
+    QTextDocument *doc =
+        file >= 0 && file < int(m_documents.size()) ? m_documents[std::size_t(file)] : nullptr;
+    if (!doc)
+        return true;
+    QString text = doc->toPlainText();
+    if (m_crlf[std::size_t(file)])
+        text.replace(QLatin1Char('\n'), QStringLiteral("\r\n"));
+    QByteArray bytes = text.toUtf8();
+    if (m_bom[std::size_t(file)])
+        bytes.prepend("\xEF\xBB\xBF");
+    const bool watched = m_watcher->files().contains(path);
+    if (watched)
+        m_watcher->removePath(path);
+    // QSaveFile writes a temporary file and renames it over the original only when every
+    // byte was written: a failed save leaves the file on disk as it was.
+    QSaveFile out(path);
+    const bool ok =
+        out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size() && out.commit();
+    if (watched)
+        m_watcher->addPath(path);
+    if (!ok) {
+        const QString error = out.errorString();
+        if (m_quietSaveErrors)
+            statusBar()->showMessage(tr("Could not save %1: %2").arg(path, error), 8000);
+        else
+            QMessageBox::warning(
+                this, tr("Save failed"),
+                tr("Could not save %1: %2\nThe file on disk is unchanged.").arg(path, error));
+        return false;
+    }
+    return true;
 }
 
 bool MainWindow::saveFile(int file)
@@ -777,28 +846,107 @@ bool MainWindow::saveFile(int file)
         file >= 0 && file < int(m_documents.size()) ? m_documents[std::size_t(file)] : nullptr;
     if (!doc)
         return true;
-    const QString path = m_workspace->paths().value(file);
-    QString text = doc->toPlainText();
-    if (m_crlf[std::size_t(file)])
-        text.replace(QLatin1Char('\n'), QStringLiteral("\r\n"));
-    QByteArray bytes = text.toUtf8();
-    if (m_bom[std::size_t(file)])
-        bytes.prepend("\xEF\xBB\xBF");
-    m_watcher->removePath(path);
-    QSaveFile out(path);
-    const bool ok =
-        out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size() && out.commit();
-    m_watcher->addPath(path);
-    if (!ok) {
-        QMessageBox::warning(this, tr("Save failed"),
-                             tr("Could not save %1: %2\nThe file on disk is unchanged.")
-                                 .arg(path, out.errorString()));
+    if (!writeFile(file, m_workspace->paths().value(file)))
         return false;
-    }
     m_dirty[std::size_t(file)] = false;
     doc->setModified(false);
     updateStatus();
     return true;
+}
+
+bool MainWindow::saveAll()
+{
+    bool ok = true;
+    for (std::size_t i = 0; i < m_dirty.size(); ++i) {
+        if (m_dirty[i])
+            ok = saveFile(int(i)) && ok;
+    }
+    return ok;
+}
+
+void MainWindow::fixInteractive(FixScope scope)
+{
+    const auto snapshot = m_model->snapshot();
+    if (!snapshot)
+        return;
+    const QModelIndex source = m_badges->mapToSource(m_filter->mapToSource(m_tree->currentIndex()));
+    // The workload of the selected row (a field or container row belongs to one).
+    const WorkloadEntry *workload = nullptr;
+    for (QModelIndex i = source; i.isValid() && !workload; i = i.parent())
+        workload = m_model->workloadAt(i);
+    const FieldEntry *field = m_model->fieldAt(source);
+    int file = workload ? workload->file : m_currentFile;
+    if (scope != FixScope::Workspace && file < 0)
+        return;
+    if ((scope == FixScope::Field || scope == FixScope::Workload) && !workload)
+        return;
+
+    std::vector<FixTarget> targets;
+    auto addTarget = [&](int f) -> FixTarget * {
+        if (int(m_workspace->fileBytes(f).size()) > LargeFileBytes) {
+            statusBar()->showMessage(tr("%1 is too large to fix in the window; use podsec fix")
+                                         .arg(m_workspace->paths().value(f)),
+                                     8000);
+            return nullptr;
+        }
+        QTextDocument *doc = documentFor(f);
+        if (!doc)
+            return nullptr;
+        QString text = doc->toPlainText();
+        if (m_crlf[std::size_t(f)])
+            text.replace(QLatin1Char('\n'), QStringLiteral("\r\n"));
+        FixTarget t;
+        t.file = f;
+        t.name = QFileInfo(m_workspace->paths().value(f)).fileName();
+        t.text = text.toStdString();
+        targets.push_back(std::move(t));
+        return &targets.back();
+    };
+    if (scope == FixScope::Workspace) {
+        for (int f = 0; f < int(m_documents.size()); ++f)
+            addTarget(f);
+    } else if (FixTarget *t = addTarget(file)) {
+        if (scope != FixScope::File)
+            t->options.object = std::pair{workload->document, workload->item};
+        if (scope == FixScope::Field && field) {
+            for (const auto &c : field->checks) {
+                if (!c.allowed)
+                    t->options.only.insert(std::string(c.checkId));
+            }
+            if (t->options.only.empty())
+                return;
+        }
+    }
+    if (targets.empty())
+        return;
+    const Policy::LevelVersion restricted{Policy::Level::Restricted, snapshot->version};
+    FixPreviewDialog dialog(std::move(targets), restricted, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    for (const auto &r : dialog.results()) {
+        QTextDocument *doc = documentFor(r.file);
+        QString after = QString::fromStdString(r.after);
+        after.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+        const QString before = doc->toPlainText();
+        // Only the changed middle is replaced, in one edit block: one undo step per file.
+        qsizetype prefix = 0;
+        while (prefix < before.size() && prefix < after.size() && before[prefix] == after[prefix])
+            ++prefix;
+        qsizetype suffix = 0;
+        while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
+               before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
+            ++suffix;
+        QTextCursor cursor(doc);
+        cursor.beginEditBlock();
+        cursor.setPosition(int(prefix));
+        cursor.setPosition(int(before.size() - suffix), QTextCursor::KeepAnchor);
+        cursor.insertText(after.mid(prefix, after.size() - prefix - suffix));
+        cursor.endEditBlock();
+    }
+    if (!dialog.results().empty())
+        statusBar()->showMessage(
+            tr("Applied fixes to %n file(s); not saved yet", nullptr, int(dialog.results().size())),
+            8000);
 }
 
 bool MainWindow::confirmDiscard()

@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QFileSystemWatcher;
@@ -39,6 +40,19 @@ public:
     ~MainWindow() override;
 
     void openPaths(const QStringList &paths);
+
+    enum class FixScope { Field, Workload, File, Workspace };
+    /// Plans the fixes for the selected row's field, workload or file, or the whole
+    /// workspace, shows them in a preview (edits can be unticked) and applies the accepted
+    /// result to the editor documents, one undo step per file. Nothing is saved.
+    void fixInteractive(FixScope scope);
+    /// Saves every file with unsaved edits (atomically); false if any save failed.
+    bool saveAll();
+    bool saveFile(int file);
+    /// Writes a file's editor text to path atomically; false (and a message) on failure.
+    bool writeFile(int file, const QString &path);
+    /// Tests: report save failures in the status bar instead of a message box.
+    void setQuietSaveErrors(bool quiet) { m_quietSaveErrors = quiet; }
     void setDark(bool dark);
     bool isDark() const { return m_dark; }
     /// Changes the UI font size by steps of 10% (0 resets).
@@ -82,7 +96,6 @@ private:
     void updateEditorFindings();
     void updateStatus();
     void scheduleEdit();
-    bool saveFile(int file);
     bool confirmDiscard();
     void fileChangedOnDisk(const QString &path);
     void addRecent(const QStringList &paths);
@@ -116,7 +129,10 @@ private:
     QString m_excerptKey;
     QSet<QString> m_savedExpanded; ///< keys of expanded rows across a model reset
     QString m_savedCurrent;
-    int m_editedFile = -1;
+    QSet<int> m_editedFiles;
+    bool m_quietSaveErrors = false;
+    QAction *m_fixField = nullptr;
+    QAction *m_fixWorkload = nullptr;
     bool m_syncing = false;
     bool m_dark = false;
     int m_zoom = 0;

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "fix/fixplanner.h"
+
+#include <QDialog>
+#include <QString>
+
+#include <string>
+#include <vector>
+
+class QLabel;
+class QPlainTextEdit;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace PodSec::Ui {
+
+/// One file to fix: its current text (bytes as they would be saved) and what to fix in it.
+struct FixTarget
+{
+    int file = -1;
+    QString name;
+    std::string text;
+    Fix::FixOptions options;
+};
+
+/// Shows what fixing would change before anything is applied: every planned fix as a
+/// checked row, every decision with its choices as unchecked rows, and the unified diff of
+/// the result. Unticking a fix (or ticking a choice) recomputes the diff; nothing is
+/// written until the caller takes results() after Apply.
+class FixPreviewDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    FixPreviewDialog(std::vector<FixTarget> targets, const Policy::LevelVersion &policy,
+                     QWidget *parent = nullptr);
+
+    struct Result
+    {
+        int file = -1;
+        std::string before;
+        std::string after;
+    };
+    /// The fixed texts of the files that change, with the current ticks.
+    std::vector<Result> results() const { return m_results; }
+    /// The diff as shown (all files).
+    QString diffText() const;
+    /// The rows: fixes (checkable, checked) and choices (checkable, unchecked).
+    QTreeWidget *list() const { return m_list; }
+    int fixCount() const { return m_fixCount; }
+
+private:
+    void recompute();
+
+    std::vector<FixTarget> m_targets;
+    Policy::LevelVersion m_policy;
+    std::vector<Result> m_results;
+    /// Per target: the choices offered (planned against the original text).
+    std::vector<std::vector<Fix::FixIt>> m_choices;
+    QTreeWidget *m_list;
+    QPlainTextEdit *m_diff;
+    QLabel *m_summary;
+    int m_fixCount = 0;
+    bool m_building = false;
+};
+
+} // namespace PodSec::Ui
