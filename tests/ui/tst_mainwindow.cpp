@@ -40,7 +40,10 @@ void copySample(const QString &to)
     QDirIterator it(TestUtil::sampleDir(), QDir::Files);
     while (it.hasNext()) {
         const QString from = it.next();
-        QFile::copy(from, to + QLatin1Char('/') + it.fileName());
+        const QString target = to + QLatin1Char('/') + it.fileName();
+        QFile::remove(target); // every test starts from the sample as shipped
+        QFile::copy(from, target);
+        QFile(target).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
 }
 
@@ -351,6 +354,37 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(f.readAll()), QString::fromStdString(planned.text));
         QVERIFY(!w.isWindowModified());
+    }
+
+    // The light bulb: lines with a fixable finding show one; clicking it previews the fix
+    // of that finding only.
+    void lightBulbFixesOneFinding()
+    {
+        MainWindow w;
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.openPaths({m_dir.path()});
+        QVERIFY(applied.wait(20000));
+        QVERIFY(
+            w.selectKey(QStringLiteral("payments/ledger:containers[0].securityContext.runAsUser")));
+        QVERIFY(w.editor()->isFixableLine(46));
+        QVERIFY(!w.editor()->isFixableLine(45)); // the image line has nothing to fix
+        QStringList rows;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<FixPreviewDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            for (QTreeWidgetItemIterator it(dialog->list()); *it; ++it) {
+                if ((*it)->parent())
+                    rows << (*it)->text(0);
+            }
+            dialog->reject();
+        });
+        const QString before = w.editor()->document()->toPlainText();
+        Q_EMIT w.editor()->fixRequested(46);
+        QCOMPARE(rows.size(), 1);
+        QVERIFY2(
+            rows.first().startsWith(QLatin1String("Remove runAsUser: 0 from container \"db\"")),
+            qPrintable(rows.first()));
+        QCOMPARE(w.editor()->document()->toPlainText(), before); // cancelled: nothing changed
     }
 
     // A save that cannot complete (the file size limit stops the write) leaves the file on

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "codeeditor.h"
 
+#include <QMouseEvent>
 #include <QPainter>
 #include <QTextBlock>
 #include <QToolTip>
@@ -19,6 +20,10 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override { m_editor->paintLineNumberArea(event); }
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        m_editor->gutterClicked(int(event->position().y()));
+    }
 
 private:
     CodeEditor *m_editor;
@@ -122,7 +127,18 @@ void CodeEditor::paintLineNumberArea(QPaintEvent *event)
     while (block.isValid() && top <= event->rect().bottom()) {
         if (block.isVisible() && bottom >= event->rect().top()) {
             const int line = block.blockNumber() + 1 + m_lineOffset;
-            if (failingLines.contains(line)) {
+            if (m_fixableLines.contains(line)) {
+                // A light bulb: amber glass, grey base.
+                painter.setRenderHint(QPainter::Antialiasing);
+                painter.setPen(Qt::NoPen);
+                const int d = h * 6 / 10;
+                const QRect glass(4 + (h - d) / 2, top + (h - d) / 2 - 1, d, d);
+                painter.setBrush(m_dark ? QColor(0xff, 0xcc, 0x4d) : QColor(0xf2, 0xa9, 0x00));
+                painter.drawEllipse(glass);
+                painter.setBrush(number);
+                painter.drawRect(QRect(glass.center().x() - d / 4, glass.bottom() - 1, d / 2 + 1,
+                                       qMax(2, d / 4)));
+            } else if (failingLines.contains(line)) {
                 painter.setRenderHint(QPainter::Antialiasing);
                 painter.setPen(Qt::NoPen);
                 painter.setBrush(m_dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc6, 0x28, 0x28));
@@ -136,6 +152,23 @@ void CodeEditor::paintLineNumberArea(QPaintEvent *event)
         block = block.next();
         top = bottom;
         bottom = top + qRound(blockBoundingRect(block).height());
+    }
+}
+
+void CodeEditor::gutterClicked(int y)
+{
+    QTextBlock block = firstVisibleBlock();
+    int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
+    while (block.isValid()) {
+        const int bottom = top + qRound(blockBoundingRect(block).height());
+        if (y >= top && y < bottom) {
+            const int line = block.blockNumber() + 1 + m_lineOffset;
+            if (m_fixableLines.contains(line))
+                Q_EMIT fixRequested(line);
+            return;
+        }
+        block = block.next();
+        top = bottom;
     }
 }
 
@@ -154,9 +187,12 @@ void CodeEditor::setFindings(const QVector<EditorFinding> &findings)
         m_findings.begin(), m_findings.end(),
         [](const EditorFinding &a, const EditorFinding &b) { return a.line < b.line; });
     m_failingLines.clear();
+    m_fixableLines.clear();
     for (const auto &f : m_findings) {
         if (f.failing)
             m_failingLines.insert(f.line);
+        if (f.failing && f.fixable)
+            m_fixableLines.insert(f.line);
     }
     refreshSelections();
     m_lineNumberArea->update();

@@ -12,8 +12,9 @@ struct EditorFinding
 {
     int line = 1;
     int column = 1;
-    int byteLength = 1;  ///< clipped to the line
-    bool failing = true; ///< false: passing field (no underline)
+    int byteLength = 1;   ///< clipped to the line
+    bool failing = true;  ///< false: passing field (no underline)
+    bool fixable = false; ///< a fix (or a decision with choices) exists: light bulb
     QString message;
 };
 
@@ -42,6 +43,13 @@ public:
 
     int lineNumberAreaWidth() const;
     void paintLineNumberArea(QPaintEvent *event);
+    /// A click in the gutter at widget y: emits fixRequested on a light-bulb line.
+    void gutterClicked(int y);
+    bool isFixableLine(int line) const { return m_fixableLines.contains(line); }
+
+Q_SIGNALS:
+    /// The light bulb of a line was clicked (1-based file line).
+    void fixRequested(int line);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -55,6 +63,7 @@ private:
     QWidget *m_lineNumberArea;
     QVector<EditorFinding> m_findings; ///< sorted by line
     QSet<int> m_failingLines;
+    QSet<int> m_fixableLines;
     bool m_dark = false;
     int m_lineOffset = 0;
 };

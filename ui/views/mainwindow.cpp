@@ -12,6 +12,10 @@
 #include "namespacechipdelegate.h"
 
 #include "common/buildinfo.h"
+#include "fix/fixplanner.h"
+#include "k8s/podspec.h"
+#include "policy/evaluator.h"
+#include "yaml/sourcefile.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,6 +38,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -44,6 +49,8 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <set>
+#include <tuple>
 
 #include <functional>
 
@@ -363,6 +370,11 @@ void MainWindow::createActions()
         if (m_tree->indexAt(pos).isValid())
             fix->exec(m_tree->viewport()->mapToGlobal(pos));
     });
+    connect(m_editor, &CodeEditor::fixRequested, this, [this](int line) {
+        m_editor->goToLine(line);
+        selectRowAtLine(line, true);
+        fixInteractive(FixScope::Field);
+    });
     connect(m_details, &DetailsPane::fixRequested, this, [this] {
         const QModelIndex source =
             m_badges->mapToSource(m_filter->mapToSource(m_tree->currentIndex()));
@@ -617,6 +629,29 @@ void MainWindow::updateEditorFindings()
         m_editor->setFindings({});
         return;
     }
+    // Fields a fix (or a decision's choice) would change, by workload and path: the light
+    // bulbs. Planned on the text the snapshot evaluated; large files get none.
+    std::set<std::tuple<int, int, std::string>> fixablePaths;
+    const std::string_view bytes = m_workspace->fileBytes(m_currentFile);
+    if (bytes.size() <= std::size_t(LargeFileBytes)) {
+        const std::string text(bytes);
+        const auto file = Yaml::SourceFile::fromText("", text);
+        const Policy::LevelVersion restricted{Policy::Level::Restricted, snapshot->version};
+        for (const auto &doc : file->documents) {
+            for (const auto &object : K8s::objectsIn(doc)) {
+                if (!object.isEvaluated() || !object.hasTemplate)
+                    continue;
+                const K8s::PodSpecView view(object);
+                const auto plan = Fix::planFixes(view, Policy::evaluate(view, restricted), text);
+                for (const auto &f : plan.fixes)
+                    fixablePaths.emplace(doc.index, object.item, f.path);
+                for (const auto &d : plan.decisions) {
+                    if (!d.choices.empty())
+                        fixablePaths.emplace(doc.index, object.item, d.path);
+                }
+            }
+        }
+    }
     QVector<EditorFinding> findings;
     const int firstLine = m_editor->lineOffset() + 1;
     const int lastLine = m_editor->lineOffset() + m_editor->blockCount();
@@ -649,7 +684,10 @@ void MainWindow::updateEditorFindings()
                     }
                 }
             }
+            e.fixable = fixablePaths.count({w.document, w.item, f.path}) > 0;
             e.message = q(f.path) + QLatin1Char('\n') + reasons.join(QLatin1Char('\n'));
+            if (e.fixable)
+                e.message += QLatin1Char('\n') + tr("A fix is available: click the light bulb.");
             findings << e;
         };
         for (const auto &f : w.podFields)
@@ -688,11 +726,16 @@ void MainWindow::onEditorCursor()
 {
     if (m_syncing || !m_editor->hasFocus() || m_currentFile < 0)
         return;
+    selectRowAtLine(m_editor->cursorLine(), false);
+}
+
+void MainWindow::selectRowAtLine(int line, bool failingFieldsToo)
+{
     const auto snapshot = m_model->snapshot();
     if (!snapshot)
         return;
-    // The deepest row of this file on the cursor's line: a field, else its workload.
-    const int line = m_editor->cursorLine();
+    // The deepest row of this file on the line: a field, else its workload. Absent fields
+    // sit on their nearest ancestor's line; they count when failingFieldsToo.
     QModelIndex best;
     std::function<void(const QModelIndex &)> visit = [&](const QModelIndex &parent) {
         for (int r = 0; r < m_model->rowCount(parent); ++r) {
@@ -705,7 +748,9 @@ void MainWindow::onEditorCursor()
             if (!w || w->file != m_currentFile)
                 continue;
             if (const auto *f = m_model->fieldAt(i)) {
-                if (int(f->line) == line && f->present)
+                if (int(f->line) == line &&
+                    (f->present ||
+                     (failingFieldsToo && i.data(WorkloadTreeModel::AnyFailRole).toBool())))
                     best = i;
             } else if (m_model->containerAt(i)) {
                 visit(i);

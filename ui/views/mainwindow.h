@@ -92,6 +92,8 @@ private:
     void applyOptions();
     void onTreeSelection();
     void onEditorCursor();
+    /// Selects the tree row of the current file on a 1-based line.
+    void selectRowAtLine(int line, bool failingFieldsToo);
     void showFile(int file, const WorkloadEntry *workload);
     void updateEditorFindings();
     void updateStatus();
