@@ -164,6 +164,17 @@ int runCheck(CheckRequest &request)
         files.push_back(std::move(file));
     }
 
+    for (auto &[name, text] : request.inMemory) {
+        std::vector<Yaml::Chunk> chunks;
+        auto file = Yaml::SourceFile::prepare(name, std::move(text), chunks);
+        const std::size_t index = files.size();
+        if (chunks.empty())
+            items.push_back({index, std::nullopt, 0, true});
+        for (std::size_t i = 0; i < chunks.size(); ++i)
+            items.push_back({index, chunks[i], static_cast<int>(i), i == 0});
+        files.push_back(std::move(file));
+    }
+
     // Admission needs the namespaces' labels before any workload is judged.
     EvaluationOptions &options = request.context.options;
     if (options.admission) {

@@ -11,6 +11,8 @@ namespace PodSec::Cli {
 struct CheckRequest
 {
     std::vector<std::string> paths; ///< files, folders, "-" for stdin
+    /// Texts read elsewhere (a live cluster's list pages): (display name, text), after paths.
+    std::vector<std::pair<std::string, std::string>> inMemory;
     std::string format = "text";
     std::string outputFile; ///< empty: stdout
     ReportContext context;

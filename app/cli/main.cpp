@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // podsec: the command-line twin of PodSec Explorer (contract: shared/spec/cli.md).
 #include "checkcommand.h"
+#include "cluster/apiclient.h"
 #include "common/buildinfo.h"
 #include "fixcommand.h"
+#include "qnetworktransport.h"
 
 #include "policy/registry.h"
 
@@ -197,9 +199,9 @@ int runCheckCommand(const std::vector<std::string> &args)
         if (request.threads < 1 || request.threads > 64)
             return usageError("--jobs must be a number from 1 to 64");
     }
-    if (!kubeconfig.empty() || !context.empty())
-        return usageError("reading a live cluster (--kubeconfig, --context) is not available "
-                          "in this build yet");
+    const bool live = !kubeconfig.empty() || !context.empty();
+    if (live && !request.paths.empty())
+        return usageError("give either PATHs or --kubeconfig/--context, not both");
     if (!admissionConfig.empty()) {
         bool ok = false;
         const std::string text = readFile(QString::fromStdString(admissionConfig), ok);
@@ -219,7 +221,37 @@ int runCheckCommand(const std::vector<std::string> &args)
         options.admissionConfig = *config;
         options.admission = true;
     }
-    if (request.paths.empty()) {
+    bool clusterProblems = false;
+    if (live) {
+        // Read the cluster (read-only: only GET requests), then evaluate what was read as
+        // if it were files named cluster:<resource>#<page>.
+        const char *env = std::getenv("KUBECONFIG");
+        const char *home = std::getenv("HOME");
+        const auto files = Cluster::kubeconfigFiles(kubeconfig, env ? env : "", home ? home : "");
+        const auto config = Cluster::loadKubeconfig(files, !kubeconfig.empty());
+        for (const auto &e : config.errors)
+            std::fprintf(stderr, "%s\n", e.text().c_str());
+        std::string selectError;
+        const auto selection = Cluster::select(config, context, selectError);
+        if (!selection) {
+            std::fprintf(stderr, "podsec: %s\n", selectError.c_str());
+            return 2;
+        }
+        std::string tlsError;
+        Net::QNetworkTransport transport(*selection, tlsError);
+        if (!tlsError.empty()) {
+            std::fprintf(stderr, "podsec: %s\n", tlsError.c_str());
+            return 2;
+        }
+        Cluster::ApiClient client(*selection, transport, {});
+        auto snapshot = client.readCluster();
+        for (const auto &p : snapshot.problems)
+            std::fprintf(stderr, "podsec: %s\n", p.c_str());
+        clusterProblems = !snapshot.problems.empty();
+        if (snapshot.serverVersion.empty())
+            return 2;
+        request.inMemory = std::move(snapshot.documents);
+    } else if (request.paths.empty()) {
         if (isatty(STDIN_FILENO))
             return usageError("no input: give files or folders, or '-' to read standard input");
         request.paths.push_back("-");
@@ -228,7 +260,8 @@ int runCheckCommand(const std::vector<std::string> &args)
         color == "always" ||
         (color == "auto" && request.format == "text" && request.outputFile.empty() &&
          isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
-    return Cli::runCheck(request);
+    const int status = Cli::runCheck(request);
+    return clusterProblems ? 2 : status;
 }
 
 int runFixCommand(const std::vector<std::string> &args)

@@ -39,10 +39,16 @@ std::string groupOf(const std::string &apiVersion)
     return slash == std::string::npos ? std::string() : apiVersion.substr(0, slash);
 }
 
-void describe(const Yaml::Document &doc, Yaml::NodeId root, Object &o)
+void describe(const Yaml::Document &doc, Yaml::NodeId root, Object &o,
+              const std::string &inheritedKind = {}, const std::string &inheritedApiVersion = {})
 {
     o.apiVersion = doc.scalar(doc.get(root, "apiVersion"));
     o.kindText = doc.scalar(doc.get(root, "kind"));
+    // Items of a typed API list (PodList, DeploymentList) carry no kind of their own.
+    if (o.kindText.empty() && o.apiVersion.empty() && !inheritedKind.empty()) {
+        o.kindText = inheritedKind;
+        o.apiVersion = inheritedApiVersion;
+    }
     const auto meta = doc.get(root, "metadata");
     o.name = doc.scalar(doc.get(meta, "name"));
     o.namespaceName = doc.scalar(doc.get(meta, "namespace"));
@@ -129,6 +135,8 @@ std::vector<Object> objectsIn(const Yaml::Document &doc)
         result.push_back(std::move(o));
         return result;
     }
+    const std::string itemKind = kind == "List" ? std::string() : kind.substr(0, kind.size() - 4);
+    const std::string &listApiVersion = doc.scalar(doc.get(doc.root, "apiVersion"));
     for (std::size_t i = 0; i < doc.size(items); ++i) {
         const auto item = doc.item(items, i);
         if (doc.kind(item) != Yaml::NodeKind::Mapping)
@@ -137,7 +145,7 @@ std::vector<Object> objectsIn(const Yaml::Document &doc)
         o.document = &doc;
         o.root = item;
         o.item = static_cast<int>(i);
-        describe(doc, item, o);
+        describe(doc, item, o, itemKind, listApiVersion);
         result.push_back(std::move(o));
     }
     return result;

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: Apache-2.0
+// The API client's logic over a fake transport (no sockets): pagination with continue,
+// 410 restarts, 429 Retry-After, 5xx backoff, RBAC fallback per namespace, explained
+// errors that never show credentials, truncated and oversized answers, exec plugins.
+#include "cluster/apiclient.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <deque>
+#include <functional>
+#include <map>
+
+using namespace PodSec::Cluster;
+
+namespace {
+
+class FakeTransport final : public Transport
+{
+public:
+    std::function<HttpResponse(const std::string &)> handler;
+    std::vector<std::string> requests;
+    std::vector<Headers> headers;
+
+    HttpResponse get(const std::string &pathAndQuery, const Headers &h, std::size_t) override
+    {
+        requests.push_back(pathAndQuery);
+        headers.push_back(h);
+        return handler(pathAndQuery);
+    }
+};
+
+HttpResponse ok(std::string body)
+{
+    return {200, std::move(body), {}, {}, false};
+}
+
+HttpResponse status(int code, const std::string &message = {})
+{
+    return {code,
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"" +
+                message + "\",\"code\":" + std::to_string(code) + '}',
+            {},
+            {},
+            false};
+}
+
+std::string page(const std::string &kind, const std::vector<std::string> &names,
+                 const std::string &cont)
+{
+    std::string items;
+    for (const auto &n : names)
+        items += (items.empty() ? "" : ",") + std::string("{\"metadata\":{\"name\":\"") + n +
+                 "\",\"namespace\":\"a\"}}";
+    return "{\"kind\":\"" + kind + "\",\"apiVersion\":\"v1\",\"metadata\":{\"continue\":\"" + cont +
+           "\"},\"items\":[" + items + "]}";
+}
+
+Selection tokenSelection()
+{
+    Selection s;
+    s.cluster.name = "test";
+    s.cluster.server = "https://127.0.0.1:6443";
+    s.user.name = "alice";
+    s.user.token = "s3cr3t-t0ken";
+    return s;
+}
+
+} // namespace
+
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void paginationFollowsContinue()
+    {
+        FakeTransport t;
+        t.handler = [](const std::string &q) {
+            if (q == "/api/v1/pods?limit=2")
+                return ok(page("PodList", {"p1", "p2"}, "tok/1+"));
+            if (q == "/api/v1/pods?limit=2&continue=tok%2F1%2B")
+                return ok(page("PodList", {"p3"}, ""));
+            return status(404);
+        };
+        ApiClient client(tokenSelection(), t, {2, 1 << 20, 4, [](int) {
+                                               }});
+        const auto r = client.list("/api/v1/pods");
+        QVERIFY2(r.error.empty(), r.error.c_str());
+        QCOMPARE(r.pages.size(), std::size_t(2));
+        QCOMPARE(t.requests.size(), std::size_t(2));
+        // Bearer token sent, and only as a header.
+        bool bearer = false;
+        for (const auto &[k, v] : t.headers.front())
+            bearer |= k == "Authorization" && v == "Bearer s3cr3t-t0ken";
+        QVERIFY(bearer);
+    }
+
+    void goneRestartsOnce()
+    {
+        FakeTransport t;
+        int gone = 0;
+        t.handler = [&](const std::string &q) {
+            if (q.find("continue=c1") != std::string::npos && gone++ == 0)
+                return status(410, "The provided continue parameter is too old");
+            if (q.find("continue=c1") != std::string::npos)
+                return ok(page("PodList", {"p3"}, ""));
+            return ok(page("PodList", {"p1", "p2"}, "c1"));
+        };
+        ApiClient client(tokenSelection(), t, {2, 1 << 20, 4, [](int) {
+                                               }});
+        const auto r = client.list("/api/v1/pods");
+        QVERIFY2(r.error.empty(), r.error.c_str());
+        QCOMPARE(r.pages.size(), std::size_t(2)); // the first page is not counted twice
+        QCOMPARE(t.requests.size(), std::size_t(4));
+    }
+
+    void retriesHonourRetryAfterAndBackOff()
+    {
+        FakeTransport t;
+        int calls = 0;
+        t.handler = [&](const std::string &) {
+            ++calls;
+            if (calls == 1) {
+                auto r = status(429);
+                r.headers.emplace_back("retry-after", "2");
+                return r;
+            }
+            if (calls <= 3)
+                return status(503);
+            return ok(page("PodList", {"p"}, ""));
+        };
+        std::vector<int> waits;
+        ApiClient client(tokenSelection(), t, {500, 1 << 20, 4, [&](int ms) {
+                                                   waits.push_back(ms);
+                                               }});
+        const auto r = client.list("/api/v1/pods");
+        QVERIFY2(r.error.empty(), r.error.c_str());
+        QCOMPARE(waits, (std::vector<int>{2000, 1000, 2000}));
+
+        FakeTransport down;
+        down.handler = [](const std::string &) {
+            return status(500, "etcd is unhappy");
+        };
+        std::vector<int> waits2;
+        ApiClient c2(tokenSelection(), down, {500, 1 << 20, 2, [&](int ms) {
+                                                  waits2.push_back(ms);
+                                              }});
+        const auto failed = c2.list("/api/v1/pods");
+        QCOMPARE(down.requests.size(), std::size_t(3)); // first try + 2 retries
+        QCOMPARE(failed.status, 500);
+        QCOMPARE(failed.error, std::string("listing /api/v1/pods: the server answered 500. The "
+                                           "server said: etcd is unhappy"));
+    }
+
+    void forbiddenClusterWideFallsBackPerNamespace()
+    {
+        FakeTransport t;
+        t.handler = [](const std::string &q) {
+            if (q == "/version")
+                return ok("{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.2\"}");
+            if (q.rfind("/api/v1/namespaces?", 0) == 0)
+                return ok("{\"kind\":\"NamespaceList\",\"apiVersion\":\"v1\",\"metadata\":{},"
+                          "\"items\":[{\"metadata\":{\"name\":\"a\"}},{\"metadata\":{\"name\":"
+                          "\"b\"}}]}");
+            if (q.rfind("/api/v1/pods?", 0) == 0)
+                return status(403, "pods is forbidden: User \"alice\" cannot list resource "
+                                   "\"pods\" in API group \"\" at the cluster scope");
+            if (q.rfind("/api/v1/namespaces/a/pods?", 0) == 0)
+                return ok(page("PodList", {"pa"}, ""));
+            if (q.rfind("/api/v1/namespaces/b/pods?", 0) == 0)
+                return status(403, "forbidden in b");
+            return ok(page("List", {}, ""));
+        };
+        ApiClient client(tokenSelection(), t, {500, 1 << 20, 0, [](int) {
+                                               }});
+        std::vector<std::string> streamed;
+        const auto s = client.readCluster(
+            [&](const std::string &name, const std::string &) { streamed.push_back(name); });
+        QCOMPARE(s.serverVersion, std::string("v1.31.2"));
+        QVERIFY(std::find(streamed.begin(), streamed.end(), "cluster:a/pods#1") != streamed.end());
+        QCOMPARE(s.problems.size(), std::size_t(1));
+        QVERIFY2(s.problems.front().find("user \"alice\" is not allowed to do this (403 "
+                                         "Forbidden)") != std::string::npos,
+                 s.problems.front().c_str());
+        QVERIFY(s.problems.front().find("/api/v1/namespaces/b/pods") != std::string::npos);
+        QCOMPARE(s.documents.size(), streamed.size());
+    }
+
+    void errorsExplainedWithoutSecrets()
+    {
+        FakeTransport t;
+        t.handler = [](const std::string &) {
+            return status(401, "Unauthorized");
+        };
+        ApiClient client(tokenSelection(), t, {500, 1 << 20, 0, [](int) {
+                                               }});
+        std::string error;
+        QVERIFY(client.serverVersion(error).empty());
+        QCOMPARE(error, std::string("reading the server version: https://127.0.0.1:6443 did not "
+                                    "accept the credentials of user \"alice\" (401 "
+                                    "Unauthorized). The token or certificate may be wrong or "
+                                    "expired. The server said: Unauthorized"));
+        QVERIFY(error.find("s3cr3t") == std::string::npos);
+    }
+
+    void truncatedAndOversized()
+    {
+        FakeTransport t;
+        t.handler = [](const std::string &q) {
+            if (q.rfind("/api/v1/pods", 0) == 0)
+                return ok("{\"kind\":\"PodList\",\"items\":[{\"metadata\":{\"na");
+            HttpResponse big;
+            big.status = 200;
+            big.tooLarge = true;
+            return big;
+        };
+        ApiClient client(tokenSelection(), t, {500, 1 << 20, 0, [](int) {
+                                               }});
+        const auto truncated = client.list("/api/v1/pods");
+        QVERIFY2(truncated.error.find("the answer is not a complete list") != std::string::npos,
+                 truncated.error.c_str());
+        const auto big = client.list("/apis/apps/v1/deployments");
+        QCOMPARE(big.error, std::string("listing /apis/apps/v1/deployments: the answer was larger "
+                                        "than 1 MB and was not read"));
+    }
+
+    void execPluginCachesUntilExpiry()
+    {
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("plugin.sh"));
+        const QString calls = dir.filePath(QStringLiteral("calls"));
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#!/bin/sh\necho call >> \"$CALLS\"\n"
+                "test -n \"$KUBERNETES_EXEC_INFO\" || exit 3\n"
+                "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":"
+                "\"ExecCredential\",\"status\":{\"token\":\"exec-token\",\"expirationTimestamp\":"
+                "\"%s\"}}' \"$EXPIRY\"\n");
+        f.close();
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::WriteOwner);
+        auto selection = tokenSelection();
+        selection.user.token.clear();
+        ExecConfig exec;
+        exec.apiVersion = "client.authentication.k8s.io/v1";
+        exec.command = script.toStdString();
+        exec.interactiveMode = "Never";
+        exec.env = {{"CALLS", calls.toStdString()}, {"EXPIRY", "2999-01-01T00:00:00Z"}};
+        selection.user.exec = exec;
+        FakeTransport t;
+        t.handler = [](const std::string &) {
+            return ok("{\"gitVersion\":\"v1.30.0\"}");
+        };
+        auto countCalls = [&] {
+            QFile c(calls);
+            return c.open(QIODevice::ReadOnly) ? int(c.readAll().count('\n')) : 0;
+        };
+        {
+            ApiClient client(selection, t, {500, 1 << 20, 0, [](int) {
+                                            }});
+            std::string error;
+            QCOMPARE(client.serverVersion(error), std::string("v1.30.0"));
+            QCOMPARE(client.serverVersion(error), std::string("v1.30.0"));
+            QVERIFY2(error.empty(), error.c_str());
+            QCOMPARE(countCalls(), 1); // cached: the expiry is far away
+            bool bearer = false;
+            for (const auto &[k, v] : t.headers.back())
+                bearer |= k == "Authorization" && v == "Bearer exec-token";
+            QVERIFY(bearer);
+        }
+        selection.user.exec->env[1].second = "2000-01-01T00:00:00Z"; // already expired
+        {
+            ApiClient client(selection, t, {500, 1 << 20, 0, [](int) {
+                                            }});
+            std::string error;
+            client.serverVersion(error);
+            client.serverVersion(error);
+            QCOMPARE(countCalls(), 3); // expired: asked again for every request
+        }
+        selection.user.exec->command = "/nonexistent/podsec-plugin";
+        selection.user.exec->installHint = "Install it with: apt install podsec-plugin";
+        ApiClient missing(selection, t, {500, 1 << 20, 0, [](int) {
+                                         }});
+        std::string error;
+        QVERIFY(missing.serverVersion(error).empty());
+        QVERIFY2(error.find("exec credential plugin \"/nonexistent/podsec-plugin\" could not be "
+                            "started") == 0,
+                 error.c_str());
+        QVERIFY(error.find("Install it with: apt install podsec-plugin") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "tst_apiclient.moc"
