@@ -127,6 +127,16 @@ int runCheck(CheckRequest &request)
     // Read every file and split it into documents (cheap, sequential).
     std::vector<std::unique_ptr<Yaml::SourceFile>> files;
     std::vector<WorkItem> items;
+    // One work item per document (or one for a file without any, to report its errors).
+    auto addFile = [&](std::unique_ptr<Yaml::SourceFile> file,
+                       const std::vector<Yaml::Chunk> &chunks) {
+        const std::size_t index = files.size();
+        if (chunks.empty())
+            items.push_back({index, std::nullopt, 0, true});
+        for (std::size_t i = 0; i < chunks.size(); ++i)
+            items.push_back({index, chunks[i], static_cast<int>(i), i == 0});
+        files.push_back(std::move(file));
+    };
     for (const auto &path : paths) {
         std::string text;
         std::string display = path;
@@ -156,23 +166,12 @@ int runCheck(CheckRequest &request)
             }
             file = Yaml::SourceFile::prepare(display, std::move(text), chunks);
         }
-        const std::size_t index = files.size();
-        if (chunks.empty())
-            items.push_back({index, std::nullopt, 0, true});
-        for (std::size_t i = 0; i < chunks.size(); ++i)
-            items.push_back({index, chunks[i], static_cast<int>(i), i == 0});
-        files.push_back(std::move(file));
+        addFile(std::move(file), chunks);
     }
-
     for (auto &[name, text] : request.inMemory) {
         std::vector<Yaml::Chunk> chunks;
         auto file = Yaml::SourceFile::prepare(name, std::move(text), chunks);
-        const std::size_t index = files.size();
-        if (chunks.empty())
-            items.push_back({index, std::nullopt, 0, true});
-        for (std::size_t i = 0; i < chunks.size(); ++i)
-            items.push_back({index, chunks[i], static_cast<int>(i), i == 0});
-        files.push_back(std::move(file));
+        addFile(std::move(file), chunks);
     }
 
     // Admission needs the namespaces' labels before any workload is judged.

@@ -994,25 +994,19 @@ struct Located
 std::optional<std::vector<Located>>
 survey(const std::string &text, const Policy::LevelVersion &policy, const FixOptions &options)
 {
-    const auto file = Yaml::SourceFile::fromText("", text);
-    if (!file->errors.empty())
-        return std::nullopt;
     std::vector<Located> out;
-    for (const auto &doc : file->documents) {
-        for (const auto &object : K8s::objectsIn(doc)) {
-            if (!object.isEvaluated() || !object.hasTemplate)
-                continue;
-            const K8s::PodSpecView view(object);
-            Located l;
-            l.label = object.kindText + ' ' + object.namespaceName + '/' + object.name;
-            l.selected = !options.object || *options.object == std::pair{doc.index, object.item};
-            for (const auto &r : Policy::evaluate(view, policy).results) {
-                if (!r.allowed)
-                    l.failing.insert(std::string(r.id));
-            }
-            out.push_back(std::move(l));
-        }
-    }
+    const bool parsed = forEachObject(text, policy, options,
+                                      [&](const std::string &label, const K8s::PodSpecView &,
+                                          const Policy::Evaluation &e, bool selected) {
+                                          Located l{label, {}, selected};
+                                          for (const auto &r : e.results) {
+                                              if (!r.allowed)
+                                                  l.failing.insert(std::string(r.id));
+                                          }
+                                          out.push_back(std::move(l));
+                                      });
+    if (!parsed)
+        return std::nullopt;
     return out;
 }
 
@@ -1030,6 +1024,27 @@ bool noHarm(const std::vector<Located> &before, const std::vector<Located> &afte
 }
 
 } // namespace
+
+bool forEachObject(const std::string &text, const Policy::LevelVersion &policy,
+                   const FixOptions &options,
+                   const std::function<void(const std::string &, const K8s::PodSpecView &,
+                                            const Policy::Evaluation &, bool)> &fn)
+{
+    const auto file = Yaml::SourceFile::fromText("", text);
+    if (!file->errors.empty())
+        return false;
+    for (const auto &doc : file->documents) {
+        for (const auto &object : K8s::objectsIn(doc)) {
+            if (!object.isEvaluated() || !object.hasTemplate)
+                continue;
+            const K8s::PodSpecView view(object);
+            fn(object.kindText + ' ' + object.namespaceName + '/' + object.name, view,
+               Policy::evaluate(view, policy),
+               !options.object || *options.object == std::pair{doc.index, object.item});
+        }
+    }
+    return true;
+}
 
 Plan planFixes(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
                const std::string &text, const std::set<std::string> &only)
@@ -1057,24 +1072,18 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
     for (int round = 0; round < 200; ++round) {
         // One fix per object per round, planned against the text as it is now.
         std::vector<FixIt> chosen;
-        {
-            const auto file = Yaml::SourceFile::fromText("", text);
-            for (const auto &doc : file->documents) {
-                for (const auto &object : K8s::objectsIn(doc)) {
-                    if (!object.isEvaluated() || !object.hasTemplate ||
-                        (options.object && *options.object != std::pair{doc.index, object.item}))
-                        continue;
-                    const K8s::PodSpecView view(object);
-                    auto plan = planFixes(view, Policy::evaluate(view, policy), text, options.only);
-                    for (auto &fix : plan.fixes) {
-                        if (!rejected.count(fix.key)) {
-                            chosen.push_back(std::move(fix));
-                            break;
-                        }
-                    }
-                }
-            }
-        }
+        forEachObject(text, policy, options,
+                      [&](const std::string &, const K8s::PodSpecView &view,
+                          const Policy::Evaluation &evaluation, bool selected) {
+                          if (!selected)
+                              return;
+                          for (auto &fix : planFixes(view, evaluation, text, options.only).fixes) {
+                              if (!rejected.count(fix.key)) {
+                                  chosen.push_back(std::move(fix));
+                                  break;
+                              }
+                          }
+                      });
         if (chosen.empty())
             break;
         auto attempt = [&](const std::vector<const FixIt *> &fixes) -> bool {
@@ -1116,31 +1125,26 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
             continue; // the rejected fix is skipped in the next round
     }
 
-    const auto file = Yaml::SourceFile::fromText("", text);
-    for (const auto &doc : file->documents) {
-        for (const auto &object : K8s::objectsIn(doc)) {
-            if (!object.isEvaluated() || !object.hasTemplate ||
-                (options.object && *options.object != std::pair{doc.index, object.item}))
-                continue;
-            const K8s::PodSpecView view(object);
-            const auto evaluation = Policy::evaluate(view, policy);
-            const std::string label =
-                object.kindText + ' ' + object.namespaceName + '/' + object.name;
-            result.passingAfter += evaluation.allowed();
-            for (const auto &r : evaluation.results) {
-                if (!r.allowed)
-                    result.remaining.push_back(label + ": " + std::string(r.id));
-            }
-            for (const auto &d : planFixes(view, evaluation, text, options.only).decisions) {
-                std::string line = label + ": " + d.checkId + ": " + d.question;
-                for (std::size_t i = 0; i < d.choices.size(); ++i)
-                    line += (i ? " | " : " [choice: ") + d.choices[i].title;
-                if (!d.choices.empty())
-                    line += ']';
-                result.decisions.push_back(std::move(line));
-            }
-        }
-    }
+    forEachObject(text, policy, options,
+                  [&](const std::string &label, const K8s::PodSpecView &view,
+                      const Policy::Evaluation &evaluation, bool selected) {
+                      if (!selected)
+                          return;
+                      result.passingAfter += evaluation.allowed();
+                      for (const auto &r : evaluation.results) {
+                          if (!r.allowed)
+                              result.remaining.push_back(label + ": " + std::string(r.id));
+                      }
+                      for (const auto &d :
+                           planFixes(view, evaluation, text, options.only).decisions) {
+                          std::string line = label + ": " + d.checkId + ": " + d.question;
+                          for (std::size_t i = 0; i < d.choices.size(); ++i)
+                              line += (i ? " | " : " [choice: ") + d.choices[i].title;
+                          if (!d.choices.empty())
+                              line += ']';
+                          result.decisions.push_back(std::move(line));
+                      }
+                  });
     result.text = std::move(text);
     return result;
 }

@@ -4,6 +4,7 @@
 #include "fix/texteditset.h"
 #include "policy/levelversion.h"
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -63,6 +64,13 @@ struct FixOptions
     /// Restrict fixing to one object: {document index, List item or -1}.
     std::optional<std::pair<int, int>> object;
 };
+
+/// Parses text and calls fn for every pod-bearing object with a pod template, evaluated at
+/// policy; selected tells whether options.object picks it. false when text does not parse.
+bool forEachObject(
+    const std::string &text, const Policy::LevelVersion &policy, const FixOptions &options,
+    const std::function<void(const std::string &label, const K8s::PodSpecView &view,
+                             const Policy::Evaluation &evaluation, bool selected)> &fn);
 
 struct FixResult
 {

@@ -35,18 +35,15 @@ std::vector<std::pair<std::string, Fix::Decision>> decisionsIn(const std::string
                                                                const Fix::FixOptions &options)
 {
     std::vector<std::pair<std::string, Fix::Decision>> out;
-    const auto file = Yaml::SourceFile::fromText("", text);
-    for (const auto &doc : file->documents) {
-        for (const auto &object : K8s::objectsIn(doc)) {
-            if (!object.isEvaluated() || !object.hasTemplate ||
-                (options.object && *options.object != std::pair{doc.index, object.item}))
-                continue;
-            const K8s::PodSpecView view(object);
-            for (auto &d :
-                 Fix::planFixes(view, Policy::evaluate(view, policy), text, options.only).decisions)
-                out.emplace_back(object.kindText + ' ' + object.name, std::move(d));
-        }
-    }
+    Fix::forEachObject(text, policy, options,
+                       [&](const std::string &label, const K8s::PodSpecView &view,
+                           const Policy::Evaluation &evaluation, bool selected) {
+                           if (!selected)
+                               return;
+                           for (auto &d :
+                                Fix::planFixes(view, evaluation, text, options.only).decisions)
+                               out.emplace_back(label, std::move(d));
+                       });
     return out;
 }
 
