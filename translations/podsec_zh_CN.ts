@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>PodSec::Fix</name>
+    <message>
+        <source>Set privileged to false in %1</source>
+        <translation>将 %1 中的 privileged 设为 false</translation>
+    </message>
+    <message>
+        <source>Set windowsOptions.hostProcess to false in %1</source>
+        <translation>将 %1 中的 windowsOptions.hostProcess 设为 false</translation>
+    </message>
+    <message>
+        <source>Set procMount to Default in %1</source>
+        <translation>将 %1 中的 procMount 设为 Default</translation>
+    </message>
+    <message>
+        <source>Remove runAsUser: 0 from %1 (the pod&apos;s or the image&apos;s user applies; runAsNonRoot keeps it from being root)</source>
+        <translation>从 %1 中删除 runAsUser: 0（改用 Pod 或镜像指定的用户；runAsNonRoot 可确保其不是 root）</translation>
+    </message>
+    <message>
+        <source>Remove hostPort %2 from %1</source>
+        <translation>从 %1 中删除 hostPort %2</translation>
+    </message>
+    <message>
+        <source>Remove seLinuxOptions.%3 %2 from %1</source>
+        <translation>从 %1 中删除 seLinuxOptions.%3 %2</translation>
+    </message>
+    <message>
+        <source>container &quot;%1&quot;</source>
+        <translation>容器 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Set %1 to false</source>
+        <translation>将 %1 设为 false</translation>
+    </message>
+    <message>
+        <source>Remove host %2 from %3 in %1</source>
+        <translation>删除 %1 中 %3 的 host %2</translation>
+    </message>
+    <message>
+        <source>This pod selects Windows nodes; see the decision about spec.os.name</source>
+        <translation>此 Pod 选择了 Windows 节点；请参阅关于 spec.os.name 的决策</translation>
+    </message>
+    <message>
+        <source>Set spec.os.name to windows (the policy then exempts the Linux-only checks)</source>
+        <translation>将 spec.os.name 设为 windows（之后策略会豁免仅适用于 Linux 的检查）</translation>
+    </message>
+    <message>
+        <source>This pod selects Windows nodes (nodeSelector kubernetes.io/os: windows). Linux-only settings such as seccomp, capabilities and allowPrivilegeEscalation do not apply to Windows containers</source>
+        <translation>此 Pod 选择了 Windows 节点（nodeSelector kubernetes.io/os: windows）。seccomp、capabilities 和 allowPrivilegeEscalation 等仅适用于 Linux 的设置对 Windows 容器不起作用</translation>
+    </message>
+    <message>
+        <source>Set allowPrivilegeEscalation to false in %1</source>
+        <translation>将 %1 中的 allowPrivilegeEscalation 设为 false</translation>
+    </message>
+    <message>
+        <source>Drop ALL capabilities in %1</source>
+        <translation>在 %1 中丢弃全部 capabilities（ALL）</translation>
+    </message>
+    <message>
+        <source>Remove %1 from capabilities.add in %2</source>
+        <translation>从 %2 的 capabilities.add 中删除 %1</translation>
+    </message>
+    <message>
+        <source>%1 adds %2; the program may need it. Removing it may break the program, keeping it keeps the workload from passing</source>
+        <translation>%1 添加了 %2，程序可能需要它。删除它可能导致程序无法正常运行，保留它则工作负载无法通过</translation>
+    </message>
+    <message>
+        <source>A Windows container runs as non-root only with a non-administrator user (windowsOptions.runAsUserName, for example ContainerUser) that its image supports</source>
+        <translation>Windows 容器只有使用其镜像支持的非管理员用户（windowsOptions.runAsUserName，例如 ContainerUser）时，才会以非 root 身份运行</translation>
+    </message>
+    <message>
+        <source>Set runAsNonRoot to true in %1</source>
+        <translation>将 %1 中的 runAsNonRoot 设为 true</translation>
+    </message>
+    <message>
+        <source>Set runAsNonRoot to true for the pod</source>
+        <translation>将 Pod 的 runAsNonRoot 设为 true</translation>
+    </message>
+    <message>
+        <source>Use the RuntimeDefault seccomp profile in %1</source>
+        <translation>在 %1 中使用 RuntimeDefault seccomp 配置文件</translation>
+    </message>
+    <message>
+        <source>Set the pod&apos;s seccomp annotation to runtime/default</source>
+        <translation>将 Pod 的 seccomp 注解设为 runtime/default</translation>
+    </message>
+    <message>
+        <source>Use the RuntimeDefault seccomp profile for the pod</source>
+        <translation>为 Pod 使用 RuntimeDefault seccomp 配置文件</translation>
+    </message>
+    <message>
+        <source>Remove forbidden sysctls %1</source>
+        <translation>删除禁止使用的 sysctls %1</translation>
+    </message>
+    <message>
+        <source>Set annotation %1 to runtime/default</source>
+        <translation>将注解 %1 设为 runtime/default</translation>
+    </message>
+    <message>
+        <source>Use the RuntimeDefault AppArmor profile in %1</source>
+        <translation>在 %1 中使用 RuntimeDefault AppArmor 配置文件</translation>
+    </message>
+    <message>
+        <source>Replace the %1 source of volume &quot;%2&quot; with an emptyDir (its data then lives only as long as the pod)</source>
+        <translation>将卷 &quot;%2&quot; 的 %1 来源替换为 emptyDir（此后其数据仅在 Pod 存续期间保留）</translation>
+    </message>
+    <message>
+        <source>Volume &quot;%1&quot; uses %2, which the policy does not allow. What replaces it (an emptyDir, a persistentVolumeClaim, a configMap or secret) depends on what the program keeps there</source>
+        <translation>卷 &quot;%1&quot; 使用了策略不允许的 %2。用什么替代它（emptyDir、persistentVolumeClaim、configMap 或 secret）取决于程序在其中存放的内容</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; would change a value that a YAML anchor (line %2) shares with another object; change it there by hand</source>
+        <translation>&quot;%1&quot; 会修改一个通过 YAML 锚点（第 %2 行）与其他对象共享的值；请在该处手动修改</translation>
+    </message>
+</context>
+<context>
     <name>PodSec::Ui::BadgeProxyModel</name>
     <message>
         <source>Pass</source>
@@ -155,6 +274,35 @@
     <message>
         <source>Passes baseline and restricted at %1.</source>
         <translation>在 %1 版本下通过 baseline 和 restricted。</translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation>修复…</translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::FixPreviewDialog</name>
+    <message>
+        <source>Preview fixes</source>
+        <translation>预览修复</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Needs a decision: %1: %2</source>
+        <translation>需要决策：%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>无需更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) change. Untick a fix to leave it out; tick a choice to apply it.</source>
+        <translation>
+            <numerusform>%n 个文件将被更改。取消勾选某项修复即可不应用它；勾选某个选项即可应用它。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -311,14 +459,6 @@
         <source>About PodSec Explorer</source>
         <translation>关于 PodSec Explorer</translation>
     </message>
-    <message>
-        <source>&lt;h3&gt;PodSec Explorer %1&lt;/h3&gt;&lt;p&gt;Evaluates Kubernetes workloads against the Pod Security Standards exactly as kube-apiserver&apos;s Pod Security Admission does, for every policy version up to v1.%2.&lt;/p&gt;&lt;p&gt;Syntax colouring: %3.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;PodSec Explorer %1&lt;/h3&gt;&lt;p&gt;完全按照 kube-apiserver 的 Pod 安全性准入（Pod Security Admission）的方式，依据 Pod 安全性标准评估 Kubernetes 工作负载，支持 v1.%2 及之前的所有策略版本。&lt;/p&gt;&lt;p&gt;语法着色：%3。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>PodSec Explorer — %1</source>
-        <translation>PodSec Explorer — %1</translation>
-    </message>
     <message numerus="yes">
         <source>%n paths</source>
         <translation>
@@ -436,6 +576,60 @@ The file on disk is unchanged.</source>
     <message>
         <source>large file (%1 MB): showing lines %2–%3, read-only</source>
         <translation>大文件（%1 MB）：显示第 %2–%3 行，只读</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy As…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>保存副本</translation>
+    </message>
+    <message>
+        <source>Save A&amp;ll</source>
+        <translation>全部保存(&amp;E)</translation>
+    </message>
+    <message>
+        <source>F&amp;ix</source>
+        <translation>修复(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Fix Selected Finding…</source>
+        <translation>修复所选问题(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Make &amp;Workload Restricted…</source>
+        <translation>使工作负载符合 restricted(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Make F&amp;ile Restricted…</source>
+        <translation>使文件符合 restricted(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Make Workspace &amp;Restricted…</source>
+        <translation>使工作区符合 restricted(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PodSec Explorer %1&lt;/h3&gt;&lt;p&gt;Evaluates Kubernetes workloads against the Pod Security Standards exactly as kube-apiserver&apos;s Pod Security Admission does.&lt;/p&gt;&lt;p&gt;Policy versions: %2 and latest.&lt;/p&gt;&lt;p&gt;Syntax colouring: %3.&lt;/p&gt;&lt;p&gt;Built with:&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;PodSec Explorer %1&lt;/h3&gt;&lt;p&gt;依据 Pod 安全标准（Pod Security Standards）评估 Kubernetes 工作负载，结果与 kube-apiserver 的 Pod Security Admission 完全一致。&lt;/p&gt;&lt;p&gt;策略版本：%2 和 latest。&lt;/p&gt;&lt;p&gt;语法着色：%3。&lt;/p&gt;&lt;p&gt;构建所用组件：&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>PodSec Explorer — %1[*]</source>
+        <translation>PodSec Explorer — %1[*]</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to fix in the window; use podsec fix</source>
+        <translation>%1 过大，无法在窗口中修复；请使用 podsec fix</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied fixes to %n file(s); not saved yet</source>
+        <translation>
+            <numerusform>已对 %n 个文件应用修复；尚未保存</numerusform>
+        </translation>
     </message>
 </context>
 <context>

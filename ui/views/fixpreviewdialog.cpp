@@ -60,9 +60,11 @@ protected:
         QColor colour;
         if (text.startsWith(QLatin1String("@@")))
             colour = dark ? QColor(0x7a, 0xb8, 0xff) : QColor(0x1f, 0x5f, 0xbf);
-        else if (text.startsWith(QLatin1String("+++")) || text.startsWith(QLatin1String("---")))
-            return setFormat(0, int(text.size()), QFont(QString(), -1, QFont::Bold));
-        else if (text.startsWith(QLatin1Char('+')))
+        else if (text.startsWith(QLatin1String("+++")) || text.startsWith(QLatin1String("---"))) {
+            QTextCharFormat bold;
+            bold.setFontWeight(QFont::Bold);
+            return setFormat(0, int(text.size()), bold);
+        } else if (text.startsWith(QLatin1Char('+')))
             colour = dark ? QColor(0x7c, 0xd9, 0x8b) : QColor(0x1a, 0x7f, 0x37);
         else if (text.startsWith(QLatin1Char('-')))
             colour = dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e);
