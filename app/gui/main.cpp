@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // podsec-explorer: the PodSec Explorer window.
+#include "qnetworktransport.h"
 #include "views/mainwindow.h"
 
 #include "models/workloadtreemodel.h"
@@ -90,7 +91,14 @@ int main(int argc, char **argv)
         QStringLiteral("preview-fix"),
         QStringLiteral("With --screenshot: open the fix preview for the selected workload and "
                        "save a PNG of it instead of the window."));
-    parser.addOptions({lang, dark, zoom, screenshot, select, filter, admissionConfig, previewFix});
+    QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"),
+                                  QStringLiteral("Kubeconfig file of the cluster to read."),
+                                  QStringLiteral("FILE"));
+    QCommandLineOption context(QStringLiteral("context"),
+                               QStringLiteral("Read this kubeconfig context instead of files."),
+                               QStringLiteral("NAME"));
+    parser.addOptions({lang, dark, zoom, screenshot, select, filter, admissionConfig, previewFix,
+                       kubeconfig, context});
     parser.process(app);
 
     const QString localeName = parser.isSet(lang) ? parser.value(lang) : QLocale::system().name();
@@ -115,7 +123,14 @@ int main(int argc, char **argv)
     window.show();
     if (parser.isSet(admissionConfig))
         window.loadAdmissionConfig(parser.value(admissionConfig));
-    window.openPaths(paths);
+    window.setTransportFactory([](const Cluster::Selection &selection, std::string &error) {
+        return std::unique_ptr<Cluster::Transport>(
+            std::make_unique<Net::QNetworkTransport>(selection, error));
+    });
+    if (parser.isSet(kubeconfig) || parser.isSet(context))
+        window.connectToCluster(parser.value(kubeconfig), parser.value(context));
+    else
+        window.openPaths(paths);
     if (parser.isSet(filter))
         window.filterEdit()->setText(parser.value(filter));
 

@@ -304,7 +304,11 @@ ApiClient::Snapshot ApiClient::readCluster(
     const std::function<void(const std::string &, const std::string &)> &onDocument)
 {
     Snapshot s;
-    auto add = [&](const std::string &name, const std::string &json) {
+    // Pages are kept indented, one field a line, so positions and the editor are readable.
+    auto add = [&](const std::string &name, const std::string &compact) {
+        const std::string json = QJsonDocument::fromJson(QByteArray::fromStdString(compact))
+                                     .toJson(QJsonDocument::Indented)
+                                     .toStdString();
         s.documents.emplace_back(name, json);
         if (onDocument)
             onDocument(name, json);

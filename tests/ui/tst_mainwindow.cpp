@@ -5,6 +5,7 @@
 #include "podtestutil.h"
 #include "uitestutil.h"
 
+#include "cluster/apiclient.h"
 #include "editor/codeeditor.h"
 #include "fix/fixplanner.h"
 #include "fix/unifieddiff.h"
@@ -54,6 +55,30 @@ QModelIndex currentSource(MainWindow &w)
     const auto *badges = qobject_cast<const QAbstractProxyModel *>(w.filterModel()->sourceModel());
     return badges->mapToSource(w.filterModel()->mapToSource(proxy));
 }
+
+/// Answers like an API server with one namespace and one failing pod (no sockets).
+class FakeCluster final : public Cluster::Transport
+{
+public:
+    Cluster::HttpResponse get(const std::string &q, const Cluster::Headers &, std::size_t) override
+    {
+        Cluster::HttpResponse r;
+        r.status = 200;
+        if (q == "/version")
+            r.body = R"({"major":"1","minor":"30","gitVersion":"v1.30.4"})";
+        else if (q.rfind("/api/v1/namespaces?", 0) == 0)
+            r.body =
+                R"({"kind":"NamespaceList","apiVersion":"v1","metadata":{},"items":[)"
+                R"({"metadata":{"name":"shop","labels":{"pod-security.kubernetes.io/enforce":"restricted"}}}]})";
+        else if (q.rfind("/api/v1/pods?", 0) == 0)
+            r.body = R"({"kind":"PodList","apiVersion":"v1","metadata":{},"items":[)"
+                     R"({"metadata":{"name":"web-1","namespace":"shop"},"spec":{"containers":[)"
+                     R"({"name":"app","image":"nginx","securityContext":{"privileged":true}}]}}]})";
+        else
+            r.body = R"({"kind":"List","apiVersion":"v1","metadata":{},"items":[]})";
+        return r;
+    }
+};
 
 } // namespace
 
@@ -385,6 +410,43 @@ private Q_SLOTS:
             rows.first().startsWith(QLatin1String("Remove runAsUser: 0 from container \"db\"")),
             qPrintable(rows.first()));
         QCOMPARE(w.editor()->document()->toPlainText(), before); // cancelled: nothing changed
+    }
+
+    // A cluster read through the transport seam: the tree shows its pods with the
+    // namespace's labels, the server's version becomes the policy version, and nothing can
+    // be edited, fixed or saved.
+    void connectsToACluster()
+    {
+        QTemporaryDir dir;
+        const QString kc = dir.filePath(QStringLiteral("kubeconfig"));
+        QFile f(kc);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("kind: Config\ncurrent-context: shop\nclusters:\n- name: c\n  cluster: {server: "
+                "https://cluster.example:6443}\nusers:\n- name: u\n  user: {token: t}\n"
+                "contexts:\n- name: shop\n  context: {cluster: c, user: u}\n");
+        f.close();
+        MainWindow w;
+        w.setTransportFactory([](const Cluster::Selection &, std::string &) {
+            return std::unique_ptr<Cluster::Transport>(std::make_unique<FakeCluster>());
+        });
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.connectToCluster(kc, QString());
+        QVERIFY(applied.wait(20000));
+        if (w.versionCombo()->currentData().toString() != QLatin1String("v1.30"))
+            QVERIFY(applied.wait(20000)); // the version switch re-evaluates
+        QCOMPARE(w.versionCombo()->currentData().toString(), QStringLiteral("v1.30"));
+        QVERIFY(w.windowTitle().contains(QLatin1String("Kubernetes v1.30.4")));
+        QVERIFY(w.selectKey(QStringLiteral("shop/web-1")));
+        QCOMPARE(static_cast<Verdict>(currentSource(w)
+                                          .siblingAtColumn(WorkloadTreeModel::EnforceColumn)
+                                          .data(WorkloadTreeModel::VerdictRole)
+                                          .toInt()),
+                 Verdict::Fail);
+        QVERIFY(w.editor()->isReadOnly());
+        const QString before = w.editor()->document()->toPlainText();
+        w.fixInteractive(MainWindow::FixScope::Workload); // refused, no dialog
+        QCOMPARE(w.editor()->document()->toPlainText(), before);
+        QVERIFY(w.saveAll());
     }
 
     // A save that cannot complete (the file size limit stops the write) leaves the file on

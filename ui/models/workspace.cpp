@@ -66,9 +66,26 @@ QStringList Workspace::collectFiles(const QStringList &paths, QStringList *error
     return files;
 }
 
+void Workspace::openTexts(const std::vector<std::pair<std::string, std::string>> &documents)
+{
+    m_errors.clear();
+    m_paths.clear();
+    m_files.clear();
+    m_readOnly = true;
+    for (const auto &[name, text] : documents) {
+        m_paths << QString::fromStdString(name);
+        WorkspaceFile wf;
+        wf.path = name;
+        wf.text = text;
+        m_files.push_back(std::move(wf));
+    }
+    evaluate();
+}
+
 void Workspace::open(const QStringList &paths)
 {
     m_errors.clear();
+    m_readOnly = false;
     m_paths = collectFiles(paths, &m_errors);
     m_files.clear();
     for (const QString &p : std::as_const(m_paths)) {

@@ -27,6 +27,11 @@ public:
     /// Collects *.yaml, *.yml and *.json from files and folders (recursively, hidden
     /// folders skipped) and evaluates them. Unreadable paths are reported in errors().
     void open(const QStringList &paths);
+    /// Evaluates texts read elsewhere (a live cluster's list pages) as read-only files named
+    /// as given.
+    void openTexts(const std::vector<std::pair<std::string, std::string>> &documents);
+    /// A cluster workspace: nothing in it can be edited or saved.
+    bool isReadOnly() const { return m_readOnly; }
     /// Replaces one file's text (an edit) and re-evaluates.
     void setFileText(int file, const QString &text);
     void setOptions(const SnapshotOptions &options);
@@ -59,6 +64,7 @@ private:
     QFutureWatcher<std::optional<WorkspaceSnapshot>> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     bool m_pending = false;
+    bool m_readOnly = false;
 };
 
 } // namespace PodSec::Ui

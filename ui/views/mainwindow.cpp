@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mainwindow.h"
 
+#include "connectdialog.h"
 #include "detailspane.h"
 #include "editor/codeeditor.h"
 #include "editor/highlighting.h"
@@ -22,11 +23,13 @@
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -38,6 +41,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <QSettings>
 #include <QSplitter>
@@ -310,6 +314,14 @@ void MainWindow::createActions()
     openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    file->addAction(tr("Connect to &Cluster…"), this, [this] {
+        ConnectDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted && !dialog.selectedContext().isEmpty())
+            connectToCluster(dialog.kubeconfigPath().contains(QLatin1Char(':'))
+                                 ? QString()
+                                 : dialog.kubeconfigPath(),
+                             dialog.selectedContext());
+    });
     file->addSeparator();
     file->addAction(tr("Load &Admission Configuration…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
@@ -348,7 +360,9 @@ void MainWindow::createActions()
     QAction *saveAllAction = file->addAction(tr("Save A&ll"), this, [this] { saveAll(); });
     saveAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     QAction *reload = file->addAction(tr("&Reload"), this, [this] {
-        if (confirmDiscard())
+        if (m_workspace->isReadOnly() && !m_clusterContext.isEmpty())
+            connectToCluster(m_clusterKubeconfig, m_clusterContext); // Refresh
+        else if (confirmDiscard())
             openPaths(m_workspace->paths());
     });
     reload->setShortcut(QKeySequence::Refresh);
@@ -420,6 +434,111 @@ void MainWindow::createActions()
                      QString::fromStdString(info.policyVersions),
                      QString::fromLatin1(highlighterName()), components));
     });
+}
+
+void MainWindow::connectToCluster(const QString &kubeconfig, const QString &context)
+{
+    if (!confirmDiscard())
+        return;
+    const auto files =
+        Cluster::kubeconfigFiles(kubeconfig.toStdString(), qgetenv("KUBECONFIG").toStdString(),
+                                 QDir::homePath().toStdString());
+    const auto config = Cluster::loadKubeconfig(files, !kubeconfig.isEmpty());
+    std::string error;
+    const auto selection = Cluster::select(config, context.toStdString(), error);
+    if (!selection || !m_transportFactory) {
+        QStringList problems;
+        for (const auto &e : config.errors)
+            problems << QString::fromStdString(e.text());
+        problems << (m_transportFactory ? QString::fromStdString(error)
+                                        : tr("This build cannot reach clusters."));
+        QMessageBox::warning(this, tr("Cannot connect"), problems.join(QLatin1Char('\n')));
+        return;
+    }
+    if (const auto &exec = selection->user.exec) {
+        // An exec plugin runs a program of the kubeconfig's choosing: only with consent,
+        // remembered per kubeconfig file and command line.
+        QString commandLine = QString::fromStdString(exec->command);
+        for (const auto &a : exec->args)
+            commandLine += QLatin1Char(' ') + QString::fromStdString(a);
+        const QString key = QStringLiteral("execConsent/") +
+                            QString::fromStdString(selection->user.sourceFile) + QLatin1Char('|') +
+                            commandLine;
+        QSettings settings;
+        if (!settings.value(key).toBool()) {
+            if (QMessageBox::question(
+                    this, tr("Run a credential plugin?"),
+                    tr("To log in as \"%1\", the kubeconfig asks to run this program:\n\n%2\n\n"
+                       "Run it now (and for this kubeconfig from now on)?")
+                        .arg(QString::fromStdString(selection->user.name), commandLine)) !=
+                QMessageBox::Yes)
+                return;
+            settings.setValue(key, true);
+        }
+    }
+    m_clusterKubeconfig = kubeconfig;
+    m_clusterContext = QString::fromStdString(selection->context.name);
+    m_progress->setVisible(true);
+    m_progress->setRange(0, 0);
+    statusBar()->showMessage(
+        tr("Reading %1…").arg(QString::fromStdString(selection->cluster.server)));
+    auto *watcher = new QFutureWatcher<Cluster::ApiClient::Snapshot>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, sel = *selection] {
+        watcher->deleteLater();
+        m_progress->setVisible(false);
+        const auto snapshot = watcher->result();
+        if (snapshot.serverVersion.empty()) {
+            QStringList problems;
+            for (const auto &p : snapshot.problems)
+                problems << QString::fromStdString(p);
+            QMessageBox::warning(this, tr("Cannot read the cluster"),
+                                 problems.join(QLatin1Char('\n')));
+            return;
+        }
+        for (auto *doc : m_documents)
+            delete doc;
+        m_documents.assign(snapshot.documents.size(), nullptr);
+        m_dirty.assign(snapshot.documents.size(), false);
+        m_crlf.assign(snapshot.documents.size(), false);
+        m_bom.assign(snapshot.documents.size(), false);
+        m_syncing = true;
+        m_editor->setDocument(nullptr);
+        m_syncing = false;
+        m_currentFile = -1;
+        m_workspace->openTexts(snapshot.documents);
+        // The server's version is offered as the policy version.
+        const QString server = QString::fromStdString(snapshot.serverVersion);
+        const QString minor = server.section(QLatin1Char('.'), 0, 1);
+        const int index = m_version->findData(minor);
+        if (index >= 0)
+            m_version->setCurrentIndex(index);
+        QString title = tr("PodSec Explorer — %1 (%2, Kubernetes %3)")
+                            .arg(QString::fromStdString(sel.context.name),
+                                 QString::fromStdString(sel.cluster.server), server);
+        if (sel.cluster.insecureSkipTlsVerify)
+            title += QStringLiteral(" — ") + tr("TLS verification OFF");
+        setWindowTitle(title);
+        QString message =
+            tr("Read %n list page(s) from Kubernetes %1", nullptr, int(snapshot.documents.size()))
+                .arg(server);
+        if (index >= 0)
+            message += QStringLiteral(" · ") + tr("policy version set to %1").arg(minor);
+        for (const auto &p : snapshot.problems)
+            message += QStringLiteral(" · ") + QString::fromStdString(p);
+        statusBar()->showMessage(message, 20000);
+    });
+    const TransportFactory factory = m_transportFactory;
+    watcher->setFuture(QtConcurrent::run([factory, sel = *selection] {
+        std::string transportError;
+        auto transport = factory(sel, transportError);
+        if (!transport || !transportError.empty()) {
+            Cluster::ApiClient::Snapshot failed;
+            failed.problems.push_back(transportError);
+            return failed;
+        }
+        Cluster::ApiClient client(sel, *transport, {});
+        return client.readCluster();
+    }));
 }
 
 void MainWindow::openPaths(const QStringList &paths)
@@ -609,7 +728,7 @@ void MainWindow::showFile(int file, const WorkloadEntry *workload)
     m_editor->setLineOffset(0);
     m_syncing = false;
     m_excerptKey.clear();
-    m_editor->setReadOnly(false);
+    m_editor->setReadOnly(m_workspace->isReadOnly());
     m_currentFile = file;
     QString label =
         QStringLiteral("<b>%1</b>").arg(m_workspace->paths().value(file).toHtmlEscaped());
@@ -887,6 +1006,8 @@ bool MainWindow::writeFile(int file, const QString &path)
 
 bool MainWindow::saveFile(int file)
 {
+    if (m_workspace->isReadOnly())
+        return true; // a cluster is never written
     QTextDocument *doc =
         file >= 0 && file < int(m_documents.size()) ? m_documents[std::size_t(file)] : nullptr;
     if (!doc)
@@ -911,6 +1032,12 @@ bool MainWindow::saveAll()
 
 void MainWindow::fixInteractive(FixScope scope)
 {
+    if (m_workspace->isReadOnly()) {
+        statusBar()->showMessage(
+            tr("This workspace is a cluster, which is only read. Fix the manifests it came from."),
+            8000);
+        return;
+    }
     const auto snapshot = m_model->snapshot();
     if (!snapshot)
         return;

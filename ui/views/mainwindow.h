@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "cluster/apiclient.h"
 #include "common/workspacesnapshot.h"
 
 #include <QMainWindow>
 #include <QSet>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -40,6 +42,15 @@ public:
     ~MainWindow() override;
 
     void openPaths(const QStringList &paths);
+
+    /// Makes the transport for a cluster (app/net's QNetworkAccessManager one; tests may
+    /// pass a fake). Without one, Connect explains that this build cannot reach clusters.
+    using TransportFactory = std::function<std::unique_ptr<Cluster::Transport>(
+        const Cluster::Selection &, std::string &error)>;
+    void setTransportFactory(TransportFactory factory) { m_transportFactory = std::move(factory); }
+    /// Reads namespaces, pods and workloads of a kubeconfig context in the background and
+    /// shows them read-only. kubeconfig empty: kubectl's files; context empty: current.
+    void connectToCluster(const QString &kubeconfig, const QString &context);
 
     enum class FixScope { Field, Workload, File, Workspace };
     /// Plans the fixes for the selected row's field, workload or file, or the whole
@@ -133,6 +144,8 @@ private:
     QString m_savedCurrent;
     QSet<int> m_editedFiles;
     bool m_quietSaveErrors = false;
+    TransportFactory m_transportFactory;
+    QString m_clusterKubeconfig, m_clusterContext; ///< the connected cluster, for Reload
     QAction *m_fixField = nullptr;
     QAction *m_fixWorkload = nullptr;
     bool m_syncing = false;
