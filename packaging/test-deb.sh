@@ -27,12 +27,16 @@ ok() {
     passed=$((passed + 1))
     echo "   ok: $*"
 }
+installed() { [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" = "install ok installed" ]; }
 fail() {
     echo "FAILED: $*" >&2
     echo "packaging: $passed passed, 1 failed"
+    # Leave the machine as it was: a failed run does not keep the package installed.
+    if [ "${installed_here:-0}" = 1 ] && installed; then
+        $SUDO apt-get remove -y -qq "$pkg" >/dev/null 2>&1 || true
+    fi
     exit 1
 }
-installed() { [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" = "install ok installed" ]; }
 
 # Everything the package installs, relative to /usr.
 files=(bin/podsec bin/podsec-explorer
@@ -88,6 +92,7 @@ if installed; then
     $SUDO apt-get remove -y -q "$pkg"
 fi
 $SUDO apt-get install -y -q --no-install-recommends "$deb"
+installed_here=1
 installed || fail "$pkg is not installed"
 ok "apt-get install $(basename "$deb")"
 
@@ -100,8 +105,10 @@ for b in podsec podsec-explorer; do
 done
 ok "all ${#files[@]} files are in /usr"
 got=$(podsec --version)
-[ "$got" = "podsec ${version%%-*}" ] || fail "podsec --version printed '$got'"
-ok "podsec --version: $got"
+[ "$(printf '%s\n' "$got" | head -n 1)" = "podsec ${version%%-*}" ] ||
+    fail "podsec --version printed '$got'"
+printf '%s\n' "$got" | grep -q "policy versions: v1.0" || fail "podsec --version names no policy versions"
+ok "podsec --version: $(printf '%s' "$got" | tr '\n' ' ')"
 podsec explain runAsNonRoot >/dev/null || fail "podsec explain runAsNonRoot"
 printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: smoke\nspec:\n  containers:\n  - name: app\n    image: busybox\n' |
     podsec check --level baseline - >"$work/check.txt" || {

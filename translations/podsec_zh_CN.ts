@@ -164,6 +164,53 @@
     </message>
 </context>
 <context>
+    <name>PodSec::Ui::ConnectDialog</name>
+    <message>
+        <source>Connect to a cluster</source>
+        <translation>连接到集群</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose a kubeconfig</source>
+        <translation>选择 kubeconfig</translation>
+    </message>
+    <message>
+        <source>Kubeconfig:</source>
+        <translation>Kubeconfig：</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>The cluster is only read (list and get); nothing is changed.</source>
+        <translation>仅读取集群（list 和 get），不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No contexts found.</source>
+        <translation>未找到任何上下文。</translation>
+    </message>
+</context>
+<context>
     <name>PodSec::Ui::DetailsPane</name>
     <message>
         <source>Baseline</source>
@@ -630,6 +677,68 @@ The file on disk is unchanged.</source>
         <translation>
             <numerusform>已对 %n 个文件应用修复；尚未保存</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Cluster…</source>
+        <translation>连接到集群(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>This build cannot reach clusters.</source>
+        <translation>此版本无法连接集群。</translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>Run a credential plugin?</source>
+        <translation>运行凭据插件？</translation>
+    </message>
+    <message>
+        <source>To log in as &quot;%1&quot;, the kubeconfig asks to run this program:
+
+%2
+
+Run it now (and for this kubeconfig from now on)?</source>
+        <translation>要以 &quot;%1&quot; 身份登录，kubeconfig 请求运行以下程序：
+
+%2
+
+现在运行它吗（今后对此 kubeconfig 也一律运行）？</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot read the cluster</source>
+        <translation>无法读取集群</translation>
+    </message>
+    <message>
+        <source>PodSec Explorer — %1 (%2, Kubernetes %3)</source>
+        <translation>PodSec Explorer — %1（%2，Kubernetes %3）</translation>
+    </message>
+    <message>
+        <source>TLS verification OFF</source>
+        <translation>TLS 验证已关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n list page(s) from Kubernetes %1</source>
+        <translation>
+            <numerusform>已从 Kubernetes %1 读取 %n 个列表页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>policy version set to %1</source>
+        <translation>策略版本已设为 %1</translation>
+    </message>
+    <message>
+        <source>A fix is available: click the light bulb.</source>
+        <translation>有可用的修复：请点击灯泡图标。</translation>
+    </message>
+    <message>
+        <source>This workspace is a cluster, which is only read. Fix the manifests it came from.</source>
+        <translation>此工作区是集群，仅供读取。请修复其来源清单。</translation>
     </message>
 </context>
 <context>
