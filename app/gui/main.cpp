@@ -91,6 +91,10 @@ int main(int argc, char **argv)
         QStringLiteral("preview-fix"),
         QStringLiteral("With --screenshot: open the fix preview for the selected workload and "
                        "save a PNG of it instead of the window."));
+    QCommandLineOption whatIf(
+        QStringLiteral("what-if"),
+        QStringLiteral("With --screenshot: open the namespace what-if for the selected row and "
+                       "save a PNG of it instead of the window."));
     QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"),
                                   QStringLiteral("Kubeconfig file of the cluster to read."),
                                   QStringLiteral("FILE"));
@@ -98,7 +102,7 @@ int main(int argc, char **argv)
                                QStringLiteral("Read this kubeconfig context instead of files."),
                                QStringLiteral("NAME"));
     parser.addOptions({lang, dark, zoom, screenshot, select, filter, admissionConfig, previewFix,
-                       kubeconfig, context});
+                       kubeconfig, context, whatIf});
     parser.process(app);
 
     const QString localeName = parser.isSet(lang) ? parser.value(lang) : QLocale::system().name();
@@ -137,9 +141,10 @@ int main(int argc, char **argv)
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
         const QString key = parser.value(select);
-        const bool preview = parser.isSet(previewFix);
+        const bool preview = parser.isSet(previewFix) || parser.isSet(whatIf);
+        const bool whatIfDialog = parser.isSet(whatIf);
         QObject::connect(&window, &Ui::MainWindow::snapshotApplied, &window,
-                         [&window, file, key, preview] {
+                         [&window, file, key, preview, whatIfDialog] {
                              if (!key.isEmpty())
                                  window.selectKey(key);
                              if (preview) {
@@ -148,7 +153,10 @@ int main(int argc, char **argv)
                                          dialog->grab().save(file);
                                      QApplication::quit();
                                  });
-                                 window.fixInteractive(Ui::MainWindow::FixScope::Workload);
+                                 if (whatIfDialog)
+                                     window.whatIf();
+                                 else
+                                     window.fixInteractive(Ui::MainWindow::FixScope::Workload);
                                  return;
                              }
                              QTimer::singleShot(400, &window, [&window, file] {

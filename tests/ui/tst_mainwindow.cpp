@@ -15,6 +15,7 @@
 #include "views/detailspane.h"
 #include "views/fixpreviewdialog.h"
 #include "views/mainwindow.h"
+#include "views/whatifdialog.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -447,6 +448,43 @@ private Q_SLOTS:
         w.fixInteractive(MainWindow::FixScope::Workload); // refused, no dialog
         QCOMPARE(w.editor()->document()->toPlainText(), before);
         QVERIFY(w.saveAll());
+    }
+
+    // The namespace what-if: tightening enforce (another version) shows kubectl's warnings
+    // for the namespace's pods, the command and the patch.
+    void namespaceWhatIf()
+    {
+        MainWindow w;
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.openPaths({m_dir.path()});
+        QVERIFY(applied.wait(20000));
+        QVERIFY(w.selectKey(QStringLiteral("payments/debug-shell")));
+        QString answer, command, unchanged;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<WhatIfDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            unchanged = dialog->answer();
+            dialog->propose(0, QStringLiteral("restricted"), QStringLiteral("v1.30"));
+            answer = dialog->answer();
+            command = dialog->command();
+            dialog->reject();
+        });
+        w.whatIf();
+        QVERIFY2(unchanged.startsWith(QLatin1String("namespace/payments labeled")),
+                 qPrintable(unchanged));
+        const QStringList lines = answer.split(QLatin1Char('\n'));
+        QCOMPARE(lines.value(0), QStringLiteral("Warning: existing pods in namespace \"payments\" "
+                                                "violate the new PodSecurity enforce level "
+                                                "\"restricted:v1.30\""));
+        QVERIFY2(lines.value(1).startsWith(
+                     QLatin1String("Warning: debug-shell: allowPrivilegeEscalation != false")),
+                 qPrintable(answer));
+        QCOMPARE(lines.last(), QStringLiteral("namespace/payments labeled"));
+        QVERIFY2(
+            command.startsWith(QLatin1String("kubectl label --overwrite namespace payments "
+                                             "pod-security.kubernetes.io/enforce=restricted "
+                                             "pod-security.kubernetes.io/enforce-version=v1.30")),
+            qPrintable(command));
     }
 
     // A save that cannot complete (the file size limit stops the write) leaves the file on

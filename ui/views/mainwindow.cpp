@@ -11,6 +11,7 @@
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
 #include "namespacechipdelegate.h"
+#include "whatifdialog.h"
 
 #include "common/buildinfo.h"
 #include "fix/fixplanner.h"
@@ -379,6 +380,8 @@ void MainWindow::createActions()
     fix->addAction(tr("Make F&ile Restricted…"), this, [this] { fixInteractive(FixScope::File); });
     fix->addAction(tr("Make Workspace &Restricted…"), this,
                    [this] { fixInteractive(FixScope::Workspace); });
+    fix->addSeparator();
+    fix->addAction(tr("Namespace &What-If…"), this, [this] { whatIf(); });
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this, fix](const QPoint &pos) {
         if (m_tree->indexAt(pos).isValid())
@@ -1028,6 +1031,42 @@ bool MainWindow::saveAll()
             ok = saveFile(int(i)) && ok;
     }
     return ok;
+}
+
+void MainWindow::whatIf()
+{
+    const auto snapshot = m_model->snapshot();
+    if (!snapshot)
+        return;
+    const QModelIndex source = m_badges->mapToSource(m_filter->mapToSource(m_tree->currentIndex()));
+    const NamespaceEntry *ns = nullptr;
+    for (QModelIndex i = source; i.isValid() && !ns; i = i.parent())
+        ns = m_model->namespaceAt(i);
+    if (!ns) {
+        statusBar()->showMessage(tr("Select a namespace (or something in it) first."), 8000);
+        return;
+    }
+    WhatIfDialog::Input input;
+    input.ns = ns->name;
+    input.currentLabels = ns->labels;
+    for (int f = 0; f < int(m_workspace->paths().size()); ++f)
+        input.texts.emplace_back(m_workspace->fileBytes(f));
+    input.defaultNamespace = m_workspace->options().defaultNamespace;
+    input.config = m_workspace->options().admissionConfig;
+    // The strictest level every current workload meets, from the snapshot's verdicts.
+    bool allRestricted = true, allBaseline = true;
+    for (int w : ns->workloads) {
+        const auto &entry = snapshot->workloads[std::size_t(w)];
+        allRestricted &= entry.verdicts[int(Column::Restricted)] != Verdict::Fail;
+        allBaseline &= entry.verdicts[int(Column::Baseline)] != Verdict::Fail;
+    }
+    input.strictestMet =
+        QStringLiteral("%1:%2").arg(QLatin1String(allRestricted ? "restricted"
+                                                  : allBaseline ? "baseline"
+                                                                : "privileged"),
+                                    QString::fromStdString(snapshot->version.toString()));
+    WhatIfDialog dialog(std::move(input), this);
+    dialog.exec();
 }
 
 void MainWindow::fixInteractive(FixScope scope)

@@ -57,6 +57,8 @@ public:
     /// workspace, shows them in a preview (edits can be unticked) and applies the accepted
     /// result to the editor documents, one undo step per file. Nothing is saved.
     void fixInteractive(FixScope scope);
+    /// Opens the namespace what-if for the selected row's namespace.
+    void whatIf();
     /// Saves every file with unsaved edits (atomically); false if any save failed.
     bool saveAll();
     bool saveFile(int file);

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "admission/whatif.h"
+
+#include "k8s/podspec.h"
+#include "policy/evaluator.h"
+#include "yaml/sourcefile.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace PodSec::Admission {
+
+namespace {
+
+bool isPodSecurityLabel(const std::string &key)
+{
+    return key.rfind("pod-security.kubernetes.io/", 0) == 0;
+}
+
+int strictness(Policy::Level level)
+{
+    switch (level) {
+    case Policy::Level::Privileged:
+        return 0;
+    case Policy::Level::Baseline:
+        return 1;
+    case Policy::Level::Restricted:
+        return 2;
+    }
+    return 0;
+}
+
+/// The version as written: "latest" and "v1.37" are different here.
+bool sameVersionText(const Policy::Version &a, const Policy::Version &b)
+{
+    return a.toString() == b.toString();
+}
+
+} // namespace
+
+std::vector<ExistingPod> podsInTexts(const std::vector<std::string> &texts, const std::string &ns,
+                                     const std::string &defaultNamespace,
+                                     const Policy::LevelVersion &policy,
+                                     const AdmissionConfig &config)
+{
+    std::vector<ExistingPod> pods;
+    for (const auto &text : texts) {
+        const auto file = Yaml::SourceFile::fromText("", text);
+        for (const auto &doc : file->documents) {
+            for (const auto &object : K8s::objectsIn(doc)) {
+                if (object.kind != K8s::Kind::Pod || object.namespaceOr(defaultNamespace) != ns)
+                    continue;
+                const K8s::PodSpecView view(object);
+                ExistingPod p;
+                p.name = object.name;
+                const auto owners = doc.get(doc.get(object.root, "metadata"), "ownerReferences");
+                for (std::size_t i = 0; i < doc.size(owners); ++i) {
+                    const auto owner = doc.resolve(doc.item(owners, i));
+                    if (doc.isTrue(doc.get(owner, "controller"))) {
+                        p.controller = doc.scalar(doc.get(owner, "uid"));
+                        if (p.controller.empty())
+                            p.controller = doc.scalar(doc.get(owner, "kind")) + '/' +
+                                           doc.scalar(doc.get(owner, "name"));
+                    }
+                }
+                const auto runtimeClass = doc.get(view.spec(), "runtimeClassName");
+                p.exemptRuntimeClass = runtimeClass != Yaml::NoNode &&
+                                       config.isExemptRuntimeClass(doc.scalar(runtimeClass));
+                const auto evaluation = Policy::evaluate(view, policy);
+                if (!evaluation.allowed())
+                    p.reasons = evaluation.aggregateReason();
+                pods.push_back(std::move(p));
+            }
+        }
+    }
+    return pods;
+}
+
+std::vector<std::string> existingPodWarnings(const std::string &ns,
+                                             const Policy::LevelVersion &enforce,
+                                             const std::vector<ExistingPod> &pods,
+                                             std::size_t maxPods)
+{
+    // Drop exempt runtime classes; keep unowned pods and the first pod of each controller
+    // in place, move further pods of a seen controller to the end.
+    std::vector<const ExistingPod *> first, later;
+    std::set<std::string> seen;
+    for (const auto &p : pods) {
+        if (p.exemptRuntimeClass)
+            continue;
+        if (p.controller.empty() || seen.insert(p.controller).second)
+            first.push_back(&p);
+        else
+            later.push_back(&p);
+    }
+    first.insert(first.end(), later.begin(), later.end());
+    const std::size_t total = first.size();
+    const std::size_t checked = std::min(total, maxPods);
+    std::vector<std::string> warnings;
+    if (checked < total)
+        warnings.push_back("new PodSecurity enforce level only checked against the first " +
+                           std::to_string(checked) + " of " + std::to_string(total) +
+                           " existing pods");
+    std::map<std::string, std::vector<std::string>> byReason; // reasons -> pod names
+    for (std::size_t i = 0; i < checked; ++i) {
+        if (!first[i]->reasons.empty())
+            byReason[first[i]->reasons].push_back(first[i]->name);
+    }
+    if (byReason.empty())
+        return warnings;
+    warnings.push_back("existing pods in namespace \"" + ns +
+                       "\" violate the new PodSecurity enforce level \"" + enforce.toString() +
+                       "\"");
+    std::vector<std::string> lines;
+    for (auto &[reasons, names] : byReason) {
+        const std::string smallest = *std::min_element(names.begin(), names.end());
+        const std::size_t others = names.size() - 1;
+        std::string line = smallest;
+        if (others == 1)
+            line += " (and 1 other pod)";
+        else if (others > 1)
+            line += " (and " + std::to_string(others) + " other pods)";
+        lines.push_back(line + ": " + reasons);
+    }
+    std::sort(lines.begin(), lines.end());
+    warnings.insert(warnings.end(), lines.begin(), lines.end());
+    return warnings;
+}
+
+std::string exemptNamespaceWarning(const std::string &ns, const NamespacePolicy &policy,
+                                   const Defaults &defaults)
+{
+    const LevelVersion *modes[] = {&policy.enforce, &policy.audit, &policy.warn};
+    const LevelVersion *defaultModes[] = {&defaults.enforce, &defaults.audit, &defaults.warn};
+    const char *names[] = {"enforce", "audit", "warn"};
+    bool allPrivileged = true, equalsDefaults = true;
+    std::string list;
+    for (int i = 0; i < 3; ++i) {
+        const bool privileged = modes[i]->level == Policy::Level::Privileged;
+        allPrivileged &= privileged;
+        const bool same = privileged ? defaultModes[i]->level == Policy::Level::Privileged
+                                     : *modes[i] == *defaultModes[i];
+        equalsDefaults &= same;
+        if (!privileged && (policy.levelLabel[i] || policy.versionLabel[i]))
+            list += std::string(list.empty() ? "" : ", ") + names[i] + '=' + modes[i]->toString();
+    }
+    if (allPrivileged || equalsDefaults || list.empty())
+        return {};
+    return "namespace \"" + ns + "\" is exempt from Pod Security, and the policy (" + list +
+           ") will be ignored";
+}
+
+WhatIf namespaceUpdate(
+    const std::string &ns, const Labels &oldLabels, const Labels &newLabels,
+    const AdmissionConfig &config,
+    const std::function<std::vector<ExistingPod>(const Policy::LevelVersion &)> &podsFor)
+{
+    WhatIf result;
+    const NamespacePolicy oldPolicy = resolveNamespacePolicy(oldLabels, config.defaults);
+    const NamespacePolicy newPolicy = resolveNamespacePolicy(newLabels, config.defaults);
+    if (!newPolicy.errors.empty() &&
+        (oldPolicy.errors.empty() || oldPolicy.errorText() != newPolicy.errorText())) {
+        result.allowed = false;
+        result.error = newPolicy.errorText();
+        return result;
+    }
+    const LevelVersion &was = oldPolicy.enforce;
+    const LevelVersion &now = newPolicy.enforce;
+    const bool unchanged = was.level == now.level && sameVersionText(was.version, now.version);
+    const bool noPods = unchanged || now.level == Policy::Level::Privileged ||
+                        (sameVersionText(was.version, now.version) &&
+                         strictness(now.level) <= strictness(was.level));
+    if (noPods)
+        return result;
+    if (config.isExemptNamespace(ns)) {
+        const std::string w = exemptNamespaceWarning(ns, newPolicy, config.defaults);
+        if (!w.empty())
+            result.warnings.push_back(w);
+        return result;
+    }
+    result.podsEvaluated = true;
+    result.warnings = existingPodWarnings(ns, now, podsFor(now));
+    return result;
+}
+
+std::string kubectlLabelCommand(const std::string &ns, const Labels &newLabels, bool dryRun)
+{
+    std::string cmd = "kubectl label --overwrite namespace " + ns;
+    for (const auto &[k, v] : newLabels) {
+        if (isPodSecurityLabel(k))
+            cmd += ' ' + k + '=' + v;
+    }
+    if (dryRun)
+        cmd += " --dry-run=server";
+    return cmd;
+}
+
+std::string labelPatchYaml(const Labels &newLabels)
+{
+    std::string out = "metadata:\n  labels:\n";
+    for (const auto &[k, v] : newLabels) {
+        if (isPodSecurityLabel(k))
+            out += "    " + k + ": \"" + v + "\"\n";
+    }
+    return out;
+}
+
+} // namespace PodSec::Admission

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: Apache-2.0
+// The namespace what-if: the warnings kube-apiserver gives when enforce tightens
+// (spec/pss-checks.md §6.6-§6.8), and the kubectl command and patch offered to apply it.
+#include "admission/whatif.h"
+
+#include <QTest>
+
+using namespace PodSec;
+using namespace PodSec::Admission;
+
+namespace {
+
+const Policy::LevelVersion RestrictedLatest{Policy::Level::Restricted, Policy::Version::latest()};
+
+std::vector<std::string> v(std::initializer_list<const char *> items)
+{
+    return {items.begin(), items.end()};
+}
+
+} // namespace
+
+class TestWhatIf : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void specExample()
+    {
+        const std::vector<ExistingPod> pods = {
+            {"noruntimeclasspod", "", false, "message"},
+            {"zpod", "rs-1", false, "message"},
+            {"exempt", "", true, "other"},
+            {"pod-m", "rs-2", false, "message"},
+            {"fine", "", false, ""},
+        };
+        QCOMPARE(existingPodWarnings("test", RestrictedLatest, pods),
+                 v({"existing pods in namespace \"test\" violate the new PodSecurity enforce "
+                    "level \"restricted:latest\"",
+                    "noruntimeclasspod (and 2 other pods): message"}));
+    }
+
+    void distinctReasonsSortedAndCounted()
+    {
+        const std::vector<ExistingPod> pods = {
+            {"b-2", "", false, "runAsNonRoot != true"},
+            {"a-1", "", false, "privileged, runAsNonRoot != true"},
+            {"b-1", "", false, "runAsNonRoot != true"},
+        };
+        QCOMPARE(existingPodWarnings("shop", RestrictedLatest, pods),
+                 v({"existing pods in namespace \"shop\" violate the new PodSecurity enforce "
+                    "level \"restricted:latest\"",
+                    "a-1: privileged, runAsNonRoot != true",
+                    "b-1 (and 1 other pod): runAsNonRoot != true"}));
+        QVERIFY(existingPodWarnings("shop", RestrictedLatest, {{"ok", "", false, ""}}).empty());
+    }
+
+    void controllersMoveToTheEndAndTheLimitCounts()
+    {
+        // a and b share a controller: b goes after c and d, and is the one left unchecked.
+        const std::vector<ExistingPod> pods = {{"a", "rs", false, "x"},
+                                               {"b", "rs", false, "y"},
+                                               {"c", "", false, ""},
+                                               {"d", "job", false, ""}};
+        QCOMPARE(existingPodWarnings("ns", RestrictedLatest, pods, 3),
+                 v({"new PodSecurity enforce level only checked against the first 3 of 4 "
+                    "existing pods",
+                    "existing pods in namespace \"ns\" violate the new PodSecurity enforce level "
+                    "\"restricted:latest\"",
+                    "a: x"}));
+    }
+
+    void whenPodsAreLookedAt_data()
+    {
+        QTest::addColumn<QString>("oldEnforce");
+        QTest::addColumn<QString>("oldVersion");
+        QTest::addColumn<QString>("newEnforce");
+        QTest::addColumn<QString>("newVersion");
+        QTest::addColumn<bool>("evaluated");
+        QTest::newRow("unchanged") << "baseline"
+                                   << ""
+                                   << "baseline"
+                                   << "" << false;
+        QTest::newRow("tightened") << "baseline"
+                                   << ""
+                                   << "restricted"
+                                   << "" << true;
+        QTest::newRow("loosened, same version") << "restricted"
+                                                << ""
+                                                << "baseline"
+                                                << "" << false;
+        QTest::newRow("to privileged") << "restricted"
+                                       << ""
+                                       << "privileged"
+                                       << "" << false;
+        QTest::newRow("latest and v1.37 differ") << "restricted"
+                                                 << ""
+                                                 << "restricted"
+                                                 << "v1.37" << true;
+        QTest::newRow("looser level, other version") << "restricted"
+                                                     << "v1.30"
+                                                     << "baseline"
+                                                     << "latest" << true;
+        QTest::newRow("from no label") << ""
+                                       << ""
+                                       << "baseline"
+                                       << "" << true;
+    }
+    void whenPodsAreLookedAt()
+    {
+        QFETCH(QString, oldEnforce);
+        QFETCH(QString, oldVersion);
+        QFETCH(QString, newEnforce);
+        QFETCH(QString, newVersion);
+        QFETCH(bool, evaluated);
+        auto labels = [](const QString &level, const QString &version) {
+            Labels l{{"team", "a"}};
+            if (!level.isEmpty())
+                l.emplace_back("pod-security.kubernetes.io/enforce", level.toStdString());
+            if (!version.isEmpty())
+                l.emplace_back("pod-security.kubernetes.io/enforce-version", version.toStdString());
+            return l;
+        };
+        int calls = 0;
+        const auto r =
+            namespaceUpdate("ns", labels(oldEnforce, oldVersion), labels(newEnforce, newVersion),
+                            {}, [&](const Policy::LevelVersion &) {
+                                ++calls;
+                                return std::vector<ExistingPod>{{"p", "", false, "privileged"}};
+                            });
+        QVERIFY(r.allowed);
+        QCOMPARE(r.podsEvaluated, evaluated);
+        QCOMPARE(calls, evaluated ? 1 : 0);
+        QCOMPARE(r.warnings.empty(), !evaluated);
+    }
+
+    void invalidLabels()
+    {
+        const Labels valid{{"pod-security.kubernetes.io/enforce", "baseline"}};
+        const Labels invalid{{"pod-security.kubernetes.io/enforce", "unknown"}};
+        auto none = [](const Policy::LevelVersion &) {
+            return std::vector<ExistingPod>{};
+        };
+        const auto rejected = namespaceUpdate("ns", valid, invalid, {}, none);
+        QVERIFY(!rejected.allowed);
+        QCOMPARE(rejected.error,
+                 std::string("metadata.labels[pod-security.kubernetes.io/enforce]: Invalid value: "
+                             "\"unknown\": must be one of privileged, baseline, restricted"));
+        // The same invalid labels as before are tolerated.
+        QVERIFY(namespaceUpdate("ns", invalid, invalid, {}, none).allowed);
+    }
+
+    void exemptNamespace()
+    {
+        AdmissionConfig config;
+        config.exemptNamespaces = {"test"};
+        const Labels labels{{"pod-security.kubernetes.io/enforce", "restricted"},
+                            {"pod-security.kubernetes.io/enforce-version", "v1.0"},
+                            {"pod-security.kubernetes.io/audit", "restricted"},
+                            {"pod-security.kubernetes.io/warn", "baseline"}};
+        bool called = false;
+        const auto r = namespaceUpdate("test", {}, labels, config, [&](const auto &) {
+            called = true;
+            return std::vector<ExistingPod>{};
+        });
+        QVERIFY(!called);
+        QCOMPARE(r.warnings,
+                 v({"namespace \"test\" is exempt from Pod Security, and the policy "
+                    "(enforce=restricted:v1.0, audit=restricted:latest, warn=baseline:latest) "
+                    "will be ignored"}));
+    }
+
+    void commandAndPatch()
+    {
+        const Labels labels{{"team", "a"},
+                            {"pod-security.kubernetes.io/enforce", "restricted"},
+                            {"pod-security.kubernetes.io/enforce-version", "v1.31"}};
+        QCOMPARE(kubectlLabelCommand("shop", labels, true),
+                 std::string("kubectl label --overwrite namespace shop "
+                             "pod-security.kubernetes.io/enforce=restricted "
+                             "pod-security.kubernetes.io/enforce-version=v1.31 --dry-run=server"));
+        QCOMPARE(labelPatchYaml(labels),
+                 std::string("metadata:\n  labels:\n"
+                             "    pod-security.kubernetes.io/enforce: \"restricted\"\n"
+                             "    pod-security.kubernetes.io/enforce-version: \"v1.31\"\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWhatIf)
+#include "tst_whatif.moc"
