@@ -740,6 +740,61 @@ Run it now (and for this kubeconfig from now on)?</source>
         <source>This workspace is a cluster, which is only read. Fix the manifests it came from.</source>
         <translation>此工作区是集群，仅供读取。请修复其来源清单。</translation>
     </message>
+    <message>
+        <source>Namespace &amp;What-If…</source>
+        <translation>命名空间假设分析(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Select a namespace (or something in it) first.</source>
+        <translation>请先选择一个命名空间（或其中的某一项）。</translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::WhatIfDialog</name>
+    <message>
+        <source>What if the labels of %1 change?</source>
+        <translation>如果 %1 的标签改变会怎样？</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>（无标签）</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Every current workload of this namespace already meets: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>此命名空间的所有现有工作负载均已满足：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>kubectl label --dry-run=server would answer:</source>
+        <translation>kubectl label --dry-run=server 将返回：</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Patch (kubectl patch namespace … --type merge):</source>
+        <translation>补丁（kubectl patch namespace … --type merge）：</translation>
+    </message>
+    <message>
+        <source>(no pods are checked: enforce does not get stricter)</source>
+        <translation>（不检查任何 Pod：enforce 没有变得更严格）</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::WorkloadTreeModel</name>
