@@ -283,6 +283,11 @@ void readFile(const std::string &path, const std::string &text, Kubeconfig &conf
 
 } // namespace
 
+void mergeKubeconfigText(const std::string &path, const std::string &text, Kubeconfig &config)
+{
+    readFile(path, text, config);
+}
+
 std::string KubeconfigError::text() const
 {
     return file + ':' + std::to_string(diagnostic.line) + ':' + std::to_string(diagnostic.column) +

@@ -94,6 +94,10 @@ std::vector<std::string> kubeconfigFiles(const std::string &explicitPath,
 /// contribute nothing; the other files still count.
 Kubeconfig loadKubeconfig(const std::vector<std::string> &files, bool explicitFile);
 
+/// Reads one kubeconfig text as if it were the file path and merges it into config (the
+/// same rules as loadKubeconfig; for tests and fuzzing).
+void mergeKubeconfigText(const std::string &path, const std::string &text, Kubeconfig &config);
+
 /// The context to use (contextName, else current-context) with its cluster and user.
 struct Selection
 {
