@@ -196,12 +196,18 @@ std::string kubectlLabelCommand(const std::string &ns, const Labels &newLabels, 
     return cmd;
 }
 
-std::string labelPatchYaml(const Labels &newLabels)
+std::string labelPatchYaml(const Labels &newLabels, const Labels &oldLabels)
 {
     std::string out = "metadata:\n  labels:\n";
     for (const auto &[k, v] : newLabels) {
         if (isPodSecurityLabel(k))
             out += "    " + k + ": \"" + v + "\"\n";
+    }
+    for (const auto &[k, v] : oldLabels) {
+        const bool kept = std::any_of(newLabels.begin(), newLabels.end(),
+                                      [&](const auto &l) { return l.first == k; });
+        if (isPodSecurityLabel(k) && !kept)
+            out += "    " + k + ": null\n";
     }
     return out;
 }

@@ -60,6 +60,7 @@ WhatIf namespaceUpdate(
 /// The kubectl command that applies newLabels' pod-security labels (with --dry-run=server
 /// when dryRun), and the same change as a YAML merge patch.
 std::string kubectlLabelCommand(const std::string &ns, const Labels &newLabels, bool dryRun);
-std::string labelPatchYaml(const Labels &newLabels);
+/// Labels of oldLabels that newLabels no longer has become null (a merge patch removes them).
+std::string labelPatchYaml(const Labels &newLabels, const Labels &oldLabels = {});
 
 } // namespace PodSec::Admission

@@ -182,6 +182,13 @@ private Q_SLOTS:
                  std::string("metadata:\n  labels:\n"
                              "    pod-security.kubernetes.io/enforce: \"restricted\"\n"
                              "    pod-security.kubernetes.io/enforce-version: \"v1.31\"\n"));
+        // A label that goes away is nulled in the merge patch.
+        const Labels before{{"pod-security.kubernetes.io/warn", "baseline"}, {"team", "a"}};
+        QCOMPARE(labelPatchYaml(labels, before),
+                 std::string("metadata:\n  labels:\n"
+                             "    pod-security.kubernetes.io/enforce: \"restricted\"\n"
+                             "    pod-security.kubernetes.io/enforce-version: \"v1.31\"\n"
+                             "    pod-security.kubernetes.io/warn: null\n"));
     }
 };
 

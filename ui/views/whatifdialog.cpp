@@ -151,7 +151,8 @@ void WhatIfDialog::recompute()
             command += ' ' + k + '-';
     }
     m_command->setPlainText(QString::fromStdString(command));
-    m_patch->setPlainText(QString::fromStdString(Admission::labelPatchYaml(labels)));
+    m_patch->setPlainText(
+        QString::fromStdString(Admission::labelPatchYaml(labels, m_input.currentLabels)));
 }
 
 QString WhatIfDialog::answer() const
