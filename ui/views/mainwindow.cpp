@@ -498,17 +498,12 @@ void MainWindow::connectToCluster(const QString &kubeconfig, const QString &cont
                                  problems.join(QLatin1Char('\n')));
             return;
         }
-        for (auto *doc : m_documents)
-            delete doc;
-        m_documents.assign(snapshot.documents.size(), nullptr);
+        closeDocuments();
+        m_workspace->openTexts(snapshot.documents);
+        m_documents.resize(snapshot.documents.size(), nullptr);
         m_dirty.assign(snapshot.documents.size(), false);
         m_crlf.assign(snapshot.documents.size(), false);
         m_bom.assign(snapshot.documents.size(), false);
-        m_syncing = true;
-        m_editor->setDocument(nullptr);
-        m_syncing = false;
-        m_currentFile = -1;
-        m_workspace->openTexts(snapshot.documents);
         // The server's version is offered as the policy version.
         const QString server = QString::fromStdString(snapshot.serverVersion);
         const QString minor = server.section(QLatin1Char('.'), 0, 1);
@@ -544,7 +539,7 @@ void MainWindow::connectToCluster(const QString &kubeconfig, const QString &cont
     }));
 }
 
-void MainWindow::openPaths(const QStringList &paths)
+void MainWindow::closeDocuments()
 {
     if (!m_watcher->files().isEmpty())
         m_watcher->removePaths(m_watcher->files());
@@ -566,6 +561,11 @@ void MainWindow::openPaths(const QStringList &paths)
     m_currentFile = -1;
     m_editor->setReadOnly(true);
     m_fileLabel->clear();
+}
+
+void MainWindow::openPaths(const QStringList &paths)
+{
+    closeDocuments();
     m_workspace->open(paths);
     const auto &files = m_workspace->paths();
     m_documents.resize(std::size_t(files.size()), nullptr);

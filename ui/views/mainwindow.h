@@ -116,6 +116,9 @@ private:
     void addRecent(const QStringList &paths);
     void rebuildRecentMenu();
     QTextDocument *documentFor(int file);
+    /// Forgets the workspace's editor documents, excerpt and watched files (before another
+    /// workspace is opened).
+    void closeDocuments();
 
     Workspace *m_workspace;
     WorkloadTreeModel *m_model;
