@@ -18,19 +18,6 @@ bool isPodSecurityLabel(const std::string &key)
     return key.rfind("pod-security.kubernetes.io/", 0) == 0;
 }
 
-int strictness(Policy::Level level)
-{
-    switch (level) {
-    case Policy::Level::Privileged:
-        return 0;
-    case Policy::Level::Baseline:
-        return 1;
-    case Policy::Level::Restricted:
-        return 2;
-    }
-    return 0;
-}
-
 /// The version as written: "latest" and "v1.37" are different here.
 bool sameVersionText(const Policy::Version &a, const Policy::Version &b)
 {
@@ -169,8 +156,7 @@ WhatIf namespaceUpdate(
     const LevelVersion &now = newPolicy.enforce;
     const bool unchanged = was.level == now.level && sameVersionText(was.version, now.version);
     const bool noPods = unchanged || now.level == Policy::Level::Privileged ||
-                        (sameVersionText(was.version, now.version) &&
-                         strictness(now.level) <= strictness(was.level));
+                        (sameVersionText(was.version, now.version) && now.level <= was.level);
     if (noPods)
         return result;
     if (config.isExemptNamespace(ns)) {

@@ -516,13 +516,12 @@ private:
         return QCoreApplication::translate("PodSec::Fix", "the pod");
     }
 
+    /// An automatic fix (nothing when the edits could not be planned).
     void add(const Policy::CheckResult &r, const std::string &path, const std::string &action,
              const QString &title, Edits edits)
     {
-        if (!edits || edits->isEmpty() || edits->hasErrors())
-            return;
-        m_plan.fixes.push_back({std::string(r.id), title.toStdString(), path,
-                                std::string(r.id) + '|' + path + '|' + action, std::move(*edits)});
+        if (auto fix = choice(r, path, action, title, std::move(edits)))
+            m_plan.fixes.push_back(std::move(*fix));
     }
 
     void decide(const Policy::CheckResult &r, const std::string &path, const QString &question,
@@ -532,6 +531,7 @@ private:
             {std::string(r.id), path, question.toStdString(), std::move(choices)});
     }
 
+    /// A titled fix with its stable key, or nothing when the edits could not be planned.
     static std::optional<FixIt> choice(const Policy::CheckResult &r, const std::string &path,
                                        const std::string &action, const QString &title, Edits edits)
     {

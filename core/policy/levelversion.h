@@ -7,6 +7,7 @@
 
 namespace PodSec::Policy {
 
+/// Ordered from the most permissive to the strictest: levels compare with < and <=.
 enum class Level { Privileged, Baseline, Restricted };
 
 /// The newest policy version this engine knows (spec/pss-checks.md §1.2).
