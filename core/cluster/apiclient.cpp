@@ -245,7 +245,9 @@ std::string ApiClient::serverVersion(std::string &error)
     return v.toStdString();
 }
 
-ApiClient::ListResult ApiClient::list(const std::string &collectionPath)
+ApiClient::ListResult
+ApiClient::list(const std::string &collectionPath,
+                const std::function<void(std::size_t, const std::string &)> &onPage)
 {
     ListResult result;
     bool restarted = false;
@@ -255,6 +257,10 @@ ApiClient::ListResult ApiClient::list(const std::string &collectionPath)
         if (!continueToken.empty())
             query += "&continue=" +
                      QUrl::toPercentEncoding(QString::fromStdString(continueToken)).toStdString();
+        if (m_options.cancelled && m_options.cancelled()) {
+            result.error = "listing " + collectionPath + ": cancelled";
+            return result;
+        }
         std::string error;
         const HttpResponse r = request(query, error);
         if (!error.empty()) {
@@ -287,6 +293,8 @@ ApiClient::ListResult ApiClient::list(const std::string &collectionPath)
             return result;
         }
         result.pages.push_back(r.body);
+        if (onPage)
+            onPage(result.pages.size() - 1, r.body);
         continueToken = doc.object()
                             .value(QStringLiteral("metadata"))
                             .toObject()
@@ -301,17 +309,30 @@ ApiClient::ListResult ApiClient::list(const std::string &collectionPath)
 }
 
 ApiClient::Snapshot ApiClient::readCluster(
-    const std::function<void(const std::string &, const std::string &)> &onDocument)
+    const std::function<void(const std::string &, const std::string &)> &onDocument,
+    const std::function<void(const std::string &)> &onVersion)
 {
     Snapshot s;
     // Pages are kept indented, one field a line, so positions and the editor are readable.
-    auto add = [&](const std::string &name, const std::string &compact) {
-        const std::string json = QJsonDocument::fromJson(QByteArray::fromStdString(compact))
-                                     .toJson(QJsonDocument::Indented)
-                                     .toStdString();
-        s.documents.emplace_back(name, json);
-        if (onDocument)
-            onDocument(name, json);
+    // Each is passed on as soon as it arrives; a restarted list's pages replace the earlier
+    // ones of the same collection.
+    auto listInto = [&](const std::string &collectionPath, const std::string &prefix) {
+        const std::size_t first = s.documents.size();
+        auto result = list(collectionPath, [&](std::size_t page, const std::string &compact) {
+            const std::string name = prefix + '#' + std::to_string(page + 1);
+            std::string json = QJsonDocument::fromJson(QByteArray::fromStdString(compact))
+                                   .toJson(QJsonDocument::Indented)
+                                   .toStdString();
+            if (first + page < s.documents.size()) {
+                s.documents.resize(first + page); // the list restarted
+            }
+            s.documents.emplace_back(name, std::move(json));
+            if (onDocument)
+                onDocument(name, s.documents.back().second);
+        });
+        if (!result.error.empty())
+            s.documents.resize(first);
+        return result;
     };
     std::string error;
     s.serverVersion = serverVersion(error);
@@ -319,13 +340,14 @@ ApiClient::Snapshot ApiClient::readCluster(
         s.problems.push_back(error);
         return s;
     }
-    const auto namespaces = list("/api/v1/namespaces");
+    if (onVersion)
+        onVersion(s.serverVersion);
+    const auto namespaces = listInto("/api/v1/namespaces", "cluster:namespaces");
     std::vector<std::string> names;
     if (!namespaces.error.empty()) {
         s.problems.push_back(namespaces.error);
     } else {
         for (std::size_t p = 0; p < namespaces.pages.size(); ++p) {
-            add("cluster:namespaces#" + std::to_string(p + 1), namespaces.pages[p]);
             for (const auto &item :
                  parseObject(namespaces.pages[p]).value(QStringLiteral("items")).toArray())
                 names.push_back(item.toObject()
@@ -337,25 +359,18 @@ ApiClient::Snapshot ApiClient::readCluster(
         }
     }
     for (const auto &r : Workloads) {
-        const auto all = list(r.collection);
-        if (all.error.empty()) {
-            for (std::size_t p = 0; p < all.pages.size(); ++p)
-                add(std::string("cluster:") + r.plural + '#' + std::to_string(p + 1), all.pages[p]);
+        const auto all = listInto(r.collection, std::string("cluster:") + r.plural);
+        if (all.error.empty())
             continue;
-        }
         if (all.status != 403 || names.empty()) {
             s.problems.push_back(all.error);
             continue;
         }
         // RBAC forbids the cluster-wide list: try namespace by namespace.
         for (const auto &ns : names) {
-            const auto one = list(namespacedPath(r, ns));
-            if (!one.error.empty()) {
+            const auto one = listInto(namespacedPath(r, ns), "cluster:" + ns + '/' + r.plural);
+            if (!one.error.empty())
                 s.problems.push_back(one.error);
-                continue;
-            }
-            for (std::size_t p = 0; p < one.pages.size(); ++p)
-                add("cluster:" + ns + '/' + r.plural + '#' + std::to_string(p + 1), one.pages[p]);
         }
     }
     return s;

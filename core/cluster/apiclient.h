@@ -60,6 +60,8 @@ public:
         int maxRetries = 4;
         /// Waits between retries (tests pass a fake that records instead of sleeping).
         std::function<void(int milliseconds)> sleep;
+        /// Asked before every request; true stops the read ("cancelled").
+        std::function<bool()> cancelled;
     };
 
     ApiClient(Selection selection, Transport &transport, Options options);
@@ -72,8 +74,12 @@ public:
     };
     /// Lists a collection (e.g. "/api/v1/pods") page by page with limit/continue. A 410 Gone
     /// (the continue token expired) restarts the list from the beginning once; 429 waits
-    /// for Retry-After and 5xx back off exponentially, up to maxRetries.
-    ListResult list(const std::string &collectionPath);
+    /// for Retry-After and 5xx back off exponentially, up to maxRetries. onPage, when given,
+    /// sees each page as it arrives (page 0, 1, ...); after a restart it sees them again
+    /// from page 0, and the new pages replace the old.
+    ListResult
+    list(const std::string &collectionPath,
+         const std::function<void(std::size_t page, const std::string &body)> &onPage = {});
     /// GET /version: the server's gitVersion ("v1.31.2"), or "" with error set.
     std::string serverVersion(std::string &error);
 
@@ -84,9 +90,13 @@ public:
         std::vector<std::string> problems; ///< what could not be read, in plain words
     };
     /// Namespaces, then pods and every workload kind cluster-wide; where RBAC forbids a
-    /// cluster-wide list, namespace by namespace. onDocument is called as pages arrive.
+    /// cluster-wide list, namespace by namespace. onDocument is called as pages arrive, with
+    /// the page's source name and its indented JSON; a name seen before (a list restarted
+    /// after 410 Gone) replaces that page, and the final documents are the authority.
+    /// onVersion sees the server's version once it is known, before any page.
     Snapshot readCluster(
-        const std::function<void(const std::string &, const std::string &)> &onDocument = {});
+        const std::function<void(const std::string &, const std::string &)> &onDocument = {},
+        const std::function<void(const std::string &)> &onVersion = {});
 
     /// A plain-words explanation of a failed request (never includes credentials).
     std::string explain(const std::string &what, const HttpResponse &response) const;

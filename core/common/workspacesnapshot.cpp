@@ -120,6 +120,8 @@ WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const Snapsh
     w.hasTemplate = object.hasTemplate;
     w.podSpecPath = object.podSpecPath;
     w.podMetadataPath = object.podMetadataPath;
+    w.uid = object.uid;
+    w.controller = object.controller;
 
     K8s::Object placed = object;
     placed.namespaceName = w.namespaceName;
@@ -231,6 +233,52 @@ WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const Snapsh
 
 namespace {
 
+/// Points each workload at the workload of the same namespace that its controlling
+/// ownerReference names: by uid when both have one, else by kind and name. Chains (Pod →
+/// ReplicaSet → Deployment) follow; a reference that would close a cycle is ignored.
+void linkOwners(std::vector<WorkloadEntry> &workloads)
+{
+    std::unordered_map<std::string, int> byUid, byName;
+    for (std::size_t i = 0; i < workloads.size(); ++i) {
+        auto &w = workloads[i];
+        w.owner = -1;
+        w.owned.clear();
+        if (!w.uid.empty())
+            byUid.emplace(w.namespaceName + '\n' + w.uid, static_cast<int>(i));
+        byName.emplace(w.namespaceName + '\n' + w.kind + '\n' + w.name, static_cast<int>(i));
+    }
+    for (std::size_t i = 0; i < workloads.size(); ++i) {
+        auto &w = workloads[i];
+        if (w.controller.kind.empty() || w.controller.name.empty())
+            continue;
+        std::unordered_map<std::string, int>::const_iterator it = byUid.end();
+        if (!w.controller.uid.empty())
+            it = byUid.find(w.namespaceName + '\n' + w.controller.uid);
+        if (it == byUid.end()) {
+            it = byName.find(w.namespaceName + '\n' + w.controller.kind + '\n' + w.controller.name);
+            if (it == byName.end())
+                continue;
+            const auto &candidate = workloads[static_cast<std::size_t>(it->second)];
+            if (!w.controller.uid.empty() && !candidate.uid.empty())
+                continue; // same name, another object (a recreated owner)
+        }
+        bool cycle = false;
+        for (int up = it->second; up >= 0; up = workloads[static_cast<std::size_t>(up)].owner) {
+            if (up == static_cast<int>(i)) {
+                cycle = true;
+                break;
+            }
+        }
+        if (!cycle)
+            w.owner = it->second;
+    }
+    for (std::size_t i = 0; i < workloads.size(); ++i) {
+        if (workloads[i].owner >= 0)
+            workloads[static_cast<std::size_t>(workloads[i].owner)].owned.push_back(
+                static_cast<int>(i));
+    }
+}
+
 /// Runs body(i) for i in [0, n) on every core; stops early when cancel becomes true.
 template <typename Body> void parallelFor(std::size_t n, const std::atomic<bool> *cancel, Body body)
 {
@@ -257,7 +305,8 @@ template <typename Body> void parallelFor(std::size_t n, const std::atomic<bool>
 std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
                                                const SnapshotOptions &options,
                                                const std::function<void(int, int)> &progress,
-                                               const std::atomic<bool> *cancel)
+                                               const std::atomic<bool> *cancel,
+                                               const WorkspaceSnapshot *previous)
 {
     WorkspaceSnapshot s;
     s.version = options.version;
@@ -314,12 +363,52 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
         ns.policy = policyOf(ns.labels);
     const auto undeclared = policyOf({});
 
+    // Files unchanged since the previous snapshot keep their workloads, unless a namespace
+    // they use now has other pod-security labels (or is newly declared or gone).
+    std::vector<std::pair<std::size_t, std::size_t>> reused(s.files.size(), {0, 0});
+    std::vector<bool> reuse(s.files.size(), false);
+    if (previous) {
+        auto sameNamespace = [&](const std::string &name) {
+            const auto now = namespaces.find(name);
+            const auto was = std::lower_bound(
+                previous->namespaces.begin(), previous->namespaces.end(), name,
+                [](const NamespaceEntry &e, const std::string &n) { return e.name < n; });
+            const bool wasDeclared =
+                was != previous->namespaces.end() && was->name == name && was->declared;
+            const bool isDeclared = now != namespaces.end();
+            if (wasDeclared != isDeclared)
+                return false;
+            return !isDeclared || now->second.labels == was->labels;
+        };
+        std::size_t w = 0;
+        const auto &old = previous->workloads;
+        for (std::size_t i = 0; i < s.files.size() && i < previous->files.size(); ++i) {
+            while (w < old.size() && old[w].file < static_cast<int>(i))
+                ++w;
+            std::size_t end = w;
+            bool same = previous->files[i].path == s.files[i].path &&
+                        previous->files[i].text == s.files[i].text;
+            while (end < old.size() && old[end].file == static_cast<int>(i)) {
+                same = same && sameNamespace(old[end].namespaceName);
+                ++end;
+            }
+            reuse[i] = same;
+            reused[i] = {w, end};
+            w = end;
+        }
+    }
+
     // 2. Parse and evaluate every document in parallel; each node tree lives only as long
     //    as its own evaluation, so memory stays bounded by the workers, not the workspace.
     std::vector<std::vector<WorkloadEntry>> perDocument(jobs.size());
     std::vector<std::optional<Diagnostic>> errors(jobs.size());
     parallelFor(jobs.size(), cancel, [&](std::size_t i) {
         const auto &job = jobs[i];
+        if (reuse[static_cast<std::size_t>(job.file)]) {
+            step();
+            step();
+            return;
+        }
         const auto doc = Yaml::SourceFile::parseChunk(
             s.files[static_cast<std::size_t>(job.file)].text, job.chunk, job.index);
         errors[i] = doc.error;
@@ -340,23 +429,46 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
         if (errors[i])
             s.problems.push_back({jobs[i].file, *errors[i]});
     }
+    if (previous) {
+        // Parse errors of reused documents (chunking errors were found again above).
+        for (const auto &p : previous->problems) {
+            if (static_cast<std::size_t>(p.file) < reuse.size() &&
+                reuse[static_cast<std::size_t>(p.file)] &&
+                std::find_if(s.problems.begin(), s.problems.end(), [&](const FileProblem &q) {
+                    return q.file == p.file && q.diagnostic.offset == p.diagnostic.offset &&
+                           q.diagnostic.message == p.diagnostic.message;
+                }) == s.problems.end())
+                s.problems.push_back(p);
+        }
+    }
     std::stable_sort(s.problems.begin(), s.problems.end(),
                      [](const FileProblem &a, const FileProblem &b) { return a.file < b.file; });
 
     // 3. Assemble in file and document order.
-    for (auto &workloads : perDocument) {
-        for (auto &w : workloads) {
-            auto it = namespaces.find(w.namespaceName);
-            if (it == namespaces.end()) {
-                NamespaceEntry ns;
-                ns.name = w.namespaceName;
-                ns.policy = undeclared;
-                it = namespaces.emplace(w.namespaceName, std::move(ns)).first;
-            }
-            it->second.workloads.push_back(static_cast<int>(s.workloads.size()));
-            s.workloads.push_back(std::move(w));
+    auto place = [&](WorkloadEntry &&w) {
+        auto it = namespaces.find(w.namespaceName);
+        if (it == namespaces.end()) {
+            NamespaceEntry ns;
+            ns.name = w.namespaceName;
+            ns.policy = undeclared;
+            it = namespaces.emplace(w.namespaceName, std::move(ns)).first;
         }
+        it->second.workloads.push_back(static_cast<int>(s.workloads.size()));
+        s.workloads.push_back(std::move(w));
+    };
+    for (std::size_t j = 0; j < jobs.size(); ++j) {
+        const auto file = static_cast<std::size_t>(jobs[j].file);
+        if (reuse[file]) {
+            if (j == 0 || jobs[j - 1].file != jobs[j].file) {
+                for (std::size_t w = reused[file].first; w < reused[file].second; ++w)
+                    place(WorkloadEntry(previous->workloads[w]));
+            }
+            continue;
+        }
+        for (auto &w : perDocument[j])
+            place(std::move(w));
     }
+    linkOwners(s.workloads);
     for (auto &[name, ns] : namespaces) {
         for (int w : ns.workloads) {
             for (int c = 0; c < ColumnCount; ++c)

@@ -81,6 +81,13 @@ struct WorkloadEntry
     std::vector<ContainerEntry> containers;
     /// Lower-cased text a filter matches: kind, name, namespace, reasons and details.
     std::string searchText;
+    /// Live objects: metadata.uid and the controlling ownerReference (kind, name, uid).
+    std::string uid;
+    K8s::Object::Owner controller;
+    /// The workload of this snapshot that controls this one (a ReplicaSet for a Pod, a
+    /// Deployment for that ReplicaSet, a CronJob for a Job), or -1; and the reverse.
+    int owner = -1;
+    std::vector<int> owned;
 
     /// Stable identity across re-evaluations.
     std::string key() const;
@@ -133,10 +140,16 @@ struct SnapshotOptions
 /// Builds a snapshot from file texts. Thread-safe (no shared state); progress is called
 /// with (done, total) steps (two per document) and may be empty; when cancel becomes true the build
 /// stops and returns nullopt.
+///
+/// previous, when given, must have been built with the same options: a file at the same
+/// index with the same path and text keeps its workloads from it without being parsed
+/// again, unless a namespace it uses has changed its pod-security labels. A workspace that
+/// grows page by page (a cluster being read) so costs only its new pages.
 std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
                                                const SnapshotOptions &options,
                                                const std::function<void(int, int)> &progress = {},
-                                               const std::atomic<bool> *cancel = nullptr);
+                                               const std::atomic<bool> *cancel = nullptr,
+                                               const WorkspaceSnapshot *previous = nullptr);
 
 const char *verdictName(Verdict v);
 /// The worst of two verdicts, for parents summarising children (Fail > Pass > ...).

@@ -52,6 +52,16 @@ void describe(const Yaml::Document &doc, Yaml::NodeId root, Object &o,
     const auto meta = doc.get(root, "metadata");
     o.name = doc.scalar(doc.get(meta, "name"));
     o.namespaceName = doc.scalar(doc.get(meta, "namespace"));
+    o.uid = doc.scalar(doc.get(meta, "uid"));
+    const auto owners = doc.get(meta, "ownerReferences");
+    for (std::size_t i = 0; i < doc.size(owners); ++i) {
+        const auto ref = doc.item(owners, i);
+        if (doc.scalar(doc.get(ref, "controller")) != "true")
+            continue;
+        o.controller = {doc.scalar(doc.get(ref, "kind")), doc.scalar(doc.get(ref, "name")),
+                        doc.scalar(doc.get(ref, "uid"))};
+        break;
+    }
     const auto &rn = doc.node(doc.resolve(root));
     o.line = rn.line;
     o.column = rn.column;

@@ -40,6 +40,12 @@ struct Object
     std::string namespaceName; ///< empty when not set
     std::uint32_t line = 1;
     std::uint32_t column = 1;
+    std::string uid; ///< metadata.uid (live objects)
+    /// The ownerReference marked controller: true (kind, name, uid), if any.
+    struct Owner
+    {
+        std::string kind, name, uid;
+    } controller;
 
     // Pod-bearing kinds: where the pod metadata and spec live.
     bool hasTemplate = false;

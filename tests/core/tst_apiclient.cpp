@@ -16,6 +16,16 @@ using namespace PodSec::Cluster;
 
 namespace {
 
+ApiClient::Options options(int pageSize, int maxRetries, std::function<void(int)> sleep)
+{
+    ApiClient::Options o;
+    o.pageSize = pageSize;
+    o.maxBodyBytes = 1 << 20;
+    o.maxRetries = maxRetries;
+    o.sleep = std::move(sleep);
+    return o;
+}
+
 class FakeTransport final : public Transport
 {
 public:
@@ -84,8 +94,7 @@ private Q_SLOTS:
                 return ok(page("PodList", {"p3"}, ""));
             return status(404);
         };
-        ApiClient client(tokenSelection(), t, {2, 1 << 20, 4, [](int) {
-                                               }});
+        ApiClient client(tokenSelection(), t, options(2, 4, [](int) {}));
         const auto r = client.list("/api/v1/pods");
         QVERIFY2(r.error.empty(), r.error.c_str());
         QCOMPARE(r.pages.size(), std::size_t(2));
@@ -108,8 +117,7 @@ private Q_SLOTS:
                 return ok(page("PodList", {"p3"}, ""));
             return ok(page("PodList", {"p1", "p2"}, "c1"));
         };
-        ApiClient client(tokenSelection(), t, {2, 1 << 20, 4, [](int) {
-                                               }});
+        ApiClient client(tokenSelection(), t, options(2, 4, [](int) {}));
         const auto r = client.list("/api/v1/pods");
         QVERIFY2(r.error.empty(), r.error.c_str());
         QCOMPARE(r.pages.size(), std::size_t(2)); // the first page is not counted twice
@@ -132,9 +140,8 @@ private Q_SLOTS:
             return ok(page("PodList", {"p"}, ""));
         };
         std::vector<int> waits;
-        ApiClient client(tokenSelection(), t, {500, 1 << 20, 4, [&](int ms) {
-                                                   waits.push_back(ms);
-                                               }});
+        ApiClient client(tokenSelection(), t,
+                         options(500, 4, [&](int ms) { waits.push_back(ms); }));
         const auto r = client.list("/api/v1/pods");
         QVERIFY2(r.error.empty(), r.error.c_str());
         QCOMPARE(waits, (std::vector<int>{2000, 1000, 2000}));
@@ -144,9 +151,8 @@ private Q_SLOTS:
             return status(500, "etcd is unhappy");
         };
         std::vector<int> waits2;
-        ApiClient c2(tokenSelection(), down, {500, 1 << 20, 2, [&](int ms) {
-                                                  waits2.push_back(ms);
-                                              }});
+        ApiClient c2(tokenSelection(), down,
+                     options(500, 2, [&](int ms) { waits2.push_back(ms); }));
         const auto failed = c2.list("/api/v1/pods");
         QCOMPARE(down.requests.size(), std::size_t(3)); // first try + 2 retries
         QCOMPARE(failed.status, 500);
@@ -173,8 +179,7 @@ private Q_SLOTS:
                 return status(403, "forbidden in b");
             return ok(page("List", {}, ""));
         };
-        ApiClient client(tokenSelection(), t, {500, 1 << 20, 0, [](int) {
-                                               }});
+        ApiClient client(tokenSelection(), t, options(500, 0, [](int) {}));
         std::vector<std::string> streamed;
         const auto s = client.readCluster(
             [&](const std::string &name, const std::string &) { streamed.push_back(name); });
@@ -194,8 +199,7 @@ private Q_SLOTS:
         t.handler = [](const std::string &) {
             return status(401, "Unauthorized");
         };
-        ApiClient client(tokenSelection(), t, {500, 1 << 20, 0, [](int) {
-                                               }});
+        ApiClient client(tokenSelection(), t, options(500, 0, [](int) {}));
         std::string error;
         QVERIFY(client.serverVersion(error).empty());
         QCOMPARE(error, std::string("reading the server version: https://127.0.0.1:6443 did not "
@@ -216,8 +220,7 @@ private Q_SLOTS:
             big.tooLarge = true;
             return big;
         };
-        ApiClient client(tokenSelection(), t, {500, 1 << 20, 0, [](int) {
-                                               }});
+        ApiClient client(tokenSelection(), t, options(500, 0, [](int) {}));
         const auto truncated = client.list("/api/v1/pods");
         QVERIFY2(truncated.error.find("the answer is not a complete list") != std::string::npos,
                  truncated.error.c_str());
@@ -257,8 +260,7 @@ private Q_SLOTS:
             return c.open(QIODevice::ReadOnly) ? int(c.readAll().count('\n')) : 0;
         };
         {
-            ApiClient client(selection, t, {500, 1 << 20, 0, [](int) {
-                                            }});
+            ApiClient client(selection, t, options(500, 0, [](int) {}));
             std::string error;
             QCOMPARE(client.serverVersion(error), std::string("v1.30.0"));
             QCOMPARE(client.serverVersion(error), std::string("v1.30.0"));
@@ -271,8 +273,7 @@ private Q_SLOTS:
         }
         selection.user.exec->env[1].second = "2000-01-01T00:00:00Z"; // already expired
         {
-            ApiClient client(selection, t, {500, 1 << 20, 0, [](int) {
-                                            }});
+            ApiClient client(selection, t, options(500, 0, [](int) {}));
             std::string error;
             client.serverVersion(error);
             client.serverVersion(error);
@@ -280,8 +281,7 @@ private Q_SLOTS:
         }
         selection.user.exec->command = "/nonexistent/podsec-plugin";
         selection.user.exec->installHint = "Install it with: apt install podsec-plugin";
-        ApiClient missing(selection, t, {500, 1 << 20, 0, [](int) {
-                                         }});
+        ApiClient missing(selection, t, options(500, 0, [](int) {}));
         std::string error;
         QVERIFY(missing.serverVersion(error).empty());
         QVERIFY2(error.find("exec credential plugin \"/nonexistent/podsec-plugin\" could not be "

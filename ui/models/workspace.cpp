@@ -24,8 +24,10 @@ Workspace::Workspace(QObject *parent) : QObject(parent)
             return;
         }
         Q_EMIT busyChanged(false);
-        if (result)
-            Q_EMIT snapshotReady(std::make_shared<const WorkspaceSnapshot>(std::move(*result)));
+        if (result) {
+            m_last = std::make_shared<const WorkspaceSnapshot>(std::move(*result));
+            Q_EMIT snapshotReady(m_last);
+        }
     });
 }
 
@@ -71,20 +73,37 @@ void Workspace::openTexts(const std::vector<std::pair<std::string, std::string>>
     m_errors.clear();
     m_paths.clear();
     m_files.clear();
+    m_last.reset();
     m_readOnly = true;
+    appendTexts(documents);
+}
+
+std::vector<int>
+Workspace::appendTexts(const std::vector<std::pair<std::string, std::string>> &documents)
+{
+    std::vector<int> replaced;
     for (const auto &[name, text] : documents) {
-        m_paths << QString::fromStdString(name);
+        const QString path = QString::fromStdString(name);
+        const int existing = int(m_paths.indexOf(path));
+        if (existing >= 0) {
+            m_files[std::size_t(existing)].text = text;
+            replaced.push_back(existing);
+            continue;
+        }
+        m_paths << path;
         WorkspaceFile wf;
         wf.path = name;
         wf.text = text;
         m_files.push_back(std::move(wf));
     }
     evaluate();
+    return replaced;
 }
 
 void Workspace::open(const QStringList &paths)
 {
     m_errors.clear();
+    m_last.reset();
     m_readOnly = false;
     m_paths = collectFiles(paths, &m_errors);
     m_files.clear();
@@ -126,6 +145,7 @@ void Workspace::setFileText(int file, const QString &text)
 void Workspace::setOptions(const SnapshotOptions &options)
 {
     m_options = options;
+    m_last.reset();
     evaluate();
 }
 
@@ -147,10 +167,11 @@ void Workspace::evaluate()
     auto cancelFlag = m_cancel;
     auto files = m_files;
     auto options = m_options;
+    auto previous = m_last;
     QPointer<Workspace> self(this);
     Q_EMIT busyChanged(true);
-    m_watcher.setFuture(
-        QtConcurrent::run([files = std::move(files), options, cancelFlag, self]() mutable {
+    m_watcher.setFuture(QtConcurrent::run(
+        [files = std::move(files), options, cancelFlag, self, previous]() mutable {
             return buildSnapshot(
                 std::move(files), options,
                 [self](int done, int total) {
@@ -163,7 +184,7 @@ void Workspace::evaluate()
                             },
                             Qt::QueuedConnection);
                 },
-                cancelFlag.get());
+                cancelFlag.get(), previous.get());
         }));
 }
 

@@ -30,6 +30,10 @@ public:
     /// Evaluates texts read elsewhere (a live cluster's list pages) as read-only files named
     /// as given.
     void openTexts(const std::vector<std::pair<std::string, std::string>> &documents);
+    /// Adds more read-only texts (the next pages of a cluster being read); a text whose name
+    /// is already there replaces that file's text. Only new and replaced files are
+    /// evaluated; snapshots keep coming while pages arrive. Returns the replaced files.
+    std::vector<int> appendTexts(const std::vector<std::pair<std::string, std::string>> &documents);
     /// A cluster workspace: nothing in it can be edited or saved.
     bool isReadOnly() const { return m_readOnly; }
     /// Replaces one file's text (an edit) and re-evaluates.
@@ -64,6 +68,9 @@ private:
     QFutureWatcher<std::optional<WorkspaceSnapshot>> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     bool m_pending = false;
+    /// The newest snapshot built with the current options: unchanged files keep their
+    /// workloads from it.
+    std::shared_ptr<const WorkspaceSnapshot> m_last;
     bool m_readOnly = false;
 };
 

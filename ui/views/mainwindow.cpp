@@ -140,11 +140,15 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     connect(m_cancel, &QPushButton::clicked, m_workspace, &Workspace::cancel);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_clusterCancel)
+            m_clusterCancel->store(true); // the pages read so far stay
+    });
 
     connect(m_workspace, &Workspace::snapshotReady, this, &MainWindow::applySnapshot);
     connect(m_workspace, &Workspace::busyChanged, this, [this](bool busy) {
-        m_progress->setVisible(busy);
-        m_cancel->setVisible(busy);
+        m_progress->setVisible(busy || m_clusterReading);
+        m_cancel->setVisible(busy || m_clusterReading);
         if (busy)
             m_progress->setRange(0, 0);
     });
@@ -481,52 +485,39 @@ void MainWindow::connectToCluster(const QString &kubeconfig, const QString &cont
     }
     m_clusterKubeconfig = kubeconfig;
     m_clusterContext = QString::fromStdString(selection->context.name);
+    // Results stream in: the workspace switches to the cluster once its version is known,
+    // and each list page is evaluated as it arrives. A newer connection (or Cancel) stops
+    // this one; its late pages are dropped by the generation check.
+    if (m_clusterCancel)
+        m_clusterCancel->store(true);
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    m_clusterCancel = cancelled;
+    const int generation = ++m_clusterGeneration;
+    m_clusterReading = true;
     m_progress->setVisible(true);
     m_progress->setRange(0, 0);
+    m_cancel->setVisible(true);
     statusBar()->showMessage(
         tr("Reading %1…").arg(QString::fromStdString(selection->cluster.server)));
+    QPointer<MainWindow> self(this);
+    auto post = [self, generation](std::function<void(MainWindow *)> what) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, generation, what = std::move(what)] {
+                if (self && self->m_clusterGeneration == generation)
+                    what(self.data());
+            },
+            Qt::QueuedConnection);
+    };
     auto *watcher = new QFutureWatcher<Cluster::ApiClient::Snapshot>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, sel = *selection] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
-        m_progress->setVisible(false);
-        const auto snapshot = watcher->result();
-        if (snapshot.serverVersion.empty()) {
-            QStringList problems;
-            for (const auto &p : snapshot.problems)
-                problems << QString::fromStdString(p);
-            QMessageBox::warning(this, tr("Cannot read the cluster"),
-                                 problems.join(QLatin1Char('\n')));
+        if (generation != m_clusterGeneration)
             return;
-        }
-        closeDocuments();
-        m_workspace->openTexts(snapshot.documents);
-        m_documents.resize(snapshot.documents.size(), nullptr);
-        m_dirty.assign(snapshot.documents.size(), false);
-        m_crlf.assign(snapshot.documents.size(), false);
-        m_bom.assign(snapshot.documents.size(), false);
-        // The server's version is offered as the policy version.
-        const QString server = QString::fromStdString(snapshot.serverVersion);
-        const QString minor = server.section(QLatin1Char('.'), 0, 1);
-        const int index = m_version->findData(minor);
-        if (index >= 0)
-            m_version->setCurrentIndex(index);
-        QString title = tr("PodSec Explorer — %1 (%2, Kubernetes %3)")
-                            .arg(QString::fromStdString(sel.context.name),
-                                 QString::fromStdString(sel.cluster.server), server);
-        if (sel.cluster.insecureSkipTlsVerify)
-            title += QStringLiteral(" — ") + tr("TLS verification OFF");
-        setWindowTitle(title);
-        QString message =
-            tr("Read %n list page(s) from Kubernetes %1", nullptr, int(snapshot.documents.size()))
-                .arg(server);
-        if (index >= 0)
-            message += QStringLiteral(" · ") + tr("policy version set to %1").arg(minor);
-        for (const auto &p : snapshot.problems)
-            message += QStringLiteral(" · ") + QString::fromStdString(p);
-        statusBar()->showMessage(message, 20000);
+        clusterReadFinished(watcher->result());
     });
     const TransportFactory factory = m_transportFactory;
-    watcher->setFuture(QtConcurrent::run([factory, sel = *selection] {
+    watcher->setFuture(QtConcurrent::run([factory, sel = *selection, cancelled, post] {
         std::string transportError;
         auto transport = factory(sel, transportError);
         if (!transport || !transportError.empty()) {
@@ -534,9 +525,100 @@ void MainWindow::connectToCluster(const QString &kubeconfig, const QString &cont
             failed.problems.push_back(transportError);
             return failed;
         }
-        Cluster::ApiClient client(sel, *transport, {});
-        return client.readCluster();
+        Cluster::ApiClient::Options options;
+        options.cancelled = [cancelled] {
+            return cancelled->load();
+        };
+        Cluster::ApiClient client(sel, *transport, options);
+        return client.readCluster(
+            [post](const std::string &name, const std::string &json) {
+                post([name, json](MainWindow *w) { w->clusterPageArrived(name, json); });
+            },
+            [post, sel](const std::string &version) {
+                post([version, sel](MainWindow *w) { w->clusterVersionKnown(version, sel); });
+            });
     }));
+}
+
+void MainWindow::growDocumentSlots()
+{
+    const auto n = std::size_t(m_workspace->paths().size());
+    m_documents.resize(n, nullptr);
+    m_dirty.resize(n, false);
+    m_crlf.resize(n, false);
+    m_bom.resize(n, false);
+}
+
+void MainWindow::clusterVersionKnown(const std::string &version, const Cluster::Selection &sel)
+{
+    closeDocuments();
+    m_workspace->openTexts({});
+    growDocumentSlots();
+    // The server's version is offered as the policy version.
+    const QString server = QString::fromStdString(version);
+    const QString minor = server.section(QLatin1Char('.'), 0, 1);
+    const int index = m_version->findData(minor);
+    if (index >= 0)
+        m_version->setCurrentIndex(index);
+    QString title = tr("PodSec Explorer — %1 (%2, Kubernetes %3)")
+                        .arg(QString::fromStdString(sel.context.name),
+                             QString::fromStdString(sel.cluster.server), server);
+    if (sel.cluster.insecureSkipTlsVerify)
+        title += QStringLiteral(" — ") + tr("TLS verification OFF");
+    setWindowTitle(title);
+}
+
+void MainWindow::clusterPageArrived(const std::string &name, const std::string &json)
+{
+    const auto replaced = m_workspace->appendTexts({{name, json}});
+    growDocumentSlots();
+    for (int file : replaced) {
+        // A list that restarted after 410 Gone sends its pages again.
+        if (auto *doc = m_documents[std::size_t(file)]) {
+            m_syncing = true;
+            doc->setPlainText(QString::fromStdString(json));
+            m_syncing = false;
+        }
+    }
+    m_progress->setVisible(true);
+    statusBar()->showMessage(
+        tr("Reading %1… %n list page(s) so far", nullptr, int(m_workspace->paths().size()))
+            .arg(m_clusterContext));
+}
+
+void MainWindow::clusterReadFinished(const Cluster::ApiClient::Snapshot &snapshot)
+{
+    m_clusterReading = false;
+    m_clusterCancel.reset();
+    m_progress->setVisible(m_workspace->isBusy());
+    m_cancel->setVisible(m_workspace->isBusy());
+    if (snapshot.serverVersion.empty()) {
+        QStringList problems;
+        for (const auto &p : snapshot.problems)
+            problems << QString::fromStdString(p);
+        QMessageBox::warning(this, tr("Cannot read the cluster"), problems.join(QLatin1Char('\n')));
+        return;
+    }
+    // The streamed pages normally are the final ones; a list that failed half-way or
+    // restarted with fewer pages is put right by opening the final set.
+    QStringList finalNames;
+    for (const auto &d : snapshot.documents)
+        finalNames << QString::fromStdString(d.first);
+    if (finalNames != m_workspace->paths()) {
+        closeDocuments();
+        m_workspace->openTexts(snapshot.documents);
+        growDocumentSlots();
+    }
+    const QString server = QString::fromStdString(snapshot.serverVersion);
+    QString message =
+        tr("Read %n list page(s) from Kubernetes %1", nullptr, int(snapshot.documents.size()))
+            .arg(server);
+    const QString minor = server.section(QLatin1Char('.'), 0, 1);
+    if (m_version->currentData().toString() == minor)
+        message += QStringLiteral(" · ") + tr("policy version set to %1").arg(minor);
+    for (const auto &p : snapshot.problems)
+        message += QStringLiteral(" · ") + QString::fromStdString(p);
+    statusBar()->showMessage(message, 20000);
 }
 
 void MainWindow::closeDocuments()
@@ -565,6 +647,12 @@ void MainWindow::closeDocuments()
 
 void MainWindow::openPaths(const QStringList &paths)
 {
+    // Files replace a cluster still being read: stop it, and drop its late pages.
+    if (m_clusterCancel)
+        m_clusterCancel->store(true);
+    m_clusterCancel.reset();
+    ++m_clusterGeneration;
+    m_clusterReading = false;
     closeDocuments();
     m_workspace->open(paths);
     const auto &files = m_workspace->paths();

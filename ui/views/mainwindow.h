@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QSet>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -119,6 +120,12 @@ private:
     /// Forgets the workspace's editor documents, excerpt and watched files (before another
     /// workspace is opened).
     void closeDocuments();
+    /// m_documents and its companions sized to the workspace's files.
+    void growDocumentSlots();
+    // A cluster being read: the version (switch to it), each page, the end.
+    void clusterVersionKnown(const std::string &version, const Cluster::Selection &sel);
+    void clusterPageArrived(const std::string &name, const std::string &json);
+    void clusterReadFinished(const Cluster::ApiClient::Snapshot &snapshot);
 
     Workspace *m_workspace;
     WorkloadTreeModel *m_model;
@@ -151,6 +158,9 @@ private:
     bool m_quietSaveErrors = false;
     TransportFactory m_transportFactory;
     QString m_clusterKubeconfig, m_clusterContext; ///< the connected cluster, for Reload
+    int m_clusterGeneration = 0;                   ///< the newest read; older pages dropped
+    std::shared_ptr<std::atomic<bool>> m_clusterCancel;
+    bool m_clusterReading = false;
     QAction *m_fixField = nullptr;
     QAction *m_fixWorkload = nullptr;
     bool m_syncing = false;
