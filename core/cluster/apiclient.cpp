@@ -36,16 +36,18 @@ struct Resource
     const char *plural;
 };
 
+// Owners before what they own (Deployments before ReplicaSets before Pods, CronJobs before
+// Jobs), so that streamed pages nest under rows that are already there.
 const Resource Workloads[] = {
-    {"/api/v1/pods", "", "pods"},
     {"/apis/apps/v1/deployments", "apps/v1", "deployments"},
-    {"/apis/apps/v1/replicasets", "apps/v1", "replicasets"},
+    {"/apis/batch/v1/cronjobs", "batch/v1", "cronjobs"},
     {"/apis/apps/v1/statefulsets", "apps/v1", "statefulsets"},
     {"/apis/apps/v1/daemonsets", "apps/v1", "daemonsets"},
-    {"/apis/batch/v1/jobs", "batch/v1", "jobs"},
-    {"/apis/batch/v1/cronjobs", "batch/v1", "cronjobs"},
     {"/api/v1/replicationcontrollers", "", "replicationcontrollers"},
+    {"/apis/apps/v1/replicasets", "apps/v1", "replicasets"},
+    {"/apis/batch/v1/jobs", "batch/v1", "jobs"},
     {"/api/v1/podtemplates", "", "podtemplates"},
+    {"/api/v1/pods", "", "pods"},
 };
 
 std::string namespacedPath(const Resource &r, const std::string &ns)

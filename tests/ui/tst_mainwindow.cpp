@@ -21,7 +21,10 @@
 #include <QComboBox>
 #include <QDirIterator>
 #include <QMessageBox>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -80,6 +83,58 @@ public:
         return r;
     }
 };
+
+/// A cluster with a Deployment, its ReplicaSet and a pod, whose pod list waits until the
+/// test lets it through: the window must show what it has read before the read ends.
+class GatedCluster final : public Cluster::Transport
+{
+public:
+    explicit GatedCluster(std::shared_ptr<QSemaphore> gate) : m_gate(std::move(gate)) {}
+    Cluster::HttpResponse get(const std::string &q, const Cluster::Headers &, std::size_t) override
+    {
+        Cluster::HttpResponse r;
+        r.status = 200;
+        if (q == "/version")
+            r.body = R"({"major":"1","minor":"31","gitVersion":"v1.31.0"})";
+        else if (q.rfind("/api/v1/namespaces?", 0) == 0)
+            r.body = R"({"kind":"NamespaceList","apiVersion":"v1","metadata":{},"items":[)"
+                     R"({"metadata":{"name":"shop"}}]})";
+        else if (q.rfind("/apis/apps/v1/deployments?", 0) == 0)
+            r.body = R"({"kind":"DeploymentList","apiVersion":"apps/v1","items":[)"
+                     R"({"metadata":{"name":"web","namespace":"shop","uid":"d1"},)"
+                     R"("spec":{"template":{"spec":{"containers":[{"name":"a","image":"i"}]}}}}]})";
+        else if (q.rfind("/apis/apps/v1/replicasets?", 0) == 0)
+            r.body = R"({"kind":"ReplicaSetList","apiVersion":"apps/v1","items":[)"
+                     R"({"metadata":{"name":"web-5d8","namespace":"shop","uid":"r1",)"
+                     R"("ownerReferences":[{"kind":"Deployment","name":"web","uid":"d1",)"
+                     R"("controller":true}]},)"
+                     R"("spec":{"template":{"spec":{"containers":[{"name":"a","image":"i"}]}}}}]})";
+        else if (q.rfind("/api/v1/pods?", 0) == 0) {
+            m_gate->acquire();
+            r.body = R"({"kind":"PodList","apiVersion":"v1","items":[)"
+                     R"({"metadata":{"name":"web-5d8-a","namespace":"shop","uid":"p1",)"
+                     R"("ownerReferences":[{"kind":"ReplicaSet","name":"web-5d8","uid":"r1",)"
+                     R"("controller":true}]},)"
+                     R"("spec":{"hostPID":true,"containers":[{"name":"a","image":"i"}]}}]})";
+        } else
+            r.body = R"({"kind":"List","apiVersion":"v1","metadata":{},"items":[]})";
+        return r;
+    }
+
+private:
+    std::shared_ptr<QSemaphore> m_gate;
+};
+
+QString writeKubeconfig(const QTemporaryDir &dir)
+{
+    const QString kc = dir.filePath(QStringLiteral("kubeconfig"));
+    QFile f(kc);
+    if (f.open(QIODevice::WriteOnly))
+        f.write("kind: Config\ncurrent-context: shop\nclusters:\n- name: c\n  cluster: {server: "
+                "https://cluster.example:6443}\nusers:\n- name: u\n  user: {token: t}\n"
+                "contexts:\n- name: shop\n  context: {cluster: c, user: u}\n");
+    return kc;
+}
 
 } // namespace
 
@@ -419,13 +474,7 @@ private Q_SLOTS:
     void connectsToACluster()
     {
         QTemporaryDir dir;
-        const QString kc = dir.filePath(QStringLiteral("kubeconfig"));
-        QFile f(kc);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("kind: Config\ncurrent-context: shop\nclusters:\n- name: c\n  cluster: {server: "
-                "https://cluster.example:6443}\nusers:\n- name: u\n  user: {token: t}\n"
-                "contexts:\n- name: shop\n  context: {cluster: c, user: u}\n");
-        f.close();
+        const QString kc = writeKubeconfig(dir);
         MainWindow w;
         w.setTransportFactory([](const Cluster::Selection &, std::string &) {
             return std::unique_ptr<Cluster::Transport>(std::make_unique<FakeCluster>());
@@ -448,6 +497,40 @@ private Q_SLOTS:
         w.fixInteractive(MainWindow::FixScope::Workload); // refused, no dialog
         QCOMPARE(w.editor()->document()->toPlainText(), before);
         QVERIFY(w.saveAll());
+    }
+
+    // Pages stream into the tree while the read goes on; the pods that arrive last nest
+    // under their ReplicaSet and Deployment.
+    void clusterPagesStreamIn()
+    {
+        QTemporaryDir dir;
+        const QString kc = writeKubeconfig(dir);
+        auto gate = std::make_shared<QSemaphore>(0);
+        const auto neverStuck = qScopeGuard([gate] { gate->release(100); });
+        MainWindow w;
+        w.setTransportFactory([gate](const Cluster::Selection &, std::string &) {
+            return std::unique_ptr<Cluster::Transport>(std::make_unique<GatedCluster>(gate));
+        });
+        w.connectToCluster(kc, QString());
+        // Before the pods are let through, the Deployment is there already.
+        QTRY_VERIFY_WITH_TIMEOUT(w.selectKey(QStringLiteral("shop/web-5d8")), 20000);
+        QVERIFY(!w.selectKey(QStringLiteral("shop/web-5d8-a")));
+        QVERIFY(w.statusBar()->currentMessage().contains(QLatin1String("so far")));
+        QVERIFY(w.windowTitle().contains(QLatin1String("Kubernetes v1.31.0")));
+        gate->release();
+        QTRY_VERIFY_WITH_TIMEOUT(w.selectKey(QStringLiteral("shop/web-5d8-a")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.statusBar()->currentMessage().startsWith(QLatin1String("Read ")),
+                                 20000);
+        const QModelIndex pod = currentSource(w);
+        QCOMPARE(pod.data().toString(), QStringLiteral("Pod web-5d8-a"));
+        QCOMPARE(pod.parent().data().toString(), QStringLiteral("ReplicaSet web-5d8"));
+        QCOMPARE(pod.parent().parent().data().toString(), QStringLiteral("Deployment web"));
+        QCOMPARE(static_cast<Verdict>(pod.siblingAtColumn(WorkloadTreeModel::BaselineColumn)
+                                          .data(WorkloadTreeModel::VerdictRole)
+                                          .toInt()),
+                 Verdict::Fail);
+        QVERIFY2(w.detailsPane()->toPlainText().contains(QLatin1String("Controlled by")),
+                 qPrintable(w.detailsPane()->toPlainText()));
     }
 
     // The namespace what-if: tightening enforce (another version) shows kubectl's warnings

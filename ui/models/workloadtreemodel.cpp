@@ -4,6 +4,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <unordered_map>
 
@@ -58,7 +59,8 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s) const
         nsNode->snap = &s;
         nsNode->ns = static_cast<int>(n);
         nsNode->key = "ns:" + ns.name;
-        for (int w : ns.workloads) {
+        // Live objects nest under their controller (Deployment → ReplicaSet → Pod).
+        std::function<void(Node *, int)> addWorkload = [&](Node *parent, int w) {
             const auto &workload = s.workloads[static_cast<std::size_t>(w)];
             auto wNode = std::make_unique<Node>();
             wNode->type = NodeType::Workload;
@@ -93,7 +95,13 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s) const
                 Node *added = wNode->add(std::move(cNode));
                 addFields(added, container.fields, static_cast<int>(c));
             }
-            nsNode->add(std::move(wNode));
+            Node *added = parent->add(std::move(wNode));
+            for (int child : workload.owned)
+                addWorkload(added, child);
+        };
+        for (int w : ns.workloads) {
+            if (s.workloads[static_cast<std::size_t>(w)].owner < 0)
+                addWorkload(nsNode.get(), w);
         }
         root->add(std::move(nsNode));
     }

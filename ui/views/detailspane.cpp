@@ -182,6 +182,32 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
                        q(model->snapshot()->files[std::size_t(w->file)].path))
                   .arg(w->line) +
               QStringLiteral("\n\n");
+        if (!container) {
+            // Live objects: who controls this one, and what it controls.
+            const auto &all = model->snapshot()->workloads;
+            if (w->owner >= 0) {
+                const auto &o = all[std::size_t(w->owner)];
+                md += tr("Controlled by %1.").arg(code(q(o.kind + ' ' + o.name))) +
+                      QStringLiteral("\n\n");
+            } else if (!w->controller.kind.empty()) {
+                md += tr("Controlled by %1, which was not read.")
+                          .arg(code(q(w->controller.kind + ' ' + w->controller.name))) +
+                      QStringLiteral("\n\n");
+            }
+            if (!w->owned.empty()) {
+                int failing = 0;
+                for (int i : w->owned) {
+                    if (all[std::size_t(i)].verdicts[int(Column::Enforce)] == Verdict::Fail ||
+                        all[std::size_t(i)].verdicts[int(Column::Restricted)] == Verdict::Fail)
+                        ++failing;
+                }
+                md += tr("Controls %n object(s) read from the cluster; %1 of them fail "
+                         "restricted or enforce.",
+                         nullptr, int(w->owned.size()))
+                          .arg(failing) +
+                      QStringLiteral("\n\n");
+            }
+        }
         for (const auto *e : {&w->baseline, &w->restricted}) {
             for (const auto &r : e->results) {
                 if (!r.allowed)

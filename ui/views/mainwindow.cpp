@@ -1001,6 +1001,8 @@ bool MainWindow::selectKey(const QString &key)
                     continue;
                 }
                 const auto *w = m_model->workloadAt(i);
+                if (w && q(w->name) != name && !m_model->fieldAt(i) && !m_model->containerAt(i))
+                    visit(i); // workloads it owns
                 if (!w || q(w->name) != name)
                     continue;
                 if (const auto *f = m_model->fieldAt(i)) {

@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: Apache-2.0
+// The workspace snapshot: reuse of unchanged files from a previous snapshot (a cluster read
+// page by page) gives the same answer as a fresh build, and live objects are linked to the
+// workload that controls them.
+#include "common/workspacesnapshot.h"
+
+#include <QTest>
+
+#include <string>
+
+using namespace PodSec;
+
+namespace {
+
+const char *const Namespaces = R"(apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    pod-security.kubernetes.io/enforce: restricted
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: lab
+)";
+
+const char *const Pods = R"(apiVersion: v1
+kind: Pod
+metadata: {name: web-1, namespace: shop}
+spec:
+  containers:
+  - name: app
+    image: nginx
+    securityContext: {privileged: true}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: lab-1, namespace: lab}
+spec:
+  hostNetwork: true
+  containers:
+  - {name: app, image: busybox}
+)";
+
+const char *const MorePods = R"({"kind":"PodList","apiVersion":"v1","items":[
+{"metadata":{"name":"api-1","namespace":"shop"},
+ "spec":{"containers":[{"name":"api","image":"api","securityContext":{"runAsUser":0}}]}}]})";
+
+WorkspaceFile file(const std::string &path, const std::string &text)
+{
+    WorkspaceFile f;
+    f.path = path;
+    f.text = text;
+    return f;
+}
+
+/// What a snapshot says, workload by workload, in a form QCOMPARE can show.
+QStringList summary(const WorkspaceSnapshot &s)
+{
+    QStringList lines;
+    for (const auto &ns : s.namespaces) {
+        QString line = QString::fromStdString("ns " + ns.name + ':');
+        for (int c = 0; c < ColumnCount; ++c)
+            line += QLatin1Char(' ') + QLatin1String(verdictName(ns.verdicts[c]));
+        lines << line;
+        for (int w : ns.workloads) {
+            const auto &e = s.workloads[std::size_t(w)];
+            QString wl = QString::fromStdString("  " + e.key() + ':');
+            for (int c = 0; c < ColumnCount; ++c)
+                wl += QLatin1Char(' ') + QLatin1String(verdictName(e.verdicts[c]));
+            wl += QStringLiteral(" fields=%1 owner=%2 text=%3")
+                      .arg(e.podFields.size() + e.containers.size())
+                      .arg(e.owner)
+                      .arg(QString::fromStdString(e.searchText).size());
+            lines << wl;
+        }
+    }
+    for (const auto &p : s.problems)
+        lines << QStringLiteral("problem %1:%2: %3")
+                     .arg(p.file)
+                     .arg(p.diagnostic.line)
+                     .arg(QString::fromStdString(p.diagnostic.message));
+    return lines;
+}
+
+/// A copy of a snapshot whose workloads carry a marker, to see which ones were reused.
+WorkspaceSnapshot marked(const WorkspaceSnapshot &s)
+{
+    WorkspaceSnapshot copy = s;
+    for (auto &w : copy.workloads)
+        w.searchText = "reused-marker";
+    return copy;
+}
+
+int markedCount(const WorkspaceSnapshot &s)
+{
+    int n = 0;
+    for (const auto &w : s.workloads)
+        n += w.searchText == "reused-marker";
+    return n;
+}
+
+const WorkloadEntry *find(const WorkspaceSnapshot &s, const std::string &kind,
+                          const std::string &name)
+{
+    for (const auto &w : s.workloads) {
+        if (w.kind == kind && w.name == name)
+            return &w;
+    }
+    return nullptr;
+}
+
+std::string ownerName(const WorkspaceSnapshot &s, const WorkloadEntry *w)
+{
+    if (!w || w->owner < 0)
+        return "-";
+    const auto &o = s.workloads[std::size_t(w->owner)];
+    return o.kind + '/' + o.name;
+}
+
+// A plain '"' character literal confuses moc's tokenizer; this does not.
+const std::string Quote = "\"";
+
+std::string meta(const std::string &name, const std::string &uid, const std::string &ownerKind,
+                 const std::string &ownerName, const std::string &ownerUid,
+                 const std::string &ns = "shop")
+{
+    std::string m = R"("metadata":{"name":")" + name + R"(","namespace":")" + ns + Quote;
+    if (!uid.empty())
+        m += R"(,"uid":")" + uid + Quote;
+    if (!ownerKind.empty()) {
+        m += R"(,"ownerReferences":[{"apiVersion":"v1","kind":")" + ownerKind + R"(","name":")" +
+             ownerName + Quote;
+        if (!ownerUid.empty())
+            m += R"(,"uid":")" + ownerUid + Quote;
+        m += R"(,"controller":true}])";
+    }
+    return m + '}';
+}
+
+const std::string PodSpec = R"("spec":{"containers":[{"name":"c","image":"i"}]})";
+const std::string Template =
+    R"("spec":{"template":{"spec":{"containers":[{"name":"c","image":"i"}]}}})";
+const std::string JobTemplate =
+    R"("spec":{"jobTemplate":{"spec":{"template":{"spec":{"containers":[{"name":"c","image":"i"}]}}}}})";
+
+std::string object(const std::string &apiVersion, const std::string &kind,
+                   const std::string &metadata, const std::string &spec)
+{
+    return R"({"apiVersion":")" + apiVersion + R"(","kind":")" + kind + R"(",)" + metadata + ',' +
+           spec + '}';
+}
+
+} // namespace
+
+class TestSnapshot : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // A page appended to the workspace: the earlier files are reused, the new one is
+    // evaluated, and the result equals a fresh build.
+    void appendedFileReusesTheOthers()
+    {
+        const SnapshotOptions options;
+        const auto first =
+            buildSnapshot({file("ns.yaml", Namespaces), file("pods.yaml", Pods)}, options);
+        QVERIFY(first);
+        const auto previous = marked(*first);
+        const std::vector<WorkspaceFile> grown = {
+            file("ns.yaml", Namespaces), file("pods.yaml", Pods), file("more.json", MorePods)};
+        const auto reused = buildSnapshot(grown, options, {}, nullptr, &previous);
+        QVERIFY(reused);
+        QCOMPARE(markedCount(*reused), 2); // web-1 and lab-1 came from the previous snapshot
+        const auto unmarked = buildSnapshot(grown, options, {}, nullptr, first.operator->());
+        const auto fresh = buildSnapshot(grown, options);
+        QCOMPARE(summary(*unmarked), summary(*fresh));
+        QCOMPARE(fresh->workloads.size(), std::size_t(3));
+    }
+
+    // An edited file is evaluated again; the untouched ones are not.
+    void editedFileIsEvaluatedAgain()
+    {
+        const SnapshotOptions options;
+        const auto first = buildSnapshot(
+            {file("ns.yaml", Namespaces), file("pods.yaml", Pods), file("more.json", MorePods)},
+            options);
+        QVERIFY(first);
+        std::string edited = Pods;
+        edited.replace(edited.find("privileged: true"), 16, "privileged: false");
+        const std::vector<WorkspaceFile> files = {
+            file("ns.yaml", Namespaces), file("pods.yaml", edited), file("more.json", MorePods)};
+        const auto previous = marked(*first);
+        const auto reused = buildSnapshot(files, options, {}, nullptr, &previous);
+        QVERIFY(reused);
+        QCOMPARE(markedCount(*reused), 1); // only api-1
+        QVERIFY(find(*reused, "Pod", "web-1")->searchText != "reused-marker");
+        QCOMPARE(summary(*buildSnapshot(files, options, {}, nullptr, first.operator->())),
+                 summary(*buildSnapshot(files, options)));
+    }
+
+    // A namespace whose labels change makes every file with workloads in it count as
+    // changed, even when its own text is the same.
+    void changedNamespaceLabelsInvalidateReuse()
+    {
+        const SnapshotOptions options;
+        const auto first = buildSnapshot(
+            {file("ns.yaml", Namespaces), file("pods.yaml", Pods), file("more.json", MorePods)},
+            options);
+        QVERIFY(first);
+        std::string relaxed = Namespaces;
+        relaxed.replace(relaxed.find("enforce: restricted"), 19, "enforce: baseline");
+        const std::vector<WorkspaceFile> files = {file("ns.yaml", relaxed), file("pods.yaml", Pods),
+                                                  file("more.json", MorePods)};
+        const auto previous = marked(*first);
+        const auto reused = buildSnapshot(files, options, {}, nullptr, &previous);
+        QVERIFY(reused);
+        // pods.yaml has a pod in shop, more.json only shop: neither may be reused.
+        QCOMPARE(markedCount(*reused), 0);
+        const auto fresh = buildSnapshot(files, options);
+        QCOMPARE(summary(*reused), summary(*fresh));
+        // runAsUser 0 is allowed by enforce=baseline now.
+        QCOMPARE(find(*fresh, "Pod", "api-1")->verdicts[int(Column::Enforce)], Verdict::Pass);
+        QCOMPARE(find(*first, "Pod", "api-1")->verdicts[int(Column::Enforce)], Verdict::Fail);
+    }
+
+    // A namespace declared only in a later page: the pods of an earlier page that land in
+    // it are evaluated again under its labels.
+    void namespaceArrivingLaterIsApplied()
+    {
+        const SnapshotOptions options;
+        const auto first = buildSnapshot({file("pods.yaml", Pods)}, options);
+        QVERIFY(first);
+        QCOMPARE(find(*first, "Pod", "web-1")->verdicts[int(Column::Enforce)], Verdict::Pass);
+        const auto previous = marked(*first);
+        const std::vector<WorkspaceFile> files = {file("pods.yaml", Pods),
+                                                  file("ns.yaml", Namespaces)};
+        const auto grown = buildSnapshot(files, options, {}, nullptr, &previous);
+        QVERIFY(grown);
+        QCOMPARE(markedCount(*grown), 0);
+        QCOMPARE(find(*grown, "Pod", "web-1")->verdicts[int(Column::Enforce)], Verdict::Fail);
+        QCOMPARE(summary(*grown), summary(*buildSnapshot(files, options)));
+    }
+
+    // Parse errors of a reused file are kept, once.
+    void problemsOfReusedFilesKept()
+    {
+        const SnapshotOptions options;
+        const std::string broken = "apiVersion: v1\nkind: Pod\nmetadata: {name: x\n";
+        const auto first = buildSnapshot({file("bad.yaml", broken)}, options);
+        QVERIFY(first);
+        QCOMPARE(first->problems.size(), std::size_t(1));
+        const std::vector<WorkspaceFile> files = {file("bad.yaml", broken),
+                                                  file("pods.yaml", Pods)};
+        const auto grown = buildSnapshot(files, options, {}, nullptr, first.operator->());
+        QVERIFY(grown);
+        QCOMPARE(summary(*grown), summary(*buildSnapshot(files, options)));
+        QCOMPARE(grown->problems.size(), std::size_t(1));
+    }
+
+    // Deployment → ReplicaSet → Pod and CronJob → Job → Pod, by uid.
+    void ownersLinkedByUid()
+    {
+        const std::string items =
+            object("apps/v1", "Deployment", meta("web", "d1", "", "", ""), Template) + ',' +
+            object("apps/v1", "ReplicaSet", meta("web-5d8", "r1", "Deployment", "web", "d1"),
+                   Template) +
+            ',' +
+            object("v1", "Pod", meta("web-5d8-a", "p1", "ReplicaSet", "web-5d8", "r1"), PodSpec) +
+            ',' +
+            object("v1", "Pod", meta("web-5d8-b", "p2", "ReplicaSet", "web-5d8", "r1"), PodSpec) +
+            ',' + object("batch/v1", "CronJob", meta("nightly", "c1", "", "", ""), JobTemplate) +
+            ',' +
+            object("batch/v1", "Job", meta("nightly-29", "j1", "CronJob", "nightly", "c1"),
+                   Template) +
+            ',' +
+            object("v1", "Pod", meta("nightly-29-x", "p3", "Job", "nightly-29", "j1"), PodSpec);
+        const auto s = buildSnapshot(
+            {file("live.json", R"({"apiVersion":"v1","kind":"List","items":[)" + items + "]}")},
+            {});
+        QVERIFY(s);
+        QCOMPARE(s->workloads.size(), std::size_t(7));
+        QCOMPARE(ownerName(*s, find(*s, "Deployment", "web")), std::string("-"));
+        QCOMPARE(ownerName(*s, find(*s, "ReplicaSet", "web-5d8")), std::string("Deployment/web"));
+        QCOMPARE(ownerName(*s, find(*s, "Pod", "web-5d8-a")), std::string("ReplicaSet/web-5d8"));
+        QCOMPARE(ownerName(*s, find(*s, "Pod", "web-5d8-b")), std::string("ReplicaSet/web-5d8"));
+        QCOMPARE(ownerName(*s, find(*s, "Job", "nightly-29")), std::string("CronJob/nightly"));
+        QCOMPARE(ownerName(*s, find(*s, "Pod", "nightly-29-x")), std::string("Job/nightly-29"));
+        QCOMPARE(find(*s, "ReplicaSet", "web-5d8")->owned.size(), std::size_t(2));
+        QCOMPARE(find(*s, "Deployment", "web")->owned.size(), std::size_t(1));
+        // Both the templates and the live pods are evaluated.
+        for (const auto &w : s->workloads)
+            QCOMPARE(w.verdicts[int(Column::Baseline)], Verdict::Pass);
+    }
+
+    // References that must not link: another namespace, a recreated owner with the same
+    // name but another uid, a non-controller reference, an owner that is not there, and a
+    // cycle. Without uids (manifests), kind and name decide.
+    void ownersNotLinkedWhenTheyShouldNot()
+    {
+        std::string items =
+            object("apps/v1", "ReplicaSet", meta("rs", "r-new", "", "", ""), Template) + ',' +
+            object("v1", "Pod", meta("stale", "p1", "ReplicaSet", "rs", "r-old"), PodSpec) + ',' +
+            object("v1", "Pod", meta("elsewhere", "p2", "ReplicaSet", "rs", "r-new", "other"),
+                   PodSpec) +
+            ',' +
+            object("v1", "Pod", meta("orphan", "p3", "ReplicaSet", "gone", "r-gone"), PodSpec) +
+            ',' +
+            object("apps/v1", "ReplicaSet", meta("a", "ua", "ReplicaSet", "b", "ub"), Template) +
+            ',' +
+            object("apps/v1", "ReplicaSet", meta("b", "ub", "ReplicaSet", "a", "ua"), Template) +
+            ',' + object("v1", "Pod", meta("by-name", "", "ReplicaSet", "rs", ""), PodSpec) + ',' +
+            R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"not-controller","namespace":"shop",)"
+            R"("ownerReferences":[{"kind":"ReplicaSet","name":"rs","uid":"r-new"}]},)" +
+            PodSpec + '}';
+        const auto s = buildSnapshot(
+            {file("live.json", R"({"apiVersion":"v1","kind":"List","items":[)" + items + "]}")},
+            {});
+        QVERIFY(s);
+        QCOMPARE(ownerName(*s, find(*s, "Pod", "stale")), std::string("-"));
+        QCOMPARE(ownerName(*s, find(*s, "Pod", "elsewhere")), std::string("-"));
+        QCOMPARE(ownerName(*s, find(*s, "Pod", "orphan")), std::string("-"));
+        QCOMPARE(ownerName(*s, find(*s, "Pod", "not-controller")), std::string("-"));
+        QCOMPARE(ownerName(*s, find(*s, "Pod", "by-name")), std::string("ReplicaSet/rs"));
+        QCOMPARE(find(*s, "Pod", "orphan")->controller.name, std::string("gone"));
+        // Exactly one of the two cyclic references is kept.
+        const int linked = int(find(*s, "ReplicaSet", "a")->owner >= 0) +
+                           int(find(*s, "ReplicaSet", "b")->owner >= 0);
+        QCOMPARE(linked, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSnapshot)
+#include "tst_snapshot.moc"
