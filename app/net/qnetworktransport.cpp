@@ -55,19 +55,9 @@ QNetworkTransport::QNetworkTransport(const Cluster::Selection &selection, std::s
     const QByteArray cert =
         readFileOr(u.clientCertificate, u.clientCertificateData, error, "client certificate");
     const QByteArray key = readFileOr(u.clientKey, u.clientKeyData, error, "client key");
-    if (!cert.isEmpty() || !key.isEmpty()) {
-        const auto chain = QSslCertificate::fromData(cert, QSsl::Pem);
-        QSslKey sslKey(key, QSsl::Rsa, QSsl::Pem);
-        if (sslKey.isNull())
-            sslKey = QSslKey(key, QSsl::Ec, QSsl::Pem);
-        if (chain.isEmpty() || sslKey.isNull())
-            error = "the client certificate or key of user \"" + u.name +
-                    "\" could not be read (PEM, RSA or EC expected)";
-        else {
-            m_ssl.setLocalCertificate(chain.front());
-            m_ssl.setPrivateKey(sslKey);
-        }
-    }
+    if ((!cert.isEmpty() || !key.isEmpty()) && !useCertificate(cert, key))
+        error = "the client certificate or key of user \"" + u.name +
+                "\" could not be read (PEM, RSA or EC expected)";
     if (m_insecure)
         m_ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
     if (!selection.cluster.proxyUrl.empty()) {
@@ -82,6 +72,35 @@ QNetworkTransport::QNetworkTransport(const Cluster::Selection &selection, std::s
 }
 
 QNetworkTransport::~QNetworkTransport() = default;
+
+bool QNetworkTransport::useCertificate(const QByteArray &certPem, const QByteArray &keyPem)
+{
+    const auto chain = QSslCertificate::fromData(certPem, QSsl::Pem);
+    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+    if (chain.isEmpty() || key.isNull())
+        return false;
+    m_ssl.setLocalCertificate(chain.front());
+    if (chain.size() > 1)
+        m_ssl.setLocalCertificateChain(chain);
+    m_ssl.setPrivateKey(key);
+    return true;
+}
+
+bool QNetworkTransport::setClientCertificate(const std::string &certificatePem,
+                                             const std::string &keyPem, std::string &error)
+{
+    if (useCertificate(QByteArray::fromStdString(certificatePem),
+                       QByteArray::fromStdString(keyPem))) {
+        // Connections made with the old identity must not be reused.
+        m_manager->clearConnectionCache();
+        return true;
+    }
+    error = "the client certificate or key printed by the exec credential plugin could not be "
+            "read (PEM, RSA or EC expected)";
+    return false;
+}
 
 Cluster::HttpResponse QNetworkTransport::get(const std::string &pathAndQuery,
                                              const Cluster::Headers &headers,

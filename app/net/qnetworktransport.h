@@ -25,8 +25,12 @@ public:
 
     Cluster::HttpResponse get(const std::string &pathAndQuery, const Cluster::Headers &headers,
                               std::size_t maxBodyBytes) override;
+    bool setClientCertificate(const std::string &certificatePem, const std::string &keyPem,
+                              std::string &error) override;
 
 private:
+    bool useCertificate(const QByteArray &certPem, const QByteArray &keyPem);
+
     std::string m_server;
     std::string m_peerName;
     bool m_insecure = false;

@@ -67,12 +67,18 @@ std::string HttpResponse::header(const std::string &name) const
     return {};
 }
 
-std::string ExecCredentials::token(const ExecConfig &exec, const ClusterEntry &cluster,
-                                   std::string &error)
+bool Transport::setClientCertificate(const std::string &, const std::string &, std::string &error)
+{
+    error = "this connection cannot present a client certificate";
+    return false;
+}
+
+ExecCredential ExecCredentials::get(const ExecConfig &exec, const ClusterEntry &cluster,
+                                    std::string &error)
 {
     const long long now = QDateTime::currentMSecsSinceEpoch();
-    if (!m_cachedToken.empty() && (m_expiresAtMs == 0 || now < m_expiresAtMs))
-        return m_cachedToken;
+    if (!m_cached.empty() && (m_expiresAtMs == 0 || now < m_expiresAtMs))
+        return m_cached;
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const auto &[k, v] : exec.env)
@@ -121,21 +127,34 @@ std::string ExecCredentials::token(const ExecConfig &exec, const ClusterEntry &c
     const QJsonObject credential =
         QJsonDocument::fromJson(process.readAllStandardOutput()).object();
     const QJsonObject status = credential.value(QStringLiteral("status")).toObject();
-    const QString token = status.value(QStringLiteral("token")).toString();
+    ExecCredential result;
+    result.token = status.value(QStringLiteral("token")).toString().toStdString();
+    result.clientCertificateData =
+        status.value(QStringLiteral("clientCertificateData")).toString().toStdString();
+    result.clientKeyData = status.value(QStringLiteral("clientKeyData")).toString().toStdString();
     if (credential.value(QStringLiteral("kind")).toString() != QLatin1String("ExecCredential") ||
-        token.isEmpty()) {
+        (result.token.empty() && result.clientCertificateData.empty() &&
+         result.clientKeyData.empty())) {
         error = "exec credential plugin \"" + exec.command +
-                "\" did not print an ExecCredential with status.token";
+                "\" did not print an ExecCredential with status.token or a client certificate";
         return {};
     }
-    m_cachedToken = token.toStdString();
+    if (result.clientCertificateData.empty() != result.clientKeyData.empty()) {
+        error = "exec credential plugin \"" + exec.command + "\" printed " +
+                (result.clientKeyData.empty() ? "status.clientCertificateData without "
+                                                "status.clientKeyData"
+                                              : "status.clientKeyData without "
+                                                "status.clientCertificateData");
+        return {};
+    }
+    m_cached = std::move(result);
     m_expiresAtMs = 0;
     const QString expiry = status.value(QStringLiteral("expirationTimestamp")).toString();
     if (!expiry.isEmpty()) {
         const QDateTime at = QDateTime::fromString(expiry, Qt::ISODate);
         m_expiresAtMs = at.isValid() ? at.toMSecsSinceEpoch() : 1; // unreadable: use once
     }
-    return m_cachedToken;
+    return m_cached;
 }
 
 ApiClient::ApiClient(Selection selection, Transport &transport, Options options)
@@ -160,8 +179,20 @@ Headers ApiClient::authHeaders(std::string &error)
         }
         token = f.readAll().trimmed().toStdString();
     }
-    if (token.empty() && u.exec)
-        token = m_exec.token(*u.exec, m_selection.cluster, error);
+    if (token.empty() && u.exec) {
+        const ExecCredential credential = m_exec.get(*u.exec, m_selection.cluster, error);
+        token = credential.token;
+        if (!credential.clientCertificateData.empty() &&
+            credential.clientCertificateData != m_presentedCertificate) {
+            std::string certificateError;
+            if (!m_transport.setClientCertificate(credential.clientCertificateData,
+                                                  credential.clientKeyData, certificateError)) {
+                error = certificateError;
+                return h;
+            }
+            m_presentedCertificate = credential.clientCertificateData;
+        }
+    }
     if (!token.empty())
         h.emplace_back("Authorization", "Bearer " + token);
     else if (!u.username.empty())

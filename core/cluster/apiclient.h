@@ -32,20 +32,38 @@ public:
     /// GET path (with query) from the selected cluster's server.
     virtual HttpResponse get(const std::string &pathAndQuery, const Headers &headers,
                              std::size_t maxBodyBytes) = 0;
+    /// Presents this client certificate (PEM, with its PEM key) from now on: an exec
+    /// credential plugin may print one instead of a token. False with error when the
+    /// transport cannot (or the PEM is unreadable).
+    virtual bool setClientCertificate(const std::string &certificatePem, const std::string &keyPem,
+                                      std::string &error);
 };
 
-/// Bearer tokens from exec credential plugins (client.authentication.k8s.io), cached until
-/// their expirationTimestamp.
+/// What an exec credential plugin printed: a bearer token, or a client certificate and key.
+struct ExecCredential
+{
+    std::string token;
+    std::string clientCertificateData, clientKeyData; ///< PEM
+    bool empty() const { return token.empty() && clientCertificateData.empty(); }
+};
+
+/// Credentials from exec credential plugins (client.authentication.k8s.io): a token or a
+/// client certificate and key, cached until their expirationTimestamp.
 class ExecCredentials
 {
 public:
-    /// The token (or an explanation in error). clusterServer is passed on when the plugin
-    /// asks for cluster information.
-    std::string token(const ExecConfig &exec, const ClusterEntry &cluster, std::string &error);
-    void forget() { m_cachedToken.clear(); }
+    /// The credential (or an explanation in error). The cluster is passed on when the
+    /// plugin asks for cluster information.
+    ExecCredential get(const ExecConfig &exec, const ClusterEntry &cluster, std::string &error);
+    /// The token alone (empty when the plugin gave a certificate).
+    std::string token(const ExecConfig &exec, const ClusterEntry &cluster, std::string &error)
+    {
+        return get(exec, cluster, error).token;
+    }
+    void forget() { m_cached = {}; }
 
 private:
-    std::string m_cachedToken;
+    ExecCredential m_cached;
     long long m_expiresAtMs = 0; ///< 0: no expiry given
 };
 
@@ -109,6 +127,7 @@ private:
     Transport &m_transport;
     Options m_options;
     ExecCredentials m_exec;
+    std::string m_presentedCertificate; ///< the exec certificate the transport has now
 };
 
 } // namespace PodSec::Cluster

@@ -32,6 +32,12 @@ cat >"$work/plugin.sh" <<'PLUGIN'
 printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"podsec-test-token","expirationTimestamp":"2999-01-01T00:00:00Z"}}'
 PLUGIN
 chmod +x "$work/plugin.sh"
+# A plugin that answers with a client certificate and key instead of a token.
+cat >"$work/cert-plugin.sh" <<PLUGIN
+#!/bin/sh
+exec python3 -c 'import json, sys; print(json.dumps({"apiVersion": "client.authentication.k8s.io/v1", "kind": "ExecCredential", "status": {"clientCertificateData": open(sys.argv[1]).read(), "clientKeyData": open(sys.argv[2]).read()}}))' "$work/certs/client.crt" "$work/certs/client.key"
+PLUGIN
+chmod +x "$work/cert-plugin.sh"
 
 start_server() {
     stop_server
@@ -72,6 +78,12 @@ users:
       apiVersion: client.authentication.k8s.io/v1
       command: ./plugin.sh
       interactiveMode: Never
+- name: exec-cert
+  user:
+    exec:
+      apiVersion: client.authentication.k8s.io/v1
+      command: ./cert-plugin.sh
+      interactiveMode: Never
 - name: missing-plugin
   user:
     exec:
@@ -85,6 +97,7 @@ contexts:
 - {name: rsa, context: {cluster: fake, user: rsa}}
 - {name: ec, context: {cluster: fake, user: ec}}
 - {name: exec, context: {cluster: fake, user: exec}}
+- {name: exec-cert, context: {cluster: fake, user: exec-cert}}
 - {name: missing-plugin, context: {cluster: fake, user: missing-plugin}}
 - {name: wrong, context: {cluster: fake, user: wrong}}
 - {name: untrusted, context: {cluster: untrusted, user: token}}
@@ -109,8 +122,12 @@ if [ -n "$KUBECTL" ]; then
         "$work/kubectl.json" >"$work/kubectl-pods"
     "$KUBECTL" --kubeconfig "$work/kubeconfig" get namespaces -o name >"$work/kubectl-ns" 2>/dev/null ||
         fail "kubectl get namespaces"
+    # kubectl accepts the certificate an exec plugin prints, too.
+    n=$("$KUBECTL" --kubeconfig "$work/kubeconfig" --context exec-cert get pods -A -o name 2>"$work/kerr" | wc -l)
+    [ "$n" = 1200 ] && pass "kubectl with the exec plugin's client certificate: 1200 pods" ||
+        fail "kubectl exec-cert: $n pods: $(head -c 300 "$work/kerr")"
 fi
-for ctx in token rsa ec exec; do
+for ctx in token rsa ec exec exec-cert; do
     run "$ctx"
     if [ "$rc" = 1 ] && [ "$(count "$work/out.json")" = 1200 ]; then
         pass "$ctx: exit 1 (some pods fail restricted), 1200 pods over 3 pages"

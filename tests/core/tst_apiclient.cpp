@@ -39,6 +39,17 @@ public:
         headers.push_back(h);
         return handler(pathAndQuery);
     }
+    /// Client certificates presented (empty: the transport refuses them).
+    std::vector<std::pair<std::string, std::string>> certificates;
+    bool acceptsCertificates = true;
+    bool setClientCertificate(const std::string &cert, const std::string &key,
+                              std::string &error) override
+    {
+        if (!acceptsCertificates)
+            return Transport::setClientCertificate(cert, key, error);
+        certificates.emplace_back(cert, key);
+        return true;
+    }
 };
 
 HttpResponse ok(std::string body)
@@ -288,6 +299,72 @@ private Q_SLOTS:
                             "started") == 0,
                  error.c_str());
         QVERIFY(error.find("Install it with: apt install podsec-plugin") != std::string::npos);
+    }
+
+    // A plugin may answer with a client certificate and key: the transport presents them
+    // (once, while they are cached) and no Authorization header is sent.
+    void execPluginClientCertificate()
+    {
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("plugin.sh"));
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#!/bin/sh\nprintf '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\","
+                "\"kind\":\"ExecCredential\",\"status\":{%s}}' \"$STATUS\"\n");
+        f.close();
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::WriteOwner);
+        auto selection = tokenSelection();
+        selection.user.token.clear();
+        ExecConfig exec;
+        exec.apiVersion = "client.authentication.k8s.io/v1beta1";
+        exec.command = script.toStdString();
+        exec.env = {{"STATUS", "\"clientCertificateData\":\"CERT-PEM\","
+                               "\"clientKeyData\":\"KEY-PEM\""}};
+        selection.user.exec = exec;
+        FakeTransport t;
+        t.handler = [](const std::string &) {
+            return ok("{\"gitVersion\":\"v1.30.0\"}");
+        };
+        {
+            ApiClient client(selection, t, options(500, 0, [](int) {}));
+            std::string error;
+            QCOMPARE(client.serverVersion(error), std::string("v1.30.0"));
+            QCOMPARE(client.serverVersion(error), std::string("v1.30.0"));
+            QVERIFY2(error.empty(), error.c_str());
+            QCOMPARE(t.certificates.size(), std::size_t(1));
+            QCOMPARE(t.certificates[0].first, std::string("CERT-PEM"));
+            QCOMPARE(t.certificates[0].second, std::string("KEY-PEM"));
+            for (const auto &[k, v] : t.headers.back())
+                QVERIFY(k != "Authorization");
+        }
+        {
+            // A transport that cannot present certificates says so.
+            FakeTransport plain;
+            plain.handler = t.handler;
+            plain.acceptsCertificates = false;
+            ApiClient client(selection, plain, options(500, 0, [](int) {}));
+            std::string error;
+            QVERIFY(client.serverVersion(error).empty());
+            QCOMPARE(error, std::string("this connection cannot present a client certificate"));
+            QVERIFY(plain.requests.empty());
+        }
+        // Half a pair, or nothing usable, is refused with a clear message.
+        const std::pair<const char *, const char *> broken[] = {
+            {"\"clientCertificateData\":\"CERT-PEM\"",
+             "printed status.clientCertificateData without status.clientKeyData"},
+            {"\"clientKeyData\":\"KEY-PEM\"",
+             "printed status.clientKeyData without status.clientCertificateData"},
+            {"\"expirationTimestamp\":\"2999-01-01T00:00:00Z\"",
+             "did not print an ExecCredential with status.token or a client certificate"},
+        };
+        for (const auto &[status, expected] : broken) {
+            selection.user.exec->env[0].second = status;
+            ApiClient client(selection, t, options(500, 0, [](int) {}));
+            std::string error;
+            QVERIFY(client.serverVersion(error).empty());
+            QVERIFY2(error.find(expected) != std::string::npos, error.c_str());
+            QVERIFY2(error.find("KEY-PEM") == std::string::npos, error.c_str());
+        }
     }
 };
 
