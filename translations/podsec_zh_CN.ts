@@ -326,6 +326,20 @@
         <source>Fix…</source>
         <translation>修复…</translation>
     </message>
+    <message>
+        <source>Controlled by %1.</source>
+        <translation>由 %1 控制。</translation>
+    </message>
+    <message>
+        <source>Controlled by %1, which was not read.</source>
+        <translation>由 %1 控制（未读取到该对象）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Controls %n object(s) read from the cluster; %1 of them fail restricted or enforce.</source>
+        <translation>
+            <numerusform>控制从集群读取的 %n 个对象，其中 %1 个未通过 restricted 或 enforce。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::FixPreviewDialog</name>
@@ -747,6 +761,12 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>Select a namespace (or something in it) first.</source>
         <translation>请先选择一个命名空间（或其中的某一项）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %1… %n list page(s) so far</source>
+        <translation>
+            <numerusform>正在读取 %1… 已读取 %n 个列表页</numerusform>
+        </translation>
     </message>
 </context>
 <context>
