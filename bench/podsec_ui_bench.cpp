@@ -8,6 +8,7 @@
 
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
+#include "models/workspace.h"
 #include "views/mainwindow.h"
 
 #include <QApplication>
@@ -152,6 +153,81 @@ int main(int argc, char **argv)
             "pieces: buildSnapshot %lld ms, model setSnapshot %lld ms; in-place update to v1.25: "
             "%lld ms bare, back to latest through the filter proxy %lld ms\n",
             built, first, bare, t.elapsed());
+    }
+
+    {
+        // The editor's light bulbs: fixes planned with the evaluation (off the GUI thread).
+        const std::string small =
+            PodSec::Bench::namespaces() + PodSec::Bench::generate(std::min(workloads, 1000), 7);
+        PodSec::SnapshotOptions plan;
+        plan.planFixes = true;
+        plan.maxFixPlanBytes = small.size();
+        QElapsedTimer t;
+        t.start();
+        auto without = PodSec::buildSnapshot({{"small.yaml", small}}, {});
+        const qint64 bare = t.elapsed();
+        t.restart();
+        auto with = PodSec::buildSnapshot({{"small.yaml", small}}, plan);
+        std::size_t fixable = 0;
+        for (const auto &w : with->workloads) {
+            for (const auto &f : w.podFields)
+                fixable += f.fixable;
+            for (const auto &c : w.containers) {
+                for (const auto &f : c.fields)
+                    fixable += f.fixable;
+            }
+        }
+        std::printf("fix planning in the snapshot (%zu workloads, %.1f MB): %lld ms without, "
+                    "%lld ms with (%zu fixable fields)\n",
+                    without->workloads.size(), double(small.size()) / 1e6, bare, t.elapsed(),
+                    fixable);
+    }
+
+    {
+        // A cluster read page by page: the same workloads as 20 read-only pages appended one
+        // at a time (each page evaluated as it arrives, earlier ones reused) against all at
+        // once.
+        std::vector<std::pair<std::string, std::string>> pages(20);
+        std::size_t from = 0;
+        for (std::size_t p = 0; p < pages.size(); ++p) {
+            std::size_t to = p + 1 == pages.size()
+                                 ? corpus.size()
+                                 : corpus.find("\n---\n", (p + 1) * corpus.size() / pages.size());
+            if (to == std::string::npos)
+                to = corpus.size();
+            else if (p + 1 < pages.size())
+                to += 1;
+            pages[p] = {"cluster:page#" + std::to_string(p + 1), corpus.substr(from, to - from)};
+            from = to;
+        }
+        PodSec::Ui::Workspace streamed;
+        QSignalSpy ready(&streamed, &PodSec::Ui::Workspace::snapshotReady);
+        QElapsedTimer t;
+        t.start();
+        qint64 first = -1;
+        int snapshots = 0;
+        QObject::connect(&streamed, &PodSec::Ui::Workspace::snapshotReady, &streamed,
+                         [&](std::shared_ptr<const PodSec::WorkspaceSnapshot> s) {
+                             if (first < 0 && !s->workloads.empty())
+                                 first = t.elapsed();
+                             ++snapshots;
+                         });
+        streamed.openTexts({});
+        for (const auto &page : pages) {
+            streamed.appendTexts({page});
+            QApplication::processEvents();
+        }
+        while (streamed.isBusy())
+            ready.wait(120000);
+        const qint64 streamedMs = t.elapsed();
+        PodSec::Ui::Workspace whole;
+        QSignalSpy wholeReady(&whole, &PodSec::Ui::Workspace::snapshotReady);
+        t.restart();
+        whole.openTexts(pages);
+        wholeReady.wait(120000);
+        std::printf("cluster pages (20 pages appended one by one): first rows after %lld ms, "
+                    "all evaluated after %lld ms in %d snapshots; all 20 at once: %lld ms\n",
+                    first, streamedMs, snapshots, t.elapsed());
     }
 
     return 0;

@@ -4,6 +4,7 @@
 #include "views/mainwindow.h"
 
 #include "models/workloadtreemodel.h"
+#include "models/workspace.h"
 #include "views/detailspane.h"
 
 #include <QApplication>
@@ -143,27 +144,38 @@ int main(int argc, char **argv)
         const QString key = parser.value(select);
         const bool preview = parser.isSet(previewFix) || parser.isSet(whatIf);
         const bool whatIfDialog = parser.isSet(whatIf);
-        QObject::connect(&window, &Ui::MainWindow::snapshotApplied, &window,
-                         [&window, file, key, preview, whatIfDialog] {
-                             if (!key.isEmpty())
-                                 window.selectKey(key);
-                             if (preview) {
-                                 QTimer::singleShot(400, &window, [file] {
-                                     if (QWidget *dialog = QApplication::activeModalWidget())
-                                         dialog->grab().save(file);
-                                     QApplication::quit();
-                                 });
-                                 if (whatIfDialog)
-                                     window.whatIf();
-                                 else
-                                     window.fixInteractive(Ui::MainWindow::FixScope::Workload);
-                                 return;
-                             }
-                             QTimer::singleShot(400, &window, [&window, file] {
-                                 window.grab().save(file);
-                                 QApplication::quit();
-                             });
-                         });
+        auto act = [&window, file, key, preview, whatIfDialog] {
+            if (!key.isEmpty())
+                window.selectKey(key);
+            if (preview) {
+                QTimer::singleShot(400, &window, [file] {
+                    if (QWidget *dialog = QApplication::activeModalWidget())
+                        dialog->grab().save(file);
+                    QApplication::quit();
+                });
+                if (whatIfDialog)
+                    window.whatIf();
+                else
+                    window.fixInteractive(Ui::MainWindow::FixScope::Workload);
+                return;
+            }
+            QTimer::singleShot(400, &window, [&window, file] {
+                window.grab().save(file);
+                QApplication::quit();
+            });
+        };
+        if (parser.isSet(kubeconfig) || parser.isSet(context)) {
+            // Pages stream in: wait for the end of the read and the last evaluation.
+            QObject::connect(&window, &Ui::MainWindow::clusterReadEnded, &window, [&window, act] {
+                if (!window.workspace()->isBusy())
+                    act();
+                else
+                    QObject::connect(&window, &Ui::MainWindow::snapshotApplied, &window, act,
+                                     Qt::SingleShotConnection);
+            });
+        } else {
+            QObject::connect(&window, &Ui::MainWindow::snapshotApplied, &window, act);
+        }
         QTimer::singleShot(60000, &app, [] { QApplication::exit(3); }); // never hang
     }
     return app.exec();

@@ -3,10 +3,12 @@
 
 #include "common/evaluatedobject.h"
 
+#include "fix/fixplanner.h"
 #include "policy/evaluator.h"
 #include "yaml/sourcefile.h"
 
 #include <algorithm>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
@@ -102,7 +104,7 @@ void mergeFields(std::vector<FieldEntry> &fields,
 }
 
 WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const SnapshotOptions &options,
-                               const Admission::NamespacePolicy &policy)
+                               const Admission::NamespacePolicy &policy, const std::string *fixText)
 {
     WorkloadEntry w;
     w.file = file;
@@ -147,6 +149,19 @@ WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const Snapsh
     w.verdicts[int(Column::Enforce)] = modeVerdict(a.enforce);
     w.verdicts[int(Column::Audit)] = modeVerdict(a.audit);
     w.verdicts[int(Column::Warn)] = modeVerdict(a.warn);
+
+    // Fields a restricted fix would change (planned from the evaluation's failing fields,
+    // so before they are dropped below).
+    std::set<std::string> fixable;
+    if (fixText && object.hasTemplate && !w.restricted.allowed()) {
+        const auto plan = Fix::planFixes(view, w.restricted, *fixText);
+        for (const auto &f : plan.fixes)
+            fixable.insert(f.path);
+        for (const auto &d : plan.decisions) {
+            if (!d.choices.empty())
+                fixable.insert(d.path);
+        }
+    }
 
     std::vector<FieldEntry> fields;
     std::unordered_map<std::string, std::size_t> index;
@@ -193,6 +208,7 @@ WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const Snapsh
     }
     w.searchText = lower(std::move(workloadText));
     for (auto &f : fields) {
+        f.fixable = fixable.count(f.path) > 0;
         std::string text = f.path + ' ' + f.value;
         for (const auto &c : f.checks) {
             text += ' ';
@@ -417,8 +433,11 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
                 continue;
             const std::string &nsName = o.namespaceOr(options.defaultNamespace);
             const auto it = namespaces.find(nsName);
+            const std::string &text = s.files[static_cast<std::size_t>(job.file)].text;
+            const bool plan = options.planFixes && text.size() <= options.maxFixPlanBytes;
             perDocument[i].push_back(evaluateWorkload(
-                o, job.file, options, it == namespaces.end() ? undeclared : it->second.policy));
+                o, job.file, options, it == namespaces.end() ? undeclared : it->second.policy,
+                plan ? &text : nullptr));
         }
         step();
         step();

@@ -46,6 +46,9 @@ struct FieldEntry
     std::uint32_t offset = 0, endOffset = 0, line = 1, column = 1;
     Verdict verdicts[ColumnCount] = {};
     std::vector<FieldCheck> checks;
+    /// A planned fix (or a decision's choice) changes this field: the editor's light bulb.
+    /// Only set when SnapshotOptions::planFixes.
+    bool fixable = false;
     /// Lower-cased text a filter matches: path, value, check IDs, failing reasons.
     std::string searchText;
 };
@@ -135,6 +138,10 @@ struct SnapshotOptions
     std::optional<Policy::Level> forcedLevel;
     std::string defaultNamespace = "default";
     Admission::AdmissionConfig admissionConfig;
+    /// Plan restricted fixes while evaluating and mark FieldEntry::fixable (files up to
+    /// maxFixPlanBytes); off for read-only workspaces and the command line.
+    bool planFixes = false;
+    std::size_t maxFixPlanBytes = std::size_t(2) << 20;
 };
 
 /// Builds a snapshot from file texts. Thread-safe (no shared state); progress is called

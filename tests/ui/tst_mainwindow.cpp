@@ -529,8 +529,10 @@ private Q_SLOTS:
                                           .data(WorkloadTreeModel::VerdictRole)
                                           .toInt()),
                  Verdict::Fail);
-        QVERIFY2(w.detailsPane()->toPlainText().contains(QLatin1String("Controlled by")),
-                 qPrintable(w.detailsPane()->toPlainText()));
+        const QString details = w.detailsPane()->toPlainText();
+        QVERIFY2(details.contains(QLatin1String("Controlled by ReplicaSet web-5d8")),
+                 qPrintable(details));
+        QVERIFY2(!details.contains(QLatin1String("Fix…")), qPrintable(details)); // read-only
     }
 
     // The namespace what-if: tightening enforce (another version) shows kubectl's warnings

@@ -20,6 +20,13 @@ Workspace::Workspace(QObject *parent) : QObject(parent)
             result = m_watcher.result();
         if (m_pending) {
             m_pending = false;
+            // Only texts were added meanwhile: this result is still right for the files it
+            // saw, so it is shown, and the next round reuses it for them.
+            if (result && m_appendOnly) {
+                m_last = std::make_shared<const WorkspaceSnapshot>(std::move(*result));
+                Q_EMIT snapshotReady(m_last);
+            }
+            m_appendOnly = false;
             evaluate();
             return;
         }
@@ -75,11 +82,27 @@ void Workspace::openTexts(const std::vector<std::pair<std::string, std::string>>
     m_files.clear();
     m_last.reset();
     m_readOnly = true;
-    appendTexts(documents);
+    addTexts(documents);
+    evaluate();
 }
 
 std::vector<int>
 Workspace::appendTexts(const std::vector<std::pair<std::string, std::string>> &documents)
+{
+    const auto replaced = addTexts(documents);
+    if (m_watcher.isRunning() && replaced.empty()) {
+        // Let the running evaluation finish (its rows appear), then evaluate the new texts.
+        if (!m_pending)
+            m_appendOnly = true;
+        m_pending = true;
+        return replaced;
+    }
+    evaluate();
+    return replaced;
+}
+
+std::vector<int>
+Workspace::addTexts(const std::vector<std::pair<std::string, std::string>> &documents)
 {
     std::vector<int> replaced;
     for (const auto &[name, text] : documents) {
@@ -96,7 +119,6 @@ Workspace::appendTexts(const std::vector<std::pair<std::string, std::string>> &d
         wf.text = text;
         m_files.push_back(std::move(wf));
     }
-    evaluate();
     return replaced;
 }
 
@@ -161,12 +183,14 @@ void Workspace::evaluate()
         // Let the running evaluation stop, then start again with the newest input.
         cancel();
         m_pending = true;
+        m_appendOnly = false;
         return;
     }
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     auto cancelFlag = m_cancel;
     auto files = m_files;
     auto options = m_options;
+    options.planFixes = !m_readOnly; // the editor's light bulbs; nothing to fix in a cluster
     auto previous = m_last;
     QPointer<Workspace> self(this);
     Q_EMIT busyChanged(true);

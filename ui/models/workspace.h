@@ -60,6 +60,7 @@ Q_SIGNALS:
 
 private:
     void evaluate();
+    std::vector<int> addTexts(const std::vector<std::pair<std::string, std::string>> &documents);
 
     QStringList m_paths;
     std::vector<WorkspaceFile> m_files;
@@ -68,6 +69,7 @@ private:
     QFutureWatcher<std::optional<WorkspaceSnapshot>> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     bool m_pending = false;
+    bool m_appendOnly = false; ///< the pending round only adds texts: keep the running result
     /// The newest snapshot built with the current options: unchanged files keep their
     /// workloads from it.
     std::shared_ptr<const WorkspaceSnapshot> m_last;

@@ -120,7 +120,8 @@ QString DetailsPane::explanation(std::string_view checkId)
     return {};
 }
 
-QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelIndex &index)
+QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelIndex &index,
+                                 bool offerFix)
 {
     if (!model || !index.isValid())
         return {};
@@ -147,7 +148,7 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
         return md;
     }
     // Failing workloads, containers and fields offer the fix (the window plans it).
-    if (index.data(WorkloadTreeModel::AnyFailRole).toBool())
+    if (offerFix && index.data(WorkloadTreeModel::AnyFailRole).toBool())
         md += QStringLiteral("[%1](podsec:fix)\n\n").arg(tr("Fix…"));
     const auto *w = model->workloadAt(index);
     if (!w)
@@ -244,9 +245,9 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
     return md;
 }
 
-void DetailsPane::showIndex(const WorkloadTreeModel *model, const QModelIndex &index)
+void DetailsPane::showIndex(const WorkloadTreeModel *model, const QModelIndex &index, bool offerFix)
 {
-    setMarkdown(markdownFor(model, index));
+    setMarkdown(markdownFor(model, index, offerFix));
 }
 
 } // namespace PodSec::Ui

@@ -19,12 +19,14 @@ class DetailsPane final : public QTextBrowser
 public:
     explicit DetailsPane(QWidget *parent = nullptr);
 
-    /// index is a source index of the tree model.
-    void showIndex(const WorkloadTreeModel *model, const QModelIndex &index);
+    /// index is a source index of the tree model. offerFix: failing rows get a "Fix…" link
+    /// (not in a read-only cluster workspace).
+    void showIndex(const WorkloadTreeModel *model, const QModelIndex &index, bool offerFix = true);
     /// The explanation text of a check in the current UI language (Markdown).
     static QString explanation(std::string_view checkId);
     /// The Markdown shown for an index (for tests).
-    static QString markdownFor(const WorkloadTreeModel *model, const QModelIndex &index);
+    static QString markdownFor(const WorkloadTreeModel *model, const QModelIndex &index,
+                               bool offerFix = true);
 
 Q_SIGNALS:
     /// The "Fix…" link of a failing row was clicked.

@@ -619,6 +619,7 @@ void MainWindow::clusterReadFinished(const Cluster::ApiClient::Snapshot &snapsho
     for (const auto &p : snapshot.problems)
         message += QStringLiteral(" · ") + QString::fromStdString(p);
     statusBar()->showMessage(message, 20000);
+    Q_EMIT clusterReadEnded();
 }
 
 void MainWindow::closeDocuments()
@@ -839,29 +840,6 @@ void MainWindow::updateEditorFindings()
         m_editor->setFindings({});
         return;
     }
-    // Fields a fix (or a decision's choice) would change, by workload and path: the light
-    // bulbs. Planned on the text the snapshot evaluated; large files get none.
-    std::set<std::tuple<int, int, std::string>> fixablePaths;
-    const std::string_view bytes = m_workspace->fileBytes(m_currentFile);
-    if (bytes.size() <= std::size_t(LargeFileBytes)) {
-        const std::string text(bytes);
-        const auto file = Yaml::SourceFile::fromText("", text);
-        const Policy::LevelVersion restricted{Policy::Level::Restricted, snapshot->version};
-        for (const auto &doc : file->documents) {
-            for (const auto &object : K8s::objectsIn(doc)) {
-                if (!object.isEvaluated() || !object.hasTemplate)
-                    continue;
-                const K8s::PodSpecView view(object);
-                const auto plan = Fix::planFixes(view, Policy::evaluate(view, restricted), text);
-                for (const auto &f : plan.fixes)
-                    fixablePaths.emplace(doc.index, object.item, f.path);
-                for (const auto &d : plan.decisions) {
-                    if (!d.choices.empty())
-                        fixablePaths.emplace(doc.index, object.item, d.path);
-                }
-            }
-        }
-    }
     QVector<EditorFinding> findings;
     const int firstLine = m_editor->lineOffset() + 1;
     const int lastLine = m_editor->lineOffset() + m_editor->blockCount();
@@ -894,7 +872,7 @@ void MainWindow::updateEditorFindings()
                     }
                 }
             }
-            e.fixable = fixablePaths.count({w.document, w.item, f.path}) > 0;
+            e.fixable = f.fixable; // planned with the evaluation, off the GUI thread
             e.message = q(f.path) + QLatin1Char('\n') + reasons.join(QLatin1Char('\n'));
             if (e.fixable)
                 e.message += QLatin1Char('\n') + tr("A fix is available: click the light bulb.");
@@ -914,7 +892,7 @@ void MainWindow::onTreeSelection()
 {
     const QModelIndex proxyIndex = m_tree->currentIndex();
     const QModelIndex source = m_badges->mapToSource(m_filter->mapToSource(proxyIndex));
-    m_details->showIndex(m_model, source);
+    m_details->showIndex(m_model, source, !m_workspace->isReadOnly());
     if (!source.isValid() || m_syncing)
         return;
     const int file = source.data(WorkloadTreeModel::FileIndexRole).toInt();
@@ -980,7 +958,7 @@ void MainWindow::selectRowAtLine(int line, bool failingFieldsToo)
     m_tree->setCurrentIndex(proxy);
     m_tree->scrollTo(proxy);
     m_syncing = false;
-    m_details->showIndex(m_model, best);
+    m_details->showIndex(m_model, best, !m_workspace->isReadOnly());
 }
 
 bool MainWindow::selectKey(const QString &key)

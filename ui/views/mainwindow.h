@@ -92,6 +92,8 @@ public:
 
 Q_SIGNALS:
     void snapshotApplied();
+    /// A cluster read has ended (its last pages may still be being evaluated).
+    void clusterReadEnded();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
