@@ -7,6 +7,8 @@
 #include "policy/evaluator.h"
 #include "yaml/sourcefile.h"
 
+#include <optional>
+
 namespace PodSec {
 
 bool EvaluatedObject::passesEnforce() const
@@ -27,6 +29,7 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
                                               const std::string *fileText)
 {
     std::vector<EvaluatedObject> out;
+    std::optional<Fix::DocumentIndex> index; // built for the first fix planned
     for (const auto &object : K8s::objectsIn(document)) {
         if (!object.isEvaluated())
             continue;
@@ -44,7 +47,9 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
         if (object.hasTemplate) {
             e.evaluation = Policy::evaluate(pod, options.policy);
             if (fileText && !e.evaluation.allowed()) {
-                for (auto &fix : Fix::planFixes(pod, e.evaluation, *fileText).fixes)
+                if (!index)
+                    index.emplace(document, *fileText);
+                for (auto &fix : Fix::planFixes(pod, e.evaluation, *fileText, {}, &*index).fixes)
                     e.fixes.push_back({fix.checkId, fix.title, fix.edits.edits()});
             }
         } else

@@ -104,7 +104,8 @@ void mergeFields(std::vector<FieldEntry> &fields,
 }
 
 WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const SnapshotOptions &options,
-                               const Admission::NamespacePolicy &policy, const std::string *fixText)
+                               const Admission::NamespacePolicy &policy, const std::string *fixText,
+                               std::optional<Fix::DocumentIndex> &documentIndex)
 {
     WorkloadEntry w;
     w.file = file;
@@ -154,7 +155,9 @@ WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const Snapsh
     // so before they are dropped below).
     std::set<std::string> fixable;
     if (fixText && object.hasTemplate && !w.restricted.allowed()) {
-        const auto plan = Fix::planFixes(view, w.restricted, *fixText);
+        if (!documentIndex)
+            documentIndex.emplace(*object.document, *fixText);
+        const auto plan = Fix::planFixes(view, w.restricted, *fixText, {}, &*documentIndex);
         for (const auto &f : plan.fixes)
             fixable.insert(f.path);
         for (const auto &d : plan.decisions) {
@@ -428,6 +431,7 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
         const auto doc = Yaml::SourceFile::parseChunk(
             s.files[static_cast<std::size_t>(job.file)].text, job.chunk, job.index);
         errors[i] = doc.error;
+        std::optional<Fix::DocumentIndex> index; // built for the first fix planned
         for (const auto &o : K8s::objectsIn(doc)) {
             if (!o.isEvaluated())
                 continue;
@@ -437,7 +441,7 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
             const bool plan = options.planFixes && text.size() <= options.maxFixPlanBytes;
             perDocument[i].push_back(evaluateWorkload(
                 o, job.file, options, it == namespaces.end() ? undeclared : it->second.policy,
-                plan ? &text : nullptr));
+                plan ? &text : nullptr, index));
         }
         step();
         step();

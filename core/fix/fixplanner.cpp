@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace PodSec::Fix {
 
@@ -52,6 +53,11 @@ Edits single(std::uint32_t offset, std::uint32_t length, std::string text)
 
 /// Text surgery on one parsed document: knows its nodes' parents, its line ending, its
 /// indentation step and whether it is JSON.
+} // namespace
+
+/// The document-wide facts edits need: parents, keys, aliases, node spans, the line ending
+/// and whether the document is JSON. Built once per document (DocumentIndex) and shared
+/// by the objects planned in it.
 class Editor
 {
 public:
@@ -64,6 +70,7 @@ public:
             const auto &n = doc.node(NodeId(id));
             if (n.aliasOf != NoNode)
                 m_aliases.emplace(n.aliasOf, NodeId(id));
+            m_spans.emplace((std::uint64_t(n.start) << 32) | n.end, NodeId(id));
             if (n.kind == NodeKind::Mapping) {
                 for (std::size_t i = 0; i < n.childCount; ++i) {
                     m_parent[std::size_t(doc.mapKey(NodeId(id), i))] = NodeId(id);
@@ -84,15 +91,17 @@ public:
     const Yaml::Document &doc() const { return m_doc; }
     NodeId parent(NodeId n) const { return n == NoNode ? NoNode : m_parent[std::size_t(n)]; }
 
-    /// The value node with exactly this span (keys are never values).
+    /// The value node with exactly this span (keys are never values); the first in
+    /// document order when several share it (a collection and its only child).
     NodeId nodeAt(std::uint32_t start, std::uint32_t end) const
     {
-        for (std::size_t id = 0; id < m_doc.nodeCount(); ++id) {
-            const auto &n = m_doc.node(NodeId(id));
-            if (n.start == start && n.end == end && !m_isKey[id])
-                return NodeId(id);
+        const auto [first, last] = m_spans.equal_range((std::uint64_t(start) << 32) | end);
+        NodeId best = NoNode;
+        for (auto it = first; it != last; ++it) {
+            if (!m_isKey[std::size_t(it->second)] && (best == NoNode || it->second < best))
+                best = it->second;
         }
-        return NoNode;
+        return best;
     }
 
     /// Index of child inside its parent collection (entry index for mappings).
@@ -453,9 +462,18 @@ private:
     std::string m_eol;
     std::vector<NodeId> m_parent;
     std::vector<bool> m_isKey;
-    std::multimap<NodeId, NodeId> m_aliases; ///< anchor target -> alias nodes
+    std::multimap<NodeId, NodeId> m_aliases;                ///< anchor target -> alias nodes
+    std::unordered_multimap<std::uint64_t, NodeId> m_spans; ///< (start << 32 | end) -> nodes
     bool m_json = false;
 };
+
+DocumentIndex::DocumentIndex(const Yaml::Document &doc, const std::string &text)
+    : m_editor(std::make_unique<Editor>(doc, text))
+{}
+
+DocumentIndex::~DocumentIndex() = default;
+
+namespace {
 
 const char *const DefaultCapabilities[] = {
     "AUDIT_WRITE",      "CHOWN",   "DAC_OVERRIDE", "FOWNER",  "FSETID", "KILL",      "MKNOD",
@@ -470,9 +488,9 @@ bool isDefaultCapability(const std::string &c)
 class Planner
 {
 public:
-    Planner(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
-            const std::string &text, const std::set<std::string> &only)
-        : m_pod(pod), m_doc(pod.doc()), m_eval(evaluation), m_editor(pod.doc(), text), m_only(only)
+    Planner(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation, const Editor &editor,
+            const std::set<std::string> &only)
+        : m_pod(pod), m_doc(pod.doc()), m_eval(evaluation), m_editor(editor), m_only(only)
     {
         const NodeId os = m_doc.get(m_doc.get(pod.spec(), "nodeSelector"), "kubernetes.io/os");
         m_selectsWindows = !pod.isWindows() && os != NoNode && m_doc.scalar(os) == "windows";
@@ -976,7 +994,7 @@ private:
     const K8s::PodSpecView &m_pod;
     const Yaml::Document &m_doc;
     const Policy::Evaluation &m_eval;
-    Editor m_editor;
+    const Editor &m_editor;
     const std::set<std::string> &m_only;
     bool m_selectsWindows = false;
     bool m_windowsDecided = false;
@@ -995,16 +1013,17 @@ std::optional<std::vector<Located>>
 survey(const std::string &text, const Policy::LevelVersion &policy, const FixOptions &options)
 {
     std::vector<Located> out;
-    const bool parsed = forEachObject(text, policy, options,
-                                      [&](const std::string &label, const K8s::PodSpecView &,
-                                          const Policy::Evaluation &e, bool selected) {
-                                          Located l{label, {}, selected};
-                                          for (const auto &r : e.results) {
-                                              if (!r.allowed)
-                                                  l.failing.insert(std::string(r.id));
-                                          }
-                                          out.push_back(std::move(l));
-                                      });
+    const bool parsed =
+        forEachObject(text, policy, options,
+                      [&](const std::string &label, const K8s::PodSpecView &,
+                          const Policy::Evaluation &e, bool selected, const DocumentIndex &) {
+                          Located l{label, {}, selected};
+                          for (const auto &r : e.results) {
+                              if (!r.allowed)
+                                  l.failing.insert(std::string(r.id));
+                          }
+                          out.push_back(std::move(l));
+                      });
     if (!parsed)
         return std::nullopt;
     return out;
@@ -1025,33 +1044,38 @@ bool noHarm(const std::vector<Located> &before, const std::vector<Located> &afte
 
 } // namespace
 
-bool forEachObject(const std::string &text, const Policy::LevelVersion &policy,
-                   const FixOptions &options,
-                   const std::function<void(const std::string &, const K8s::PodSpecView &,
-                                            const Policy::Evaluation &, bool)> &fn)
+bool forEachObject(
+    const std::string &text, const Policy::LevelVersion &policy, const FixOptions &options,
+    const std::function<void(const std::string &, const K8s::PodSpecView &,
+                             const Policy::Evaluation &, bool, const DocumentIndex &)> &fn)
 {
     const auto file = Yaml::SourceFile::fromText("", text);
     if (!file->errors.empty())
         return false;
     for (const auto &doc : file->documents) {
+        const DocumentIndex index(doc, text);
         for (const auto &object : K8s::objectsIn(doc)) {
             if (!object.isEvaluated() || !object.hasTemplate)
                 continue;
             const K8s::PodSpecView view(object);
             fn(object.kindText + ' ' + object.namespaceName + '/' + object.name, view,
                Policy::evaluate(view, policy),
-               !options.object || *options.object == std::pair{doc.index, object.item});
+               !options.object || *options.object == std::pair{doc.index, object.item}, index);
         }
     }
     return true;
 }
 
 Plan planFixes(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
-               const std::string &text, const std::set<std::string> &only)
+               const std::string &text, const std::set<std::string> &only,
+               const DocumentIndex *index)
 {
     if (pod.spec() == NoNode)
         return {};
-    return Planner(pod, evaluation, text, only).run();
+    if (index && &index->editor().doc() == &pod.doc())
+        return Planner(pod, evaluation, index->editor(), only).run();
+    const Editor editor(pod.doc(), text);
+    return Planner(pod, evaluation, editor, only).run();
 }
 
 FixResult fixText(std::string text, const Policy::LevelVersion &policy, const FixOptions &options)
@@ -1072,18 +1096,19 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
     for (int round = 0; round < 200; ++round) {
         // One fix per object per round, planned against the text as it is now.
         std::vector<FixIt> chosen;
-        forEachObject(text, policy, options,
-                      [&](const std::string &, const K8s::PodSpecView &view,
-                          const Policy::Evaluation &evaluation, bool selected) {
-                          if (!selected)
-                              return;
-                          for (auto &fix : planFixes(view, evaluation, text, options.only).fixes) {
-                              if (!rejected.count(fix.key)) {
-                                  chosen.push_back(std::move(fix));
-                                  break;
-                              }
-                          }
-                      });
+        forEachObject(
+            text, policy, options,
+            [&](const std::string &, const K8s::PodSpecView &view,
+                const Policy::Evaluation &evaluation, bool selected, const DocumentIndex &index) {
+                if (!selected)
+                    return;
+                for (auto &fix : planFixes(view, evaluation, text, options.only, &index).fixes) {
+                    if (!rejected.count(fix.key)) {
+                        chosen.push_back(std::move(fix));
+                        break;
+                    }
+                }
+            });
         if (chosen.empty())
             break;
         auto attempt = [&](const std::vector<const FixIt *> &fixes) -> bool {
@@ -1127,7 +1152,8 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
 
     forEachObject(text, policy, options,
                   [&](const std::string &label, const K8s::PodSpecView &view,
-                      const Policy::Evaluation &evaluation, bool selected) {
+                      const Policy::Evaluation &evaluation, bool selected,
+                      const DocumentIndex &index) {
                       if (!selected)
                           return;
                       result.passingAfter += evaluation.allowed();
@@ -1136,7 +1162,7 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
                               result.remaining.push_back(label + ": " + std::string(r.id));
                       }
                       for (const auto &d :
-                           planFixes(view, evaluation, text, options.only).decisions) {
+                           planFixes(view, evaluation, text, options.only, &index).decisions) {
                           std::string line = label + ": " + d.checkId + ": " + d.question;
                           for (std::size_t i = 0; i < d.choices.size(); ++i)
                               line += (i ? " | " : " [choice: ") + d.choices[i].title;

@@ -5,6 +5,7 @@
 #include "policy/levelversion.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -12,6 +13,9 @@
 
 namespace PodSec::K8s {
 class PodSpecView;
+}
+namespace PodSec::Yaml {
+class Document;
 }
 namespace PodSec::Policy {
 struct Evaluation;
@@ -46,6 +50,24 @@ struct Plan
     std::vector<Decision> decisions;
 };
 
+class Editor;
+
+/// What planning needs to know about a whole document (parents, aliases, spans). Built
+/// once and passed to planFixes() for each object of the document, it keeps planning the
+/// items of a large List linear. doc and text must outlive it.
+class DocumentIndex
+{
+public:
+    DocumentIndex(const Yaml::Document &doc, const std::string &text);
+    ~DocumentIndex();
+    DocumentIndex(const DocumentIndex &) = delete;
+    DocumentIndex &operator=(const DocumentIndex &) = delete;
+    const Editor &editor() const { return *m_editor; }
+
+private:
+    std::unique_ptr<Editor> m_editor;
+};
+
 /// Every fix and decision for the failing checks of one object, planned against text (the
 /// text the object was parsed from). Only bytes that must change change: scalars are
 /// replaced in place keeping their quoting, new keys are inserted as lines at the
@@ -54,8 +76,10 @@ struct Plan
 /// file's line ending. A value shared through a YAML anchor is edited only when every user
 /// of the anchor is in the same object; otherwise that is explained as a decision. Checks
 /// listed in only restrict the plan when not empty.
+/// index, when given, is the pod's document's (else one is built for this call).
 Plan planFixes(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
-               const std::string &text, const std::set<std::string> &only = {});
+               const std::string &text, const std::set<std::string> &only = {},
+               const DocumentIndex *index = nullptr);
 
 struct FixOptions
 {
@@ -66,11 +90,13 @@ struct FixOptions
 };
 
 /// Parses text and calls fn for every pod-bearing object with a pod template, evaluated at
-/// policy; selected tells whether options.object picks it. false when text does not parse.
-bool forEachObject(
-    const std::string &text, const Policy::LevelVersion &policy, const FixOptions &options,
-    const std::function<void(const std::string &label, const K8s::PodSpecView &view,
-                             const Policy::Evaluation &evaluation, bool selected)> &fn);
+/// policy; selected tells whether options.object picks it; index is its document's, for
+/// planFixes(). false when text does not parse.
+bool forEachObject(const std::string &text, const Policy::LevelVersion &policy,
+                   const FixOptions &options,
+                   const std::function<void(const std::string &label, const K8s::PodSpecView &view,
+                                            const Policy::Evaluation &evaluation, bool selected,
+                                            const DocumentIndex &index)> &fn);
 
 struct FixResult
 {
