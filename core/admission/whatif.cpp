@@ -41,16 +41,11 @@ std::vector<ExistingPod> podsInTexts(const std::vector<std::string> &texts, cons
                 const K8s::PodSpecView view(object);
                 ExistingPod p;
                 p.name = object.name;
-                const auto owners = doc.get(doc.get(object.root, "metadata"), "ownerReferences");
-                for (std::size_t i = 0; i < doc.size(owners); ++i) {
-                    const auto owner = doc.resolve(doc.item(owners, i));
-                    if (doc.isTrue(doc.get(owner, "controller"))) {
-                        p.controller = doc.scalar(doc.get(owner, "uid"));
-                        if (p.controller.empty())
-                            p.controller = doc.scalar(doc.get(owner, "kind")) + '/' +
-                                           doc.scalar(doc.get(owner, "name"));
-                    }
-                }
+                const auto &owner = object.controller;
+                if (!owner.uid.empty())
+                    p.controller = owner.uid;
+                else if (!owner.kind.empty() || !owner.name.empty())
+                    p.controller = owner.kind + '/' + owner.name;
                 const auto runtimeClass = doc.get(view.spec(), "runtimeClassName");
                 p.exemptRuntimeClass = runtimeClass != Yaml::NoNode &&
                                        config.isExemptRuntimeClass(doc.scalar(runtimeClass));

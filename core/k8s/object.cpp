@@ -55,8 +55,8 @@ void describe(const Yaml::Document &doc, Yaml::NodeId root, Object &o,
     o.uid = doc.scalar(doc.get(meta, "uid"));
     const auto owners = doc.get(meta, "ownerReferences");
     for (std::size_t i = 0; i < doc.size(owners); ++i) {
-        const auto ref = doc.item(owners, i);
-        if (doc.scalar(doc.get(ref, "controller")) != "true")
+        const auto ref = doc.resolve(doc.item(owners, i));
+        if (!doc.isTrue(doc.get(ref, "controller")))
             continue;
         o.controller = {doc.scalar(doc.get(ref, "kind")), doc.scalar(doc.get(ref, "name")),
                         doc.scalar(doc.get(ref, "uid"))};
