@@ -346,6 +346,9 @@ ApiClient::Snapshot ApiClient::readCluster(
     const std::function<void(const std::string &)> &onVersion)
 {
     Snapshot s;
+    const auto cancelled = [this] {
+        return m_options.cancelled && m_options.cancelled();
+    };
     // Pages are kept indented, one field a line, so positions and the editor are readable.
     // Each is passed on as soon as it arrives; a restarted list's pages replace the earlier
     // ones of the same collection.
@@ -363,9 +366,17 @@ ApiClient::Snapshot ApiClient::readCluster(
             if (onDocument)
                 onDocument(name, s.documents.back().second);
         });
-        if (!result.error.empty())
+        // A failed list contributes nothing; a cancelled one keeps what was read.
+        if (!result.error.empty() && !cancelled())
             s.documents.resize(first);
         return result;
+    };
+    auto stopped = [&] {
+        if (!cancelled())
+            return false;
+        s.problems.push_back("the read was cancelled after " + std::to_string(s.documents.size()) +
+                             " list pages");
+        return true;
     };
     std::string error;
     s.serverVersion = serverVersion(error);
@@ -377,6 +388,8 @@ ApiClient::Snapshot ApiClient::readCluster(
         onVersion(s.serverVersion);
     const auto namespaces = listInto("/api/v1/namespaces", "cluster:namespaces");
     std::vector<std::string> names;
+    if (stopped())
+        return s;
     if (!namespaces.error.empty()) {
         s.problems.push_back(namespaces.error);
     } else {
@@ -393,6 +406,8 @@ ApiClient::Snapshot ApiClient::readCluster(
     }
     for (const auto &r : Workloads) {
         const auto all = listInto(r.collection, std::string("cluster:") + r.plural);
+        if (stopped())
+            return s;
         if (all.error.empty())
             continue;
         if (all.status != 403 || names.empty()) {
@@ -402,6 +417,8 @@ ApiClient::Snapshot ApiClient::readCluster(
         // RBAC forbids the cluster-wide list: try namespace by namespace.
         for (const auto &ns : names) {
             const auto one = listInto(namespacedPath(r, ns), "cluster:" + ns + '/' + r.plural);
+            if (stopped())
+                return s;
             if (!one.error.empty())
                 s.problems.push_back(one.error);
         }

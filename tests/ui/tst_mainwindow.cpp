@@ -32,6 +32,7 @@
 #include <QTreeView>
 #include <QTreeWidget>
 
+#include <atomic>
 #include <csignal>
 #include <sys/resource.h>
 
@@ -84,14 +85,19 @@ public:
     }
 };
 
-/// A cluster with a Deployment, its ReplicaSet and a pod, whose pod list waits until the
-/// test lets it through: the window must show what it has read before the read ends.
+/// A cluster with a Deployment, its ReplicaSet and a pod, whose job list (read after the
+/// ReplicaSets, before the pods) waits until the test lets it through: the window must
+/// show what it has read before the read ends. Requests are counted in *pods.
 class GatedCluster final : public Cluster::Transport
 {
 public:
-    explicit GatedCluster(std::shared_ptr<QSemaphore> gate) : m_gate(std::move(gate)) {}
+    GatedCluster(std::shared_ptr<QSemaphore> gate, std::shared_ptr<std::atomic<int>> pods)
+        : m_gate(std::move(gate)), m_pods(std::move(pods))
+    {}
     Cluster::HttpResponse get(const std::string &q, const Cluster::Headers &, std::size_t) override
     {
+        if (q.rfind("/apis/batch/v1/jobs?", 0) == 0)
+            m_gate->acquire();
         Cluster::HttpResponse r;
         r.status = 200;
         if (q == "/version")
@@ -110,7 +116,7 @@ public:
                      R"("controller":true}]},)"
                      R"("spec":{"template":{"spec":{"containers":[{"name":"a","image":"i"}]}}}}]})";
         else if (q.rfind("/api/v1/pods?", 0) == 0) {
-            m_gate->acquire();
+            ++*m_pods;
             r.body = R"({"kind":"PodList","apiVersion":"v1","items":[)"
                      R"({"metadata":{"name":"web-5d8-a","namespace":"shop","uid":"p1",)"
                      R"("ownerReferences":[{"kind":"ReplicaSet","name":"web-5d8","uid":"r1",)"
@@ -123,6 +129,7 @@ public:
 
 private:
     std::shared_ptr<QSemaphore> m_gate;
+    std::shared_ptr<std::atomic<int>> m_pods;
 };
 
 QString writeKubeconfig(const QTemporaryDir &dir)
@@ -506,10 +513,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString kc = writeKubeconfig(dir);
         auto gate = std::make_shared<QSemaphore>(0);
+        auto podLists = std::make_shared<std::atomic<int>>(0);
         const auto neverStuck = qScopeGuard([gate] { gate->release(100); });
         MainWindow w;
-        w.setTransportFactory([gate](const Cluster::Selection &, std::string &) {
-            return std::unique_ptr<Cluster::Transport>(std::make_unique<GatedCluster>(gate));
+        w.setTransportFactory([gate, podLists](const Cluster::Selection &, std::string &) {
+            return std::unique_ptr<Cluster::Transport>(
+                std::make_unique<GatedCluster>(gate, podLists));
         });
         w.connectToCluster(kc, QString());
         // Before the pods are let through, the Deployment is there already.
@@ -533,6 +542,35 @@ private Q_SLOTS:
         QVERIFY2(details.contains(QLatin1String("Controlled by ReplicaSet web-5d8")),
                  qPrintable(details));
         QVERIFY2(!details.contains(QLatin1String("Fix…")), qPrintable(details)); // read-only
+        QCOMPARE(podLists->load(), 1);
+    }
+
+    // Cancel stops the read after the request under way; what was read stays and the
+    // status bar says so.
+    void clusterReadCancelled()
+    {
+        QTemporaryDir dir;
+        const QString kc = writeKubeconfig(dir);
+        auto gate = std::make_shared<QSemaphore>(0);
+        auto podLists = std::make_shared<std::atomic<int>>(0);
+        const auto neverStuck = qScopeGuard([gate] { gate->release(100); });
+        MainWindow w;
+        w.setTransportFactory([gate, podLists](const Cluster::Selection &, std::string &) {
+            return std::unique_ptr<Cluster::Transport>(
+                std::make_unique<GatedCluster>(gate, podLists));
+        });
+        QSignalSpy ended(&w, &MainWindow::clusterReadEnded);
+        w.connectToCluster(kc, QString());
+        QTRY_VERIFY_WITH_TIMEOUT(w.selectKey(QStringLiteral("shop/web-5d8")), 20000);
+        w.cancelClusterRead();
+        gate->release(); // the job list under way completes
+        QVERIFY(ended.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.workspace()->isBusy(), 20000);
+        QVERIFY2(w.statusBar()->currentMessage().contains(QLatin1String("cancelled")),
+                 qPrintable(w.statusBar()->currentMessage()));
+        QCOMPARE(podLists->load(), 0);                    // nothing was asked after the cancel
+        QVERIFY(w.selectKey(QStringLiteral("shop/web"))); // what was read stays
+        QVERIFY(!w.selectKey(QStringLiteral("shop/web-5d8-a")));
     }
 
     // The namespace what-if: tightening enforce (another version) shows kubectl's warnings

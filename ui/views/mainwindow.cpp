@@ -140,10 +140,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     connect(m_cancel, &QPushButton::clicked, m_workspace, &Workspace::cancel);
-    connect(m_cancel, &QPushButton::clicked, this, [this] {
-        if (m_clusterCancel)
-            m_clusterCancel->store(true); // the pages read so far stay
-    });
+    connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelClusterRead);
 
     connect(m_workspace, &Workspace::snapshotReady, this, &MainWindow::applySnapshot);
     connect(m_workspace, &Workspace::busyChanged, this, [this](bool busy) {
@@ -538,6 +535,12 @@ void MainWindow::connectToCluster(const QString &kubeconfig, const QString &cont
                 post([version, sel](MainWindow *w) { w->clusterVersionKnown(version, sel); });
             });
     }));
+}
+
+void MainWindow::cancelClusterRead()
+{
+    if (m_clusterCancel)
+        m_clusterCancel->store(true); // the pages read so far stay
 }
 
 void MainWindow::growDocumentSlots()

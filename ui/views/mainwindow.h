@@ -95,6 +95,10 @@ Q_SIGNALS:
     /// A cluster read has ended (its last pages may still be being evaluated).
     void clusterReadEnded();
 
+public Q_SLOTS:
+    /// Stops reading a cluster after the request under way; what was read stays.
+    void cancelClusterRead();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
