@@ -305,6 +305,7 @@ ApiClient::list(const std::string &collectionPath,
             restarted = true;
             continueToken.clear();
             result.pages.clear();
+            result.pageCount = 0;
             continue;
         }
         if (r.status != 200 || r.tooLarge) {
@@ -325,9 +326,12 @@ ApiClient::list(const std::string &collectionPath,
                            ')';
             return result;
         }
-        result.pages.push_back(r.body);
+        // With onPage the caller keeps the pages (the raw bodies are not held twice).
         if (onPage)
-            onPage(result.pages.size() - 1, r.body);
+            onPage(result.pageCount, r.body);
+        else
+            result.pages.push_back(r.body);
+        ++result.pageCount;
         continueToken = doc.object()
                             .value(QStringLiteral("metadata"))
                             .toObject()
@@ -393,9 +397,9 @@ ApiClient::Snapshot ApiClient::readCluster(
     if (!namespaces.error.empty()) {
         s.problems.push_back(namespaces.error);
     } else {
-        for (std::size_t p = 0; p < namespaces.pages.size(); ++p) {
+        for (std::size_t p = 0; p < namespaces.pageCount; ++p) {
             for (const auto &item :
-                 parseObject(namespaces.pages[p]).value(QStringLiteral("items")).toArray())
+                 parseObject(s.documents[p].second).value(QStringLiteral("items")).toArray())
                 names.push_back(item.toObject()
                                     .value(QStringLiteral("metadata"))
                                     .toObject()

@@ -86,9 +86,10 @@ public:
 
     struct ListResult
     {
-        std::vector<std::string> pages; ///< raw JSON list bodies, in order
-        std::string error;              ///< empty on success
-        int status = 0;                 ///< the failing HTTP status, if any
+        std::vector<std::string> pages; ///< raw JSON list bodies, in order (without onPage)
+        std::size_t pageCount = 0;
+        std::string error; ///< empty on success
+        int status = 0;    ///< the failing HTTP status, if any
     };
     /// Lists a collection (e.g. "/api/v1/pods") page by page with limit/continue. A 410 Gone
     /// (the continue token expired) restarts the list from the beginning once; 429 waits

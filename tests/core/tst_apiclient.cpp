@@ -88,6 +88,26 @@ Selection tokenSelection()
     return s;
 }
 
+/// A selection whose user runs dir/plugin.sh (a shell script with this body) as its exec
+/// credential plugin.
+Selection execSelection(const QTemporaryDir &dir, const std::string &apiVersion,
+                        const char *scriptBody)
+{
+    const QString script = dir.filePath(QStringLiteral("plugin.sh"));
+    QFile f(script);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(QByteArray("#!/bin/sh\n") + scriptBody);
+    f.close();
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::WriteOwner);
+    auto selection = tokenSelection();
+    selection.user.token.clear();
+    ExecConfig exec;
+    exec.apiVersion = apiVersion;
+    exec.command = script.toStdString();
+    selection.user.exec = exec;
+    return selection;
+}
+
 } // namespace
 
 class TestApiClient : public QObject
@@ -243,25 +263,17 @@ private Q_SLOTS:
     void execPluginCachesUntilExpiry()
     {
         QTemporaryDir dir;
-        const QString script = dir.filePath(QStringLiteral("plugin.sh"));
         const QString calls = dir.filePath(QStringLiteral("calls"));
-        QFile f(script);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("#!/bin/sh\necho call >> \"$CALLS\"\n"
-                "test -n \"$KUBERNETES_EXEC_INFO\" || exit 3\n"
-                "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":"
-                "\"ExecCredential\",\"status\":{\"token\":\"exec-token\",\"expirationTimestamp\":"
-                "\"%s\"}}' \"$EXPIRY\"\n");
-        f.close();
-        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::WriteOwner);
-        auto selection = tokenSelection();
-        selection.user.token.clear();
-        ExecConfig exec;
-        exec.apiVersion = "client.authentication.k8s.io/v1";
-        exec.command = script.toStdString();
-        exec.interactiveMode = "Never";
-        exec.env = {{"CALLS", calls.toStdString()}, {"EXPIRY", "2999-01-01T00:00:00Z"}};
-        selection.user.exec = exec;
+        auto selection = execSelection(
+            dir, "client.authentication.k8s.io/v1",
+            "echo call >> \"$CALLS\"\n"
+            "test -n \"$KUBERNETES_EXEC_INFO\" || exit 3\n"
+            "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":"
+            "\"ExecCredential\",\"status\":{\"token\":\"exec-token\",\"expirationTimestamp\":"
+            "\"%s\"}}' \"$EXPIRY\"\n");
+        selection.user.exec->interactiveMode = "Never";
+        selection.user.exec->env = {{"CALLS", calls.toStdString()},
+                                    {"EXPIRY", "2999-01-01T00:00:00Z"}};
         FakeTransport t;
         t.handler = [](const std::string &) {
             return ok("{\"gitVersion\":\"v1.30.0\"}");
@@ -306,21 +318,12 @@ private Q_SLOTS:
     void execPluginClientCertificate()
     {
         QTemporaryDir dir;
-        const QString script = dir.filePath(QStringLiteral("plugin.sh"));
-        QFile f(script);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("#!/bin/sh\nprintf '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\","
-                "\"kind\":\"ExecCredential\",\"status\":{%s}}' \"$STATUS\"\n");
-        f.close();
-        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::WriteOwner);
-        auto selection = tokenSelection();
-        selection.user.token.clear();
-        ExecConfig exec;
-        exec.apiVersion = "client.authentication.k8s.io/v1beta1";
-        exec.command = script.toStdString();
-        exec.env = {{"STATUS", "\"clientCertificateData\":\"CERT-PEM\","
-                               "\"clientKeyData\":\"KEY-PEM\""}};
-        selection.user.exec = exec;
+        auto selection =
+            execSelection(dir, "client.authentication.k8s.io/v1beta1",
+                          "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\","
+                          "\"kind\":\"ExecCredential\",\"status\":{%s}}' \"$STATUS\"\n");
+        selection.user.exec->env = {{"STATUS", "\"clientCertificateData\":\"CERT-PEM\","
+                                               "\"clientKeyData\":\"KEY-PEM\""}};
         FakeTransport t;
         t.handler = [](const std::string &) {
             return ok("{\"gitVersion\":\"v1.30.0\"}");

@@ -132,6 +132,14 @@ private:
     std::shared_ptr<std::atomic<int>> m_pods;
 };
 
+void useGatedCluster(MainWindow &w, const std::shared_ptr<QSemaphore> &gate,
+                     const std::shared_ptr<std::atomic<int>> &podLists)
+{
+    w.setTransportFactory([gate, podLists](const Cluster::Selection &, std::string &) {
+        return std::unique_ptr<Cluster::Transport>(std::make_unique<GatedCluster>(gate, podLists));
+    });
+}
+
 QString writeKubeconfig(const QTemporaryDir &dir)
 {
     const QString kc = dir.filePath(QStringLiteral("kubeconfig"));
@@ -516,10 +524,7 @@ private Q_SLOTS:
         auto podLists = std::make_shared<std::atomic<int>>(0);
         const auto neverStuck = qScopeGuard([gate] { gate->release(100); });
         MainWindow w;
-        w.setTransportFactory([gate, podLists](const Cluster::Selection &, std::string &) {
-            return std::unique_ptr<Cluster::Transport>(
-                std::make_unique<GatedCluster>(gate, podLists));
-        });
+        useGatedCluster(w, gate, podLists);
         w.connectToCluster(kc, QString());
         // Before the pods are let through, the Deployment is there already.
         QTRY_VERIFY_WITH_TIMEOUT(w.selectKey(QStringLiteral("shop/web-5d8")), 20000);
@@ -555,10 +560,7 @@ private Q_SLOTS:
         auto podLists = std::make_shared<std::atomic<int>>(0);
         const auto neverStuck = qScopeGuard([gate] { gate->release(100); });
         MainWindow w;
-        w.setTransportFactory([gate, podLists](const Cluster::Selection &, std::string &) {
-            return std::unique_ptr<Cluster::Transport>(
-                std::make_unique<GatedCluster>(gate, podLists));
-        });
+        useGatedCluster(w, gate, podLists);
         QSignalSpy ended(&w, &MainWindow::clusterReadEnded);
         w.connectToCluster(kc, QString());
         QTRY_VERIFY_WITH_TIMEOUT(w.selectKey(QStringLiteral("shop/web-5d8")), 20000);
