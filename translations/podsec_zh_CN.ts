@@ -312,7 +312,7 @@
     </message>
     <message>
         <source>Namespace %1 · %2 line %3</source>
-        <translation>Namespace %1 · %2 第 %3 行</translation>
+        <translation>命名空间 %1 · %2 第 %3 行</translation>
     </message>
     <message>
         <source>Why it fails</source>
