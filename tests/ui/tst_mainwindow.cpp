@@ -147,7 +147,7 @@ QString writeKubeconfig(const QTemporaryDir &dir)
     if (f.open(QIODevice::WriteOnly))
         f.write("kind: Config\ncurrent-context: shop\nclusters:\n- name: c\n  cluster: {server: "
                 "https://cluster.example:6443}\nusers:\n- name: u\n  user: {token: t}\n"
-                "contexts:\n- name: shop\n  context: {cluster: c, user: u}\n");
+                "contexts:\n- name: shop\n  context: {cluster: c, user: u, namespace: shop}\n");
     return kc;
 }
 
@@ -499,6 +499,9 @@ private Q_SLOTS:
         QVERIFY(ended.wait(20000));
         // Pages stream in; the last ones may still be being evaluated.
         QTRY_VERIFY_WITH_TIMEOUT(!w.workspace()->isBusy(), 20000);
+        // The context's namespace is selected and open.
+        QCOMPARE(currentSource(w).data().toString(), QStringLiteral("shop"));
+        QVERIFY(w.treeView()->isExpanded(w.treeView()->currentIndex()));
         QCOMPARE(w.versionCombo()->currentData().toString(), QStringLiteral("v1.30"));
         QVERIFY(w.windowTitle().contains(QLatin1String("Kubernetes v1.30.4")));
         QVERIFY(w.selectKey(QStringLiteral("shop/web-1")));

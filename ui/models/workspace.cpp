@@ -30,6 +30,7 @@ Workspace::Workspace(QObject *parent) : QObject(parent)
             evaluate();
             return;
         }
+        m_busy = false;
         Q_EMIT busyChanged(false);
         if (result) {
             m_last = std::make_shared<const WorkspaceSnapshot>(std::move(*result));
@@ -193,6 +194,7 @@ void Workspace::evaluate()
     options.planFixes = !m_readOnly; // the editor's light bulbs; nothing to fix in a cluster
     auto previous = m_last;
     QPointer<Workspace> self(this);
+    m_busy = true;
     Q_EMIT busyChanged(true);
     m_watcher.setFuture(QtConcurrent::run(
         [files = std::move(files), options, cancelFlag, self, previous]() mutable {

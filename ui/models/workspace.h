@@ -47,7 +47,8 @@ public:
     QByteArray fileText(int file) const;
     /// The same bytes without a copy (valid until the next open or edit).
     std::string_view fileBytes(int file) const;
-    bool isBusy() const { return m_watcher.isRunning(); }
+    /// An evaluation is running or its snapshot has not been delivered yet.
+    bool isBusy() const { return m_busy; }
     const QStringList &errors() const { return m_errors; }
 
     /// The manifest files below a path (or the path itself).
@@ -69,6 +70,7 @@ private:
     QFutureWatcher<std::optional<WorkspaceSnapshot>> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     bool m_pending = false;
+    bool m_busy = false;
     bool m_appendOnly = false; ///< the pending round only adds texts: keep the running result
     /// The newest snapshot built with the current options: unchanged files keep their
     /// workloads from it.

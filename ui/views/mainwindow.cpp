@@ -554,6 +554,7 @@ void MainWindow::growDocumentSlots()
 
 void MainWindow::clusterVersionKnown(const std::string &version, const Cluster::Selection &sel)
 {
+    m_clusterNamespace = QString::fromStdString(sel.context.namespaceName);
     closeDocuments();
     m_workspace->openTexts({});
     growDocumentSlots();
@@ -726,9 +727,10 @@ void MainWindow::applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot
         // Namespaces open, workloads closed: the overview a class starts from.
         for (int r = 0; r < m_filter->rowCount(); ++r)
             m_tree->expand(m_filter->index(r, 0));
-        // Start on the first workload so the editor and details are not empty.
+        // Start on the first workload so the editor and details are not empty (a cluster
+        // starts on its context's namespace, below).
         const QModelIndex firstNamespace = m_filter->index(0, 0);
-        if (m_filter->rowCount(firstNamespace) > 0)
+        if (m_clusterNamespace.isEmpty() && m_filter->rowCount(firstNamespace) > 0)
             m_tree->setCurrentIndex(m_filter->index(0, 0, firstNamespace));
     }
     const qint64 tExpand = timing.elapsed();
@@ -739,6 +741,20 @@ void MainWindow::applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot
     if (qEnvironmentVariableIsSet("PODSEC_TIMING"))
         qInfo("applySnapshot: model %lld ms, +expand %lld, +findings %lld, +status/selection %lld",
               tModel, tExpand, tFindings, timing.elapsed());
+    if (!m_clusterNamespace.isEmpty()) {
+        // Like kubectl, the context's namespace is where one starts: it is opened once its
+        // row exists, unless the user has already picked a row.
+        const QModelIndex source = m_model->indexForKey(QStringLiteral("ns:") + m_clusterNamespace);
+        const QModelIndex proxy = m_filter->mapFromSource(m_badges->mapFromSource(source));
+        if (proxy.isValid()) {
+            if (!m_tree->currentIndex().isValid()) {
+                m_tree->setCurrentIndex(proxy);
+                m_tree->expand(proxy);
+                m_tree->scrollTo(proxy, QAbstractItemView::PositionAtTop);
+            }
+            m_clusterNamespace.clear();
+        }
+    }
     Q_EMIT snapshotApplied();
 }
 

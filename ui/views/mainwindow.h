@@ -164,6 +164,7 @@ private:
     bool m_quietSaveErrors = false;
     TransportFactory m_transportFactory;
     QString m_clusterKubeconfig, m_clusterContext; ///< the connected cluster, for Reload
+    QString m_clusterNamespace;                    ///< the context's namespace, opened first
     int m_clusterGeneration = 0;                   ///< the newest read; older pages dropped
     std::shared_ptr<std::atomic<bool>> m_clusterCancel;
     bool m_clusterReading = false;
