@@ -18,19 +18,22 @@ Workspace::Workspace(QObject *parent) : QObject(parent)
         std::optional<WorkspaceSnapshot> result;
         if (!cancelled && m_watcher.future().resultCount() > 0)
             result = m_watcher.result();
+        m_busy = false;
         if (m_pending) {
             m_pending = false;
             // Only texts were added meanwhile: this result is still right for the files it
             // saw, so it is shown, and the next round reuses it for them.
+            std::shared_ptr<const WorkspaceSnapshot> partial;
             if (result && m_appendOnly) {
                 m_last = std::make_shared<const WorkspaceSnapshot>(std::move(*result));
-                Q_EMIT snapshotReady(m_last);
+                partial = m_last;
             }
             m_appendOnly = false;
-            evaluate();
+            evaluate(); // busy again before anyone hears of the partial result
+            if (partial)
+                Q_EMIT snapshotReady(partial);
             return;
         }
-        m_busy = false;
         Q_EMIT busyChanged(false);
         if (result) {
             m_last = std::make_shared<const WorkspaceSnapshot>(std::move(*result));
@@ -91,7 +94,7 @@ std::vector<int>
 Workspace::appendTexts(const std::vector<std::pair<std::string, std::string>> &documents)
 {
     const auto replaced = addTexts(documents);
-    if (m_watcher.isRunning() && replaced.empty()) {
+    if (m_busy && replaced.empty()) {
         // Let the running evaluation finish (its rows appear), then evaluate the new texts.
         if (!m_pending)
             m_appendOnly = true;
@@ -180,7 +183,7 @@ void Workspace::cancel()
 
 void Workspace::evaluate()
 {
-    if (m_watcher.isRunning()) {
+    if (m_busy) {
         // Let the running evaluation stop, then start again with the newest input.
         cancel();
         m_pending = true;

@@ -70,6 +70,9 @@ private:
     QFutureWatcher<std::optional<WorkspaceSnapshot>> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     bool m_pending = false;
+    /// From starting an evaluation until its finished signal is handled. (The watcher stops
+    /// "running" before that signal arrives; a new setFuture() in between would drop the
+    /// finished result.)
     bool m_busy = false;
     bool m_appendOnly = false; ///< the pending round only adds texts: keep the running result
     /// The newest snapshot built with the current options: unchanged files keep their
