@@ -341,7 +341,7 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
     std::vector<Job> jobs;
     for (std::size_t i = 0; i < s.files.size(); ++i) {
         std::vector<Diagnostic> fileErrors;
-        const auto chunks = Yaml::SourceFile::chunksOf(s.files[i].text, fileErrors);
+        const auto chunks = Yaml::SourceFile::chunksOf(s.files[i].text(), fileErrors);
         for (auto &d : fileErrors)
             s.problems.push_back({static_cast<int>(i), std::move(d)});
         for (std::size_t c = 0; c < chunks.size(); ++c)
@@ -358,7 +358,7 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
     // 1. Namespaces first: they may come after the workloads that use them.
     NamespaceLabels declared;
     for (const auto &job : jobs)
-        collectNamespaces(s.files[static_cast<std::size_t>(job.file)].text, job.chunk, job.index,
+        collectNamespaces(s.files[static_cast<std::size_t>(job.file)].text(), job.chunk, job.index,
                           declared);
     std::map<std::string, NamespaceEntry> namespaces;
     for (const auto &[name, labels] : declared) {
@@ -406,7 +406,8 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
                 ++w;
             std::size_t end = w;
             bool same = previous->files[i].path == s.files[i].path &&
-                        previous->files[i].text == s.files[i].text;
+                        (previous->files[i].bytes == s.files[i].bytes ||
+                         previous->files[i].text() == s.files[i].text());
             while (end < old.size() && old[end].file == static_cast<int>(i)) {
                 same = same && sameNamespace(old[end].namespaceName);
                 ++end;
@@ -429,7 +430,7 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
             return;
         }
         const auto doc = Yaml::SourceFile::parseChunk(
-            s.files[static_cast<std::size_t>(job.file)].text, job.chunk, job.index);
+            s.files[static_cast<std::size_t>(job.file)].text(), job.chunk, job.index);
         errors[i] = doc.error;
         std::optional<Fix::DocumentIndex> index; // built for the first fix planned
         for (const auto &o : K8s::objectsIn(doc)) {
@@ -437,7 +438,7 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
                 continue;
             const std::string &nsName = o.namespaceOr(options.defaultNamespace);
             const auto it = namespaces.find(nsName);
-            const std::string &text = s.files[static_cast<std::size_t>(job.file)].text;
+            const std::string &text = s.files[static_cast<std::size_t>(job.file)].text();
             const bool plan = options.planFixes && text.size() <= options.maxFixPlanBytes;
             perDocument[i].push_back(evaluateWorkload(
                 o, job.file, options, it == namespaces.end() ? undeclared : it->second.policy,

@@ -108,8 +108,16 @@ struct NamespaceEntry
 
 struct WorkspaceFile
 {
+    WorkspaceFile() = default;
+    WorkspaceFile(std::string path, std::string text)
+        : path(std::move(path)), bytes(std::make_shared<const std::string>(std::move(text)))
+    {}
     std::string path;
-    std::string text;
+    /// The file's bytes, immutable and shared by the workspace and every snapshot of it, so
+    /// a snapshot costs no copy of the texts.
+    std::shared_ptr<const std::string> bytes = std::make_shared<const std::string>();
+    const std::string &text() const { return *bytes; }
+    void setText(std::string text) { bytes = std::make_shared<const std::string>(std::move(text)); }
 };
 
 struct FileProblem

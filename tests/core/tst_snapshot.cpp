@@ -49,10 +49,7 @@ const char *const MorePods = R"({"kind":"PodList","apiVersion":"v1","items":[
 
 WorkspaceFile file(const std::string &path, const std::string &text)
 {
-    WorkspaceFile f;
-    f.path = path;
-    f.text = text;
-    return f;
+    return WorkspaceFile(path, text);
 }
 
 /// What a snapshot says, workload by workload, in a form QCOMPARE can show.

@@ -7,12 +7,14 @@
 #include "models/badgeproxymodel.h"
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
+#include "models/workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace PodSec;
 using namespace PodSec::Ui;
@@ -221,9 +223,11 @@ private Q_SLOTS:
         // Fix the ledger's root user: the field row stays, its verdict changes.
         for (auto &f : files) {
             if (f.path == "payments.yaml") {
-                const auto at = f.text.find("runAsUser: 0");
+                std::string text = f.text();
+                const auto at = text.find("runAsUser: 0");
                 QVERIFY(at != std::string::npos);
-                f.text.replace(at, 12, "runAsUser: 1000");
+                text.replace(at, 12, "runAsUser: 1000");
+                f.setText(text);
             }
         }
         model.setSnapshot(TestUtil::snapshotOf(files));
@@ -237,13 +241,44 @@ private Q_SLOTS:
         // Delete the debug pod's document: exactly that row goes.
         for (auto &f : files) {
             if (f.path == "payments.yaml")
-                f.text = f.text.substr(0, f.text.find("---\napiVersion: v1\nkind: Pod"));
+                f.setText(f.text().substr(0, f.text().find("---\napiVersion: v1\nkind: Pod")));
         }
         model.setSnapshot(TestUtil::snapshotOf(files));
         QCOMPARE(reset.count(), 0);
         QCOMPARE(removed.count(), 1);
         QCOMPARE(model.rowCount(model.index(3, 0)), 2);
         QVERIFY(ledger.isValid());
+    }
+
+    // Pages appended to a read-only workspace: an evaluation that has finished is shown
+    // even when the next page arrives before its finished signal is handled, and the next
+    // round evaluates only the new page on top of it.
+    void appendedPagesKeepEarlierResults()
+    {
+        auto page = [](int n) {
+            return std::make_pair(
+                "cluster:pods#" + std::to_string(n),
+                R"({"kind":"PodList","apiVersion":"v1","items":[{"metadata":{"name":"p)" +
+                    std::to_string(n) +
+                    R"(","namespace":"shop"},"spec":{"containers":[{"name":"c","image":"i"}]}}]})");
+        };
+        Workspace workspace;
+        std::vector<std::shared_ptr<const WorkspaceSnapshot>> seen;
+        connect(&workspace, &Workspace::snapshotReady, this,
+                [&](std::shared_ptr<const WorkspaceSnapshot> s) { seen.push_back(s); });
+        workspace.openTexts({page(1)});
+        QVERIFY(workspace.isBusy());
+        // Without handling events, let the worker finish: its finished signal is queued.
+        QThread::msleep(500);
+        QVERIFY(workspace.isBusy()); // not delivered yet
+        workspace.appendTexts({page(2)});
+        QTRY_VERIFY_WITH_TIMEOUT(!workspace.isBusy(), 20000);
+        QCOMPARE(seen.size(), std::size_t(2));
+        QCOMPARE(seen[0]->workloads.size(), std::size_t(1));
+        QCOMPARE(seen[1]->workloads.size(), std::size_t(2));
+        QCOMPARE(seen[1]->workloads[1].name, std::string("p2"));
+        // The first page's workload was taken over, not evaluated again.
+        QCOMPARE(seen[1]->files[0].bytes, seen[0]->files[0].bytes);
     }
 
     void versionChangesBadges()

@@ -113,15 +113,12 @@ Workspace::addTexts(const std::vector<std::pair<std::string, std::string>> &docu
         const QString path = QString::fromStdString(name);
         const int existing = int(m_paths.indexOf(path));
         if (existing >= 0) {
-            m_files[std::size_t(existing)].text = text;
+            m_files[std::size_t(existing)].setText(text);
             replaced.push_back(existing);
             continue;
         }
         m_paths << path;
-        WorkspaceFile wf;
-        wf.path = name;
-        wf.text = text;
-        m_files.push_back(std::move(wf));
+        m_files.emplace_back(name, text);
     }
     return replaced;
 }
@@ -138,7 +135,7 @@ void Workspace::open(const QStringList &paths)
         WorkspaceFile wf;
         wf.path = QDir::toNativeSeparators(p).toStdString();
         if (f.open(QIODevice::ReadOnly))
-            wf.text = f.readAll().toStdString();
+            wf.setText(f.readAll().toStdString());
         else
             m_errors << tr("%1: cannot read: %2").arg(p, f.errorString());
         m_files.push_back(std::move(wf));
@@ -150,21 +147,21 @@ QByteArray Workspace::fileText(int file) const
 {
     if (file < 0 || file >= static_cast<int>(m_files.size()))
         return {};
-    return QByteArray::fromStdString(m_files[static_cast<std::size_t>(file)].text);
+    return QByteArray::fromStdString(m_files[static_cast<std::size_t>(file)].text());
 }
 
 std::string_view Workspace::fileBytes(int file) const
 {
     if (file < 0 || file >= static_cast<int>(m_files.size()))
         return {};
-    return m_files[static_cast<std::size_t>(file)].text;
+    return m_files[static_cast<std::size_t>(file)].text();
 }
 
 void Workspace::setFileText(int file, const QString &text)
 {
     if (file < 0 || file >= static_cast<int>(m_files.size()))
         return;
-    m_files[static_cast<std::size_t>(file)].text = text.toStdString();
+    m_files[static_cast<std::size_t>(file)].setText(text.toStdString());
     evaluate();
 }
 
