@@ -628,6 +628,7 @@ void MainWindow::clusterReadFinished(const Cluster::ApiClient::Snapshot &snapsho
 
 void MainWindow::closeDocuments()
 {
+    m_pickStartRow = true;
     if (!m_watcher->files().isEmpty())
         m_watcher->removePaths(m_watcher->files());
     // Detach the editor before deleting the documents it may be showing.
@@ -727,22 +728,9 @@ void MainWindow::applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot
         // Namespaces open, workloads closed: the overview a class starts from.
         for (int r = 0; r < m_filter->rowCount(); ++r)
             m_tree->expand(m_filter->index(r, 0));
-        // Start on the first workload so the editor and details are not empty (a cluster
-        // starts on its context's namespace, below).
-        const QModelIndex firstNamespace = m_filter->index(0, 0);
-        if (m_clusterNamespace.isEmpty() && m_filter->rowCount(firstNamespace) > 0)
-            m_tree->setCurrentIndex(m_filter->index(0, 0, firstNamespace));
     }
-    const qint64 tExpand = timing.elapsed();
-    updateEditorFindings();
-    const qint64 tFindings = timing.elapsed();
-    updateStatus();
-    onTreeSelection();
-    if (qEnvironmentVariableIsSet("PODSEC_TIMING"))
-        qInfo("applySnapshot: model %lld ms, +expand %lld, +findings %lld, +status/selection %lld",
-              tModel, tExpand, tFindings, timing.elapsed());
     if (!m_clusterNamespace.isEmpty()) {
-        // Like kubectl, the context's namespace is where one starts: it is opened once its
+        // Like kubectl, a cluster starts in its context's namespace: it is opened once its
         // row exists, unless the user has already picked a row.
         const QModelIndex source = m_model->indexForKey(QStringLiteral("ns:") + m_clusterNamespace);
         const QModelIndex proxy = m_filter->mapFromSource(m_badges->mapFromSource(source));
@@ -754,7 +742,28 @@ void MainWindow::applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot
             }
             m_clusterNamespace.clear();
         }
+    } else if (m_pickStartRow && !m_tree->currentIndex().isValid()) {
+        // Start on the first workload so the editor and details are not empty (with a
+        // cluster, once the first workload has arrived). Only once per workspace: a row
+        // that goes away later (an edit) does not make the window jump.
+        for (int r = 0; r < m_filter->rowCount() && m_pickStartRow; ++r) {
+            const QModelIndex ns = m_filter->index(r, 0);
+            if (m_filter->rowCount(ns) > 0) {
+                m_tree->setCurrentIndex(m_filter->index(0, 0, ns));
+                m_pickStartRow = false;
+            }
+        }
     }
+    if (m_tree->currentIndex().isValid())
+        m_pickStartRow = false;
+    const qint64 tExpand = timing.elapsed();
+    updateEditorFindings();
+    const qint64 tFindings = timing.elapsed();
+    updateStatus();
+    onTreeSelection();
+    if (qEnvironmentVariableIsSet("PODSEC_TIMING"))
+        qInfo("applySnapshot: model %lld ms, +expand %lld, +findings %lld, +status/selection %lld",
+              tModel, tExpand, tFindings, timing.elapsed());
     Q_EMIT snapshotApplied();
 }
 

@@ -165,7 +165,8 @@ private:
     TransportFactory m_transportFactory;
     QString m_clusterKubeconfig, m_clusterContext; ///< the connected cluster, for Reload
     QString m_clusterNamespace;                    ///< the context's namespace, opened first
-    int m_clusterGeneration = 0;                   ///< the newest read; older pages dropped
+    bool m_pickStartRow = true;  ///< no row has been current yet in this workspace
+    int m_clusterGeneration = 0; ///< the newest read; older pages dropped
     std::shared_ptr<std::atomic<bool>> m_clusterCancel;
     bool m_clusterReading = false;
     QAction *m_fixField = nullptr;
