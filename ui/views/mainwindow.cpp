@@ -659,6 +659,7 @@ void MainWindow::openPaths(const QStringList &paths)
     m_clusterCancel.reset();
     ++m_clusterGeneration;
     m_clusterReading = false;
+    m_clusterNamespace.clear();
     closeDocuments();
     m_workspace->open(paths);
     const auto &files = m_workspace->paths();
@@ -729,19 +730,20 @@ void MainWindow::applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot
         for (int r = 0; r < m_filter->rowCount(); ++r)
             m_tree->expand(m_filter->index(r, 0));
     }
-    if (!m_clusterNamespace.isEmpty()) {
-        // Like kubectl, a cluster starts in its context's namespace: it is opened once its
-        // row exists, unless the user has already picked a row.
-        const QModelIndex source = m_model->indexForKey(QStringLiteral("ns:") + m_clusterNamespace);
-        const QModelIndex proxy = m_filter->mapFromSource(m_badges->mapFromSource(source));
-        if (proxy.isValid()) {
-            if (!m_tree->currentIndex().isValid()) {
-                m_tree->setCurrentIndex(proxy);
-                m_tree->expand(proxy);
-                m_tree->scrollTo(proxy, QAbstractItemView::PositionAtTop);
-            }
-            m_clusterNamespace.clear();
+    // Like kubectl, a cluster starts in its context's namespace: it is opened once its row
+    // exists (namespaces are read first), unless the user has already picked a row.
+    const QModelIndex contextNamespace =
+        m_clusterNamespace.isEmpty()
+            ? QModelIndex()
+            : m_filter->mapFromSource(m_badges->mapFromSource(
+                  m_model->indexForKey(QStringLiteral("ns:") + m_clusterNamespace)));
+    if (contextNamespace.isValid()) {
+        if (!m_tree->currentIndex().isValid()) {
+            m_tree->setCurrentIndex(contextNamespace);
+            m_tree->expand(contextNamespace);
+            m_tree->scrollTo(contextNamespace, QAbstractItemView::PositionAtTop);
         }
+        m_clusterNamespace.clear();
     } else if (m_pickStartRow && !m_tree->currentIndex().isValid()) {
         // Start on the first workload so the editor and details are not empty (with a
         // cluster, once the first workload has arrived). Only once per workspace: a row
