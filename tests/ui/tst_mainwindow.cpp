@@ -21,7 +21,6 @@
 #include <QComboBox>
 #include <QDirIterator>
 #include <QMessageBox>
-#include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -132,14 +131,6 @@ private:
     std::shared_ptr<std::atomic<int>> m_pods;
 };
 
-void useGatedCluster(MainWindow &w, const std::shared_ptr<QSemaphore> &gate,
-                     const std::shared_ptr<std::atomic<int>> &podLists)
-{
-    w.setTransportFactory([gate, podLists](const Cluster::Selection &, std::string &) {
-        return std::unique_ptr<Cluster::Transport>(std::make_unique<GatedCluster>(gate, podLists));
-    });
-}
-
 QString writeKubeconfig(const QTemporaryDir &dir)
 {
     const QString kc = dir.filePath(QStringLiteral("kubeconfig"));
@@ -150,6 +141,24 @@ QString writeKubeconfig(const QTemporaryDir &dir)
                 "contexts:\n- name: shop\n  context: {cluster: c, user: u, namespace: shop}\n");
     return kc;
 }
+
+/// A window whose transport factory connects to a GatedCluster, and a kubeconfig for it.
+struct GatedWindow
+{
+    QTemporaryDir dir;
+    QString kubeconfig = writeKubeconfig(dir);
+    std::shared_ptr<QSemaphore> gate = std::make_shared<QSemaphore>(0);
+    std::shared_ptr<std::atomic<int>> podLists = std::make_shared<std::atomic<int>>(0);
+    MainWindow window;
+    GatedWindow()
+    {
+        window.setTransportFactory([gate = gate, pods = podLists](const Cluster::Selection &,
+                                                                  std::string &) {
+            return std::unique_ptr<Cluster::Transport>(std::make_unique<GatedCluster>(gate, pods));
+        });
+    }
+    ~GatedWindow() { gate->release(100); } // a failed test never leaves the reader blocked
+};
 
 } // namespace
 
@@ -521,13 +530,11 @@ private Q_SLOTS:
     // under their ReplicaSet and Deployment.
     void clusterPagesStreamIn()
     {
-        QTemporaryDir dir;
-        const QString kc = writeKubeconfig(dir);
-        auto gate = std::make_shared<QSemaphore>(0);
-        auto podLists = std::make_shared<std::atomic<int>>(0);
-        const auto neverStuck = qScopeGuard([gate] { gate->release(100); });
-        MainWindow w;
-        useGatedCluster(w, gate, podLists);
+        GatedWindow gated;
+        MainWindow &w = gated.window;
+        const auto &gate = gated.gate;
+        const auto &podLists = gated.podLists;
+        const QString &kc = gated.kubeconfig;
         w.connectToCluster(kc, QString());
         // Before the pods are let through, the Deployment is there already.
         QTRY_VERIFY_WITH_TIMEOUT(w.selectKey(QStringLiteral("shop/web-5d8")), 20000);
@@ -557,13 +564,11 @@ private Q_SLOTS:
     // status bar says so.
     void clusterReadCancelled()
     {
-        QTemporaryDir dir;
-        const QString kc = writeKubeconfig(dir);
-        auto gate = std::make_shared<QSemaphore>(0);
-        auto podLists = std::make_shared<std::atomic<int>>(0);
-        const auto neverStuck = qScopeGuard([gate] { gate->release(100); });
-        MainWindow w;
-        useGatedCluster(w, gate, podLists);
+        GatedWindow gated;
+        MainWindow &w = gated.window;
+        const auto &gate = gated.gate;
+        const auto &podLists = gated.podLists;
+        const QString &kc = gated.kubeconfig;
         QSignalSpy ended(&w, &MainWindow::clusterReadEnded);
         w.connectToCluster(kc, QString());
         QTRY_VERIFY_WITH_TIMEOUT(w.selectKey(QStringLiteral("shop/web-5d8")), 20000);
