@@ -31,29 +31,40 @@ std::string statusMessage(const std::string &body)
 
 struct Resource
 {
-    const char *collection; ///< cluster-wide path
-    const char *group;      ///< "" for the core group
+    const char *group; ///< "" for the core group
     const char *plural;
 };
 
 // Owners before what they own (Deployments before ReplicaSets before Pods, CronJobs before
 // Jobs), so that streamed pages nest under rows that are already there.
+// clang-format off
 const Resource Workloads[] = {
-    {"/apis/apps/v1/deployments", "apps/v1", "deployments"},
-    {"/apis/batch/v1/cronjobs", "batch/v1", "cronjobs"},
-    {"/apis/apps/v1/statefulsets", "apps/v1", "statefulsets"},
-    {"/apis/apps/v1/daemonsets", "apps/v1", "daemonsets"},
-    {"/api/v1/replicationcontrollers", "", "replicationcontrollers"},
-    {"/apis/apps/v1/replicasets", "apps/v1", "replicasets"},
-    {"/apis/batch/v1/jobs", "batch/v1", "jobs"},
-    {"/api/v1/podtemplates", "", "podtemplates"},
-    {"/api/v1/pods", "", "pods"},
+    {"apps/v1", "deployments"},
+    {"batch/v1", "cronjobs"},
+    {"apps/v1", "statefulsets"},
+    {"apps/v1", "daemonsets"},
+    {"", "replicationcontrollers"},
+    {"apps/v1", "replicasets"},
+    {"batch/v1", "jobs"},
+    {"", "podtemplates"},
+    {"", "pods"},
 };
+// clang-format on
+
+std::string groupPrefix(const Resource &r)
+{
+    return *r.group ? std::string("/apis/") + r.group : std::string("/api/v1");
+}
+
+/// "/apis/apps/v1/deployments", "/api/v1/pods".
+std::string clusterPath(const Resource &r)
+{
+    return groupPrefix(r) + '/' + r.plural;
+}
 
 std::string namespacedPath(const Resource &r, const std::string &ns)
 {
-    const std::string prefix = *r.group ? std::string("/apis/") + r.group : std::string("/api/v1");
-    return prefix + "/namespaces/" + ns + '/' + r.plural;
+    return groupPrefix(r) + "/namespaces/" + ns + '/' + r.plural;
 }
 
 } // namespace
@@ -278,9 +289,8 @@ std::string ApiClient::serverVersion(std::string &error)
     return v.toStdString();
 }
 
-ApiClient::ListResult
-ApiClient::list(const std::string &collectionPath,
-                const std::function<void(std::size_t, const std::string &)> &onPage)
+ApiClient::ListResult ApiClient::list(const std::string &collectionPath,
+                                      const std::function<void(std::size_t, std::string)> &onPage)
 {
     ListResult result;
     bool restarted = false;
@@ -326,9 +336,10 @@ ApiClient::list(const std::string &collectionPath,
                            ')';
             return result;
         }
-        // With onPage the caller keeps the pages (the raw bodies are not held twice).
+        // With onPage the caller keeps the pages (the bodies are not held twice); it gets
+        // them indented from the parse made here, so no page is parsed twice.
         if (onPage)
-            onPage(result.pageCount, r.body);
+            onPage(result.pageCount, doc.toJson(QJsonDocument::Indented).toStdString());
         else
             result.pages.push_back(r.body);
         ++result.pageCount;
@@ -358,14 +369,10 @@ ApiClient::Snapshot ApiClient::readCluster(
     // ones of the same collection.
     auto listInto = [&](const std::string &collectionPath, const std::string &prefix) {
         const std::size_t first = s.documents.size();
-        auto result = list(collectionPath, [&](std::size_t page, const std::string &compact) {
+        auto result = list(collectionPath, [&](std::size_t page, std::string json) {
             const std::string name = prefix + '#' + std::to_string(page + 1);
-            std::string json = QJsonDocument::fromJson(QByteArray::fromStdString(compact))
-                                   .toJson(QJsonDocument::Indented)
-                                   .toStdString();
-            if (first + page < s.documents.size()) {
+            if (first + page < s.documents.size())
                 s.documents.resize(first + page); // the list restarted
-            }
             s.documents.emplace_back(name, std::move(json));
             if (onDocument)
                 onDocument(name, s.documents.back().second);
@@ -409,7 +416,7 @@ ApiClient::Snapshot ApiClient::readCluster(
         }
     }
     for (const auto &r : Workloads) {
-        const auto all = listInto(r.collection, std::string("cluster:") + r.plural);
+        const auto all = listInto(clusterPath(r), std::string("cluster:") + r.plural);
         if (stopped())
             return s;
         if (all.error.empty())

@@ -55,11 +55,6 @@ public:
     /// The credential (or an explanation in error). The cluster is passed on when the
     /// plugin asks for cluster information.
     ExecCredential get(const ExecConfig &exec, const ClusterEntry &cluster, std::string &error);
-    /// The token alone (empty when the plugin gave a certificate).
-    std::string token(const ExecConfig &exec, const ClusterEntry &cluster, std::string &error)
-    {
-        return get(exec, cluster, error).token;
-    }
     void forget() { m_cached = {}; }
 
 private:
@@ -87,18 +82,18 @@ public:
     struct ListResult
     {
         std::vector<std::string> pages; ///< raw JSON list bodies, in order (without onPage)
-        std::size_t pageCount = 0;
-        std::string error; ///< empty on success
-        int status = 0;    ///< the failing HTTP status, if any
+        std::size_t pageCount = 0;      ///< pages read (with or without onPage)
+        std::string error;              ///< empty on success
+        int status = 0;                 ///< the failing HTTP status, if any
     };
     /// Lists a collection (e.g. "/api/v1/pods") page by page with limit/continue. A 410 Gone
     /// (the continue token expired) restarts the list from the beginning once; 429 waits
     /// for Retry-After and 5xx back off exponentially, up to maxRetries. onPage, when given,
-    /// sees each page as it arrives (page 0, 1, ...); after a restart it sees them again
-    /// from page 0, and the new pages replace the old.
-    ListResult
-    list(const std::string &collectionPath,
-         const std::function<void(std::size_t page, const std::string &body)> &onPage = {});
+    /// gets each page as it arrives (page 0, 1, ...), as indented JSON (one field a line),
+    /// instead of pages; after a restart it gets them again from page 0, and the new pages
+    /// replace the old.
+    ListResult list(const std::string &collectionPath,
+                    const std::function<void(std::size_t page, std::string json)> &onPage = {});
     /// GET /version: the server's gitVersion ("v1.31.2"), or "" with error set.
     std::string serverVersion(std::string &error);
 

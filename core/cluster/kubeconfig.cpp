@@ -177,16 +177,21 @@ private:
     bool m_failed = false;
 };
 
-template <typename T> bool hasName(const std::vector<T> &list, const std::string &name)
-{
-    return std::any_of(list.begin(), list.end(), [&](const T &e) { return e.name == name; });
-}
-
 template <typename T> const T *byName(const std::vector<T> &list, const std::string &name)
 {
     const auto it =
         std::find_if(list.begin(), list.end(), [&](const T &e) { return e.name == name; });
     return it == list.end() ? nullptr : &*it;
+}
+
+/// Appends the entries of from whose names into does not have yet: the first definition of
+/// a name wins.
+template <typename T> void mergeByName(std::vector<T> &into, std::vector<T> &from)
+{
+    for (auto &e : from) {
+        if (!byName(into, e.name))
+            into.push_back(std::move(e));
+    }
 }
 
 void readFile(const std::string &path, const std::string &text, Kubeconfig &config)
@@ -268,15 +273,9 @@ void readFile(const std::string &path, const std::string &text, Kubeconfig &conf
     if (r.failed())
         return;
     // Merge: the first definition of a name wins, and the first current-context.
-    for (auto &c : local.clusters)
-        if (!hasName(config.clusters, c.name))
-            config.clusters.push_back(std::move(c));
-    for (auto &u : local.users)
-        if (!hasName(config.users, u.name))
-            config.users.push_back(std::move(u));
-    for (auto &c : local.contexts)
-        if (!hasName(config.contexts, c.name))
-            config.contexts.push_back(std::move(c));
+    mergeByName(config.clusters, local.clusters);
+    mergeByName(config.users, local.users);
+    mergeByName(config.contexts, local.contexts);
     if (config.currentContext.empty())
         config.currentContext = local.currentContext;
 }
