@@ -29,7 +29,9 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
                                               const std::string *fileText)
 {
     std::vector<EvaluatedObject> out;
-    std::optional<Fix::DocumentIndex> index; // built for the first fix planned
+    std::optional<Fix::DocumentPlanner> planner;
+    if (fileText)
+        planner.emplace(document, *fileText);
     for (const auto &object : K8s::objectsIn(document)) {
         if (!object.isEvaluated())
             continue;
@@ -46,10 +48,8 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
         const K8s::PodSpecView pod(object);
         if (object.hasTemplate) {
             e.evaluation = Policy::evaluate(pod, options.policy);
-            if (fileText && !e.evaluation.allowed()) {
-                if (!index)
-                    index.emplace(document, *fileText);
-                for (auto &fix : Fix::planFixes(pod, e.evaluation, *fileText, {}, &*index).fixes)
+            if (planner && !e.evaluation.allowed()) {
+                for (auto &fix : planner->plan(pod, e.evaluation).fixes)
                     e.fixes.push_back({fix.checkId, fix.title, fix.edits.edits()});
             }
         } else

@@ -104,8 +104,8 @@ void mergeFields(std::vector<FieldEntry> &fields,
 }
 
 WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const SnapshotOptions &options,
-                               const Admission::NamespacePolicy &policy, const std::string *fixText,
-                               std::optional<Fix::DocumentIndex> &documentIndex)
+                               const Admission::NamespacePolicy &policy,
+                               const Fix::DocumentPlanner *planner)
 {
     WorkloadEntry w;
     w.file = file;
@@ -154,10 +154,8 @@ WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const Snapsh
     // Fields a restricted fix would change (planned from the evaluation's failing fields,
     // so before they are dropped below).
     std::set<std::string> fixable;
-    if (fixText && object.hasTemplate && !w.restricted.allowed()) {
-        if (!documentIndex)
-            documentIndex.emplace(*object.document, *fixText);
-        const auto plan = Fix::planFixes(view, w.restricted, *fixText, {}, &*documentIndex);
+    if (planner && object.hasTemplate && !w.restricted.allowed()) {
+        const auto plan = planner->plan(view, w.restricted);
         for (const auto &f : plan.fixes)
             fixable.insert(f.path);
         for (const auto &d : plan.decisions) {
@@ -258,6 +256,10 @@ namespace {
 void linkOwners(std::vector<WorkloadEntry> &workloads)
 {
     std::unordered_map<std::string, int> byUid, byName;
+    const auto find = [](const std::unordered_map<std::string, int> &map, const std::string &key) {
+        const auto it = map.find(key);
+        return it == map.end() ? -1 : it->second;
+    };
     for (std::size_t i = 0; i < workloads.size(); ++i) {
         auto &w = workloads[i];
         w.owner = -1;
@@ -270,26 +272,23 @@ void linkOwners(std::vector<WorkloadEntry> &workloads)
         auto &w = workloads[i];
         if (w.controller.kind.empty() || w.controller.name.empty())
             continue;
-        std::unordered_map<std::string, int>::const_iterator it = byUid.end();
-        if (!w.controller.uid.empty())
-            it = byUid.find(w.namespaceName + '\n' + w.controller.uid);
-        if (it == byUid.end()) {
-            it = byName.find(w.namespaceName + '\n' + w.controller.kind + '\n' + w.controller.name);
-            if (it == byName.end())
-                continue;
-            const auto &candidate = workloads[static_cast<std::size_t>(it->second)];
-            if (!w.controller.uid.empty() && !candidate.uid.empty())
-                continue; // same name, another object (a recreated owner)
+        int owner =
+            w.controller.uid.empty() ? -1 : find(byUid, w.namespaceName + '\n' + w.controller.uid);
+        if (owner < 0) {
+            owner =
+                find(byName, w.namespaceName + '\n' + w.controller.kind + '\n' + w.controller.name);
+            // Same name, another object (a recreated owner): not this one's.
+            if (owner >= 0 && !w.controller.uid.empty() &&
+                !workloads[static_cast<std::size_t>(owner)].uid.empty())
+                owner = -1;
         }
+        if (owner < 0)
+            continue;
         bool cycle = false;
-        for (int up = it->second; up >= 0; up = workloads[static_cast<std::size_t>(up)].owner) {
-            if (up == static_cast<int>(i)) {
-                cycle = true;
-                break;
-            }
-        }
+        for (int up = owner; up >= 0 && !cycle; up = workloads[static_cast<std::size_t>(up)].owner)
+            cycle = up == static_cast<int>(i);
         if (!cycle)
-            w.owner = it->second;
+            w.owner = owner;
     }
     for (std::size_t i = 0; i < workloads.size(); ++i) {
         if (workloads[i].owner >= 0)
@@ -429,20 +428,20 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
             step();
             return;
         }
-        const auto doc = Yaml::SourceFile::parseChunk(
-            s.files[static_cast<std::size_t>(job.file)].text(), job.chunk, job.index);
+        const std::string &text = s.files[static_cast<std::size_t>(job.file)].text();
+        const auto doc = Yaml::SourceFile::parseChunk(text, job.chunk, job.index);
         errors[i] = doc.error;
-        std::optional<Fix::DocumentIndex> index; // built for the first fix planned
+        std::optional<Fix::DocumentPlanner> planner;
+        if (options.planFixes && text.size() <= options.maxFixPlanBytes)
+            planner.emplace(doc, text);
         for (const auto &o : K8s::objectsIn(doc)) {
             if (!o.isEvaluated())
                 continue;
             const std::string &nsName = o.namespaceOr(options.defaultNamespace);
             const auto it = namespaces.find(nsName);
-            const std::string &text = s.files[static_cast<std::size_t>(job.file)].text();
-            const bool plan = options.planFixes && text.size() <= options.maxFixPlanBytes;
             perDocument[i].push_back(evaluateWorkload(
                 o, job.file, options, it == namespaces.end() ? undeclared : it->second.policy,
-                plan ? &text : nullptr, index));
+                planner ? &*planner : nullptr));
         }
         step();
         step();
@@ -454,16 +453,17 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
             s.problems.push_back({jobs[i].file, *errors[i]});
     }
     if (previous) {
-        // Parse errors of reused documents (chunking errors were found again above).
-        for (const auto &p : previous->problems) {
-            if (static_cast<std::size_t>(p.file) < reuse.size() &&
-                reuse[static_cast<std::size_t>(p.file)] &&
-                std::find_if(s.problems.begin(), s.problems.end(), [&](const FileProblem &q) {
-                    return q.file == p.file && q.diagnostic.offset == p.diagnostic.offset &&
-                           q.diagnostic.message == p.diagnostic.message;
-                }) == s.problems.end())
-                s.problems.push_back(p);
-        }
+        // A reused file has the same bytes, so the same problems: take them all from the
+        // previous snapshot (in place of the chunking errors found again above).
+        const auto isReused = [&](const FileProblem &p) {
+            return reuse[static_cast<std::size_t>(p.file)];
+        };
+        s.problems.erase(std::remove_if(s.problems.begin(), s.problems.end(), isReused),
+                         s.problems.end());
+        std::copy_if(previous->problems.begin(), previous->problems.end(),
+                     std::back_inserter(s.problems), [&](const FileProblem &p) {
+                         return static_cast<std::size_t>(p.file) < reuse.size() && isReused(p);
+                     });
     }
     std::stable_sort(s.problems.begin(), s.problems.end(),
                      [](const FileProblem &a, const FileProblem &b) { return a.file < b.file; });

@@ -56,7 +56,7 @@ Edits single(std::uint32_t offset, std::uint32_t length, std::string text)
 } // namespace
 
 /// The document-wide facts edits need: parents, keys, aliases, node spans, the line ending
-/// and whether the document is JSON. Built once per document (DocumentIndex) and shared
+/// and whether the document is JSON. Built once per document (DocumentPlanner) and shared
 /// by the objects planned in it.
 class Editor
 {
@@ -467,11 +467,11 @@ private:
     bool m_json = false;
 };
 
-DocumentIndex::DocumentIndex(const Yaml::Document &doc, const std::string &text)
-    : m_editor(std::make_unique<Editor>(doc, text))
+DocumentPlanner::DocumentPlanner(const Yaml::Document &doc, const std::string &text)
+    : m_doc(doc), m_text(text)
 {}
 
-DocumentIndex::~DocumentIndex() = default;
+DocumentPlanner::~DocumentPlanner() = default;
 
 namespace {
 
@@ -1016,7 +1016,7 @@ survey(const std::string &text, const Policy::LevelVersion &policy, const FixOpt
     const bool parsed =
         forEachObject(text, policy, options,
                       [&](const std::string &label, const K8s::PodSpecView &,
-                          const Policy::Evaluation &e, bool selected, const DocumentIndex &) {
+                          const Policy::Evaluation &e, bool selected, const DocumentPlanner &) {
                           Located l{label, {}, selected};
                           for (const auto &r : e.results) {
                               if (!r.allowed)
@@ -1047,35 +1047,39 @@ bool noHarm(const std::vector<Located> &before, const std::vector<Located> &afte
 bool forEachObject(
     const std::string &text, const Policy::LevelVersion &policy, const FixOptions &options,
     const std::function<void(const std::string &, const K8s::PodSpecView &,
-                             const Policy::Evaluation &, bool, const DocumentIndex &)> &fn)
+                             const Policy::Evaluation &, bool, const DocumentPlanner &)> &fn)
 {
     const auto file = Yaml::SourceFile::fromText("", text);
     if (!file->errors.empty())
         return false;
     for (const auto &doc : file->documents) {
-        const DocumentIndex index(doc, text);
+        const DocumentPlanner planner(doc, text);
         for (const auto &object : K8s::objectsIn(doc)) {
             if (!object.isEvaluated() || !object.hasTemplate)
                 continue;
             const K8s::PodSpecView view(object);
             fn(object.kindText + ' ' + object.namespaceName + '/' + object.name, view,
                Policy::evaluate(view, policy),
-               !options.object || *options.object == std::pair{doc.index, object.item}, index);
+               !options.object || *options.object == std::pair{doc.index, object.item}, planner);
         }
     }
     return true;
 }
 
-Plan planFixes(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
-               const std::string &text, const std::set<std::string> &only,
-               const DocumentIndex *index)
+Plan DocumentPlanner::plan(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
+                           const std::set<std::string> &only) const
 {
     if (pod.spec() == NoNode)
         return {};
-    if (index && &index->editor().doc() == &pod.doc())
-        return Planner(pod, evaluation, index->editor(), only).run();
-    const Editor editor(pod.doc(), text);
-    return Planner(pod, evaluation, editor, only).run();
+    if (!m_editor)
+        m_editor = std::make_unique<Editor>(m_doc, m_text);
+    return Planner(pod, evaluation, *m_editor, only).run();
+}
+
+Plan planFixes(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
+               const std::string &text, const std::set<std::string> &only)
+{
+    return DocumentPlanner(pod.doc(), text).plan(pod, evaluation, only);
 }
 
 FixResult fixText(std::string text, const Policy::LevelVersion &policy, const FixOptions &options)
@@ -1096,19 +1100,19 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
     for (int round = 0; round < 200; ++round) {
         // One fix per object per round, planned against the text as it is now.
         std::vector<FixIt> chosen;
-        forEachObject(
-            text, policy, options,
-            [&](const std::string &, const K8s::PodSpecView &view,
-                const Policy::Evaluation &evaluation, bool selected, const DocumentIndex &index) {
-                if (!selected)
-                    return;
-                for (auto &fix : planFixes(view, evaluation, text, options.only, &index).fixes) {
-                    if (!rejected.count(fix.key)) {
-                        chosen.push_back(std::move(fix));
-                        break;
-                    }
-                }
-            });
+        forEachObject(text, policy, options,
+                      [&](const std::string &, const K8s::PodSpecView &view,
+                          const Policy::Evaluation &evaluation, bool selected,
+                          const DocumentPlanner &planner) {
+                          if (!selected)
+                              return;
+                          for (auto &fix : planner.plan(view, evaluation, options.only).fixes) {
+                              if (!rejected.count(fix.key)) {
+                                  chosen.push_back(std::move(fix));
+                                  break;
+                              }
+                          }
+                      });
         if (chosen.empty())
             break;
         auto attempt = [&](const std::vector<const FixIt *> &fixes) -> bool {
@@ -1153,7 +1157,7 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
     forEachObject(text, policy, options,
                   [&](const std::string &label, const K8s::PodSpecView &view,
                       const Policy::Evaluation &evaluation, bool selected,
-                      const DocumentIndex &index) {
+                      const DocumentPlanner &planner) {
                       if (!selected)
                           return;
                       result.passingAfter += evaluation.allowed();
@@ -1161,8 +1165,7 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
                           if (!r.allowed)
                               result.remaining.push_back(label + ": " + std::string(r.id));
                       }
-                      for (const auto &d :
-                           planFixes(view, evaluation, text, options.only, &index).decisions) {
+                      for (const auto &d : planner.plan(view, evaluation, options.only).decisions) {
                           std::string line = label + ": " + d.checkId + ": " + d.question;
                           for (std::size_t i = 0; i < d.choices.size(); ++i)
                               line += (i ? " | " : " [choice: ") + d.choices[i].title;

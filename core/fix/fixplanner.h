@@ -52,20 +52,24 @@ struct Plan
 
 class Editor;
 
-/// What planning needs to know about a whole document (parents, aliases, spans). Built
-/// once and passed to planFixes() for each object of the document, it keeps planning the
-/// items of a large List linear. doc and text must outlive it.
-class DocumentIndex
+/// Plans the fixes of the objects of one document. What it learns about the document
+/// (parents, aliases, node spans) is built on the first plan() and shared by the others,
+/// so planning every item of a large List stays linear. doc and text must outlive it.
+class DocumentPlanner
 {
 public:
-    DocumentIndex(const Yaml::Document &doc, const std::string &text);
-    ~DocumentIndex();
-    DocumentIndex(const DocumentIndex &) = delete;
-    DocumentIndex &operator=(const DocumentIndex &) = delete;
-    const Editor &editor() const { return *m_editor; }
+    DocumentPlanner(const Yaml::Document &doc, const std::string &text);
+    ~DocumentPlanner();
+    DocumentPlanner(const DocumentPlanner &) = delete;
+    DocumentPlanner &operator=(const DocumentPlanner &) = delete;
+    /// planFixes() for an object of this document.
+    Plan plan(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
+              const std::set<std::string> &only = {}) const;
 
 private:
-    std::unique_ptr<Editor> m_editor;
+    const Yaml::Document &m_doc;
+    const std::string &m_text;
+    mutable std::unique_ptr<Editor> m_editor;
 };
 
 /// Every fix and decision for the failing checks of one object, planned against text (the
@@ -75,11 +79,10 @@ private:
 /// documents), entries and items are removed line-wise keeping comment lines, all with the
 /// file's line ending. A value shared through a YAML anchor is edited only when every user
 /// of the anchor is in the same object; otherwise that is explained as a decision. Checks
-/// listed in only restrict the plan when not empty.
-/// index, when given, is the pod's document's (else one is built for this call).
+/// listed in only restrict the plan when not empty. (Several objects of one document:
+/// DocumentPlanner.)
 Plan planFixes(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
-               const std::string &text, const std::set<std::string> &only = {},
-               const DocumentIndex *index = nullptr);
+               const std::string &text, const std::set<std::string> &only = {});
 
 struct FixOptions
 {
@@ -90,13 +93,13 @@ struct FixOptions
 };
 
 /// Parses text and calls fn for every pod-bearing object with a pod template, evaluated at
-/// policy; selected tells whether options.object picks it; index is its document's, for
-/// planFixes(). false when text does not parse.
+/// policy; selected tells whether options.object picks it; planner plans for its document.
+/// false when text does not parse.
 bool forEachObject(const std::string &text, const Policy::LevelVersion &policy,
                    const FixOptions &options,
                    const std::function<void(const std::string &label, const K8s::PodSpecView &view,
                                             const Policy::Evaluation &evaluation, bool selected,
-                                            const DocumentIndex &index)> &fn);
+                                            const DocumentPlanner &planner)> &fn);
 
 struct FixResult
 {

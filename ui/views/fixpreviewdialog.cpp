@@ -35,15 +35,15 @@ std::vector<std::pair<std::string, Fix::Decision>> decisionsIn(const std::string
                                                                const Fix::FixOptions &options)
 {
     std::vector<std::pair<std::string, Fix::Decision>> out;
-    Fix::forEachObject(
-        text, policy, options,
-        [&](const std::string &label, const K8s::PodSpecView &view,
-            const Policy::Evaluation &evaluation, bool selected, const Fix::DocumentIndex &index) {
-            if (!selected)
-                return;
-            for (auto &d : Fix::planFixes(view, evaluation, text, options.only, &index).decisions)
-                out.emplace_back(label, std::move(d));
-        });
+    Fix::forEachObject(text, policy, options,
+                       [&](const std::string &label, const K8s::PodSpecView &view,
+                           const Policy::Evaluation &evaluation, bool selected,
+                           const Fix::DocumentPlanner &planner) {
+                           if (!selected)
+                               return;
+                           for (auto &d : planner.plan(view, evaluation, options.only).decisions)
+                               out.emplace_back(label, std::move(d));
+                       });
     return out;
 }
 
