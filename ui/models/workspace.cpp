@@ -9,6 +9,8 @@
 #include <QMetaObject>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 namespace PodSec::Ui {
 
 Workspace::Workspace(QObject *parent) : QObject(parent)
@@ -19,16 +21,15 @@ Workspace::Workspace(QObject *parent) : QObject(parent)
         if (!cancelled && m_watcher.future().resultCount() > 0)
             result = m_watcher.result();
         m_busy = false;
-        if (m_pending) {
-            m_pending = false;
+        const Then then = std::exchange(m_then, Then::Done);
+        if (then != Then::Done) {
             // Only texts were added meanwhile: this result is still right for the files it
             // saw, so it is shown, and the next round reuses it for them.
             std::shared_ptr<const WorkspaceSnapshot> partial;
-            if (result && m_appendOnly) {
+            if (result && then == Then::AddedTexts) {
                 m_last = std::make_shared<const WorkspaceSnapshot>(std::move(*result));
                 partial = m_last;
             }
-            m_appendOnly = false;
             evaluate(); // busy again before anyone hears of the partial result
             if (partial)
                 Q_EMIT snapshotReady(partial);
@@ -90,35 +91,32 @@ void Workspace::openTexts(const std::vector<std::pair<std::string, std::string>>
     evaluate();
 }
 
-std::vector<int>
-Workspace::appendTexts(const std::vector<std::pair<std::string, std::string>> &documents)
+std::vector<int> Workspace::appendTexts(std::vector<std::pair<std::string, std::string>> documents)
 {
-    const auto replaced = addTexts(documents);
+    const auto replaced = addTexts(std::move(documents));
     if (m_busy && replaced.empty()) {
         // Let the running evaluation finish (its rows appear), then evaluate the new texts.
-        if (!m_pending)
-            m_appendOnly = true;
-        m_pending = true;
+        if (m_then == Then::Done)
+            m_then = Then::AddedTexts;
         return replaced;
     }
     evaluate();
     return replaced;
 }
 
-std::vector<int>
-Workspace::addTexts(const std::vector<std::pair<std::string, std::string>> &documents)
+std::vector<int> Workspace::addTexts(std::vector<std::pair<std::string, std::string>> documents)
 {
     std::vector<int> replaced;
-    for (const auto &[name, text] : documents) {
+    for (auto &[name, text] : documents) {
         const QString path = QString::fromStdString(name);
         const int existing = int(m_paths.indexOf(path));
         if (existing >= 0) {
-            m_files[std::size_t(existing)].setText(text);
+            m_files[std::size_t(existing)].setText(std::move(text));
             replaced.push_back(existing);
             continue;
         }
         m_paths << path;
-        m_files.emplace_back(name, text);
+        m_files.emplace_back(name, std::move(text));
     }
     return replaced;
 }
@@ -183,8 +181,7 @@ void Workspace::evaluate()
     if (m_busy) {
         // Let the running evaluation stop, then start again with the newest input.
         cancel();
-        m_pending = true;
-        m_appendOnly = false;
+        m_then = Then::Restart;
         return;
     }
     m_cancel = std::make_shared<std::atomic<bool>>(false);

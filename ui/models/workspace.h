@@ -33,7 +33,7 @@ public:
     /// Adds more read-only texts (the next pages of a cluster being read); a text whose name
     /// is already there replaces that file's text. Only new and replaced files are
     /// evaluated; snapshots keep coming while pages arrive. Returns the replaced files.
-    std::vector<int> appendTexts(const std::vector<std::pair<std::string, std::string>> &documents);
+    std::vector<int> appendTexts(std::vector<std::pair<std::string, std::string>> documents);
     /// A cluster workspace: nothing in it can be edited or saved.
     bool isReadOnly() const { return m_readOnly; }
     /// Replaces one file's text (an edit) and re-evaluates.
@@ -61,7 +61,7 @@ Q_SIGNALS:
 
 private:
     void evaluate();
-    std::vector<int> addTexts(const std::vector<std::pair<std::string, std::string>> &documents);
+    std::vector<int> addTexts(std::vector<std::pair<std::string, std::string>> documents);
 
     QStringList m_paths;
     std::vector<WorkspaceFile> m_files;
@@ -69,12 +69,13 @@ private:
     SnapshotOptions m_options;
     QFutureWatcher<std::optional<WorkspaceSnapshot>> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
-    bool m_pending = false;
+    /// What to do when the running evaluation ends: nothing more, evaluate the texts added
+    /// meanwhile (its result still stands), or start again (its result is stale).
+    enum class Then { Done, AddedTexts, Restart } m_then = Then::Done;
     /// From starting an evaluation until its finished signal is handled. (The watcher stops
     /// "running" before that signal arrives; a new setFuture() in between would drop the
     /// finished result.)
     bool m_busy = false;
-    bool m_appendOnly = false; ///< the pending round only adds texts: keep the running result
     /// The newest snapshot built with the current options: unchanged files keep their
     /// workloads from it.
     std::shared_ptr<const WorkspaceSnapshot> m_last;

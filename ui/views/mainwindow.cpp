@@ -144,8 +144,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_workspace, &Workspace::snapshotReady, this, &MainWindow::applySnapshot);
     connect(m_workspace, &Workspace::busyChanged, this, [this](bool busy) {
-        m_progress->setVisible(busy || m_clusterReading);
-        m_cancel->setVisible(busy || m_clusterReading);
+        showBusy();
         if (busy)
             m_progress->setRange(0, 0);
     });
@@ -491,9 +490,8 @@ void MainWindow::connectToCluster(const QString &kubeconfig, const QString &cont
     m_clusterCancel = cancelled;
     const int generation = ++m_clusterGeneration;
     m_clusterReading = true;
-    m_progress->setVisible(true);
+    showBusy();
     m_progress->setRange(0, 0);
-    m_cancel->setVisible(true);
     statusBar()->showMessage(
         tr("Reading %1…").arg(QString::fromStdString(selection->cluster.server)));
     QPointer<MainWindow> self(this);
@@ -535,6 +533,13 @@ void MainWindow::connectToCluster(const QString &kubeconfig, const QString &cont
                 post([version, sel](MainWindow *w) { w->clusterVersionKnown(version, sel); });
             });
     }));
+}
+
+void MainWindow::showBusy()
+{
+    const bool busy = m_workspace->isBusy() || m_clusterReading;
+    m_progress->setVisible(busy);
+    m_cancel->setVisible(busy);
 }
 
 void MainWindow::cancelClusterRead()
@@ -584,7 +589,6 @@ void MainWindow::clusterPageArrived(const std::string &name, const std::string &
             m_syncing = false;
         }
     }
-    m_progress->setVisible(true);
     statusBar()->showMessage(
         tr("Reading %1… %n list page(s) so far", nullptr, int(m_workspace->paths().size()))
             .arg(m_clusterContext));
@@ -594,8 +598,7 @@ void MainWindow::clusterReadFinished(const Cluster::ApiClient::Snapshot &snapsho
 {
     m_clusterReading = false;
     m_clusterCancel.reset();
-    m_progress->setVisible(m_workspace->isBusy());
-    m_cancel->setVisible(m_workspace->isBusy());
+    showBusy();
     if (snapshot.serverVersion.empty()) {
         QStringList problems;
         for (const auto &p : snapshot.problems)

@@ -126,6 +126,8 @@ private:
     /// Forgets the workspace's editor documents, excerpt and watched files (before another
     /// workspace is opened).
     void closeDocuments();
+    /// The progress bar and Cancel while an evaluation runs or a cluster is being read.
+    void showBusy();
     /// m_documents and its companions sized to the workspace's files.
     void growDocumentSlots();
     // A cluster being read: the version (switch to it), each page, the end.
