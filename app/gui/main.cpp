@@ -20,6 +20,8 @@
 #include <QTranslator>
 #include <QTreeView>
 
+#include <memory>
+
 using namespace PodSec;
 
 namespace {
@@ -166,13 +168,20 @@ int main(int argc, char **argv)
         };
         if (parser.isSet(kubeconfig) || parser.isSet(context)) {
             // Pages stream in: wait for the end of the read and the last evaluation.
-            QObject::connect(&window, &Ui::MainWindow::clusterReadEnded, &window, [&window, act] {
-                if (!window.workspace()->isBusy())
+            // A snapshot may be a partial one with more pages still being evaluated.
+            auto ended = std::make_shared<bool>(false);
+            auto actWhenSettled = [&window, act, ended] {
+                if (*ended && !window.workspace()->isBusy()) {
+                    *ended = false; // once
                     act();
-                else
-                    QObject::connect(&window, &Ui::MainWindow::snapshotApplied, &window, act,
-                                     Qt::SingleShotConnection);
-            });
+                }
+            };
+            QObject::connect(&window, &Ui::MainWindow::clusterReadEnded, &window,
+                             [ended, actWhenSettled] {
+                                 *ended = true;
+                                 actWhenSettled();
+                             });
+            QObject::connect(&window, &Ui::MainWindow::snapshotApplied, &window, actWhenSettled);
         } else {
             QObject::connect(&window, &Ui::MainWindow::snapshotApplied, &window, act);
         }
