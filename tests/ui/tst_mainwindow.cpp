@@ -166,6 +166,15 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 
+private:
+    /// Opens the sample workspace and waits for its first evaluation.
+    bool openSample(MainWindow &w)
+    {
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.openPaths({m_dir.path()});
+        return applied.wait(20000);
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -176,9 +185,7 @@ private Q_SLOTS:
     void selectingRowMovesEditor()
     {
         MainWindow w;
-        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
-        w.openPaths({m_dir.path()});
-        QVERIFY(applied.wait(20000));
+        QVERIFY(openSample(w));
         QVERIFY(
             w.selectKey(QStringLiteral("payments/ledger:containers[0].securityContext.runAsUser")));
         QVERIFY(
@@ -196,9 +203,7 @@ private Q_SLOTS:
     void underlinesOnFailingLines()
     {
         MainWindow w;
-        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
-        w.openPaths({m_dir.path()});
-        QVERIFY(applied.wait(20000));
+        QVERIFY(openSample(w));
         QVERIFY(w.selectKey(QStringLiteral("monitoring/node-exporter")));
         QSet<int> underlined;
         for (const auto &s : w.editor()->extraSelections()) {
@@ -252,9 +257,7 @@ private Q_SLOTS:
     {
         MainWindow w;
         w.show();
-        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
-        w.openPaths({m_dir.path()});
-        QVERIFY(applied.wait(20000));
+        QVERIFY(openSample(w));
         QVERIFY(w.selectKey(QStringLiteral("payments/checkout")));
         w.editor()->setFocus();
         QTRY_VERIFY(w.editor()->hasFocus());
@@ -342,9 +345,7 @@ private Q_SLOTS:
     void reloadsWhenFileChangesOnDisk()
     {
         MainWindow w;
-        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
-        w.openPaths({m_dir.path()});
-        QVERIFY(applied.wait(20000));
+        QVERIFY(openSample(w));
         QVERIFY(w.selectKey(QStringLiteral("payments/ledger")));
         // Another program fixes the root user; the window notices and re-evaluates.
         const QString path = m_dir.filePath(QStringLiteral("payments.yaml"));
@@ -466,9 +467,7 @@ private Q_SLOTS:
     void lightBulbFixesOneFinding()
     {
         MainWindow w;
-        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
-        w.openPaths({m_dir.path()});
-        QVERIFY(applied.wait(20000));
+        QVERIFY(openSample(w));
         QVERIFY(
             w.selectKey(QStringLiteral("payments/ledger:containers[0].securityContext.runAsUser")));
         QVERIFY(w.editor()->isFixableLine(46));
@@ -588,9 +587,7 @@ private Q_SLOTS:
     void namespaceWhatIf()
     {
         MainWindow w;
-        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
-        w.openPaths({m_dir.path()});
-        QVERIFY(applied.wait(20000));
+        QVERIFY(openSample(w));
         QVERIFY(w.selectKey(QStringLiteral("payments/debug-shell")));
         QString answer, command, unchanged;
         QTimer::singleShot(0, this, [&] {
@@ -626,9 +623,7 @@ private Q_SLOTS:
     {
         MainWindow w;
         w.setQuietSaveErrors(true);
-        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
-        w.openPaths({m_dir.path()});
-        QVERIFY(applied.wait(20000));
+        QVERIFY(openSample(w));
         QVERIFY(w.selectKey(QStringLiteral("web/frontend")));
         const QString path = w.workspace()->paths().value(w.currentFile());
         QFile f(path);
