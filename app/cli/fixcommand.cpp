@@ -55,12 +55,12 @@ int runFix(const FixRequest &request)
         }
         const auto result = Fix::fixText(text, request.policy, request.only);
         for (const auto &d : result.decisions)
-            std::fprintf(stderr, "%s: needs a decision: %s\n", path.c_str(), d.c_str());
+            std::fprintf(stderr, "%s: needs a decision: %s\n", path.c_str(), d.line().c_str());
         for (const auto &r : result.remaining) {
             // Findings without a decision of their own (the planner has nothing to offer).
             const bool explained =
                 std::any_of(result.decisions.begin(), result.decisions.end(),
-                            [&](const std::string &d) { return d.rfind(r + ": ", 0) == 0; });
+                            [&](const Fix::ObjectDecision &d) { return d.explains(r); });
             if (!explained)
                 std::fprintf(stderr, "%s: needs a decision: %s\n", path.c_str(), r.c_str());
             decisions = true;

@@ -1066,6 +1066,16 @@ bool forEachObject(
     return true;
 }
 
+std::string ObjectDecision::line() const
+{
+    std::string line = object + ": " + decision.checkId + ": " + decision.question;
+    for (std::size_t i = 0; i < decision.choices.size(); ++i)
+        line += (i ? " | " : " [choice: ") + decision.choices[i].title;
+    if (!decision.choices.empty())
+        line += ']';
+    return line;
+}
+
 Plan DocumentPlanner::plan(const K8s::PodSpecView &pod, const Policy::Evaluation &evaluation,
                            const std::set<std::string> &only) const
 {
@@ -1165,14 +1175,8 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
                           if (!r.allowed)
                               result.remaining.push_back(label + ": " + std::string(r.id));
                       }
-                      for (const auto &d : planner.plan(view, evaluation, options.only).decisions) {
-                          std::string line = label + ": " + d.checkId + ": " + d.question;
-                          for (std::size_t i = 0; i < d.choices.size(); ++i)
-                              line += (i ? " | " : " [choice: ") + d.choices[i].title;
-                          if (!d.choices.empty())
-                              line += ']';
-                          result.decisions.push_back(std::move(line));
-                      }
+                      for (auto &d : planner.plan(view, evaluation, options.only).decisions)
+                          result.decisions.push_back({label, std::move(d)});
                   });
     result.text = std::move(text);
     return result;

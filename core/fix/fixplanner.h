@@ -101,6 +101,20 @@ bool forEachObject(const std::string &text, const Policy::LevelVersion &policy,
                                             const Policy::Evaluation &evaluation, bool selected,
                                             const DocumentPlanner &planner)> &fn);
 
+/// A decision left for a person, with the object it belongs to ("Kind ns/name").
+struct ObjectDecision
+{
+    std::string object;
+    Decision decision;
+    /// "Kind ns/name: id: question [choice: a | b]".
+    std::string line() const;
+    /// Whether this answers the remaining finding "Kind ns/name: id".
+    bool explains(const std::string &remaining) const
+    {
+        return remaining == object + ": " + decision.checkId;
+    }
+};
+
 struct FixResult
 {
     std::string text;                 ///< the fixed text
@@ -108,8 +122,8 @@ struct FixResult
     std::vector<std::string> appliedKeys;
     /// Checks still failing, per object ("Kind ns/name: id").
     std::vector<std::string> remaining;
-    /// What a person has to decide, per object ("Kind ns/name: id: question [choice | ...]").
-    std::vector<std::string> decisions;
+    /// What a person has to decide, per object, with the choices planned against text.
+    std::vector<ObjectDecision> decisions;
     int objects = 0;       ///< pod-bearing objects looked at
     int passingBefore = 0; ///< of those, passing before fixing
     int passingAfter = 0;

@@ -41,9 +41,8 @@ QStringList commentLines(const std::string &text)
 QString unexplained(const FixResult &result)
 {
     for (const auto &r : result.remaining) {
-        const bool explained =
-            std::any_of(result.decisions.begin(), result.decisions.end(),
-                        [&](const std::string &d) { return d.rfind(r + ": ", 0) == 0; });
+        const bool explained = std::any_of(result.decisions.begin(), result.decisions.end(),
+                                           [&](const ObjectDecision &d) { return d.explains(r); });
         if (!explained)
             return QString::fromStdString(r);
     }
@@ -255,11 +254,11 @@ private Q_SLOTS:
                             std::string changed = text;
                             QVERIFY(c.edits.apply(changed));
                             const auto after = fixText(changed, Restricted);
-                            const bool stillAsked =
-                                std::any_of(after.decisions.begin(), after.decisions.end(),
-                                            [&](const std::string &line) {
-                                                return line.find(d.question) != std::string::npos;
-                                            });
+                            const bool stillAsked = std::any_of(
+                                after.decisions.begin(), after.decisions.end(),
+                                [&](const ObjectDecision &later) {
+                                    return later.line().find(d.question) != std::string::npos;
+                                });
                             QVERIFY2(!stillAsked, qPrintable(f + QLatin1String(": ") +
                                                              QString::fromStdString(c.title)));
                             // No check fails that did not fail before.

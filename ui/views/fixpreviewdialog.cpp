@@ -29,24 +29,6 @@ QString q(const std::string &s)
     return QString::fromStdString(s);
 }
 
-/// The decisions of every object a target fixes, planned against text.
-std::vector<std::pair<std::string, Fix::Decision>> decisionsIn(const std::string &text,
-                                                               const Policy::LevelVersion &policy,
-                                                               const Fix::FixOptions &options)
-{
-    std::vector<std::pair<std::string, Fix::Decision>> out;
-    Fix::forEachObject(text, policy, options,
-                       [&](const std::string &label, const K8s::PodSpecView &view,
-                           const Policy::Evaluation &evaluation, bool selected,
-                           const Fix::DocumentPlanner &planner) {
-                           if (!selected)
-                               return;
-                           for (auto &d : planner.plan(view, evaluation, options.only).decisions)
-                               out.emplace_back(label, std::move(d));
-                       });
-    return out;
-}
-
 /// Colours a unified diff: additions green, removals red, hunk headers blue.
 class DiffHighlighter final : public QSyntaxHighlighter
 {
@@ -111,7 +93,7 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
     for (std::size_t t = 0; t < m_targets.size(); ++t) {
         const auto &target = m_targets[t];
         const auto result = Fix::fixText(target.text, m_policy, target.options);
-        const auto decisions = decisionsIn(result.text, m_policy, target.options);
+        const auto &decisions = result.decisions;
         if (result.applied.empty() && decisions.empty())
             continue;
         auto *fileItem = new QTreeWidgetItem(m_list, {target.name});
