@@ -9,6 +9,11 @@ constexpr const char *LevelError = "must be one of privileged, baseline, restric
 constexpr const char *VersionError = "must be \"latest\" or \"v1.x\"";
 } // namespace
 
+bool isPodSecurityLabel(const std::string &key)
+{
+    return key.rfind(Prefix, 0) == 0;
+}
+
 const char *modeName(Mode mode)
 {
     switch (mode) {

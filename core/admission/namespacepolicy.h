@@ -12,6 +12,9 @@ namespace PodSec::Admission {
 using Policy::LevelVersion;
 
 enum class Mode { Enforce, Audit, Warn };
+
+/// "pod-security.kubernetes.io/…": the labels Pod Security Admission reads.
+bool isPodSecurityLabel(const std::string &key);
 const char *modeName(Mode mode);
 
 /// The policy used for a namespace without labels, per mode (privileged:latest unless

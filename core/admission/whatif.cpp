@@ -13,9 +13,17 @@ namespace PodSec::Admission {
 
 namespace {
 
-bool isPodSecurityLabel(const std::string &key)
+/// The pod-security labels of oldLabels that newLabels no longer has.
+std::vector<std::string> removedLabels(const Labels &newLabels, const Labels &oldLabels)
 {
-    return key.rfind("pod-security.kubernetes.io/", 0) == 0;
+    std::vector<std::string> removed;
+    for (const auto &[k, v] : oldLabels) {
+        const bool kept = std::any_of(newLabels.begin(), newLabels.end(),
+                                      [&](const auto &l) { return l.first == k; });
+        if (isPodSecurityLabel(k) && !kept)
+            removed.push_back(k);
+    }
+    return removed;
 }
 
 /// The version as written: "latest" and "v1.37" are different here.
@@ -165,13 +173,16 @@ WhatIf namespaceUpdate(
     return result;
 }
 
-std::string kubectlLabelCommand(const std::string &ns, const Labels &newLabels, bool dryRun)
+std::string kubectlLabelCommand(const std::string &ns, const Labels &newLabels, bool dryRun,
+                                const Labels &oldLabels)
 {
     std::string cmd = "kubectl label --overwrite namespace " + ns;
     for (const auto &[k, v] : newLabels) {
         if (isPodSecurityLabel(k))
             cmd += ' ' + k + '=' + v;
     }
+    for (const auto &k : removedLabels(newLabels, oldLabels))
+        cmd += ' ' + k + '-';
     if (dryRun)
         cmd += " --dry-run=server";
     return cmd;
@@ -184,12 +195,8 @@ std::string labelPatchYaml(const Labels &newLabels, const Labels &oldLabels)
         if (isPodSecurityLabel(k))
             out += "    " + k + ": \"" + v + "\"\n";
     }
-    for (const auto &[k, v] : oldLabels) {
-        const bool kept = std::any_of(newLabels.begin(), newLabels.end(),
-                                      [&](const auto &l) { return l.first == k; });
-        if (isPodSecurityLabel(k) && !kept)
-            out += "    " + k + ": null\n";
-    }
+    for (const auto &k : removedLabels(newLabels, oldLabels))
+        out += "    " + k + ": null\n";
     return out;
 }
 

@@ -58,8 +58,9 @@ WhatIf namespaceUpdate(
     const std::function<std::vector<ExistingPod>(const Policy::LevelVersion &)> &podsFor);
 
 /// The kubectl command that applies newLabels' pod-security labels (with --dry-run=server
-/// when dryRun), and the same change as a YAML merge patch.
-std::string kubectlLabelCommand(const std::string &ns, const Labels &newLabels, bool dryRun);
+/// when dryRun); those of oldLabels that newLabels no longer has are removed ("key-").
+std::string kubectlLabelCommand(const std::string &ns, const Labels &newLabels, bool dryRun,
+                                const Labels &oldLabels = {});
 /// Labels of oldLabels that newLabels no longer has become null (a merge patch removes them).
 std::string labelPatchYaml(const Labels &newLabels, const Labels &oldLabels = {});
 

@@ -61,11 +61,6 @@ namespace {
 
 using Labels = std::vector<std::pair<std::string, std::string>>;
 
-bool isPodSecurityLabel(const std::string &key)
-{
-    return key.rfind("pod-security.kubernetes.io/", 0) == 0;
-}
-
 Verdict evaluationVerdict(const Policy::Evaluation &e)
 {
     return e.allowed() ? Verdict::Pass : Verdict::Fail;
@@ -365,7 +360,7 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
         ns.name = name;
         ns.declared = true;
         for (const auto &l : labels) {
-            if (isPodSecurityLabel(l.first))
+            if (Admission::isPodSecurityLabel(l.first))
                 ns.labels.push_back(l);
         }
     }

@@ -178,6 +178,13 @@ private Q_SLOTS:
                  std::string("kubectl label --overwrite namespace shop "
                              "pod-security.kubernetes.io/enforce=restricted "
                              "pod-security.kubernetes.io/enforce-version=v1.31 --dry-run=server"));
+        // Pod-security labels that go away are removed; other labels are left alone.
+        const Labels old{{"owner", "x"}, {"pod-security.kubernetes.io/audit", "baseline"}};
+        QCOMPARE(kubectlLabelCommand("shop", labels, false, old),
+                 std::string("kubectl label --overwrite namespace shop "
+                             "pod-security.kubernetes.io/enforce=restricted "
+                             "pod-security.kubernetes.io/enforce-version=v1.31 "
+                             "pod-security.kubernetes.io/audit-"));
         QCOMPARE(labelPatchYaml(labels),
                  std::string("metadata:\n  labels:\n"
                              "    pod-security.kubernetes.io/enforce: \"restricted\"\n"

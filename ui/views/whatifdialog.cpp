@@ -143,14 +143,8 @@ void WhatIfDialog::recompute()
     }
     m_answer->setPlainText(answer);
     // The command and the patch name all six labels: unset ones are removed ("key-").
-    std::string command = Admission::kubectlLabelCommand(m_input.ns, labels, false);
-    for (const auto &[k, v] : m_input.currentLabels) {
-        const bool kept =
-            std::any_of(labels.begin(), labels.end(), [&](const auto &l) { return l.first == k; });
-        if (!kept && k.rfind("pod-security.kubernetes.io/", 0) == 0)
-            command += ' ' + k + '-';
-    }
-    m_command->setPlainText(QString::fromStdString(command));
+    m_command->setPlainText(QString::fromStdString(
+        Admission::kubectlLabelCommand(m_input.ns, labels, false, m_input.currentLabels)));
     m_patch->setPlainText(
         QString::fromStdString(Admission::labelPatchYaml(labels, m_input.currentLabels)));
 }
