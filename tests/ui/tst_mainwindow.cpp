@@ -472,6 +472,15 @@ private Q_SLOTS:
             w.selectKey(QStringLiteral("payments/ledger:containers[0].securityContext.runAsUser")));
         QVERIFY(w.editor()->isFixableLine(46));
         QVERIFY(!w.editor()->isFixableLine(45)); // the image line has nothing to fix
+        // A click in the gutter beside a line asks to fix that line, and only beside a bulb.
+        CodeEditor *editor = w.editor();
+        auto yOf = [editor](int line) {
+            QTextCursor c(editor->document()->findBlockByNumber(line - 1 - editor->lineOffset()));
+            return editor->cursorRect(c).center().y();
+        };
+        QSignalSpy asked(editor, &CodeEditor::fixRequested);
+        editor->gutterClicked(yOf(45));
+        QCOMPARE(asked.count(), 0);
         QStringList rows;
         QTimer::singleShot(0, this, [&] {
             auto *dialog = qobject_cast<FixPreviewDialog *>(QApplication::activeModalWidget());
@@ -483,7 +492,9 @@ private Q_SLOTS:
             dialog->reject();
         });
         const QString before = w.editor()->document()->toPlainText();
-        Q_EMIT w.editor()->fixRequested(46);
+        editor->gutterClicked(yOf(46));
+        QCOMPARE(asked.count(), 1);
+        QCOMPARE(asked.first().first().toInt(), 46);
         QCOMPARE(rows.size(), 1);
         QVERIFY2(
             rows.first().startsWith(QLatin1String("Remove runAsUser: 0 from container \"db\"")),

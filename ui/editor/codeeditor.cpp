@@ -157,19 +157,13 @@ void CodeEditor::paintLineNumberArea(QPaintEvent *event)
 
 void CodeEditor::gutterClicked(int y)
 {
-    QTextBlock block = firstVisibleBlock();
-    int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
-    while (block.isValid()) {
-        const int bottom = top + qRound(blockBoundingRect(block).height());
-        if (y >= top && y < bottom) {
-            const int line = block.blockNumber() + 1 + m_lineOffset;
-            if (m_fixableLines.contains(line))
-                Q_EMIT fixRequested(line);
-            return;
-        }
-        block = block.next();
-        top = bottom;
-    }
+    // The gutter shares the viewport's vertical coordinates.
+    const QTextBlock block = cursorForPosition(QPoint(0, y)).block();
+    if (!block.isValid() || y >= blockBoundingGeometry(block).translated(contentOffset()).bottom())
+        return; // below the last line
+    const int line = block.blockNumber() + 1 + m_lineOffset;
+    if (m_fixableLines.contains(line))
+        Q_EMIT fixRequested(line);
 }
 
 int CodeEditor::positionOf(int line, int byteColumn) const
