@@ -2,7 +2,7 @@
 // podsec: the command-line twin of PodSec Explorer (contract: shared/spec/cli.md).
 #include "checkcommand.h"
 #include "cluster/apiclient.h"
-#include "common/buildinfo.h"
+#include "engine/buildinfo.h"
 #include "fixcommand.h"
 #include "qnetworktransport.h"
 

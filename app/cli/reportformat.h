@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/diagnostic.h"
-#include "common/evaluatedobject.h"
+#include "engine/evaluatedobject.h"
 
 #include <memory>
 #include <string>

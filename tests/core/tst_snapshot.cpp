@@ -2,7 +2,7 @@
 // The workspace snapshot: reuse of unchanged files from a previous snapshot (a cluster read
 // page by page) gives the same answer as a fresh build, and live objects are linked to the
 // workload that controls them.
-#include "common/workspacesnapshot.h"
+#include "engine/workspacesnapshot.h"
 
 #include <QTest>
 

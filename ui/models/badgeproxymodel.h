@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "common/workspacesnapshot.h"
+#include "engine/workspacesnapshot.h"
 
 #include <QIcon>
 #include <QIdentityProxyModel>

@@ -13,7 +13,7 @@
 #include "namespacechipdelegate.h"
 #include "whatifdialog.h"
 
-#include "common/buildinfo.h"
+#include "engine/buildinfo.h"
 #include "fix/fixplanner.h"
 #include "k8s/podspec.h"
 #include "policy/evaluator.h"

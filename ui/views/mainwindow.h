@@ -2,7 +2,7 @@
 #pragma once
 
 #include "cluster/apiclient.h"
-#include "common/workspacesnapshot.h"
+#include "engine/workspacesnapshot.h"
 
 #include <QMainWindow>
 #include <QSet>

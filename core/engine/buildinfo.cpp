@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "common/buildinfo.h"
+#include "engine/buildinfo.h"
 
 #include "policy/levelversion.h"
 

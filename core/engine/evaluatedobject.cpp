@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "common/evaluatedobject.h"
+#include "engine/evaluatedobject.h"
 
 #include "fix/fixplanner.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "common/workspacesnapshot.h"
+#include "engine/workspacesnapshot.h"
 
-#include "common/evaluatedobject.h"
+#include "engine/evaluatedobject.h"
 
 #include "fix/fixplanner.h"
 #include "policy/evaluator.h"
