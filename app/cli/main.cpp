@@ -35,7 +35,8 @@ const char *const Usage =
     "  --version latest|v1.N                    policy version (default latest)\n"
     "  --admission                              evaluate by namespace labels "
     "(enforce/audit/warn);\n"
-    "                                           --level/--version give the defaults\n"
+    "                                           unlabelled: the configuration's defaults,\n"
+    "                                           else privileged:latest\n"
     "  --admission-config FILE                  PodSecurityConfiguration: defaults, exemptions\n"
     "  --namespace NAME                         namespace of objects that name none (default\n"
     "                                           \"default\")\n"
@@ -188,7 +189,6 @@ int runCheckCommand(const std::vector<std::string> &args)
     if (!policy)
         return usageError(error);
     options.policy = *policy;
-    options.admissionConfig.defaults = {options.policy, options.policy, options.policy};
     if (!Cli::createFormat(request.format, request.context))
         return usageError("--format must be one of text, json, sarif, junit (got '" +
                           request.format + "')");

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void textFormat();
     void admissionSample();
     void admissionConfigExemptions();
+    void admissionDefaultsArePrivileged();
     void outputFile();
     void explain();
     void hostileInput_data();
@@ -462,6 +463,40 @@ void TestCli::admissionConfigExemptions()
     QCOMPARE(QString::fromUtf8(e.err).trimmed(),
              bad + QStringLiteral(
                        ":3:12: defaults.enforce: must be one of privileged, baseline, restricted"));
+}
+
+void TestCli::admissionDefaultsArePrivileged()
+{
+    // spec/cli.md: unlabelled modes take the configuration's defaults, else
+    // privileged:latest, as kube-apiserver does; --level/--version never set them.
+    const QByteArray pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: scratch\n"
+                           "spec:\n  containers:\n  - name: c\n    image: nginx\n";
+    const auto r = podsec({QStringLiteral("check"), QStringLiteral("--admission"),
+                           QStringLiteral("--level=baseline"), QStringLiteral("--format=json"),
+                           QStringLiteral("-")},
+                          pod);
+    QCOMPARE(r.exitCode, 0);
+    const auto report = parseJson(r.out);
+    QCOMPARE(report[QLatin1String("summary")].toObject()[QLatin1String("denied")].toInt(), 0);
+    const auto object = report[QLatin1String("objects")].toArray()[0].toObject();
+    QCOMPARE(object[QLatin1String("allowed")].toBool(), true); // at --level baseline
+    const auto admission = object[QLatin1String("admission")].toObject();
+    for (const char *mode : {"enforce", "audit", "warn"}) {
+        const auto m = admission[QLatin1String(mode)].toObject();
+        QCOMPARE(m[QLatin1String("policy")].toString(), QStringLiteral("privileged:latest"));
+        QCOMPARE(m[QLatin1String("allowed")].toBool(), true);
+    }
+    // A Pod denied at --level restricted is still admitted by an unlabelled namespace.
+    const auto strict = podsec({QStringLiteral("check"), QStringLiteral("--admission"),
+                                QStringLiteral("--format=json"), QStringLiteral("-")},
+                               pod);
+    QCOMPARE(strict.exitCode, 0);
+    const auto o = parseJson(strict.out)[QLatin1String("objects")].toArray()[0].toObject();
+    QCOMPARE(o[QLatin1String("allowed")].toBool(), false);
+    QCOMPARE(o[QLatin1String("admission")].toObject()[QLatin1String("enforce")].toObject()
+                 [QLatin1String("allowed")]
+                     .toBool(),
+             true);
 }
 
 void TestCli::outputFile()
