@@ -493,9 +493,10 @@ void TestCli::admissionDefaultsArePrivileged()
     QCOMPARE(strict.exitCode, 0);
     const auto o = parseJson(strict.out)[QLatin1String("objects")].toArray()[0].toObject();
     QCOMPARE(o[QLatin1String("allowed")].toBool(), false);
-    QCOMPARE(o[QLatin1String("admission")].toObject()[QLatin1String("enforce")].toObject()
-                 [QLatin1String("allowed")]
-                     .toBool(),
+    QCOMPARE(o[QLatin1String("admission")]
+                 .toObject()[QLatin1String("enforce")]
+                 .toObject()[QLatin1String("allowed")]
+                 .toBool(),
              true);
 }
 
