@@ -6,7 +6,7 @@
 //   QT_QPA_PLATFORM=offscreen podsec_ui_bench [--workloads 10000]
 #include "corpusgenerator.h"
 
-#include "admission/whatif.h"
+#include "engine/whatifpods.h"
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
@@ -255,7 +255,7 @@ int main(int argc, char **argv)
         QElapsedTimer t;
         t.start();
         const auto existing =
-            PodSec::Admission::podsInTexts({pods}, "shop", "default", restricted, {});
+            PodSec::Engine::podsInTexts({pods}, "shop", "default", restricted, {});
         const qint64 evaluated = t.elapsed();
         const auto warnings = PodSec::Admission::existingPodWarnings("shop", restricted, existing);
         std::printf("namespace what-if: %zu pods read and evaluated in %lld ms, %zu warnings in "

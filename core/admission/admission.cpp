@@ -21,8 +21,22 @@ const char *exemptionName(Exemption e)
     return "";
 }
 
+Exemption exemptionOf(const K8s::PodSpecView &pod, const AdmissionConfig &config,
+                      const std::string &username)
+{
+    if (config.isExemptNamespace(pod.object().namespaceName))
+        return Exemption::Namespace;
+    if (!username.empty() && config.isExemptUser(username))
+        return Exemption::User;
+    const auto &doc = pod.doc();
+    if (config.isExemptRuntimeClass(doc.scalar(doc.get(pod.spec(), "runtimeClassName"))))
+        return Exemption::RuntimeClass;
+    return Exemption::None;
+}
+
 AdmissionResult admit(const K8s::PodSpecView &pod, const NamespacePolicy &policy,
-                      const AdmissionConfig &config, const std::string &username)
+                      const AdmissionConfig &config, const Evaluate &evaluate,
+                      const std::string &username)
 {
     AdmissionResult r;
     r.enforce.policy = policy.enforce;
@@ -31,39 +45,16 @@ AdmissionResult admit(const K8s::PodSpecView &pod, const NamespacePolicy &policy
     if (!policy.errors.empty())
         r.policyError = "Failed to parse policy: " + policy.errorText();
     const auto &object = pod.object();
-    const bool isPod = object.kind == K8s::Kind::Pod;
-    r.enforce.applies = isPod;
+    r.enforce.applies = object.kind == K8s::Kind::Pod;
 
-    auto skipAll = [&](Exemption e) {
-        r.exempt = e;
-        r.enforce.applies = r.audit.applies = r.warn.applies = false;
-        return r;
-    };
-    if (config.isExemptNamespace(object.namespaceName))
-        return skipAll(Exemption::Namespace);
-    if (!username.empty() && config.isExemptUser(username))
-        return skipAll(Exemption::User);
-    const auto &doc = pod.doc();
-    if (config.isExemptRuntimeClass(doc.scalar(doc.get(pod.spec(), "runtimeClassName"))))
-        return skipAll(Exemption::RuntimeClass);
-    if (!object.hasTemplate) {
-        // A workload without a pod template has nothing to evaluate.
+    r.exempt = exemptionOf(pod, config, username);
+    if (r.exempt != Exemption::None || !object.hasTemplate) {
+        // Exempt, or a workload without a pod template: nothing to evaluate.
         r.enforce.applies = r.audit.applies = r.warn.applies = false;
         return r;
     }
-
-    std::vector<Policy::Evaluation> cache;
-    auto evaluation = [&](const LevelVersion &lv) -> const Policy::Evaluation & {
-        for (const auto &e : cache) {
-            if (e.policy == lv)
-                return e;
-        }
-        cache.push_back(Policy::evaluate(pod, lv));
-        return cache.back();
-    };
-    cache.reserve(3);
     auto fill = [&](ModeResult &m, const char *prefix) {
-        m.evaluation = evaluation(m.policy);
+        m.evaluation = evaluate(m.policy);
         m.allowed = m.evaluation.allowed();
         if (!m.allowed)
             m.message = std::string(prefix) + "PodSecurity \"" + m.policy.toString() +
@@ -78,6 +69,24 @@ AdmissionResult admit(const K8s::PodSpecView &pod, const NamespacePolicy &policy
         r.warn.message.clear();
     }
     return r;
+}
+
+AdmissionResult admit(const K8s::PodSpecView &pod, const NamespacePolicy &policy,
+                      const AdmissionConfig &config, const std::string &username)
+{
+    std::vector<Policy::Evaluation> cache;
+    cache.reserve(3);
+    return admit(
+        pod, policy, config,
+        [&](const LevelVersion &lv) -> const Policy::Evaluation & {
+            for (const auto &e : cache) {
+                if (e.policy == lv)
+                    return e;
+            }
+            cache.push_back(Policy::evaluate(pod, lv));
+            return cache.back();
+        },
+        username);
 }
 
 } // namespace PodSec::Admission

@@ -4,6 +4,7 @@
 #include "admission/admissionconfig.h"
 #include "policy/result.h"
 
+#include <functional>
 #include <string>
 
 namespace PodSec::K8s {
@@ -40,9 +41,20 @@ struct AdmissionResult
     bool admitted() const { return !enforce.applies || enforce.allowed; }
 };
 
+/// The exemption that applies to a pod or workload (namespace, then user, then runtime
+/// class, as the API server checks them), or Exemption::None.
+Exemption exemptionOf(const K8s::PodSpecView &pod, const AdmissionConfig &config,
+                      const std::string &username = {});
+
+/// Evaluates a pod or workload at a level and version (the caller may share results).
+using Evaluate = std::function<const Policy::Evaluation &(const LevelVersion &)>;
+
 /// Evaluates a pod or workload as Pod Security Admission would in a namespace with the
-/// given policy (spec/pss-checks.md §6.3–§6.5). Evaluations of equal level/version pairs
-/// are shared.
+/// given policy (spec/pss-checks.md §6.3–§6.5), asking evaluate for each mode's policy.
+AdmissionResult admit(const K8s::PodSpecView &pod, const NamespacePolicy &policy,
+                      const AdmissionConfig &config, const Evaluate &evaluate,
+                      const std::string &username = {});
+/// As above; evaluations of equal level/version pairs are shared.
 AdmissionResult admit(const K8s::PodSpecView &pod, const NamespacePolicy &policy,
                       const AdmissionConfig &config, const std::string &username = {});
 

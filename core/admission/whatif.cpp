@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "admission/whatif.h"
 
-#include "k8s/podspec.h"
-#include "policy/evaluator.h"
-#include "yaml/sourcefile.h"
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -33,39 +29,6 @@ bool sameVersionText(const Policy::Version &a, const Policy::Version &b)
 }
 
 } // namespace
-
-std::vector<ExistingPod> podsInTexts(const std::vector<std::string> &texts, const std::string &ns,
-                                     const std::string &defaultNamespace,
-                                     const Policy::LevelVersion &policy,
-                                     const AdmissionConfig &config)
-{
-    std::vector<ExistingPod> pods;
-    for (const auto &text : texts) {
-        const auto file = Yaml::SourceFile::fromText("", text);
-        for (const auto &doc : file->documents) {
-            for (const auto &object : K8s::objectsIn(doc)) {
-                if (object.kind != K8s::Kind::Pod || object.namespaceOr(defaultNamespace) != ns)
-                    continue;
-                const K8s::PodSpecView view(object);
-                ExistingPod p;
-                p.name = object.name;
-                const auto &owner = object.controller;
-                if (!owner.uid.empty())
-                    p.controller = owner.uid;
-                else if (!owner.kind.empty() || !owner.name.empty())
-                    p.controller = owner.kind + '/' + owner.name;
-                const auto runtimeClass = doc.get(view.spec(), "runtimeClassName");
-                p.exemptRuntimeClass = runtimeClass != Yaml::NoNode &&
-                                       config.isExemptRuntimeClass(doc.scalar(runtimeClass));
-                const auto evaluation = Policy::evaluate(view, policy);
-                if (!evaluation.allowed())
-                    p.reasons = evaluation.aggregateReason();
-                pods.push_back(std::move(p));
-            }
-        }
-    }
-    return pods;
-}
 
 std::vector<std::string> existingPodWarnings(const std::string &ns,
                                              const Policy::LevelVersion &enforce,

@@ -10,7 +10,7 @@
 
 namespace PodSec::Admission {
 
-/// A pod of the namespace as the what-if needs it.
+/// A pod of the namespace as the what-if needs it (Engine::podsInTexts finds them).
 struct ExistingPod
 {
     std::string name;
@@ -18,15 +18,6 @@ struct ExistingPod
     bool exemptRuntimeClass = false;
     std::string reasons; ///< aggregate reason at the new enforce policy; "" when it passes
 };
-
-/// The Pods of namespace ns found in texts (files or a cluster's list pages), evaluated at
-/// policy: name, controlling owner (ownerReferences with controller: true), exempt runtime
-/// class per config, and the aggregate reason. Objects without a namespace land in
-/// defaultNamespace.
-std::vector<ExistingPod> podsInTexts(const std::vector<std::string> &texts, const std::string &ns,
-                                     const std::string &defaultNamespace,
-                                     const Policy::LevelVersion &policy,
-                                     const AdmissionConfig &config);
 
 /// The warnings kube-apiserver returns after an enforce label tightens
 /// (spec/pss-checks.md §6.7), without the time budget: every pod up to maxPods is checked.

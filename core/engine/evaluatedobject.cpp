@@ -3,26 +3,11 @@
 
 #include "fix/fixplanner.h"
 
-#include "k8s/podspec.h"
-#include "policy/evaluator.h"
 #include "yaml/sourcefile.h"
 
 #include <optional>
 
 namespace PodSec {
-
-bool EvaluatedObject::passesEnforce() const
-{
-    if (!admission)
-        return allowed();
-    if (admission->exempt != Admission::Exemption::None)
-        return true;
-    const auto &e = admission->enforce;
-    if (e.applies)
-        return e.allowed;
-    // Templates: enforce does not act on them, but the pods they create would be judged.
-    return e.evaluation.results.empty() || e.evaluation.allowed();
-}
 
 std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
                                               const EvaluationOptions &options,
@@ -32,9 +17,8 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
     std::optional<Fix::DocumentPlanner> planner;
     if (fileText)
         planner.emplace(document, *fileText);
-    for (const auto &object : K8s::objectsIn(document)) {
-        if (!object.isEvaluated())
-            continue;
+    Engine::forEachPlacedObject(document, options, [&](const Engine::PlacedObject &placed) {
+        const auto &object = placed.object();
         EvaluatedObject e;
         e.document = document.index;
         e.item = object.item;
@@ -42,35 +26,21 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
         e.column = object.column;
         e.apiVersion = object.apiVersion;
         e.kind = object.kindText;
-        e.namespaceName = object.namespaceName;
+        if (placed.namespaceWritten())
+            e.namespaceName = object.namespaceName;
         e.name = object.name;
         e.hasTemplate = object.hasTemplate;
-        const K8s::PodSpecView pod(object);
-        if (object.hasTemplate) {
-            e.evaluation = Policy::evaluate(pod, options.policy);
-            if (planner && !e.evaluation.allowed()) {
-                for (auto &fix : planner->plan(pod, e.evaluation).fixes)
-                    e.fixes.push_back({fix.checkId, fix.title, fix.edits.edits()});
-            }
-        } else
-            e.evaluation.policy = options.policy;
+        e.evaluation = placed.evaluation(options.policy);
+        if (planner && object.hasTemplate && !e.evaluation.allowed()) {
+            for (auto &fix : planner->plan(placed.pod(), e.evaluation).fixes)
+                e.fixes.push_back({fix.checkId, fix.title, fix.edits.edits()});
+        }
         if (options.admission) {
-            const std::string &ns = object.namespaceOr(options.defaultNamespace);
-            static const std::vector<std::pair<std::string, std::string>> noLabels;
-            const auto it = options.namespaces.find(ns);
-            const auto policy = Admission::resolveNamespacePolicy(
-                it == options.namespaces.end() ? noLabels : it->second,
-                options.admissionConfig.defaults);
-            K8s::Object withNamespace = object;
-            withNamespace.namespaceName = ns;
-            const K8s::PodSpecView nsPod(withNamespace);
-            e.admission = Admission::admit(nsPod, policy, options.admissionConfig);
-            if (!object.hasTemplate) {
-                e.admission->enforce.applies = false;
-            }
+            e.admission = placed.admission();
+            e.enforceDenied = placed.deniedByEnforce();
         }
         out.push_back(std::move(e));
-    }
+    });
     return out;
 }
 
@@ -80,11 +50,7 @@ void collectNamespaces(std::string_view fileText, const Yaml::Chunk &chunk, int 
     if (fileText.substr(chunk.start, chunk.end - chunk.start).find("Namespace") ==
         std::string_view::npos)
         return;
-    const auto document = Yaml::SourceFile::parseChunk(fileText, chunk, index);
-    for (const auto &object : K8s::objectsIn(document)) {
-        if (object.kind == K8s::Kind::Namespace && !object.name.empty())
-            namespaces[object.name] = object.labels;
-    }
+    Engine::collectNamespaces(Yaml::SourceFile::parseChunk(fileText, chunk, index), namespaces);
 }
 
 } // namespace PodSec

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "admission/admission.h"
+#include "engine/placedobject.h"
 #include "fix/texteditset.h"
 #include "policy/result.h"
 
@@ -18,16 +19,12 @@ struct Chunk;
 
 namespace PodSec {
 
-/// What to evaluate: a level/version, and optionally admission by namespace labels.
-struct EvaluationOptions
+/// What to evaluate: a level/version, and optionally admission by namespace labels
+/// (where objects land and which policy judges them: Engine::Placement).
+struct EvaluationOptions : Engine::Placement
 {
     Policy::LevelVersion policy{Policy::Level::Restricted, Policy::Version::latest()};
     bool admission = false;
-    Admission::AdmissionConfig admissionConfig;
-    /// Namespace for objects that do not name one.
-    std::string defaultNamespace = "default";
-    /// Labels of the Namespace objects known to the evaluation, by name.
-    std::map<std::string, std::vector<std::pair<std::string, std::string>>> namespaces;
 };
 
 /// One pod-bearing object with its evaluation: the value every sink (CLI reports,
@@ -45,6 +42,9 @@ struct EvaluatedObject
     bool hasTemplate = true;
     Policy::Evaluation evaluation; ///< at options.policy
     std::optional<Admission::AdmissionResult> admission;
+    /// With admission: the namespace's enforce mode rejects the object or the pods it
+    /// creates (Engine::PlacedObject::deniedByEnforce).
+    bool enforceDenied = false;
 
     /// Automatic fixes planned against the file text, when evaluateDocument was given it
     /// (SARIF reports carry them as `fixes`).
@@ -59,7 +59,7 @@ struct EvaluatedObject
     bool allowed() const { return evaluation.allowed(); }
     /// With admission: whether the namespace's enforce policy passes (the pod would be
     /// admitted, or the template's pods would be). Without: allowed().
-    bool passesEnforce() const;
+    bool passesEnforce() const { return admission ? !enforceDenied : allowed(); }
 };
 
 /// Evaluates every pod-bearing object of a parsed document (List items included).
@@ -69,7 +69,7 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
                                               const EvaluationOptions &options,
                                               const std::string *fileText = nullptr);
 
-using NamespaceLabels = std::map<std::string, std::vector<std::pair<std::string, std::string>>>;
+using NamespaceLabels = Engine::NamespaceLabels;
 
 /// Adds the labels of the Namespace objects of one document chunk to namespaces (a later
 /// definition wins). Only chunks that mention "Namespace" can declare one, so the others

@@ -2,9 +2,9 @@
 #include "engine/workspacesnapshot.h"
 
 #include "engine/evaluatedobject.h"
+#include "engine/placedobject.h"
 
 #include "fix/fixplanner.h"
-#include "policy/evaluator.h"
 #include "yaml/sourcefile.h"
 
 #include <algorithm>
@@ -59,8 +59,6 @@ std::string WorkloadEntry::key() const
 
 namespace {
 
-using Labels = std::vector<std::pair<std::string, std::string>>;
-
 Verdict evaluationVerdict(const Policy::Evaluation &e)
 {
     return e.allowed() ? Verdict::Pass : Verdict::Fail;
@@ -98,18 +96,18 @@ void mergeFields(std::vector<FieldEntry> &fields,
     }
 }
 
-WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const SnapshotOptions &options,
-                               const Admission::NamespacePolicy &policy,
-                               const Fix::DocumentPlanner *planner)
+WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
+                               const SnapshotOptions &options, const Fix::DocumentPlanner *planner)
 {
+    const auto &object = placed.object();
     WorkloadEntry w;
     w.file = file;
     w.document = object.document->index;
     w.item = object.item;
     w.kind = object.kindText;
     w.name = object.name;
-    w.namespaceWritten = !object.namespaceName.empty();
-    w.namespaceName = object.namespaceOr(options.defaultNamespace);
+    w.namespaceWritten = placed.namespaceWritten();
+    w.namespaceName = placed.namespaceName();
     w.line = object.line;
     w.column = object.column;
     const auto &rootNode = object.document->node(object.document->resolve(object.root));
@@ -121,16 +119,11 @@ WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const Snapsh
     w.uid = object.uid;
     w.controller = object.controller;
 
-    K8s::Object placed = object;
-    placed.namespaceName = w.namespaceName;
-    const K8s::PodSpecView view(placed);
-    w.baseline.policy = {Policy::Level::Baseline, options.version};
-    w.restricted.policy = {Policy::Level::Restricted, options.version};
-    if (object.hasTemplate) {
-        w.baseline = Policy::evaluate(view, w.baseline.policy);
-        w.restricted = Policy::evaluate(view, w.restricted.policy);
-    }
-    w.admission = Admission::admit(view, policy, options.admissionConfig);
+    const K8s::PodSpecView &view = placed.pod();
+    w.baseline = placed.evaluation({Policy::Level::Baseline, options.version});
+    w.restricted = placed.evaluation({Policy::Level::Restricted, options.version});
+    w.admission = placed.admission();
+    w.deniedByEnforce = placed.deniedByEnforce();
 
     w.verdicts[int(Column::Baseline)] = evaluationVerdict(w.baseline);
     w.verdicts[int(Column::Restricted)] = evaluationVerdict(w.restricted);
@@ -168,7 +161,7 @@ WorkloadEntry evaluateWorkload(const K8s::Object &object, int file, const Snapsh
             mergeFields(fields, index, a.enforce.evaluation, Column::Enforce);
         } else {
             // Enforce does not act on templates; show which fields it would judge.
-            mergeFields(fields, index, Policy::evaluate(view, a.enforce.policy), Column::Enforce,
+            mergeFields(fields, index, placed.evaluation(a.enforce.policy), Column::Enforce,
                         Verdict::NotApplied);
         }
         mergeFields(fields, index, a.audit.evaluation, Column::Audit);
@@ -350,7 +343,7 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
     };
 
     // 1. Namespaces first: they may come after the workloads that use them.
-    NamespaceLabels declared;
+    Engine::NamespaceLabels declared;
     for (const auto &job : jobs)
         collectNamespaces(s.files[static_cast<std::size_t>(job.file)].text(), job.chunk, job.index,
                           declared);
@@ -364,17 +357,15 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
                 ns.labels.push_back(l);
         }
     }
-    auto policyOf = [&](const Labels &labels) {
-        if (options.forcedLevel) {
-            Admission::NamespacePolicy p;
-            p.enforce = p.audit = p.warn = {*options.forcedLevel, options.version};
-            return p;
-        }
-        return Admission::resolveNamespacePolicy(labels, options.admissionConfig.defaults);
-    };
+    Engine::Placement placement;
+    placement.defaultNamespace = options.defaultNamespace;
+    placement.admissionConfig = options.admissionConfig;
+    if (options.forcedLevel)
+        placement.forced = Policy::LevelVersion{*options.forcedLevel, options.version};
+    placement.namespaces = std::move(declared);
     for (auto &[name, ns] : namespaces)
-        ns.policy = policyOf(ns.labels);
-    const auto undeclared = policyOf({});
+        ns.policy = placement.policyOf(name);
+    const auto undeclared = placement.policyFor({});
 
     // Files unchanged since the previous snapshot keep their workloads, unless a namespace
     // they use now has other pod-security labels (or is newly declared or gone).
@@ -429,15 +420,10 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
         std::optional<Fix::DocumentPlanner> planner;
         if (options.planFixes && text.size() <= options.maxFixPlanBytes)
             planner.emplace(doc, text);
-        for (const auto &o : K8s::objectsIn(doc)) {
-            if (!o.isEvaluated())
-                continue;
-            const std::string &nsName = o.namespaceOr(options.defaultNamespace);
-            const auto it = namespaces.find(nsName);
-            perDocument[i].push_back(evaluateWorkload(
-                o, job.file, options, it == namespaces.end() ? undeclared : it->second.policy,
-                planner ? &*planner : nullptr));
-        }
+        Engine::forEachPlacedObject(doc, placement, [&](const Engine::PlacedObject &placed) {
+            perDocument[i].push_back(
+                evaluateWorkload(placed, job.file, options, planner ? &*planner : nullptr));
+        });
         step();
         step();
     });

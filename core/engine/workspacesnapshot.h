@@ -79,6 +79,9 @@ struct WorkloadEntry
     Policy::Evaluation baseline;   ///< at the selected version
     Policy::Evaluation restricted; ///< at the selected version
     Admission::AdmissionResult admission;
+    /// The namespace's enforce mode rejects this Pod, or the Pods this template creates
+    /// (Engine::PlacedObject::deniedByEnforce: the CLI's "denied" with --admission).
+    bool deniedByEnforce = false;
     Verdict verdicts[ColumnCount] = {};
     std::vector<FieldEntry> podFields;
     std::vector<ContainerEntry> containers;

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void admissionSample();
     void admissionConfigExemptions();
     void admissionDefaultsArePrivileged();
+    void admissionDeniesTemplatesWhosePodsWouldBeRejected();
     void outputFile();
     void explain();
     void hostileInput_data();
@@ -498,6 +499,38 @@ void TestCli::admissionDefaultsArePrivileged()
                  .toObject()[QLatin1String("allowed")]
                  .toBool(),
              true);
+}
+
+void TestCli::admissionDeniesTemplatesWhosePodsWouldBeRejected()
+{
+    // Enforce does not act on a Deployment, but the Pods it creates would be rejected: the
+    // summary counts it as denied (a false pass otherwise).
+    const QByteArray input = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prod\n"
+                             "  labels:\n    pod-security.kubernetes.io/enforce: baseline\n"
+                             "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n"
+                             "  namespace: prod\nspec:\n  template:\n    spec:\n      containers:\n"
+                             "      - name: c\n        image: x\n        securityContext:\n"
+                             "          privileged: true\n";
+    const auto r = podsec({QStringLiteral("check"), QStringLiteral("--admission"),
+                           QStringLiteral("--level=privileged"), QStringLiteral("--format=json"),
+                           QStringLiteral("-")},
+                          input);
+    QCOMPARE(r.exitCode, 1);
+    const auto report = parseJson(r.out);
+    QCOMPARE(report[QLatin1String("summary")].toObject()[QLatin1String("denied")].toInt(), 1);
+    const auto enforce = report[QLatin1String("objects")]
+                             .toArray()[0]
+                             .toObject()[QLatin1String("admission")]
+                             .toObject()[QLatin1String("enforce")]
+                             .toObject();
+    QCOMPARE(enforce[QLatin1String("applies")].toBool(), false);
+    // The same workload in a namespace that enforces privileged passes.
+    QByteArray relaxed = input;
+    relaxed.replace("enforce: baseline", "enforce: privileged");
+    QCOMPARE(podsec({QStringLiteral("check"), QStringLiteral("--admission"), QStringLiteral("-")},
+                    relaxed)
+                 .exitCode,
+             0);
 }
 
 void TestCli::outputFile()

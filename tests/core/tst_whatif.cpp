@@ -2,6 +2,7 @@
 // The namespace what-if: the warnings kube-apiserver gives when enforce tightens
 // (spec/pss-checks.md §6.6-§6.8), and the kubectl command and patch offered to apply it.
 #include "admission/whatif.h"
+#include "engine/whatifpods.h"
 
 #include <QTest>
 
@@ -196,6 +197,39 @@ private Q_SLOTS:
                              "    pod-security.kubernetes.io/enforce: \"restricted\"\n"
                              "    pod-security.kubernetes.io/enforce-version: \"v1.31\"\n"
                              "    pod-security.kubernetes.io/warn: null\n"));
+    }
+
+    void podsFoundByTheEngine()
+    {
+        // Pods of the namespace (placed in the default namespace when they name none), with
+        // their controller and runtime-class exemption; other kinds and namespaces are left.
+        const std::string page =
+            "apiVersion: v1\nkind: List\nitems:\n"
+            "- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: a\n    namespace: shop\n"
+            "    ownerReferences:\n    - {kind: ReplicaSet, name: rs, uid: u1, controller: true}\n"
+            "  spec:\n    containers:\n    - {name: c, image: x, securityContext: {privileged: "
+            "true}}\n"
+            "- apiVersion: v1\n  kind: Pod\n  metadata: {name: b}\n  spec:\n"
+            "    runtimeClassName: kata\n    containers:\n    - {name: c, image: x}\n"
+            "- apiVersion: v1\n  kind: Pod\n  metadata: {name: c, namespace: other}\n"
+            "  spec:\n    containers:\n    - {name: c, image: x}\n"
+            "- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: d, namespace: shop}\n"
+            "  spec:\n    template:\n      spec:\n        containers:\n        - {name: c, image: "
+            "x}\n";
+        AdmissionConfig config;
+        config.exemptRuntimeClasses = {"kata"};
+        const Policy::LevelVersion baseline{Policy::Level::Baseline, Policy::Version::latest()};
+        const auto pods = Engine::podsInTexts({page}, "shop", "shop", baseline, config);
+        QCOMPARE(pods.size(), std::size_t(2));
+        QCOMPARE(pods[0].name, std::string("a"));
+        QCOMPARE(pods[0].controller, std::string("u1"));
+        QVERIFY(!pods[0].exemptRuntimeClass);
+        QCOMPARE(pods[0].reasons, std::string("privileged"));
+        QCOMPARE(pods[1].name, std::string("b"));
+        QVERIFY(pods[1].exemptRuntimeClass);
+        QCOMPARE(pods[1].reasons, std::string());
+        QCOMPARE(Engine::podsInTexts({page}, "shop", "default", baseline, config).size(),
+                 std::size_t(1));
     }
 };
 

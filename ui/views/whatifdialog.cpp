@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "whatifdialog.h"
 
+#include "engine/whatifpods.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -126,8 +128,8 @@ void WhatIfDialog::recompute()
     const auto result = Admission::namespaceUpdate(
         m_input.ns, m_input.currentLabels, labels, m_input.config,
         [this](const Policy::LevelVersion &policy) {
-            return Admission::podsInTexts(m_input.texts, m_input.ns, m_input.defaultNamespace,
-                                          policy, m_input.config);
+            return Engine::podsInTexts(m_input.texts, m_input.ns, m_input.defaultNamespace, policy,
+                                       m_input.config);
         });
     QString answer;
     if (!result.allowed) {
