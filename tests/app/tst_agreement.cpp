@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: Apache-2.0
+// The window and `podsec check` answer the same: the same input goes through the CLI (as a
+// process, --format json) and through the window's snapshot (built file by file, as a
+// streamed cluster read builds it), and every object's checks at baseline and restricted,
+// its enforce/audit/warn verdicts and messages, its exemption and the "denied by enforce"
+// count must agree.
+#include "engine/workspacesnapshot.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+#include <tuple>
+
+using namespace PodSec;
+
+namespace {
+
+QJsonObject podsecJson(const QStringList &args, int expectedExit)
+{
+    QProcess p;
+    p.start(QStringLiteral(PODSEC_CLI_PATH), args);
+    if (!p.waitForFinished(120000))
+        return {};
+    if (p.exitCode() != expectedExit)
+        qWarning() << "podsec exited" << p.exitCode() << p.readAllStandardError();
+    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+}
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+/// Files in the order the CLI reads a folder (sorted paths).
+std::vector<WorkspaceFile> readFiles(const QStringList &paths)
+{
+    std::vector<WorkspaceFile> files;
+    for (const auto &path : paths) {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            files.emplace_back(path.toStdString(), f.readAll().toStdString());
+    }
+    return files;
+}
+
+/// The window's way: one file more each round, reusing the previous snapshot.
+WorkspaceSnapshot streamed(const std::vector<WorkspaceFile> &files, const SnapshotOptions &options)
+{
+    std::optional<WorkspaceSnapshot> snapshot;
+    std::vector<WorkspaceFile> growing;
+    for (const auto &f : files) {
+        growing.push_back(f);
+        auto next = buildSnapshot(growing, options, {}, nullptr, snapshot ? &*snapshot : nullptr);
+        snapshot = std::move(next);
+    }
+    return std::move(*snapshot);
+}
+
+QString modeText(const Admission::ModeResult &m)
+{
+    return q(m.policy.toString()) +
+           (m.applies ? QStringLiteral(" applies ") : QStringLiteral(" - ")) +
+           (m.allowed ? QStringLiteral("allowed ") : QStringLiteral("denied ")) + q(m.message);
+}
+
+QString modeText(const QJsonObject &m)
+{
+    return m[QLatin1String("policy")].toString() +
+           (m[QLatin1String("applies")].toBool() ? QStringLiteral(" applies ")
+                                                 : QStringLiteral(" - ")) +
+           (m[QLatin1String("allowed")].toBool() ? QStringLiteral("allowed ")
+                                                 : QStringLiteral("denied ")) +
+           m[QLatin1String("message")].toString();
+}
+
+QString checksText(const Policy::Evaluation &e)
+{
+    QString out;
+    for (const auto &r : e.results)
+        out += QLatin1String(r.id.data(), int(r.id.size())) +
+               (r.allowed ? QStringLiteral(" ok; ")
+                          : QStringLiteral(" ") + q(r.detail) + QStringLiteral("; "));
+    return out;
+}
+
+QString checksText(const QJsonArray &checks)
+{
+    QString out;
+    for (const auto &c : checks) {
+        const auto o = c.toObject();
+        out += o[QLatin1String("id")].toString() +
+               (o[QLatin1String("allowed")].toBool()
+                    ? QStringLiteral(" ok; ")
+                    : QStringLiteral(" ") + o[QLatin1String("detail")].toString() +
+                          QStringLiteral("; "));
+    }
+    return out;
+}
+
+/// Compares the CLI's reports (restricted and baseline, with --admission) with a snapshot.
+void compare(const QStringList &cliArgs, const std::vector<WorkspaceFile> &files,
+             const WorkspaceSnapshot &snapshot, int expectedExit)
+{
+    const auto restricted =
+        podsecJson(QStringList{QStringLiteral("check"), QStringLiteral("--admission"),
+                               QStringLiteral("--format=json")} +
+                       cliArgs,
+                   expectedExit);
+    const auto baseline = podsecJson(
+        QStringList{QStringLiteral("check"), QStringLiteral("--admission"),
+                    QStringLiteral("--level=baseline"), QStringLiteral("--format=json")} +
+            cliArgs,
+        expectedExit);
+    const auto objects = restricted[QLatin1String("objects")].toArray();
+    const auto baselineObjects = baseline[QLatin1String("objects")].toArray();
+    QCOMPARE(objects.size(), baselineObjects.size());
+    QCOMPARE(std::size_t(objects.size()), snapshot.workloads.size());
+    QVERIFY(!objects.isEmpty());
+
+    std::map<std::tuple<std::string, int, int>, const WorkloadEntry *> byPlace;
+    for (const auto &w : snapshot.workloads)
+        byPlace[{files.at(std::size_t(w.file)).path, w.document, w.item}] = &w;
+    int denied = 0;
+    for (int i = 0; i < objects.size(); ++i) {
+        const auto o = objects[i].toObject();
+        const auto source = o[QLatin1String("source")].toObject();
+        const auto it = byPlace.find(
+            {source[QLatin1String("file")].toString().toStdString(),
+             source[QLatin1String("document")].toInt(),
+             source.contains(QLatin1String("item")) ? source[QLatin1String("item")].toInt() : -1});
+        QVERIFY2(it != byPlace.end(), qPrintable(o[QLatin1String("name")].toString()));
+        const WorkloadEntry &w = *it->second;
+        const QString what = q(w.kind) + QLatin1Char(' ') + q(w.namespaceName) + QLatin1Char('/') +
+                             q(w.name) + QStringLiteral(": ");
+        QCOMPARE(what + o[QLatin1String("kind")].toString() + QLatin1Char(' ') +
+                     o[QLatin1String("name")].toString(),
+                 what + q(w.kind) + QLatin1Char(' ') + q(w.name));
+        QCOMPARE(what + checksText(o[QLatin1String("checks")].toArray()),
+                 what + checksText(w.restricted));
+        QCOMPARE(what +
+                     checksText(baselineObjects[i].toObject()[QLatin1String("checks")].toArray()),
+                 what + checksText(w.baseline));
+        const auto admission = o[QLatin1String("admission")].toObject();
+        QCOMPARE(what + admission[QLatin1String("exempt")].toString(),
+                 what + QLatin1String(Admission::exemptionName(w.admission.exempt)));
+        QCOMPARE(what + modeText(admission[QLatin1String("enforce")].toObject()),
+                 what + modeText(w.admission.enforce));
+        QCOMPARE(what + modeText(admission[QLatin1String("audit")].toObject()),
+                 what + modeText(w.admission.audit));
+        QCOMPARE(what + modeText(admission[QLatin1String("warn")].toObject()),
+                 what + modeText(w.admission.warn));
+        denied += w.deniedByEnforce;
+    }
+    QCOMPARE(restricted[QLatin1String("summary")].toObject()[QLatin1String("denied")].toInt(),
+             denied);
+}
+
+QString writeFile(const QTemporaryDir &dir, const char *name, const QByteArray &text)
+{
+    const QString path = dir.filePath(QLatin1String(name));
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(text);
+    return path;
+}
+
+} // namespace
+
+class TestAgreement : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sampleWorkspace()
+    {
+        const QString sample = QStringLiteral(PODSEC_SOURCE_DIR "/resources/sample/workspace");
+        QStringList paths;
+        QDirIterator it(sample, {QStringLiteral("*.yaml"), QStringLiteral("*.json")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            paths << it.next();
+        paths.sort();
+        const auto files = readFiles(paths);
+        const auto snapshot = streamed(files, {});
+        compare(paths, files, snapshot, 1);
+    }
+
+    void streamedCluster()
+    {
+        // List pages as the API server sends them (items without kind), namespaces first,
+        // an exempt namespace and an exempt runtime class from a configuration file.
+        QTemporaryDir dir;
+        const QString config =
+            writeFile(dir, "psa.yaml", R"(apiVersion: pod-security.admission.config.k8s.io/v1
+kind: PodSecurityConfiguration
+defaults: {enforce: baseline, warn: restricted}
+exemptions: {namespaces: [kube-system], runtimeClasses: [kata]}
+)");
+        const QStringList pages = {
+            writeFile(dir, "1-namespaces.json",
+                      R"({"kind": "NamespaceList", "apiVersion": "v1", "items": [
+ {"metadata": {"name": "shop", "labels": {"pod-security.kubernetes.io/enforce": "restricted"}}},
+ {"metadata": {"name": "lab"}},
+ {"metadata": {"name": "kube-system"}},
+ {"metadata": {"name": "legacy", "labels": {"pod-security.kubernetes.io/enforce": "privileged",
+   "pod-security.kubernetes.io/audit": "baseline", "pod-security.kubernetes.io/warn-version": "v1.22"}}}]})"),
+            writeFile(dir, "2-pods.json", R"({"kind": "PodList", "apiVersion": "v1", "items": [
+ {"metadata": {"name": "web-1", "namespace": "shop", "uid": "p1",
+   "ownerReferences": [{"kind": "ReplicaSet", "name": "web-5d", "uid": "rs1", "controller": true}]},
+  "spec": {"containers": [{"name": "app", "image": "nginx", "securityContext": {"privileged": true}}]}},
+ {"metadata": {"name": "probe", "namespace": "lab"},
+  "spec": {"hostNetwork": true, "containers": [{"name": "c", "image": "busybox"}]}},
+ {"metadata": {"name": "proxy", "namespace": "kube-system"},
+  "spec": {"hostPID": true, "containers": [{"name": "c", "image": "k"}]}},
+ {"metadata": {"name": "vm", "namespace": "lab"},
+  "spec": {"runtimeClassName": "kata", "hostIPC": true, "containers": [{"name": "c", "image": "v"}]}},
+ {"metadata": {"name": "old", "namespace": "legacy"},
+  "spec": {"containers": [{"name": "c", "image": "o", "ports": [{"containerPort": 80, "hostPort": 80}]}]}}]})"),
+            writeFile(dir, "3-deployments.json",
+                      R"({"kind": "DeploymentList", "apiVersion": "apps/v1", "items": [
+ {"metadata": {"name": "web", "namespace": "shop", "uid": "d1"},
+  "spec": {"template": {"spec": {"containers": [{"name": "app", "image": "nginx",
+    "securityContext": {"privileged": true}}]}}}},
+ {"metadata": {"name": "tools", "namespace": "lab", "uid": "d2"},
+  "spec": {"template": {"spec": {"securityContext": {"runAsNonRoot": true},
+    "containers": [{"name": "t", "image": "t"}]}}}}]})"),
+            writeFile(dir, "4-replicasets.json",
+                      R"({"kind": "ReplicaSetList", "apiVersion": "apps/v1", "items": [
+ {"metadata": {"name": "web-5d", "namespace": "shop", "uid": "rs1",
+   "ownerReferences": [{"kind": "Deployment", "name": "web", "uid": "d1", "controller": true}]},
+  "spec": {"template": {"spec": {"containers": [{"name": "app", "image": "nginx",
+    "securityContext": {"privileged": true}}]}}}}]})"),
+        };
+        SnapshotOptions options;
+        std::vector<Diagnostic> errors;
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto parsed = Admission::parseAdmissionConfig(f.readAll().toStdString(), errors);
+        QVERIFY(parsed);
+        options.admissionConfig = *parsed;
+        const auto files = readFiles(pages);
+        const auto snapshot = streamed(files, options);
+        QCOMPARE(snapshot.workloads.size(), std::size_t(8)); // 5 pods, 2 deployments, 1 replica set
+        compare(QStringList{QStringLiteral("--admission-config"), config} + pages, files, snapshot,
+                1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAgreement)
+#include "tst_agreement.moc"
