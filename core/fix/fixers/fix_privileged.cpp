@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// privileged: securityContext.privileged: true is set to false.
+#include "fix/fixers/fixers.h"
+
+#include <QtGlobal>
+
+namespace PodSec::Fix::Fixers {
+
+void privileged(FixContext &ctx, const Policy::CheckResult &r)
+{
+    ctx.replaceBad(r, QT_TRANSLATE_NOOP("PodSec::Fix", "Set privileged to false in %1"),
+                   raw("false"));
+}
+
+} // namespace PodSec::Fix::Fixers
