@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "checkcommand.h"
 
+#include "engine/pipeline.h"
 #include "yaml/sourcefile.h"
 
 #include <QSaveFile>
 
 #include <algorithm>
-#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 namespace PodSec::Cli {
 
@@ -177,11 +175,16 @@ int runCheck(CheckRequest &request)
     // Admission needs the namespaces' labels before any workload is judged.
     EvaluationOptions &options = request.context.options;
     if (options.admission) {
+        std::vector<std::string_view> texts;
+        for (const auto &file : files)
+            texts.emplace_back(file->text);
+        std::vector<Engine::DocumentJob> jobs;
         for (const auto &item : items) {
             if (item.chunk)
-                collectNamespaces(files[item.file]->text, *item.chunk, item.documentIndex,
-                                  options.namespaces);
+                jobs.push_back({item.file, *item.chunk, item.documentIndex});
         }
+        for (auto &[name, labels] : Engine::declaredNamespaces(texts, jobs))
+            options.namespaces[name] = std::move(labels);
     }
 
     auto format = createFormat(request.format, request.context);
@@ -191,14 +194,8 @@ int runCheck(CheckRequest &request)
         return 2;
     }
 
-    const std::size_t n = items.size();
-    std::vector<std::optional<WorkResult>> results(n);
-    std::mutex mutex;
-    std::condition_variable readyCv, spaceCv;
-    std::size_t nextItem = 0, written = 0;
-    const std::size_t window = 512;
-
-    auto process = [&](const WorkItem &item) {
+    auto process = [&](std::size_t i) {
+        const WorkItem &item = items[i];
         WorkResult r;
         const auto &file = *files[item.file];
         if (!item.chunk) {
@@ -217,52 +214,25 @@ int runCheck(CheckRequest &request)
         }
         return r;
     };
-    auto worker = [&] {
-        for (;;) {
-            std::unique_lock lock(mutex);
-            spaceCv.wait(lock, [&] { return nextItem >= n || nextItem < written + window; });
-            if (nextItem >= n)
-                return;
-            const std::size_t i = nextItem++;
-            lock.unlock();
-            WorkResult r = process(items[i]);
-            lock.lock();
-            results[i] = std::move(r);
-            readyCv.notify_all();
-        }
-    };
-    unsigned threadCount = request.threads > 0 ? static_cast<unsigned>(request.threads)
-                                               : std::max(1u, std::thread::hardware_concurrency());
-    threadCount = std::min<unsigned>(threadCount, 16);
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < threadCount; ++t)
-        threads.emplace_back(worker);
 
     Summary summary;
     output.write(format->begin());
-    for (std::size_t i = 0; i < n; ++i) {
-        WorkResult r;
-        {
-            std::unique_lock lock(mutex);
-            readyCv.wait(lock, [&] { return results[i].has_value(); });
-            r = std::move(*results[i]);
-            results[i].reset();
-            written = i + 1;
-        }
-        spaceCv.notify_all();
-        const auto &item = items[i];
-        if (item.firstOfFile)
-            output.write(format->fileStarted(files[item.file]->path));
-        for (const auto &fragment : r.fragments)
-            output.write(format->append(fragment));
-        summary.objects += r.fragments.size();
-        summary.allowed += r.allowed;
-        summary.denied += r.denied;
-        for (auto &d : r.errors)
-            errors.push_back({files[item.file]->path, std::move(d)});
-    }
-    for (auto &t : threads)
-        t.join();
+    // Documents are evaluated in parallel; the report is written in document order.
+    Engine::orderedParallel<WorkResult>(
+        items.size(), process,
+        [&](std::size_t i, WorkResult &&r) {
+            const auto &item = items[i];
+            if (item.firstOfFile)
+                output.write(format->fileStarted(files[item.file]->path));
+            for (const auto &fragment : r.fragments)
+                output.write(format->append(fragment));
+            summary.objects += r.fragments.size();
+            summary.allowed += r.allowed;
+            summary.denied += r.denied;
+            for (auto &d : r.errors)
+                errors.push_back({files[item.file]->path, std::move(d)});
+        },
+        request.threads);
 
     summary.errors = errors.size();
     for (const auto &e : errors)

@@ -3,8 +3,6 @@
 
 #include "fix/fixplanner.h"
 
-#include "yaml/sourcefile.h"
-
 #include <optional>
 
 namespace PodSec {
@@ -42,15 +40,6 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
         out.push_back(std::move(e));
     });
     return out;
-}
-
-void collectNamespaces(std::string_view fileText, const Yaml::Chunk &chunk, int index,
-                       NamespaceLabels &namespaces)
-{
-    if (fileText.substr(chunk.start, chunk.end - chunk.start).find("Namespace") ==
-        std::string_view::npos)
-        return;
-    Engine::collectNamespaces(Yaml::SourceFile::parseChunk(fileText, chunk, index), namespaces);
 }
 
 } // namespace PodSec

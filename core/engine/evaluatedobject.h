@@ -14,7 +14,6 @@
 
 namespace PodSec::Yaml {
 class Document;
-struct Chunk;
 } // namespace PodSec::Yaml
 
 namespace PodSec {
@@ -68,13 +67,5 @@ struct EvaluatedObject
 std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
                                               const EvaluationOptions &options,
                                               const std::string *fileText = nullptr);
-
-using NamespaceLabels = Engine::NamespaceLabels;
-
-/// Adds the labels of the Namespace objects of one document chunk to namespaces (a later
-/// definition wins). Only chunks that mention "Namespace" can declare one, so the others
-/// are not parsed: admission can read every namespace before judging any workload.
-void collectNamespaces(std::string_view fileText, const Yaml::Chunk &chunk, int index,
-                       NamespaceLabels &namespaces);
 
 } // namespace PodSec

@@ -2,6 +2,7 @@
 #include "engine/workspacesnapshot.h"
 
 #include "engine/evaluatedobject.h"
+#include "engine/pipeline.h"
 #include "engine/placedobject.h"
 
 #include "fix/fixplanner.h"
@@ -9,7 +10,6 @@
 
 #include <algorithm>
 #include <set>
-#include <thread>
 #include <unordered_map>
 
 namespace PodSec {
@@ -285,27 +285,6 @@ void linkOwners(std::vector<WorkloadEntry> &workloads)
     }
 }
 
-/// Runs body(i) for i in [0, n) on every core; stops early when cancel becomes true.
-template <typename Body> void parallelFor(std::size_t n, const std::atomic<bool> *cancel, Body body)
-{
-    const unsigned threads =
-        std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 16));
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-            if (cancel && cancel->load())
-                return;
-            body(i);
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads && t < n; ++t)
-        pool.emplace_back(work);
-    work();
-    for (auto &t : pool)
-        t.join();
-}
-
 } // namespace
 
 std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
@@ -319,21 +298,13 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
     s.forcedLevel = options.forcedLevel;
     s.files = std::move(files);
 
-    struct Job
-    {
-        int file;
-        Yaml::Chunk chunk;
-        int index;
-    };
-    std::vector<Job> jobs;
-    for (std::size_t i = 0; i < s.files.size(); ++i) {
-        std::vector<Diagnostic> fileErrors;
-        const auto chunks = Yaml::SourceFile::chunksOf(s.files[i].text(), fileErrors);
-        for (auto &d : fileErrors)
-            s.problems.push_back({static_cast<int>(i), std::move(d)});
-        for (std::size_t c = 0; c < chunks.size(); ++c)
-            jobs.push_back({static_cast<int>(i), chunks[c], static_cast<int>(c)});
-    }
+    std::vector<std::string_view> texts;
+    for (const auto &f : s.files)
+        texts.emplace_back(f.text());
+    auto split = Engine::splitDocuments(texts);
+    for (auto &[file, d] : split.problems)
+        s.problems.push_back({static_cast<int>(file), std::move(d)});
+    const auto &jobs = split.jobs;
     const int total = static_cast<int>(jobs.size()) * 2;
     std::atomic<int> done{0};
     auto step = [&] {
@@ -343,10 +314,7 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
     };
 
     // 1. Namespaces first: they may come after the workloads that use them.
-    Engine::NamespaceLabels declared;
-    for (const auto &job : jobs)
-        collectNamespaces(s.files[static_cast<std::size_t>(job.file)].text(), job.chunk, job.index,
-                          declared);
+    Engine::NamespaceLabels declared = Engine::declaredNamespaces(texts, jobs);
     std::map<std::string, NamespaceEntry> namespaces;
     for (const auto &[name, labels] : declared) {
         auto &ns = namespaces[name];
@@ -407,31 +375,34 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
     //    as its own evaluation, so memory stays bounded by the workers, not the workspace.
     std::vector<std::vector<WorkloadEntry>> perDocument(jobs.size());
     std::vector<std::optional<Diagnostic>> errors(jobs.size());
-    parallelFor(jobs.size(), cancel, [&](std::size_t i) {
-        const auto &job = jobs[i];
-        if (reuse[static_cast<std::size_t>(job.file)]) {
+    Engine::parallelFor(
+        jobs.size(),
+        [&](std::size_t i) {
+            const auto &job = jobs[i];
+            if (reuse[static_cast<std::size_t>(job.file)]) {
+                step();
+                step();
+                return;
+            }
+            const std::string &text = s.files[static_cast<std::size_t>(job.file)].text();
+            const auto doc = Yaml::SourceFile::parseChunk(text, job.chunk, job.index);
+            errors[i] = doc.error;
+            std::optional<Fix::DocumentPlanner> planner;
+            if (options.planFixes && text.size() <= options.maxFixPlanBytes)
+                planner.emplace(doc, text);
+            Engine::forEachPlacedObject(doc, placement, [&](const Engine::PlacedObject &placed) {
+                perDocument[i].push_back(evaluateWorkload(placed, static_cast<int>(job.file),
+                                                          options, planner ? &*planner : nullptr));
+            });
             step();
             step();
-            return;
-        }
-        const std::string &text = s.files[static_cast<std::size_t>(job.file)].text();
-        const auto doc = Yaml::SourceFile::parseChunk(text, job.chunk, job.index);
-        errors[i] = doc.error;
-        std::optional<Fix::DocumentPlanner> planner;
-        if (options.planFixes && text.size() <= options.maxFixPlanBytes)
-            planner.emplace(doc, text);
-        Engine::forEachPlacedObject(doc, placement, [&](const Engine::PlacedObject &placed) {
-            perDocument[i].push_back(
-                evaluateWorkload(placed, job.file, options, planner ? &*planner : nullptr));
-        });
-        step();
-        step();
-    });
+        },
+        cancel);
     if (cancel && cancel->load())
         return std::nullopt;
     for (std::size_t i = 0; i < errors.size(); ++i) {
         if (errors[i])
-            s.problems.push_back({jobs[i].file, *errors[i]});
+            s.problems.push_back({static_cast<int>(jobs[i].file), *errors[i]});
     }
     if (previous) {
         // A reused file has the same bytes, so the same problems: take them all from the
