@@ -12,7 +12,7 @@
 #include "selectionsync.h"
 
 #include "admission/admissionconfig.h"
-#include "policy/levelversion.h"
+#include "engine/workspacesnapshot.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -143,7 +143,11 @@ MainWindow::MainWindow(QWidget *parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The document set is an older child than the editor: let go of its documents first.
+    closeDocuments();
+}
 
 void MainWindow::setTransportFactory(TransportFactory factory)
 {
