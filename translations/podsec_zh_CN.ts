@@ -164,6 +164,13 @@
     </message>
 </context>
 <context>
+    <name>PodSec::Ui::ClusterSession</name>
+    <message>
+        <source>This build cannot reach clusters.</source>
+        <translation>此版本无法连接集群。</translation>
+    </message>
+</context>
+<context>
     <name>PodSec::Ui::ConnectDialog</name>
     <message>
         <source>Connect to a cluster</source>
@@ -339,6 +346,27 @@
         <translation>
             <numerusform>控制从集群读取的 %n 个对象，其中 %1 个未通过 restricted 或 enforce。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::FixController</name>
+    <message>
+        <source>This workspace is a cluster, which is only read. Fix the manifests it came from.</source>
+        <translation>此工作区是集群，仅供读取。请修复其来源清单。</translation>
+    </message>
+    <message>
+        <source>%1 is too large to fix in the window; use podsec fix</source>
+        <translation>%1 过大，无法在窗口中修复；请使用 podsec fix</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied fixes to %n file(s); not saved yet</source>
+        <translation>
+            <numerusform>已对 %n 个文件应用修复；尚未保存</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a namespace (or something in it) first.</source>
+        <translation>请先选择一个命名空间（或其中的某一项）。</translation>
     </message>
 </context>
 <context>
@@ -635,10 +663,6 @@ The file on disk is unchanged.</source>
         <translation>已加载准入配置：%1</translation>
     </message>
     <message>
-        <source>large file (%1 MB): showing lines %2–%3, read-only</source>
-        <translation>大文件（%1 MB）：显示第 %2–%3 行，只读</translation>
-    </message>
-    <message>
         <source>Save a &amp;Copy As…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
@@ -683,22 +707,8 @@ The file on disk is unchanged.</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <source>%1 is too large to fix in the window; use podsec fix</source>
-        <translation>%1 过大，无法在窗口中修复；请使用 podsec fix</translation>
-    </message>
-    <message numerus="yes">
-        <source>Applied fixes to %n file(s); not saved yet</source>
-        <translation>
-            <numerusform>已对 %n 个文件应用修复；尚未保存</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Connect to &amp;Cluster…</source>
         <translation>连接到集群(&amp;K)…</translation>
-    </message>
-    <message>
-        <source>This build cannot reach clusters.</source>
-        <translation>此版本无法连接集群。</translation>
     </message>
     <message>
         <source>Cannot connect</source>
@@ -747,26 +757,25 @@ Run it now (and for this kubeconfig from now on)?</source>
         <translation>策略版本已设为 %1</translation>
     </message>
     <message>
-        <source>A fix is available: click the light bulb.</source>
-        <translation>有可用的修复：请点击灯泡图标。</translation>
-    </message>
-    <message>
-        <source>This workspace is a cluster, which is only read. Fix the manifests it came from.</source>
-        <translation>此工作区是集群，仅供读取。请修复其来源清单。</translation>
-    </message>
-    <message>
         <source>Namespace &amp;What-If…</source>
         <translation>命名空间假设分析(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>Select a namespace (or something in it) first.</source>
-        <translation>请先选择一个命名空间（或其中的某一项）。</translation>
     </message>
     <message numerus="yes">
         <source>Reading %1… %n list page(s) so far</source>
         <translation>
             <numerusform>正在读取 %1… 已读取 %n 个列表页</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::SelectionSync</name>
+    <message>
+        <source>large file (%1 MB): showing lines %2–%3, read-only</source>
+        <translation>大文件（%1 MB）：显示第 %2–%3 行，只读</translation>
+    </message>
+    <message>
+        <source>A fix is available: click the light bulb.</source>
+        <translation>有可用的修复：请点击灯泡图标。</translation>
     </message>
 </context>
 <context>

@@ -1,39 +1,42 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "cluster/apiclient.h"
-#include "engine/workspacesnapshot.h"
+#include "fixcontroller.h"
+#include "models/clustersession.h"
 
 #include <QMainWindow>
-#include <QSet>
 
-#include <atomic>
-#include <functional>
 #include <memory>
 
 class QAction;
 class QCheckBox;
 class QComboBox;
-class QFileSystemWatcher;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QTextDocument;
-class QTimer;
 class QTreeView;
+
+namespace PodSec {
+struct WorkspaceSnapshot;
+}
 
 namespace PodSec::Ui {
 
 class BadgeProxyModel;
 class CodeEditor;
 class DetailsPane;
+class DocumentSet;
+class SelectionSync;
 class Workspace;
 class WorkloadFilterProxyModel;
 class WorkloadTreeModel;
 
 /// The explorer window: policy bar, namespace/workload/field tree with a badge per level
-/// and mode, details pane and YAML editor, all fed by one evaluation snapshot.
+/// and mode, details pane and YAML editor, all fed by one evaluation snapshot. It lays the
+/// parts out and wires them; the work is done by its controllers: DocumentSet (editor
+/// documents, saving), ClusterSession (reading a cluster), SelectionSync (tree <-> editor)
+/// and FixController (fix and what-if dialogs). Menus and theming: mainwindowactions.cpp.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -46,14 +49,13 @@ public:
 
     /// Makes the transport for a cluster (app/net's QNetworkAccessManager one; tests may
     /// pass a fake). Without one, Connect explains that this build cannot reach clusters.
-    using TransportFactory = std::function<std::unique_ptr<Cluster::Transport>(
-        const Cluster::Selection &, std::string &error)>;
-    void setTransportFactory(TransportFactory factory) { m_transportFactory = std::move(factory); }
+    using TransportFactory = ClusterSession::TransportFactory;
+    void setTransportFactory(TransportFactory factory);
     /// Reads namespaces, pods and workloads of a kubeconfig context in the background and
     /// shows them read-only. kubeconfig empty: kubectl's files; context empty: current.
     void connectToCluster(const QString &kubeconfig, const QString &context);
 
-    enum class FixScope { Field, Workload, File, Workspace };
+    using FixScope = FixController::Scope;
     /// Plans the fixes for the selected row's field, workload or file, or the whole
     /// workspace, shows them in a preview (edits can be unticked) and applies the accepted
     /// result to the editor documents, one undo step per file. Nothing is saved.
@@ -83,7 +85,7 @@ public:
     QComboBox *levelCombo() const { return m_level; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     QCheckBox *onlyFailingBox() const { return m_onlyFailing; }
-    int currentFile() const { return m_currentFile; }
+    int currentFile() const;
     /// Reads a PodSecurityConfiguration (defaults, exemptions) and re-evaluates; shows the
     /// errors with file:line:column and keeps the previous configuration when it is invalid.
     bool loadAdmissionConfig(const QString &path);
@@ -105,31 +107,27 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // mainwindowactions.cpp: menus, policy bar, recent workspaces, column widths.
     void createActions();
     void createPolicyBar();
-    void fitColumns();
-    void applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot);
-    void applyOptions();
-    void onTreeSelection();
-    void onEditorCursor();
-    /// Selects the tree row of the current file on a 1-based line.
-    void selectRowAtLine(int line, bool failingFieldsToo);
-    void showFile(int file, const WorkloadEntry *workload);
-    void updateEditorFindings();
-    void updateStatus();
-    void scheduleEdit();
-    bool confirmDiscard();
-    void fileChangedOnDisk(const QString &path);
     void addRecent(const QStringList &paths);
     void rebuildRecentMenu();
-    QTextDocument *documentFor(int file);
+    void showAbout();
+    void fitColumns();
+    /// The policy bar's version and level into the workspace's options.
+    void applyOptions();
+
+    void applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot);
+    void updateStatus();
+    bool confirmDiscard();
+    /// Tells of a failed save (message box, or status bar when quiet); false.
+    bool reportSaveError(const QString &path, const QString &error);
+    void fileChangedOnDisk(int file, const QString &path);
     /// Forgets the workspace's editor documents, excerpt and watched files (before another
     /// workspace is opened).
     void closeDocuments();
     /// The progress bar and Cancel while an evaluation runs or a cluster is being read.
     void showBusy();
-    /// m_documents and its companions sized to the workspace's files.
-    void growDocumentSlots();
     // A cluster being read: the version (switch to it), each page, the end.
     void clusterVersionKnown(const std::string &version, const Cluster::Selection &sel);
     void clusterPageArrived(const std::string &name, const std::string &json);
@@ -143,37 +141,19 @@ private:
     DetailsPane *m_details;
     CodeEditor *m_editor;
     QLabel *m_fileLabel;
-    QComboBox *m_version;
-    QComboBox *m_level;
-    QLineEdit *m_filterEdit;
-    QCheckBox *m_onlyFailing;
-    QLabel *m_counts;
-    QProgressBar *m_progress;
-    QPushButton *m_cancel;
+    DocumentSet *m_documents;
+    ClusterSession *m_cluster;
+    SelectionSync *m_sync = nullptr;
+    FixController *m_fixes = nullptr;
+    QComboBox *m_version = nullptr;
+    QComboBox *m_level = nullptr;
+    QLineEdit *m_filterEdit = nullptr;
+    QCheckBox *m_onlyFailing = nullptr;
+    QLabel *m_counts = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancel = nullptr;
     QMenu *m_recentMenu = nullptr;
-    QFileSystemWatcher *m_watcher;
-    QTimer *m_editTimer;
-    std::vector<QTextDocument *> m_documents; ///< one per file, created on demand
-    std::vector<bool> m_dirty;
-    std::vector<bool> m_crlf;
-    std::vector<bool> m_bom;
-    int m_currentFile = -1;
-    QTextDocument *m_excerpt = nullptr; ///< large files: the shown excerpt
-    QString m_excerptKey;
-    QSet<QString> m_savedExpanded; ///< keys of expanded rows across a model reset
-    QString m_savedCurrent;
-    QSet<int> m_editedFiles;
     bool m_quietSaveErrors = false;
-    TransportFactory m_transportFactory;
-    QString m_clusterKubeconfig, m_clusterContext; ///< the connected cluster, for Reload
-    QString m_clusterNamespace;                    ///< the context's namespace, opened first
-    bool m_pickStartRow = true;  ///< no row has been current yet in this workspace
-    int m_clusterGeneration = 0; ///< the newest read; older pages dropped
-    std::shared_ptr<std::atomic<bool>> m_clusterCancel;
-    bool m_clusterReading = false;
-    QAction *m_fixField = nullptr;
-    QAction *m_fixWorkload = nullptr;
-    bool m_syncing = false;
     bool m_dark = false;
     int m_zoom = 0;
     qreal m_baseFontSize = 0;

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "documentset.h"
+
+#include "editor/highlighting.h"
+#include "models/workspace.h"
+
+#include <QFileSystemWatcher>
+#include <QPlainTextDocumentLayout>
+#include <QSaveFile>
+#include <QScopedValueRollback>
+#include <QSyntaxHighlighter>
+#include <QTextDocument>
+#include <QTimer>
+
+namespace PodSec::Ui {
+
+namespace {
+
+QTextDocument *newPlainDocument(QObject *parent, const QFont &font)
+{
+    auto *doc = new QTextDocument(parent);
+    doc->setDocumentLayout(new QPlainTextDocumentLayout(doc));
+    doc->setDefaultFont(font);
+    return doc;
+}
+
+} // namespace
+
+DocumentSet::DocumentSet(Workspace *workspace, QObject *parent)
+    : QObject(parent), m_workspace(workspace), m_watcher(new QFileSystemWatcher(this)),
+      m_editTimer(new QTimer(this))
+{
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
+        const int file = int(m_workspace->paths().indexOf(path));
+        if (file >= 0)
+            Q_EMIT changedOnDisk(file, path);
+    });
+    m_editTimer->setSingleShot(true);
+    m_editTimer->setInterval(400);
+    connect(m_editTimer, &QTimer::timeout, this, [this] {
+        const QSet<int> files = std::exchange(m_editedFiles, {});
+        for (int file : files) {
+            if (QTextDocument *doc = existingDocument(file))
+                m_workspace->setFileText(file, doc->toPlainText());
+        }
+    });
+}
+
+DocumentSet::~DocumentSet() = default;
+
+void DocumentSet::clear()
+{
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    for (auto &d : m_documents)
+        delete d.document;
+    m_documents.clear();
+    delete m_excerpt;
+    m_excerpt = nullptr;
+}
+
+void DocumentSet::growToWorkspace()
+{
+    m_documents.resize(std::size_t(m_workspace->paths().size()));
+}
+
+void DocumentSet::watchWorkspaceFiles()
+{
+    if (!m_workspace->paths().isEmpty())
+        m_watcher->addPaths(m_workspace->paths());
+}
+
+QTextDocument *DocumentSet::existingDocument(int file) const
+{
+    return file >= 0 && file < int(m_documents.size()) ? m_documents[std::size_t(file)].document
+                                                       : nullptr;
+}
+
+QTextDocument *DocumentSet::document(int file)
+{
+    if (file < 0 || file >= int(m_documents.size()))
+        return nullptr;
+    OpenDocument &open = m_documents[std::size_t(file)];
+    if (!open.document) {
+        QByteArray bytes = m_workspace->fileText(file);
+        open.bom = bytes.startsWith("\xEF\xBB\xBF");
+        if (open.bom)
+            bytes.remove(0, 3);
+        open.crlf = bytes.contains("\r\n");
+        QTextDocument *doc = newPlainDocument(this, m_font);
+        doc->setPlainText(QString::fromUtf8(bytes));
+        doc->setModified(false);
+        if (bytes.size() <= LargeFileBytes)
+            createYamlHighlighter(doc, m_dark);
+        connect(
+            doc, &QTextDocument::contentsChange, this,
+            [this, file](int, int removed, int added) { onContentsChange(file, removed, added); });
+        open.document = doc;
+    }
+    return open.document;
+}
+
+void DocumentSet::onContentsChange(int file, int removed, int added)
+{
+    if (m_reloading || (removed == 0 && added == 0))
+        return; // format-only changes (highlighting) are not edits
+    m_documents[std::size_t(file)].dirty = true;
+    m_editedFiles.insert(file);
+    m_editTimer->start();
+    Q_EMIT edited(file);
+}
+
+bool DocumentSet::isDirty(int file) const
+{
+    return file >= 0 && file < int(m_documents.size()) && m_documents[std::size_t(file)].dirty;
+}
+
+int DocumentSet::dirtyCount() const
+{
+    return int(dirtyFiles().size());
+}
+
+std::vector<int> DocumentSet::dirtyFiles() const
+{
+    std::vector<int> files;
+    for (std::size_t i = 0; i < m_documents.size(); ++i) {
+        if (m_documents[i].dirty)
+            files.push_back(int(i));
+    }
+    return files;
+}
+
+bool DocumentSet::isLarge(int file) const
+{
+    return m_workspace->fileBytes(file).size() > std::size_t(LargeFileBytes);
+}
+
+QString DocumentSet::textWithLineEnds(int file)
+{
+    QTextDocument *doc = document(file);
+    if (!doc)
+        return {};
+    QString text = doc->toPlainText();
+    if (m_documents[std::size_t(file)].crlf)
+        text.replace(QLatin1Char('\n'), QStringLiteral("\r\n"));
+    return text;
+}
+
+void DocumentSet::reloadText(int file, const QString &text)
+{
+    if (QTextDocument *doc = existingDocument(file)) {
+        const QScopedValueRollback reloading(m_reloading, true);
+        doc->setPlainText(text);
+    }
+}
+
+QTextDocument *DocumentSet::makeExcerpt(int file, const WorkloadEntry &workload)
+{
+    const std::string_view bytes = m_workspace->fileBytes(file);
+    std::size_t start = workload.offset;
+    while (start > 0 && bytes[start - 1] != '\n')
+        --start;
+    std::size_t end = std::min<std::size_t>(workload.endOffset, bytes.size());
+    while (end < bytes.size() && bytes[end] != '\n')
+        ++end;
+    QTextDocument *excerpt = newPlainDocument(this, m_font);
+    excerpt->setPlainText(
+        QString::fromUtf8(bytes.data() + start, qsizetype(end - start)).remove(QLatin1Char('\r')));
+    createYamlHighlighter(excerpt, m_dark);
+    if (m_excerpt)
+        m_excerpt->deleteLater(); // the editor may still show it
+    m_excerpt = excerpt;
+    return excerpt;
+}
+
+bool DocumentSet::write(int file, const QString &path, QString *error)
+{
+    const QTextDocument *doc = existingDocument(file);
+    if (!doc)
+        return true;
+    const OpenDocument &open = m_documents[std::size_t(file)];
+    QString text = doc->toPlainText();
+    if (open.crlf)
+        text.replace(QLatin1Char('\n'), QStringLiteral("\r\n"));
+    QByteArray bytes = text.toUtf8();
+    if (open.bom)
+        bytes.prepend("\xEF\xBB\xBF");
+    // Our own write is not a change by another program.
+    const bool watched = m_watcher->files().contains(path);
+    if (watched)
+        m_watcher->removePath(path);
+    // QSaveFile writes a temporary file and renames it over the original only when every
+    // byte was written: a failed save leaves the file on disk as it was.
+    QSaveFile out(path);
+    const bool ok =
+        out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size() && out.commit();
+    if (watched)
+        m_watcher->addPath(path);
+    if (!ok && error)
+        *error = out.errorString();
+    return ok;
+}
+
+bool DocumentSet::save(int file, QString *error)
+{
+    if (m_workspace->isReadOnly())
+        return true; // a cluster is never written
+    QTextDocument *doc = existingDocument(file);
+    if (!doc)
+        return true;
+    if (!write(file, m_workspace->paths().value(file), error))
+        return false;
+    m_documents[std::size_t(file)].dirty = false;
+    doc->setModified(false);
+    return true;
+}
+
+void DocumentSet::setFont(const QFont &font)
+{
+    m_font = font;
+    for (const auto &d : m_documents) {
+        if (d.document)
+            d.document->setDefaultFont(font);
+    }
+}
+
+void DocumentSet::setDark(bool dark)
+{
+    m_dark = dark;
+    for (const auto &d : m_documents) {
+        if (!d.document)
+            continue;
+        for (auto *h : d.document->findChildren<QSyntaxHighlighter *>())
+            delete h;
+        if (d.document->characterCount() <= LargeFileBytes)
+            createYamlHighlighter(d.document, dark);
+    }
+}
+
+} // namespace PodSec::Ui

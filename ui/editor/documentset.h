@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QFont>
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+#include <vector>
+
+class QFileSystemWatcher;
+class QTextDocument;
+class QTimer;
+
+namespace PodSec {
+struct WorkloadEntry;
+}
+
+namespace PodSec::Ui {
+
+class Workspace;
+
+/// One workspace file as the editor holds it.
+struct OpenDocument
+{
+    QTextDocument *document = nullptr; ///< created on first use, owned by the DocumentSet
+    bool dirty = false;                ///< edited since it was loaded or saved
+    bool crlf = false;                 ///< the file's lines end with CRLF (kept on save)
+    bool bom = false;                  ///< the file starts with a UTF-8 BOM (kept on save)
+};
+
+/// The editor documents of a workspace's files: created from the workspace's bytes when
+/// first shown, edits handed back to the workspace (debounced) for re-evaluation, and saved
+/// atomically with the file's line endings and byte-order mark. Also watches the files on
+/// disk, and makes the read-only excerpt a large file is shown through.
+class DocumentSet final : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Above this size the editor shows a file without syntax colouring (highlighting a
+    /// whole multi-megabyte stream would stall the window), one object at a time.
+    static constexpr int LargeFileBytes = 2 * 1024 * 1024;
+
+    explicit DocumentSet(Workspace *workspace, QObject *parent = nullptr);
+    ~DocumentSet() override;
+
+    /// Deletes every document and the excerpt and stops watching files. The editor must
+    /// not show any of them any more.
+    void clear();
+    /// One slot per workspace file (after the workspace opened or gained files).
+    void growToWorkspace();
+    /// Watches the workspace's files on disk (changedOnDisk).
+    void watchWorkspaceFiles();
+
+    /// The file's document, made from the workspace's bytes on first use; nullptr if there
+    /// is no such file.
+    QTextDocument *document(int file);
+    /// The file's document only if it was made already.
+    QTextDocument *existingDocument(int file) const;
+    bool isDirty(int file) const;
+    int dirtyCount() const;
+    std::vector<int> dirtyFiles() const;
+    /// The file is too large to be shown or fixed whole.
+    bool isLarge(int file) const;
+    /// The document's text with the file's line endings (no byte-order mark).
+    QString textWithLineEnds(int file);
+    /// Replaces an existing document's text without it counting as an edit (a cluster
+    /// list page that was read again).
+    void reloadText(int file, const QString &text);
+    /// A new read-only document with the lines of one object of a large file (CRs
+    /// dropped). The previous excerpt is deleted once control returns to the event loop, so
+    /// the editor may still show it until it switches.
+    QTextDocument *makeExcerpt(int file, const WorkloadEntry &workload);
+
+    /// Writes a file's text to path atomically (QSaveFile), restoring CRLF and BOM. True
+    /// if there is nothing to write; false with *error on failure (the file on disk is then
+    /// unchanged).
+    bool write(int file, const QString &path, QString *error);
+    /// Writes a file back to its own path and marks it saved. A read-only (cluster)
+    /// workspace is never written.
+    bool save(int file, QString *error);
+
+    /// The font of new documents (the editor's), and of those there are.
+    void setFont(const QFont &font);
+    /// Recolours every document (the excerpt keeps its colours until it is replaced).
+    void setDark(bool dark);
+
+Q_SIGNALS:
+    /// The user changed a file's text (highlighting and reloads are not edits).
+    void edited(int file);
+    /// A watched file was changed on disk by another program.
+    void changedOnDisk(int file, const QString &path);
+
+private:
+    void onContentsChange(int file, int removed, int added);
+
+    Workspace *m_workspace;
+    std::vector<OpenDocument> m_documents;
+    QTextDocument *m_excerpt = nullptr;
+    QFileSystemWatcher *m_watcher;
+    QTimer *m_editTimer; ///< edits reach the workspace once typing pauses
+    QSet<int> m_editedFiles;
+    QFont m_font;
+    bool m_dark = false;
+    bool m_reloading = false;
+};
+
+} // namespace PodSec::Ui

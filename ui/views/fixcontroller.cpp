@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "fixcontroller.h"
+
+#include "editor/documentset.h"
+#include "engine/workspacesnapshot.h"
+#include "fixpreviewdialog.h"
+#include "models/workspace.h"
+#include "whatifdialog.h"
+
+#include <QFileInfo>
+#include <QTextCursor>
+#include <QTextDocument>
+
+namespace PodSec::Ui {
+
+FixController::FixController(Workspace *workspace, DocumentSet *documents, QWidget *window)
+    : QObject(window), m_workspace(workspace), m_documents(documents), m_window(window)
+{}
+
+void FixController::fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> snapshot,
+                        const WorkloadEntry *workload, const FieldEntry *field, int file)
+{
+    if (m_workspace->isReadOnly()) {
+        Q_EMIT message(
+            tr("This workspace is a cluster, which is only read. Fix the manifests it came from."));
+        return;
+    }
+    if (!snapshot)
+        return;
+    if (scope != Scope::Workspace && file < 0)
+        return;
+    if ((scope == Scope::Field || scope == Scope::Workload) && !workload)
+        return;
+
+    std::vector<FixTarget> targets;
+    auto addTarget = [&](int f) -> FixTarget * {
+        if (m_documents->isLarge(f)) {
+            Q_EMIT message(tr("%1 is too large to fix in the window; use podsec fix")
+                               .arg(m_workspace->paths().value(f)));
+            return nullptr;
+        }
+        if (!m_documents->document(f))
+            return nullptr;
+        FixTarget t;
+        t.file = f;
+        t.name = QFileInfo(m_workspace->paths().value(f)).fileName();
+        t.text = m_documents->textWithLineEnds(f).toStdString();
+        targets.push_back(std::move(t));
+        return &targets.back();
+    };
+    if (scope == Scope::Workspace) {
+        for (int f = 0; f < int(m_workspace->paths().size()); ++f)
+            addTarget(f);
+    } else if (FixTarget *t = addTarget(file)) {
+        if (scope != Scope::File)
+            t->options.object = std::pair{workload->document, workload->item};
+        if (scope == Scope::Field && field) {
+            for (const auto &c : field->checks) {
+                if (!c.allowed)
+                    t->options.only.insert(std::string(c.checkId));
+            }
+            if (t->options.only.empty())
+                return;
+        }
+    }
+    if (targets.empty())
+        return;
+    const Policy::LevelVersion restricted{Policy::Level::Restricted, snapshot->version};
+    FixPreviewDialog dialog(std::move(targets), restricted, m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto results = dialog.results();
+    for (const auto &r : results)
+        replaceText(m_documents->document(r.file), QString::fromStdString(r.after));
+    if (!results.empty())
+        Q_EMIT message(
+            tr("Applied fixes to %n file(s); not saved yet", nullptr, int(results.size())));
+}
+
+void FixController::replaceText(QTextDocument *document, const QString &text)
+{
+    QString after = text;
+    after.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    const QString before = document->toPlainText();
+    qsizetype prefix = 0;
+    while (prefix < before.size() && prefix < after.size() && before[prefix] == after[prefix])
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
+           before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
+        ++suffix;
+    QTextCursor cursor(document);
+    cursor.beginEditBlock();
+    cursor.setPosition(int(prefix));
+    cursor.setPosition(int(before.size() - suffix), QTextCursor::KeepAnchor);
+    cursor.insertText(after.mid(prefix, after.size() - prefix - suffix));
+    cursor.endEditBlock();
+}
+
+void FixController::whatIf(std::shared_ptr<const WorkspaceSnapshot> snapshot,
+                           const NamespaceEntry *ns)
+{
+    if (!snapshot)
+        return;
+    if (!ns) {
+        Q_EMIT message(tr("Select a namespace (or something in it) first."));
+        return;
+    }
+    WhatIfDialog::Input input;
+    input.ns = ns->name;
+    input.currentLabels = ns->labels;
+    for (int f = 0; f < int(m_workspace->paths().size()); ++f)
+        input.texts.emplace_back(m_workspace->fileBytes(f));
+    input.defaultNamespace = m_workspace->options().defaultNamespace;
+    input.config = m_workspace->options().admissionConfig;
+    // The strictest level every current workload meets, from the snapshot's verdicts.
+    bool allRestricted = true, allBaseline = true;
+    for (int w : ns->workloads) {
+        const auto &entry = snapshot->workloads[std::size_t(w)];
+        allRestricted &= entry.verdicts[int(Column::Restricted)] != Verdict::Fail;
+        allBaseline &= entry.verdicts[int(Column::Baseline)] != Verdict::Fail;
+    }
+    input.strictestMet =
+        QStringLiteral("%1:%2").arg(QLatin1String(allRestricted ? "restricted"
+                                                  : allBaseline ? "baseline"
+                                                                : "privileged"),
+                                    QString::fromStdString(snapshot->version.toString()));
+    WhatIfDialog dialog(std::move(input), m_window);
+    dialog.exec();
+}
+
+} // namespace PodSec::Ui

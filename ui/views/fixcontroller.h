@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QObject>
+
+#include <memory>
+
+class QTextDocument;
+class QWidget;
+
+namespace PodSec {
+struct FieldEntry;
+struct NamespaceEntry;
+struct WorkloadEntry;
+struct WorkspaceSnapshot;
+} // namespace PodSec
+
+namespace PodSec::Ui {
+
+class DocumentSet;
+class Workspace;
+
+/// The dialogs that propose changes: fixing (planned by core/fix, previewed, and the
+/// accepted result applied to the editor documents, one undo step per file; nothing is
+/// saved) and the namespace what-if (computed by core/admission).
+class FixController final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Scope { Field, Workload, File, Workspace };
+
+    /// window: the dialogs' parent.
+    FixController(Workspace *workspace, DocumentSet *documents, QWidget *window);
+
+    /// Fixes the failing checks of field (Field), the workload (Workload), its file or
+    /// file (File), or every file (Workspace), towards restricted at the snapshot's version.
+    void fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> snapshot,
+             const WorkloadEntry *workload, const FieldEntry *field, int file);
+    /// Opens the what-if for a namespace of the snapshot.
+    void whatIf(std::shared_ptr<const WorkspaceSnapshot> snapshot, const NamespaceEntry *ns);
+
+    /// Replaces a document's text by after, in one edit block (one undo step), changing
+    /// only the middle that differs so the cursor and the rest of the text stay put.
+    static void replaceText(QTextDocument *document, const QString &after);
+
+Q_SIGNALS:
+    /// Something to tell in the status bar.
+    void message(const QString &text);
+
+private:
+    Workspace *m_workspace;
+    DocumentSet *m_documents;
+    QWidget *m_window;
+};
+
+} // namespace PodSec::Ui

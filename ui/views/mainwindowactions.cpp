@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: Apache-2.0
+// MainWindow's menus and policy bar, recent workspaces, theme and zoom, column widths.
+#include "connectdialog.h"
+#include "detailspane.h"
+#include "editor/codeeditor.h"
+#include "editor/documentset.h"
+#include "editor/highlighting.h"
+#include "mainwindow.h"
+#include "models/badgeproxymodel.h"
+#include "models/workloadfilterproxymodel.h"
+#include "models/workloadtreemodel.h"
+#include "models/workspace.h"
+#include "selectionsync.h"
+
+#include "engine/buildinfo.h"
+#include "policy/levelversion.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStyle>
+#include <QToolBar>
+#include <QTreeView>
+
+namespace PodSec::Ui {
+
+void MainWindow::createPolicyBar()
+{
+    auto *bar = addToolBar(tr("Policy"));
+    bar->setObjectName(QStringLiteral("policyBar"));
+    bar->setMovable(false);
+    bar->addWidget(new QLabel(tr("Version ")));
+    m_version = new QComboBox;
+    m_version->setAccessibleName(tr("Policy version"));
+    m_version->addItem(tr("latest"), QStringLiteral("latest"));
+    for (int v = Policy::NewestMinor; v >= 0; --v)
+        m_version->addItem(QStringLiteral("v1.%1").arg(v), QStringLiteral("v1.%1").arg(v));
+    bar->addWidget(m_version);
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr("Namespaces ")));
+    m_level = new QComboBox;
+    m_level->setAccessibleName(tr("Namespace policy"));
+    m_level->addItem(tr("as labelled"), QString());
+    m_level->addItem(tr("all privileged"), QStringLiteral("privileged"));
+    m_level->addItem(tr("all baseline"), QStringLiteral("baseline"));
+    m_level->addItem(tr("all restricted"), QStringLiteral("restricted"));
+    bar->addWidget(m_level);
+    bar->addSeparator();
+    m_filterEdit = new QLineEdit;
+    m_filterEdit->setPlaceholderText(tr("Filter names, paths, reasons…"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setMinimumWidth(280);
+    m_filterEdit->setAccessibleName(tr("Filter"));
+    bar->addWidget(m_filterEdit);
+    m_onlyFailing = new QCheckBox(tr("Only failing"));
+    bar->addWidget(m_onlyFailing);
+
+    connect(m_version, &QComboBox::currentIndexChanged, this, &MainWindow::applyOptions);
+    connect(m_level, &QComboBox::currentIndexChanged, this, &MainWindow::applyOptions);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setText(text);
+        if (!text.isEmpty()) {
+            // Show the matching fields when few workloads match; expanding a huge
+            // result on every keystroke would make typing sluggish.
+            int shown = 0;
+            for (int r = 0; r < m_filter->rowCount(); ++r)
+                shown += m_filter->rowCount(m_filter->index(r, 0));
+            if (shown <= 50)
+                m_tree->expandAll();
+        }
+        updateStatus();
+    });
+    connect(m_onlyFailing, &QCheckBox::toggled, this, [this](bool on) {
+        m_filter->setOnlyFailing(on);
+        updateStatus();
+    });
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *openFile = file->addAction(tr("&Open File…"), this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Open manifests"), QString(),
+            tr("Kubernetes manifests (*.yaml *.yml *.json);;All files (*)"));
+        if (!files.isEmpty())
+            openPaths(files);
+    });
+    openFile->setShortcut(QKeySequence::Open);
+    QAction *openFolder = file->addAction(tr("Open &Folder…"), this, [this] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Open a folder of manifests"));
+        if (!dir.isEmpty())
+            openPaths({dir});
+    });
+    openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addAction(tr("Connect to &Cluster…"), this, [this] {
+        ConnectDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted && !dialog.selectedContext().isEmpty())
+            connectToCluster(dialog.kubeconfigPath().contains(QLatin1Char(':'))
+                                 ? QString()
+                                 : dialog.kubeconfigPath(),
+                             dialog.selectedContext());
+    });
+    file->addSeparator();
+    file->addAction(tr("Load &Admission Configuration…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Load a PodSecurityConfiguration or AdmissionConfiguration"), QString(),
+            tr("YAML files (*.yaml *.yml);;All files (*)"));
+        if (!path.isEmpty())
+            loadAdmissionConfig(path);
+    });
+    file->addAction(tr("Default &Namespace…"), this, [this] {
+        bool ok = false;
+        const QString ns = QInputDialog::getText(
+            this, tr("Default namespace"), tr("Objects that name no namespace are placed in:"),
+            QLineEdit::Normal, QString::fromStdString(m_workspace->options().defaultNamespace),
+            &ok);
+        if (ok && !ns.trimmed().isEmpty()) {
+            SnapshotOptions options = m_workspace->options();
+            options.defaultNamespace = ns.trimmed().toStdString();
+            m_workspace->setOptions(options);
+        }
+    });
+    file->addSeparator();
+    QAction *save = file->addAction(tr("&Save"), this, [this] {
+        if (currentFile() >= 0)
+            saveFile(currentFile());
+    });
+    save->setShortcut(QKeySequence::Save);
+    file->addAction(tr("Save a &Copy As…"), this, [this] {
+        const int current = currentFile();
+        if (current < 0 || !m_documents->document(current))
+            return;
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save a copy"), m_workspace->paths().value(current),
+            tr("Kubernetes manifests (*.yaml *.yml *.json);;All files (*)"));
+        if (!path.isEmpty())
+            writeFile(current, path);
+    });
+    QAction *saveAllAction = file->addAction(tr("Save A&ll"), this, [this] { saveAll(); });
+    saveAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QAction *reload = file->addAction(tr("&Reload"), this, [this] {
+        if (m_workspace->isReadOnly() && !m_cluster->context().isEmpty())
+            connectToCluster(m_cluster->kubeconfig(), m_cluster->context()); // Refresh
+        else if (confirmDiscard())
+            openPaths(m_workspace->paths());
+    });
+    reload->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *fix = menuBar()->addMenu(tr("F&ix"));
+    QAction *fixField = fix->addAction(tr("&Fix Selected Finding…"), this,
+                                       [this] { fixInteractive(FixScope::Field); });
+    fixField->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    fix->addAction(tr("Make &Workload Restricted…"), this,
+                   [this] { fixInteractive(FixScope::Workload); });
+    fix->addAction(tr("Make F&ile Restricted…"), this, [this] { fixInteractive(FixScope::File); });
+    fix->addAction(tr("Make Workspace &Restricted…"), this,
+                   [this] { fixInteractive(FixScope::Workspace); });
+    fix->addSeparator();
+    fix->addAction(tr("Namespace &What-If…"), this, [this] { whatIf(); });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this, fix](const QPoint &pos) {
+        if (m_tree->indexAt(pos).isValid())
+            fix->exec(m_tree->viewport()->mapToGlobal(pos));
+    });
+    connect(m_editor, &CodeEditor::fixRequested, this, [this](int line) {
+        m_editor->goToLine(line);
+        m_sync->selectRowAtLine(line, true);
+        fixInteractive(FixScope::Field);
+    });
+    connect(m_details, &DetailsPane::fixRequested, this, [this] {
+        fixInteractive(m_model->workloadAt(m_sync->currentSource()) ? FixScope::Workload
+                                                                    : FixScope::Field);
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { zoom(1); });
+    zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { zoom(-1); });
+    zoomOut->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut});
+    QAction *zoomReset = view->addAction(tr("&Reset Zoom"), this, [this] { zoom(0); });
+    zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addSeparator();
+    QAction *dark = view->addAction(tr("&Dark Palette"));
+    dark->setCheckable(true);
+    connect(dark, &QAction::toggled, this, &MainWindow::setDark);
+    view->addSeparator();
+    view->addAction(tr("&Expand All"), m_tree, &QTreeView::expandAll);
+    view->addAction(tr("&Collapse All"), m_tree, &QTreeView::collapseAll);
+    QAction *focusFilter = view->addAction(tr("&Filter"), this, [this] {
+        m_filterEdit->setFocus();
+        m_filterEdit->selectAll();
+    });
+    focusFilter->setShortcut(QKeySequence::Find);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About PodSec Explorer"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::showAbout()
+{
+    const auto info = PodSec::buildInfo(highlighterName());
+    QString components;
+    for (const auto &c : info.components)
+        components += QStringLiteral("<li>%1 %2 (%3)</li>")
+                          .arg(QString::fromStdString(c.name).toHtmlEscaped(),
+                               QString::fromStdString(c.version).toHtmlEscaped(),
+                               QString::fromStdString(c.licence));
+    QMessageBox::about(
+        this, tr("About PodSec Explorer"),
+        tr("<h3>PodSec Explorer %1</h3><p>Evaluates Kubernetes workloads against the Pod "
+           "Security Standards exactly as kube-apiserver's Pod Security Admission "
+           "does.</p><p>Policy versions: %2 and latest.</p><p>Syntax colouring: %3.</p>"
+           "<p>Built with:</p><ul>%4</ul>")
+            .arg(QString::fromStdString(info.version), QString::fromStdString(info.policyVersions),
+                 QString::fromLatin1(highlighterName()), components));
+}
+
+void MainWindow::addRecent(const QStringList &paths)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentWorkspaces")).toStringList();
+    const QString entry = paths.join(QLatin1Char('\n'));
+    recent.removeAll(entry);
+    recent.prepend(entry);
+    while (recent.size() > 8)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentWorkspaces"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentWorkspaces")).toStringList();
+    for (const QString &entry : recent) {
+        const QStringList paths = entry.split(QLatin1Char('\n'));
+        m_recentMenu->addAction(paths.join(QStringLiteral(", ")), this, [this, paths] {
+            if (confirmDiscard())
+                openPaths(paths);
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::setDark(bool dark)
+{
+    m_dark = dark;
+    QPalette p;
+    if (dark) {
+        p = QPalette(QColor(0x2b, 0x2e, 0x33));
+        p.setColor(QPalette::Window, QColor(0x2b, 0x2e, 0x33));
+        p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Base, QColor(0x1f, 0x22, 0x26));
+        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x29, 0x2e));
+        p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Button, QColor(0x33, 0x37, 0x3d));
+        p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Highlight, QColor(0x2f, 0x5f, 0xa8));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::ToolTipBase, QColor(0x33, 0x37, 0x3d));
+        p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa0, 0xa6));
+        p.setColor(QPalette::Link, QColor(0x6c, 0xb6, 0xff));
+    } else {
+        p = QApplication::style()->standardPalette();
+    }
+    QApplication::setPalette(p);
+    m_badges->setDarkPalette(dark);
+    m_editor->setDark(dark);
+    m_documents->setDark(dark);
+}
+
+void MainWindow::zoom(int steps)
+{
+    m_zoom = steps == 0 ? 0 : qBound(-4, m_zoom + steps, 12);
+    QFont f = QApplication::font();
+    f.setPointSizeF(m_baseFontSize * (1.0 + 0.1 * m_zoom));
+    QApplication::setFont(f);
+    QFont mono = m_editor->font();
+    mono.setPointSizeF(f.pointSizeF());
+    m_editor->setFont(mono);
+    m_documents->setFont(mono);
+    fitColumns();
+}
+
+void MainWindow::fitColumns()
+{
+    // Badge columns fit their longest word (in the current language and font) plus icon.
+    const QFontMetrics fm(m_tree->font());
+    int badge = fm.horizontalAdvance(
+        m_model->headerData(WorkloadTreeModel::RestrictedColumn, Qt::Horizontal, Qt::DisplayRole)
+            .toString());
+    for (int v = 0; v <= int(Verdict::Exempt); ++v) {
+        for (int c = WorkloadTreeModel::BaselineColumn; c < WorkloadTreeModel::ColumnCountValue;
+             ++c)
+            badge = qMax(badge, fm.horizontalAdvance(BadgeProxyModel::verdictText(Verdict(v), c)));
+    }
+    badge += fm.height() + 24; // icon and margins
+    for (int c = WorkloadTreeModel::BaselineColumn; c < WorkloadTreeModel::ColumnCountValue; ++c)
+        m_tree->setColumnWidth(c, badge);
+    // The name column fits the widest namespace with its chips, within reason.
+    int name = 300;
+    for (int r = 0; r < m_filter->rowCount(); ++r) {
+        const QModelIndex i = m_filter->index(r, 0);
+        QFont bold = m_tree->font();
+        bold.setBold(true);
+        QFont small = m_tree->font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        int w = 40 + QFontMetrics(bold).horizontalAdvance(i.data().toString()) + 10;
+        for (const QString &chip : i.data(WorkloadTreeModel::ChipsRole).toStringList())
+            w += QFontMetrics(small).horizontalAdvance(chip) + 18;
+        name = qMax(name, w);
+    }
+    m_tree->setColumnWidth(WorkloadTreeModel::NameColumn, qMin(name, 420));
+}
+
+void MainWindow::applyOptions()
+{
+    SnapshotOptions options = m_workspace->options();
+    options.version = *Policy::Version::parse(m_version->currentData().toString().toStdString());
+    const QString level = m_level->currentData().toString();
+    options.forcedLevel = level.isEmpty() ? std::nullopt : Policy::parseLevel(level.toStdString());
+    m_workspace->setOptions(options);
+}
+} // namespace PodSec::Ui

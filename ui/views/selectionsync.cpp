@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "selectionsync.h"
+
+#include "detailspane.h"
+#include "editor/codeeditor.h"
+#include "editor/documentset.h"
+#include "models/badgeproxymodel.h"
+#include "models/workloadfilterproxymodel.h"
+#include "models/workloadtreemodel.h"
+#include "models/workspace.h"
+
+#include <QLabel>
+#include <QScopedValueRollback>
+#include <QTextDocument>
+#include <QTreeView>
+
+#include <functional>
+
+namespace PodSec::Ui {
+
+namespace {
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+SelectionSync::SelectionSync(const Parts &parts, QObject *parent)
+    : QObject(parent), m_workspace(parts.workspace), m_documents(parts.documents),
+      m_model(parts.model), m_badges(parts.badges), m_filter(parts.filter), m_tree(parts.tree),
+      m_details(parts.details), m_editor(parts.editor), m_fileLabel(parts.fileLabel)
+{
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &SelectionSync::showCurrentRow);
+    // A reset (large re-evaluations) keeps what the user had open and selected.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &SelectionSync::saveTreeState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &SelectionSync::restoreTreeState);
+    connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, &SelectionSync::onEditorCursor);
+}
+
+QModelIndex SelectionSync::currentSource() const
+{
+    return m_badges->mapToSource(m_filter->mapToSource(m_tree->currentIndex()));
+}
+
+QModelIndex SelectionSync::toProxy(const QModelIndex &source) const
+{
+    return m_filter->mapFromSource(m_badges->mapFromSource(source));
+}
+
+const WorkloadEntry *SelectionSync::currentWorkload() const
+{
+    const WorkloadEntry *workload = nullptr;
+    for (QModelIndex i = currentSource(); i.isValid() && !workload; i = i.parent())
+        workload = m_model->workloadAt(i);
+    return workload;
+}
+
+const FieldEntry *SelectionSync::currentField() const
+{
+    return m_model->fieldAt(currentSource());
+}
+
+const NamespaceEntry *SelectionSync::currentNamespace() const
+{
+    const NamespaceEntry *ns = nullptr;
+    for (QModelIndex i = currentSource(); i.isValid() && !ns; i = i.parent())
+        ns = m_model->namespaceAt(i);
+    return ns;
+}
+
+void SelectionSync::saveTreeState()
+{
+    m_savedExpanded.clear();
+    std::function<void(const QModelIndex &)> save = [&](const QModelIndex &parent) {
+        for (int r = 0; r < m_filter->rowCount(parent); ++r) {
+            const QModelIndex i = m_filter->index(r, 0, parent);
+            if (!m_tree->isExpanded(i))
+                continue;
+            m_savedExpanded.insert(i.data(WorkloadTreeModel::KeyRole).toString());
+            save(i);
+        }
+    };
+    save({});
+    m_savedCurrent = m_tree->currentIndex().data(WorkloadTreeModel::KeyRole).toString();
+}
+
+void SelectionSync::restoreTreeState()
+{
+    if (m_savedExpanded.isEmpty() && m_savedCurrent.isEmpty())
+        return;
+    std::function<void(const QModelIndex &)> restore = [&](const QModelIndex &parent) {
+        for (int r = 0; r < m_filter->rowCount(parent); ++r) {
+            const QModelIndex i = m_filter->index(r, 0, parent);
+            if (m_savedExpanded.contains(i.data(WorkloadTreeModel::KeyRole).toString())) {
+                m_tree->expand(i);
+                restore(i);
+            }
+        }
+    };
+    restore({});
+    if (!m_savedCurrent.isEmpty())
+        selectKey(m_savedCurrent);
+}
+
+void SelectionSync::pickStartRow()
+{
+    // Like kubectl, a cluster starts in its context's namespace: it is opened once its row
+    // exists (namespaces are read first), unless the user has already picked a row.
+    const QModelIndex contextNamespace =
+        m_startNamespace.isEmpty()
+            ? QModelIndex()
+            : toProxy(m_model->indexForKey(QStringLiteral("ns:") + m_startNamespace));
+    if (contextNamespace.isValid()) {
+        if (!m_tree->currentIndex().isValid()) {
+            m_tree->setCurrentIndex(contextNamespace);
+            m_tree->expand(contextNamespace);
+            m_tree->scrollTo(contextNamespace, QAbstractItemView::PositionAtTop);
+        }
+        m_startNamespace.clear();
+    } else if (m_pickStartRow && !m_tree->currentIndex().isValid()) {
+        // Start on the first workload so the editor and details are not empty (with a
+        // cluster, once the first workload has arrived).
+        for (int r = 0; r < m_filter->rowCount() && m_pickStartRow; ++r) {
+            const QModelIndex ns = m_filter->index(r, 0);
+            if (m_filter->rowCount(ns) > 0) {
+                m_tree->setCurrentIndex(m_filter->index(0, 0, ns));
+                m_pickStartRow = false;
+            }
+        }
+    }
+    if (m_tree->currentIndex().isValid())
+        m_pickStartRow = false;
+}
+
+void SelectionSync::detach()
+{
+    m_pickStartRow = true;
+    {
+        // Detach the editor before the documents it may be showing are deleted.
+        const QScopedValueRollback syncing(m_syncing, true);
+        m_editor->setDocument(nullptr);
+    }
+    m_editor->setLineOffset(0);
+    m_editor->setFindings({});
+    m_excerptKey.clear();
+    m_currentFile = -1;
+    m_editor->setReadOnly(true);
+    m_fileLabel->clear();
+}
+
+void SelectionSync::reloadText(int file, const QString &text)
+{
+    const QScopedValueRollback syncing(m_syncing, true);
+    m_documents->reloadText(file, text);
+}
+
+void SelectionSync::showFile(int file, const WorkloadEntry *workload)
+{
+    if (m_documents->isLarge(file) && workload) {
+        // A large stream: show the selected object's lines only, read-only, so opening a
+        // 30 MB file does not stall the window.
+        const QString key =
+            QString::number(file) + QLatin1Char('/') + QString::number(workload->offset);
+        if (file == m_currentFile && m_excerptKey == key)
+            return;
+        QTextDocument *excerpt = m_documents->makeExcerpt(file, *workload);
+        {
+            const QScopedValueRollback syncing(m_syncing, true);
+            m_editor->setDocument(excerpt);
+            m_editor->setLineOffset(int(workload->line) - 1);
+        }
+        m_excerptKey = key;
+        m_editor->setReadOnly(true);
+        m_currentFile = file;
+        m_fileLabel->setText(
+            QStringLiteral("<b>%1</b> — %2")
+                .arg(m_workspace->paths().value(file).toHtmlEscaped(),
+                     tr("large file (%1 MB): showing lines %2–%3, read-only")
+                         .arg(qulonglong(m_workspace->fileBytes(file).size() / (1024 * 1024)))
+                         .arg(workload->line)
+                         .arg(int(workload->line) + excerpt->blockCount() - 1)));
+        updateEditorFindings();
+        return;
+    }
+    if (file == m_currentFile && m_excerptKey.isEmpty())
+        return;
+    QTextDocument *doc = m_documents->document(file);
+    if (!doc)
+        return;
+    {
+        const QScopedValueRollback syncing(m_syncing, true);
+        m_editor->setDocument(doc);
+        m_editor->setLineOffset(0);
+    }
+    m_excerptKey.clear();
+    m_editor->setReadOnly(m_workspace->isReadOnly());
+    m_currentFile = file;
+    m_fileLabel->setText(
+        QStringLiteral("<b>%1</b>").arg(m_workspace->paths().value(file).toHtmlEscaped()));
+    updateEditorFindings();
+}
+
+void SelectionSync::updateEditorFindings()
+{
+    const auto snapshot = m_model->snapshot();
+    if (!snapshot || m_currentFile < 0) {
+        m_editor->setFindings({});
+        return;
+    }
+    QVector<EditorFinding> findings;
+    const int firstLine = m_editor->lineOffset() + 1;
+    const int lastLine = m_editor->lineOffset() + m_editor->blockCount();
+    for (const auto &w : snapshot->workloads) {
+        if (w.file != m_currentFile)
+            continue;
+        auto add = [&](const FieldEntry &f) {
+            if (int(f.line) < firstLine || int(f.line) > lastLine)
+                return;
+            bool fails = false;
+            for (const auto v : f.verdicts)
+                fails |= v == Verdict::Fail;
+            if (!fails)
+                return;
+            EditorFinding e;
+            e.line = int(f.line);
+            e.column = int(f.column);
+            e.byteLength = f.present ? int(f.endOffset - f.offset) : 1;
+            QStringList reasons;
+            for (const auto &c : f.checks) {
+                if (c.allowed)
+                    continue;
+                for (const auto *ev : {&w.restricted, &w.baseline}) {
+                    for (const auto &r : ev->results) {
+                        const QString text =
+                            QStringLiteral("%1: %2 (%3)")
+                                .arg(q(std::string(r.id)), q(r.reason), q(r.detail));
+                        if (r.id == c.checkId && !r.allowed && !reasons.contains(text))
+                            reasons << text;
+                    }
+                }
+            }
+            e.fixable = f.fixable; // planned with the evaluation, off the GUI thread
+            e.message = q(f.path) + QLatin1Char('\n') + reasons.join(QLatin1Char('\n'));
+            if (e.fixable)
+                e.message += QLatin1Char('\n') + tr("A fix is available: click the light bulb.");
+            findings << e;
+        };
+        for (const auto &f : w.podFields)
+            add(f);
+        for (const auto &c : w.containers) {
+            for (const auto &f : c.fields)
+                add(f);
+        }
+    }
+    m_editor->setFindings(findings);
+}
+
+void SelectionSync::showCurrentRow()
+{
+    const QModelIndex source = currentSource();
+    m_details->showIndex(m_model, source, !m_workspace->isReadOnly());
+    if (!source.isValid() || m_syncing)
+        return;
+    const int file = source.data(WorkloadTreeModel::FileIndexRole).toInt();
+    if (file < 0)
+        return;
+    showFile(file, m_model->workloadAt(source));
+    const int line = source.data(WorkloadTreeModel::LineRole).toInt();
+    if (line > 0 && !m_editor->hasFocus()) {
+        const QScopedValueRollback syncing(m_syncing, true);
+        int column = 1;
+        if (const auto *f = m_model->fieldAt(source))
+            column = int(f->column);
+        m_editor->goToLine(line, column);
+    }
+}
+
+void SelectionSync::onEditorCursor()
+{
+    if (m_syncing || !m_editor->hasFocus() || m_currentFile < 0)
+        return;
+    selectRowAtLine(m_editor->cursorLine(), false);
+}
+
+void SelectionSync::selectRowAtLine(int line, bool failingFieldsToo)
+{
+    const auto snapshot = m_model->snapshot();
+    if (!snapshot)
+        return;
+    // The deepest row of this file on the line: a field, else its workload. Absent fields
+    // sit on their nearest ancestor's line; they count when failingFieldsToo.
+    QModelIndex best;
+    std::function<void(const QModelIndex &)> visit = [&](const QModelIndex &parent) {
+        for (int r = 0; r < m_model->rowCount(parent); ++r) {
+            const QModelIndex i = m_model->index(r, 0, parent);
+            if (m_model->namespaceAt(i)) {
+                visit(i);
+                continue;
+            }
+            const auto *w = m_model->workloadAt(i);
+            if (!w || w->file != m_currentFile)
+                continue;
+            if (const auto *f = m_model->fieldAt(i)) {
+                if (int(f->line) == line &&
+                    (f->present ||
+                     (failingFieldsToo && i.data(WorkloadTreeModel::AnyFailRole).toBool())))
+                    best = i;
+            } else if (m_model->containerAt(i)) {
+                visit(i);
+            } else if (int(w->line) <= line) {
+                best = i; // the last workload starting at or above the cursor
+                visit(i);
+            }
+        }
+    };
+    visit({});
+    if (!best.isValid())
+        return;
+    const QModelIndex proxy = toProxy(best);
+    if (!proxy.isValid())
+        return;
+    {
+        const QScopedValueRollback syncing(m_syncing, true);
+        m_tree->setCurrentIndex(proxy);
+        m_tree->scrollTo(proxy);
+    }
+    m_details->showIndex(m_model, best, !m_workspace->isReadOnly());
+}
+
+bool SelectionSync::selectKey(const QString &key)
+{
+    QModelIndex source = m_model->indexForKey(key);
+    if (!source.isValid()) {
+        // "namespace/name" or "namespace/name:field.path.suffix"
+        const QString ns = key.section(QLatin1Char('/'), 0, 0);
+        const QString rest = key.section(QLatin1Char('/'), 1);
+        const QString name = rest.section(QLatin1Char(':'), 0, 0);
+        const QString field = rest.section(QLatin1Char(':'), 1);
+        std::function<void(const QModelIndex &)> visit = [&](const QModelIndex &parent) {
+            for (int r = 0; r < m_model->rowCount(parent) && !source.isValid(); ++r) {
+                const QModelIndex i = m_model->index(r, 0, parent);
+                if (const auto *n = m_model->namespaceAt(i)) {
+                    if (q(n->name) == ns)
+                        visit(i);
+                    continue;
+                }
+                const auto *w = m_model->workloadAt(i);
+                if (w && q(w->name) != name && !m_model->fieldAt(i) && !m_model->containerAt(i))
+                    visit(i); // workloads it owns
+                if (!w || q(w->name) != name)
+                    continue;
+                if (const auto *f = m_model->fieldAt(i)) {
+                    if (q(f->path).endsWith(field))
+                        source = i;
+                } else if (m_model->containerAt(i)) {
+                    visit(i);
+                } else if (field.isEmpty()) {
+                    source = i;
+                } else {
+                    visit(i);
+                }
+            }
+        };
+        visit({});
+    }
+    if (!source.isValid())
+        return false;
+    const QModelIndex proxy = toProxy(source);
+    if (!proxy.isValid())
+        return false;
+    m_tree->setCurrentIndex(proxy);
+    m_tree->scrollTo(proxy);
+    return true;
+}
+
+} // namespace PodSec::Ui

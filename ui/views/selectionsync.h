@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QModelIndex>
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+class QLabel;
+class QTreeView;
+
+namespace PodSec {
+struct FieldEntry;
+struct NamespaceEntry;
+struct WorkloadEntry;
+} // namespace PodSec
+
+namespace PodSec::Ui {
+
+class BadgeProxyModel;
+class CodeEditor;
+class DetailsPane;
+class DocumentSet;
+class WorkloadFilterProxyModel;
+class WorkloadTreeModel;
+class Workspace;
+
+/// Keeps the tree, the details pane and the editor on the same thing: a selected row shows
+/// its file at its line (a large file through an excerpt) and its explanation; moving the
+/// editor's cursor selects the row on that line. Expanded rows and the selection survive a
+/// model reset, and a new workspace starts on a useful row.
+class SelectionSync final : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// The window's parts this works on (none owned).
+    struct Parts
+    {
+        Workspace *workspace;
+        DocumentSet *documents;
+        WorkloadTreeModel *model;
+        BadgeProxyModel *badges;
+        WorkloadFilterProxyModel *filter;
+        QTreeView *tree;
+        DetailsPane *details;
+        CodeEditor *editor;
+        QLabel *fileLabel;
+    };
+    explicit SelectionSync(const Parts &parts, QObject *parent = nullptr);
+
+    /// The file shown in the editor, or -1.
+    int currentFile() const { return m_currentFile; }
+    /// The tree's current row as an index of the model.
+    QModelIndex currentSource() const;
+    /// The workload of the current row (a field or container row belongs to one).
+    const WorkloadEntry *currentWorkload() const;
+    /// The field of the current row, if it is one.
+    const FieldEntry *currentField() const;
+    /// The namespace of the current row (or the row itself).
+    const NamespaceEntry *currentNamespace() const;
+
+    /// Selects the tree row with this key (see WorkloadTreeModel::KeyRole), or
+    /// "namespace/name[:field.path.suffix]".
+    bool selectKey(const QString &key);
+    /// Selects the tree row of the current file on a 1-based line.
+    void selectRowAtLine(int line, bool failingFieldsToo);
+    /// Shows the current row in the details pane and its file and line in the editor.
+    void showCurrentRow();
+    /// Underlines the failing fields of the shown file (from the model's snapshot).
+    void updateEditorFindings();
+    /// After a snapshot: starts on the start namespace once its row exists, else on the
+    /// first workload (once per workspace, so a row going away does not make the window
+    /// jump).
+    void pickStartRow();
+    /// A cluster's context namespace, opened first (empty: none).
+    void setStartNamespace(const QString &ns) { m_startNamespace = ns; }
+    /// Shows no file (before the documents are deleted for another workspace).
+    void detach();
+    /// Replaces a file's text (a cluster page read again) without moving the selection.
+    void reloadText(int file, const QString &text);
+
+private:
+    void onEditorCursor();
+    void showFile(int file, const WorkloadEntry *workload);
+    QModelIndex toProxy(const QModelIndex &source) const;
+    void saveTreeState();
+    void restoreTreeState();
+
+    Workspace *m_workspace;
+    DocumentSet *m_documents;
+    WorkloadTreeModel *m_model;
+    BadgeProxyModel *m_badges;
+    WorkloadFilterProxyModel *m_filter;
+    QTreeView *m_tree;
+    DetailsPane *m_details;
+    CodeEditor *m_editor;
+    QLabel *m_fileLabel;
+    int m_currentFile = -1;
+    QString m_excerptKey; ///< the excerpt shown ("file/offset"), empty: a whole file
+    QString m_startNamespace;
+    bool m_pickStartRow = true;    ///< no row has been current yet in this workspace
+    QSet<QString> m_savedExpanded; ///< keys of expanded rows across a model reset
+    QString m_savedCurrent;
+    bool m_syncing = false;
+};
+
+} // namespace PodSec::Ui
