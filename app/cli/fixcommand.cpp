@@ -2,6 +2,7 @@
 #include "fixcommand.h"
 
 #include "checkcommand.h"
+#include "engine/fixloop.h"
 #include "fix/fixplanner.h"
 #include "fix/unifieddiff.h"
 
@@ -53,14 +54,14 @@ int runFix(const FixRequest &request)
             }
             text = f.readAll().toStdString();
         }
-        const auto result = Fix::fixText(text, request.policy, request.only);
+        const auto result = Engine::fixText(text, request.policy, request.only);
         for (const auto &d : result.decisions)
             std::fprintf(stderr, "%s: needs a decision: %s\n", path.c_str(), d.line().c_str());
         for (const auto &r : result.remaining) {
             // Findings without a decision of their own (the planner has nothing to offer).
             const bool explained =
                 std::any_of(result.decisions.begin(), result.decisions.end(),
-                            [&](const Fix::ObjectDecision &d) { return d.explains(r); });
+                            [&](const Engine::ObjectDecision &d) { return d.explains(r); });
             if (!explained)
                 std::fprintf(stderr, "%s: needs a decision: %s\n", path.c_str(), r.c_str());
             decisions = true;

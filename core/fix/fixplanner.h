@@ -4,10 +4,10 @@
 // - fix/planbuilder.h: DocumentPlanner and planFixes(), which run each failing check's
 //   fixer (fix/fixers/allfixers.h, one fix_<id>.cpp per check) with the YAML surgery of
 //   fix/yamlsurgeon.h;
-// - fix/fixloop.h: FixOptions, forEachObject(), ObjectDecision, FixResult and fixText().
+// The fix loop (fixText(), which re-parses and re-evaluates through the engine) is
+// engine/fixloop.h.
 #pragma once
 
-#include "fix/fixloop.h"
 #include "fix/plan.h"
 #include "fix/planbuilder.h"
 #include "fix/texteditset.h"

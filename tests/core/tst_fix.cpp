@@ -4,6 +4,7 @@
 // nothing; and the real-world corpus keeps every comment line.
 #include "podtestutil.h"
 
+#include "engine/fixloop.h"
 #include "fix/fixplanner.h"
 #include "fix/texteditset.h"
 #include "fix/unifieddiff.h"
@@ -21,6 +22,7 @@
 
 using namespace PodSec;
 using namespace PodSec::Fix;
+using namespace PodSec::Engine;
 
 namespace {
 

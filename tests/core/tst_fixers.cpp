@@ -6,6 +6,7 @@
 #include "podtestutil.h"
 
 #include "fix/fixers/allfixers.h"
+#include "engine/fixloop.h"
 #include "fix/fixplanner.h"
 #include "policy/registry.h"
 
@@ -18,6 +19,7 @@
 
 using namespace PodSec;
 using namespace PodSec::Fix;
+using namespace PodSec::Engine;
 
 namespace {
 

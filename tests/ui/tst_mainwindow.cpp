@@ -7,6 +7,7 @@
 
 #include "cluster/apiclient.h"
 #include "editor/codeeditor.h"
+#include "engine/fixloop.h"
 #include "fix/fixplanner.h"
 #include "fix/unifieddiff.h"
 #include "models/workloadfilterproxymodel.h"
@@ -409,10 +410,10 @@ private Q_SLOTS:
         const QString original = doc->toPlainText();
         const auto *workload = w.treeModel()->workloadAt(currentSource(w));
         QVERIFY(workload);
-        Fix::FixOptions options;
+        Engine::FixOptions options;
         options.object = std::pair{workload->document, workload->item};
         const Policy::LevelVersion restricted{Policy::Level::Restricted, Policy::Version::latest()};
-        const auto planned = Fix::fixText(original.toStdString(), restricted, options);
+        const auto planned = Engine::fixText(original.toStdString(), restricted, options);
         QVERIFY(planned.applied.size() >= 3);
 
         QString shownDiff, diffAfterUntick;

@@ -92,7 +92,7 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
     m_choices.resize(m_targets.size());
     for (std::size_t t = 0; t < m_targets.size(); ++t) {
         const auto &target = m_targets[t];
-        const auto result = Fix::fixText(target.text, m_policy, target.options);
+        const auto result = Engine::fixText(target.text, m_policy, target.options);
         const auto &decisions = result.decisions;
         if (result.applied.empty() && decisions.empty())
             continue;
@@ -136,7 +136,7 @@ void FixPreviewDialog::recompute()
 {
     m_results.clear();
     for (std::size_t t = 0; t < m_targets.size(); ++t) {
-        Fix::FixOptions options = m_targets[t].options;
+        Engine::FixOptions options = m_targets[t].options;
         std::vector<const Fix::FixIt *> choices;
         for (QTreeWidgetItemIterator it(m_list); *it; ++it) {
             QTreeWidgetItem *item = *it;
@@ -151,7 +151,7 @@ void FixPreviewDialog::recompute()
                 options.excluded.insert(item->data(0, KeyRole).toString().toStdString());
             }
         }
-        auto result = Fix::fixText(m_targets[t].text, m_policy, options);
+        auto result = Engine::fixText(m_targets[t].text, m_policy, options);
         // Chosen answers to decisions apply on top of the automatic fixes they were
         // planned against (only when every automatic fix is kept, so the text matches).
         if (!choices.empty() && options.excluded.size() == m_targets[t].options.excluded.size()) {
@@ -162,7 +162,7 @@ void FixPreviewDialog::recompute()
             }
             std::string text = result.text;
             if (set.apply(text))
-                result = Fix::fixText(text, m_policy, options);
+                result = Engine::fixText(text, m_policy, options);
         }
         if (result.text != m_targets[t].text)
             m_results.push_back({m_targets[t].file, m_targets[t].text, result.text});

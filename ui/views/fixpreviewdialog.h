@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "engine/fixloop.h"
 #include "fix/fixplanner.h"
 
 #include <QDialog>
@@ -22,7 +23,7 @@ struct FixTarget
     int file = -1;
     QString name;
     std::string text;
-    Fix::FixOptions options;
+    Engine::FixOptions options;
 };
 
 /// Shows what fixing would change before anything is applied: every planned fix as a

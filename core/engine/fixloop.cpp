@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "fix/fixloop.h"
+#include "engine/fixloop.h"
 
-#include "k8s/podspec.h"
-#include "policy/evaluator.h"
+#include "engine/placedobject.h"
+#include "policy/result.h"
 #include "yaml/sourcefile.h"
 
 #include <algorithm>
 
-namespace PodSec::Fix {
+namespace PodSec::Engine {
 
 namespace {
 
@@ -62,16 +62,20 @@ bool forEachObject(
     const auto file = Yaml::SourceFile::fromText("", text);
     if (!file->errors.empty())
         return false;
+    // Placement only names the objects here: the fix loop judges each pod at one policy.
+    const Placement placement;
     for (const auto &doc : file->documents) {
         const DocumentPlanner planner(doc, text);
-        for (const auto &object : K8s::objectsIn(doc)) {
-            if (!object.isEvaluated() || !object.hasTemplate)
-                continue;
-            const K8s::PodSpecView view(object);
-            fn(object.kindText + ' ' + object.namespaceName + '/' + object.name, view,
-               Policy::evaluate(view, policy),
+        forEachPlacedObject(doc, placement, [&](const PlacedObject &placed) {
+            const auto &object = placed.object();
+            if (!object.hasTemplate)
+                return;
+            const std::string label = object.kindText + ' ' +
+                                      (placed.namespaceWritten() ? object.namespaceName : "") +
+                                      '/' + object.name;
+            fn(label, placed.pod(), placed.evaluation(policy),
                !options.object || *options.object == std::pair{doc.index, object.item}, planner);
-        }
+        });
     }
     return true;
 }
@@ -120,7 +124,7 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
         if (chosen.empty())
             break;
         auto attempt = [&](const std::vector<const FixIt *> &fixes) -> bool {
-            TextEditSet all;
+            Fix::TextEditSet all;
             for (const FixIt *f : fixes) {
                 for (const auto &e : f->edits.edits()) {
                     if (!all.add(e))
@@ -176,4 +180,4 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
     return result;
 }
 
-} // namespace PodSec::Fix
+} // namespace PodSec::Engine

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "fix/plan.h"
 #include "fix/planbuilder.h"
 #include "policy/levelversion.h"
 
@@ -11,7 +12,11 @@
 #include <utility>
 #include <vector>
 
-namespace PodSec::Fix {
+namespace PodSec::Engine {
+
+using Fix::Decision;
+using Fix::DocumentPlanner;
+using Fix::FixIt;
 
 /// fixText() stops after this many rounds even when fixes are left (each round applies at
 /// most one fix per object, so this bounds the fixes per object).
@@ -76,4 +81,4 @@ inline FixResult fixText(std::string text, const Policy::LevelVersion &policy,
     return fixText(std::move(text), policy, FixOptions{only, {}, {}});
 }
 
-} // namespace PodSec::Fix
+} // namespace PodSec::Engine
