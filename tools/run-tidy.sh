@@ -4,7 +4,8 @@
 # compilation database (no build needed: core, ui and app include no generated header),
 # then runs run-clang-tidy-14 with TIDY_JOBS jobs (default 2). Exits non-zero on any
 # finding. Extra arguments narrow the files: tools/run-tidy.sh 'core/policy/.*'
-# The other way to the same result: cmake --preset tidy && cmake --build --preset tidy
+# The other way to the same result, compiling with clang as it goes (generated files are
+# skipped by tools/clang-tidy-sources.sh): cmake --preset tidy && cmake --build --preset tidy
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tidy=$(command -v run-clang-tidy-14 || command -v run-clang-tidy)
