@@ -6,7 +6,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev libyaml-cpp-dev
-    clang-format-14 clang-14 libclang-rt-14-dev
+    clang-format-14 clang-tidy-14 clang-14 libclang-rt-14-dev
     python3 openssl
     xvfb xauth fonts-dejavu-core fonts-wqy-microhei qt6-translations-l10n
     desktop-file-utils appstream dpkg-dev file man-db qt6-qpa-plugins

@@ -27,9 +27,9 @@ bool AdmissionConfig::isExemptNamespace(const std::string &ns) const
     return contains(exemptNamespaces, ns);
 }
 
-bool AdmissionConfig::isExemptRuntimeClass(const std::string &rc) const
+bool AdmissionConfig::isExemptRuntimeClass(const std::string &runtimeClass) const
 {
-    return !rc.empty() && contains(exemptRuntimeClasses, rc);
+    return !runtimeClass.empty() && contains(exemptRuntimeClasses, runtimeClass);
 }
 
 bool AdmissionConfig::isExemptUser(const std::string &user) const

@@ -13,7 +13,9 @@ namespace {
 std::vector<std::string> removedLabels(const Labels &newLabels, const Labels &oldLabels)
 {
     std::vector<std::string> removed;
-    for (const auto &[k, v] : oldLabels) {
+    for (const auto &label : oldLabels) {
+        // Not a structured binding: clang before 16 cannot capture one in a lambda.
+        const std::string &k = label.first;
         const bool kept = std::any_of(newLabels.begin(), newLabels.end(),
                                       [&](const auto &l) { return l.first == k; });
         if (isPodSecurityLabel(k) && !kept)

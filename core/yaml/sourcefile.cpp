@@ -533,15 +533,15 @@ Diagnostic locateIn(std::string_view text, std::uint32_t from, std::uint32_t fir
 
 } // namespace
 
-long long findInvalidUtf8(std::string_view s)
+long long findInvalidUtf8(std::string_view text)
 {
-    for (std::size_t i = 0; i < s.size();) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
             ++i;
             continue;
         }
         char32_t cp = 0;
-        const std::size_t len = decodeUtf8(s, i, cp);
+        const std::size_t len = decodeUtf8(text, i, cp);
         if (len == 0)
             return static_cast<long long>(i);
         i += len;
