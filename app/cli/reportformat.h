@@ -29,6 +29,7 @@ struct Summary
 struct ReportFragment
 {
     ReportFragment() = default;
+    /// Implicit: a format that counts nothing returns its text.
     ReportFragment(std::string t) : text(std::move(t)) {}
     std::string text;
     bool anyCheckDenied = false;
