@@ -36,7 +36,7 @@ struct WorkItem
 
 struct WorkResult
 {
-    std::vector<std::string> fragments;
+    std::vector<ReportFragment> fragments;
     std::vector<Diagnostic> errors;
     std::size_t allowed = 0;
     std::size_t denied = 0;

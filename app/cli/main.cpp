@@ -8,11 +8,11 @@
 
 #include "policy/registry.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 
 #include <cstdio>
-#include <cstring>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -57,61 +57,104 @@ int usageError(const std::string &message)
     return 2;
 }
 
-struct ValueOption
+// Arguments are decoded as Latin-1 so that every byte survives the round trip through
+// QString: paths are handed on as the bytes given (they need not be UTF-8), and option
+// names are ASCII either way.
+QString fromBytes(const char *s)
 {
-    const char *name;
-    std::string *value;
-};
-
-struct FlagOption
-{
-    const char *name;
-    bool *value;
-};
-
-/// Splits a command's arguments into paths ("-" is standard input, "--" ends options),
-/// flags and "--opt VALUE" / "--opt=VALUE" options. Returns an error message, or "".
-std::string parseArguments(const std::vector<std::string> &args, std::vector<std::string> &paths,
-                           std::initializer_list<FlagOption> flags,
-                           std::initializer_list<ValueOption> values)
-{
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string &a = args[i];
-        if (a == "--") {
-            paths.insert(paths.end(), args.begin() + static_cast<long>(i) + 1, args.end());
-            break;
-        }
-        if (a == "-" || a.empty() || a[0] != '-') {
-            paths.push_back(a);
-            continue;
-        }
-        bool matched = false;
-        for (const auto &f : flags) {
-            if (a == f.name) {
-                *f.value = matched = true;
-                break;
-            }
-        }
-        for (const auto &o : values) {
-            if (matched)
-                break;
-            const std::string name = o.name;
-            if (a == name) {
-                if (i + 1 >= args.size())
-                    return "option " + name + " needs a value";
-                *o.value = args[++i];
-                matched = true;
-            } else if (a.size() > name.size() && a.compare(0, name.size(), name) == 0 &&
-                       a[name.size()] == '=') {
-                *o.value = a.substr(name.size() + 1);
-                matched = true;
-            }
-        }
-        if (!matched)
-            return "unknown option '" + a + "'";
-    }
-    return {};
+    return QString::fromLatin1(s);
 }
+std::string bytes(const QString &s)
+{
+    return s.toLatin1().toStdString();
+}
+
+/// Our wording for what QCommandLineParser rejected, naming the argument as typed:
+/// "unknown option '-x'" (also for a value given to a flag, "--admission=yes") or
+/// "option --level needs a value".
+std::string usageProblem(const QCommandLineParser &parser, const QStringList &args,
+                         const QList<QCommandLineOption> &options)
+{
+    const QStringList unknown = parser.unknownOptionNames();
+    const qsizetype end =
+        args.contains(QStringLiteral("--")) ? args.indexOf(QStringLiteral("--")) : args.size();
+    for (qsizetype i = 0; i < end; ++i) {
+        const QString &a = args[i];
+        if (!a.startsWith(QLatin1Char('-')) || a.size() < 2)
+            continue;
+        const bool isLong = a.startsWith(QStringLiteral("--"));
+        const QString name = isLong ? a.mid(2).section(QLatin1Char('='), 0, 0) : a.mid(1);
+        if (!unknown.isEmpty() &&
+            (isLong ? name == unknown.first()
+                    : unknown.first().size() == 1 && name.contains(unknown.first())))
+            return "unknown option '" + bytes(a) + "'";
+        if (unknown.isEmpty() && isLong && a.contains(QLatin1Char('='))) {
+            for (const auto &o : options) {
+                if (o.valueName().isEmpty() && o.names().contains(name))
+                    return "unknown option '" + bytes(a) + "'";
+            }
+        }
+    }
+    if (!args.isEmpty() && args.last().startsWith(QStringLiteral("--"))) {
+        for (const auto &o : options) {
+            if (!o.valueName().isEmpty() && o.names().contains(args.last().mid(2)))
+                return "option " + bytes(args.last()) + " needs a value";
+        }
+    }
+    return bytes(parser.errorText());
+}
+
+/// One command's arguments, parsed by QCommandLineParser and read back as bytes.
+class CommandArguments
+{
+public:
+    /// flags: options without a value; values: "--opt VALUE" or "--opt=VALUE" options
+    /// ("color|colour": one option with two names). -h and --help are always known.
+    CommandArguments(std::initializer_list<const char *> flags,
+                     std::initializer_list<const char *> values)
+    {
+        for (const char *name : flags)
+            m_options.push_back(QCommandLineOption(QString::fromLatin1(name)));
+        for (const char *names : values)
+            m_options.push_back(
+                QCommandLineOption(QString::fromLatin1(names).split(QLatin1Char('|')), QString(),
+                                   QStringLiteral("value")));
+        m_parser.addOption(m_help);
+        m_parser.addOptions(m_options);
+    }
+
+    /// Returns the exit status to end with (after --help or a usage error), or nothing.
+    std::optional<int> parse(const QStringList &args)
+    {
+        const bool ok = m_parser.parse(QStringList{QStringLiteral("podsec")} + args);
+        if (m_parser.isSet(m_help)) {
+            std::fputs(Usage, stdout);
+            return 0;
+        }
+        if (!ok)
+            return usageError(usageProblem(m_parser, args, m_options));
+        return std::nullopt;
+    }
+
+    bool isSet(const char *name) const { return m_parser.isSet(QString::fromLatin1(name)); }
+    /// The last value given, or fallback when the option is not given.
+    std::string value(const char *name, const char *fallback = "") const
+    {
+        return isSet(name) ? bytes(m_parser.value(QString::fromLatin1(name))) : fallback;
+    }
+    std::vector<std::string> positional() const
+    {
+        std::vector<std::string> out;
+        for (const auto &a : m_parser.positionalArguments())
+            out.push_back(bytes(a));
+        return out;
+    }
+
+private:
+    QCommandLineParser m_parser;
+    QCommandLineOption m_help{QStringList{QStringLiteral("h"), QStringLiteral("help")}};
+    QList<QCommandLineOption> m_options;
+};
 
 /// The policy of --level/--version, or a usage message in error.
 std::optional<Policy::LevelVersion> parsePolicy(const std::string &level,
@@ -137,8 +180,12 @@ std::string readFile(const QString &path, bool &ok)
     return ok ? f.readAll().toStdString() : std::string();
 }
 
-int runExplain(const std::vector<std::string> &args)
+int runExplain(const QStringList &arguments)
 {
+    CommandArguments parsed({}, {});
+    if (const auto status = parsed.parse(arguments))
+        return *status;
+    const std::vector<std::string> args = parsed.positional();
     if (args.size() > 1)
         return usageError("explain takes at most one CHECK_ID");
     if (args.empty()) {
@@ -165,26 +212,29 @@ int runExplain(const std::vector<std::string> &args)
     return 0;
 }
 
-int runCheckCommand(const std::vector<std::string> &args)
+int runCheckCommand(const QStringList &args)
 {
+    CommandArguments parsed({"admission"},
+                            {"level", "version", "format", "output", "admission-config",
+                             "namespace", "color|colour", "kubeconfig", "context", "jobs"});
+    if (const auto status = parsed.parse(args))
+        return *status;
     Cli::CheckRequest request;
     auto &options = request.context.options;
-    std::string level = "restricted", version = "latest", color = "auto", admissionConfig;
-    std::string kubeconfig, context, jobs;
-    std::string error = parseArguments(args, request.paths, {{"--admission", &options.admission}},
-                                       {{"--level", &level},
-                                        {"--version", &version},
-                                        {"--format", &request.format},
-                                        {"--output", &request.outputFile},
-                                        {"--admission-config", &admissionConfig},
-                                        {"--namespace", &options.defaultNamespace},
-                                        {"--color", &color},
-                                        {"--colour", &color},
-                                        {"--kubeconfig", &kubeconfig},
-                                        {"--context", &context},
-                                        {"--jobs", &jobs}});
-    if (!error.empty())
-        return usageError(error);
+    request.paths = parsed.positional();
+    options.admission = parsed.isSet("admission");
+    request.format = parsed.value("format", "text");
+    request.outputFile = parsed.value("output");
+    if (parsed.isSet("namespace"))
+        options.defaultNamespace = parsed.value("namespace");
+    const std::string level = parsed.value("level", "restricted");
+    const std::string version = parsed.value("version", "latest");
+    const std::string color = parsed.value("color", "auto");
+    const std::string admissionConfig = parsed.value("admission-config");
+    const std::string kubeconfig = parsed.value("kubeconfig");
+    const std::string context = parsed.value("context");
+    const std::string jobs = parsed.value("jobs");
+    std::string error;
     const auto policy = parsePolicy(level, version, error);
     if (!policy)
         return usageError(error);
@@ -264,30 +314,31 @@ int runCheckCommand(const std::vector<std::string> &args)
     return clusterProblems ? 2 : status;
 }
 
-int runFixCommand(const std::vector<std::string> &args)
+int runFixCommand(const QStringList &args)
 {
+    CommandArguments parsed({"in-place", "diff"}, {"level", "version", "backup", "only"});
+    if (const auto status = parsed.parse(args))
+        return *status;
     Cli::FixRequest request;
-    std::string level = "restricted", version = "latest", only;
-    std::string error = parseArguments(
-        args, request.paths, {{"--in-place", &request.inPlace}, {"--diff", &request.diff}},
-        {{"--level", &level},
-         {"--version", &version},
-         {"--backup", &request.backupSuffix},
-         {"--only", &only}});
-    if (!error.empty())
-        return usageError(error);
+    request.paths = parsed.positional();
+    request.inPlace = parsed.isSet("in-place");
+    request.diff = parsed.isSet("diff");
+    request.backupSuffix = parsed.value("backup");
+    const std::string level = parsed.value("level", "restricted");
+    const std::string version = parsed.value("version", "latest");
+    std::string error;
     const auto policy = parsePolicy(level, version, error);
     if (!policy)
         return usageError(error);
     request.policy = *policy;
-    std::size_t from = 0;
-    while (from < only.size()) {
-        const std::size_t comma = std::min(only.find(',', from), only.size());
-        const std::string id = only.substr(from, comma - from);
-        if (!Policy::findCheck(id))
-            return usageError("--only: unknown check ID '" + id + "'");
-        request.only.insert(id);
-        from = comma + 1;
+    // "a,b" and "a,b," name a and b; an empty name in between is an unknown ID.
+    QStringList only = QString::fromLatin1(parsed.value("only")).split(QLatin1Char(','));
+    if (only.last().isEmpty())
+        only.removeLast();
+    for (const auto &id : only) {
+        if (!Policy::findCheck(bytes(id)))
+            return usageError("--only: unknown check ID '" + bytes(id) + "'");
+        request.only.insert(bytes(id));
     }
     if (!request.backupSuffix.empty() && !request.inPlace)
         return usageError("--backup goes with --in-place");
@@ -303,29 +354,37 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("podsec"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PODSEC_VERSION_STRING));
-    std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty())
-        return usageError("missing command");
-    const std::string command = args.front();
-    args.erase(args.begin());
-    if (command == "--version" || command == "version") {
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args.push_back(fromBytes(argv[i]));
+
+    // podsec [--help | --version] COMMAND [ARGUMENTS]: what follows the command is its own.
+    QCommandLineParser parser;
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption version(QStringLiteral("version"));
+    parser.addOptions({help, version});
+    const bool ok = parser.parse(args);
+    QStringList rest = parser.positionalArguments();
+    const bool hasCommand = !rest.isEmpty();
+    const QString command = hasCommand ? rest.takeFirst() : QString();
+    if (parser.isSet(version) || command == QLatin1String("version")) {
         std::fputs(PodSec::buildInfoText(PodSec::buildInfo(), "podsec").c_str(), stdout);
         return 0;
     }
-    if (command == "--help" || command == "-h" || command == "help") {
+    if (parser.isSet(help) || command == QLatin1String("help")) {
         std::fputs(Usage, stdout);
         return 0;
     }
-    if (command == "check" || command == "fix") {
-        for (const auto &a : args) {
-            if (a == "--help" || a == "-h") {
-                std::fputs(Usage, stdout);
-                return 0;
-            }
-        }
-        return command == "check" ? runCheckCommand(args) : runFixCommand(args);
-    }
-    if (command == "explain")
-        return runExplain(args);
-    return usageError("unknown command '" + command + "'");
+    if (!ok)
+        return usageError(usageProblem(parser, args.mid(1), {help, version}));
+    if (!hasCommand)
+        return usageError("missing command");
+    if (command == QLatin1String("check"))
+        return runCheckCommand(rest);
+    if (command == QLatin1String("fix"))
+        return runFixCommand(rest);
+    if (command == QLatin1String("explain"))
+        return runExplain(rest);
+    return usageError("unknown command '" + bytes(command) + "'");
 }

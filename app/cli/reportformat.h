@@ -24,6 +24,17 @@ struct Summary
     std::size_t errors = 0;
 };
 
+/// One object as a format rendered it (in a worker thread), and what a format that
+/// needs totals before its body counts from the object itself.
+struct ReportFragment
+{
+    ReportFragment() = default;
+    /// Implicit: a format that counts nothing returns its text.
+    ReportFragment(std::string t) : text(std::move(t)) {}
+    std::string text;
+    bool anyCheckDenied = false;
+};
+
 struct ReportContext
 {
     EvaluationOptions options;
@@ -42,11 +53,11 @@ public:
     /// Whether objects should come with their planned fixes (EvaluatedObject::fixes).
     virtual bool wantsFixes() const { return false; }
     /// Renders one object; called concurrently for different objects.
-    virtual std::string object(const std::string &file, const EvaluatedObject &o) const = 0;
+    virtual ReportFragment object(const std::string &file, const EvaluatedObject &o) const = 0;
     /// Called before the first fragment of each file (and for files with no objects).
     virtual std::string fileStarted(const std::string &) { return {}; }
     /// Joins a rendered fragment into the output.
-    virtual std::string append(const std::string &fragment) { return fragment; }
+    virtual std::string append(const ReportFragment &fragment) { return fragment.text; }
     virtual std::string end(const Summary &summary, const std::vector<FileError> &errors) = 0;
 
 protected:

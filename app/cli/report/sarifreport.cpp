@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: Apache-2.0
+// The SARIF 2.1.0 report: one rule per check, one result per denied check, with the edits
+// `podsec fix` would make as fixes.
+#include "jsonwriter.h"
+#include "reports.h"
+
+#include "policy/registry.h"
+
+namespace PodSec::Cli {
+
+namespace {
+
+void writeLocation(JsonWriter &w, const std::string &file, std::uint32_t line, std::uint32_t column)
+{
+    w.key("physicalLocation").beginObject();
+    w.key("artifactLocation").beginObject().key("uri").value(file).endObject();
+    w.key("region").beginObject();
+    w.key("startLine").value(line);
+    w.key("startColumn").value(column);
+    w.endObject();
+    w.endObject();
+}
+
+/// The edits `podsec fix` would make for this check, as SARIF fixes (byte regions of the
+/// original file).
+void writeFixes(JsonWriter &w, const std::string &file, const EvaluatedObject &o,
+                std::string_view checkId)
+{
+    bool any = false;
+    for (const auto &fix : o.fixes) {
+        if (fix.checkId != checkId)
+            continue;
+        if (!any)
+            w.key("fixes").beginArray();
+        any = true;
+        w.beginObject();
+        w.key("description").beginObject().key("text").value(fix.title).endObject();
+        w.key("artifactChanges").beginArray().beginObject();
+        w.key("artifactLocation").beginObject().key("uri").value(file).endObject();
+        w.key("replacements").beginArray();
+        for (const auto &e : fix.edits) {
+            w.beginObject();
+            w.key("deletedRegion").beginObject();
+            w.key("byteOffset").value(e.offset);
+            w.key("byteLength").value(e.length);
+            w.endObject();
+            w.key("insertedContent").beginObject().key("text").value(e.text).endObject();
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject().endArray();
+        w.endObject();
+    }
+    if (any)
+        w.endArray();
+}
+
+class SarifReport : public ReportFormat
+{
+public:
+    using ReportFormat::ReportFormat;
+
+    bool wantsFixes() const override { return true; }
+
+    std::string begin() override
+    {
+        JsonWriter &w = m_writer;
+        w.beginObject();
+        w.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
+        w.key("version").value("2.1.0");
+        w.key("runs").beginArray().beginObject();
+        w.key("tool").beginObject().key("driver").beginObject();
+        w.key("name").value(ToolName);
+        w.key("version").value(ToolVersion);
+        w.key("informationUri")
+            .value("https://kubernetes.io/docs/concepts/security/pod-security-standards/");
+        w.key("rules").beginArray();
+        for (const auto &check : Policy::registry()) {
+            const std::string level = Policy::levelName(check.level);
+            w.lineBreak().beginObject();
+            w.key("id").value(check.id);
+            w.key("name").value(check.id);
+            w.key("shortDescription").beginObject();
+            w.key("text").value("Pod Security Standards check " + std::string(check.id) + " (" +
+                                level + ")");
+            w.endObject();
+            w.key("properties").beginObject().key("level").value(level).endObject();
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject().endObject(); // driver, tool
+        w.key("results").beginArray();
+        return w.take();
+    }
+
+    ReportFragment object(const std::string &file, const EvaluatedObject &o) const override
+    {
+        JsonWriter w;
+        const auto &checks = Policy::registry();
+        for (const auto &r : o.evaluation.results) {
+            if (r.allowed)
+                continue;
+            std::size_t ruleIndex = 0;
+            while (ruleIndex < checks.size() && checks[ruleIndex].id != r.id)
+                ++ruleIndex;
+            std::uint32_t line = o.line, column = o.column;
+            std::string fieldPath;
+            for (const auto &f : r.fields) {
+                if (!f.allowed) {
+                    line = f.line;
+                    column = f.column;
+                    fieldPath = f.path;
+                    break;
+                }
+            }
+            w.lineBreak().beginObject();
+            w.key("ruleId").value(r.id);
+            w.key("ruleIndex").value(ruleIndex);
+            w.key("level").value("error");
+            w.key("message").beginObject();
+            w.key("text").value(objectLabel(o) + ": " + r.reason + " (" + r.detail + ")");
+            w.endObject();
+            w.key("locations").beginArray().beginObject();
+            writeLocation(w, file, line, column);
+            w.key("logicalLocations").beginArray().beginObject();
+            w.key("fullyQualifiedName")
+                .value(objectLabel(o) + (fieldPath.empty() ? "" : ": " + fieldPath));
+            w.endObject().endArray();
+            w.endObject().endArray();
+            w.key("properties").beginObject();
+            w.key("policy").value(o.evaluation.policy.toString());
+            w.key("reason").value(r.reason);
+            w.key("detail").value(r.detail);
+            w.endObject();
+            writeFixes(w, file, o, r.id);
+            w.endObject();
+        }
+        return w.take();
+    }
+
+    std::string append(const ReportFragment &fragment) override
+    {
+        return m_writer.rawItem(fragment.text).take();
+    }
+
+    std::string end(const Summary &, const std::vector<FileError> &errors) override
+    {
+        JsonWriter &w = m_writer;
+        w.endArray(); // results
+        w.key("invocations").beginArray().beginObject();
+        w.key("executionSuccessful").value(errors.empty());
+        w.key("toolExecutionNotifications").beginArray();
+        for (const auto &e : errors) {
+            w.beginObject();
+            w.key("level").value("error");
+            w.key("message").beginObject().key("text").value(e.diagnostic.message).endObject();
+            w.key("locations").beginArray().beginObject();
+            writeLocation(w, e.file, e.diagnostic.line, e.diagnostic.column);
+            w.endObject().endArray();
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject().endArray(); // invocations
+        w.endObject().endArray(); // runs
+        w.endObject().trailer("\n");
+        return w.take();
+    }
+
+private:
+    JsonWriter m_writer;
+};
+
+} // namespace
+
+std::unique_ptr<ReportFormat> createSarifReport(const ReportContext &context)
+{
+    return std::make_unique<SarifReport>(context);
+}
+
+} // namespace PodSec::Cli
