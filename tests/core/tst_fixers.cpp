@@ -5,8 +5,8 @@
 // plan an automatic fix.
 #include "podtestutil.h"
 
-#include "fix/fixers/allfixers.h"
 #include "engine/fixloop.h"
+#include "fix/fixers/allfixers.h"
 #include "fix/fixplanner.h"
 #include "policy/registry.h"
 
