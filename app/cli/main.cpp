@@ -3,6 +3,7 @@
 #include "checkcommand.h"
 #include "cluster/apiclient.h"
 #include "engine/buildinfo.h"
+#include "engine/ruleset.h"
 #include "fixcommand.h"
 #include "qnetworktransport.h"
 
@@ -189,21 +190,29 @@ int runExplain(const QStringList &arguments)
     if (args.size() > 1)
         return usageError("explain takes at most one CHECK_ID");
     if (args.empty()) {
+        // Every rule of every rule set; PSS checks with their level and first version.
         std::printf("%-28s %-11s %s\n", "CHECK", "LEVEL", "SINCE");
-        for (const auto &c : Policy::registry()) {
-            std::printf("%-28s %-11s v1.%d\n", std::string(c.id).c_str(),
-                        Policy::levelName(c.level), c.variants.front().minimumVersion);
+        for (const Engine::RuleSet *set : Engine::ruleSets()) {
+            for (const auto &rule : set->rules()) {
+                if (const auto *c = Policy::findCheck(rule.id))
+                    std::printf("%-28s %-11s v1.%d\n", std::string(c->id).c_str(),
+                                Policy::levelName(c->level), c->variants.front().minimumVersion);
+                else
+                    std::printf("%-28s %-11s %s\n", std::string(rule.id).c_str(),
+                                Engine::severityName(rule.severity), rule.summary.c_str());
+            }
         }
         std::printf("\nRun 'podsec explain CHECK_ID' for one check.\n");
         return 0;
     }
-    const auto *check = Policy::findCheck(args[0]);
-    if (!check)
+    const Engine::Rule *rule = Engine::findRule(args[0]);
+    if (!rule)
         return usageError("unknown check ID '" + args[0] + "' (run 'podsec explain' for the list)");
     bool ok = false;
-    const std::string text = readFile(QStringLiteral(":/explanations/") +
-                                          QString::fromStdString(args[0]) + QStringLiteral(".md"),
-                                      ok);
+    const std::string text =
+        readFile(QStringLiteral(":/explanations/") + QString::fromStdString(rule->explanationKey) +
+                     QStringLiteral(".md"),
+                 ok);
     if (!ok) {
         std::fprintf(stderr, "podsec: no explanation bundled for %s\n", args[0].c_str());
         return 2;
