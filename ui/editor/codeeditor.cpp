@@ -3,6 +3,7 @@
 
 #include <QMouseEvent>
 #include <QPainter>
+#include <QScopedValueRollback>
 #include <QTextBlock>
 #include <QToolTip>
 
@@ -174,6 +175,21 @@ int CodeEditor::positionOf(int line, int byteColumn) const
     return block.position() + charsForBytes(block.text(), qMax(0, byteColumn - 1));
 }
 
+void CodeEditor::showDocument(QTextDocument *doc, int lineOffset)
+{
+    m_findings.clear();
+    m_failingLines.clear();
+    m_fixableLines.clear();
+    setExtraSelections({}); // while the cursors' document is still the shown one
+    {
+        const QScopedValueRollback swapping(m_swapping, true);
+        setDocument(doc);
+    }
+    m_lineOffset = lineOffset;
+    updateLineNumberAreaWidth();
+    refreshSelections();
+}
+
 void CodeEditor::setFindings(const QVector<EditorFinding> &findings)
 {
     m_findings = findings;
@@ -194,6 +210,8 @@ void CodeEditor::setFindings(const QVector<EditorFinding> &findings)
 
 void CodeEditor::refreshSelections()
 {
+    if (m_swapping)
+        return;
     QList<QTextEdit::ExtraSelection> selections;
     QTextEdit::ExtraSelection current;
     current.format.setBackground(m_dark ? QColor(0x2c, 0x31, 0x38) : QColor(0xee, 0xf3, 0xfb));

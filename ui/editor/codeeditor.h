@@ -27,6 +27,11 @@ class CodeEditor final : public QPlainTextEdit
 public:
     explicit CodeEditor(QWidget *parent = nullptr);
 
+    /// Shows doc (nullptr: an empty document), whose first block is line lineOffset + 1 of
+    /// its file. The previous document's findings and underlines are dropped first: their
+    /// cursors point into that document, and nothing is refreshed while the documents are
+    /// swapped. Use this, never QPlainTextEdit::setDocument().
+    void showDocument(QTextDocument *doc, int lineOffset = 0);
     void setFindings(const QVector<EditorFinding> &findings);
     const QVector<EditorFinding> &findings() const { return m_findings; }
     /// Moves the cursor to a 1-based line and byte column and centres it.
@@ -65,6 +70,7 @@ private:
     QSet<int> m_failingLines;
     QSet<int> m_fixableLines;
     bool m_dark = false;
+    bool m_swapping = false; ///< inside showDocument(): no refresh
     int m_lineOffset = 0;
 };
 

@@ -141,10 +141,8 @@ void SelectionSync::detach()
     {
         // Detach the editor before the documents it may be showing are deleted.
         const QScopedValueRollback syncing(m_syncing, true);
-        m_editor->setDocument(nullptr);
+        m_editor->showDocument(nullptr);
     }
-    m_editor->setLineOffset(0);
-    m_editor->setFindings({});
     m_excerptKey.clear();
     m_currentFile = -1;
     m_editor->setReadOnly(true);
@@ -169,8 +167,7 @@ void SelectionSync::showFile(int file, const WorkloadEntry *workload)
         QTextDocument *excerpt = m_documents->makeExcerpt(file, *workload);
         {
             const QScopedValueRollback syncing(m_syncing, true);
-            m_editor->setDocument(excerpt);
-            m_editor->setLineOffset(int(workload->line) - 1);
+            m_editor->showDocument(excerpt, int(workload->line) - 1);
         }
         m_excerptKey = key;
         m_editor->setReadOnly(true);
@@ -192,8 +189,7 @@ void SelectionSync::showFile(int file, const WorkloadEntry *workload)
         return;
     {
         const QScopedValueRollback syncing(m_syncing, true);
-        m_editor->setDocument(doc);
-        m_editor->setLineOffset(0);
+        m_editor->showDocument(doc);
     }
     m_excerptKey.clear();
     m_editor->setReadOnly(m_workspace->isReadOnly());

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+// Browsing real manifests as a user does: filter, then click and arrow through rows that
+// live in different files. Each step shows another file in the editor; the window must
+// neither crash (issue #12: underlines of the previous document were refreshed while the
+// editor swapped documents) nor show underlines of another file.
+#include "editor/codeeditor.h"
+#include "models/workloadfilterproxymodel.h"
+#include "views/mainwindow.h"
+
+#include <QDirIterator>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace PodSec;
+using namespace PodSec::Ui;
+
+namespace {
+
+/// Copies ../shared/corpus/real (the real-world manifests) into to.
+void copyCorpus(const QString &to)
+{
+    const QString from = QStringLiteral(PODSEC_SHARED_DIR "/corpus/real");
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString target = to + path.mid(from.size());
+        QDir().mkpath(QFileInfo(target).path());
+        QFile::copy(path, target);
+        QFile(target).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+}
+
+/// Every row of the tree in display order, expanding as it goes.
+QModelIndexList rows(QTreeView *tree, const QModelIndex &parent = {})
+{
+    QModelIndexList out;
+    const auto *model = tree->model();
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+        const QModelIndex index = model->index(r, 0, parent);
+        out << index;
+        tree->expand(index);
+        out << rows(tree, index);
+    }
+    return out;
+}
+
+/// Whether every extra selection of the editor points into the shown document.
+bool selectionsInShownDocument(const CodeEditor *editor)
+{
+    for (const auto &s : editor->extraSelections()) {
+        if (s.cursor.document() != editor->document())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestBrowsing : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void clickingAcrossFilesOfAFilteredTree_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::newRow("wordpress") << QStringLiteral("wordpress");
+        QTest::newRow("redis") << QStringLiteral("redis");
+        QTest::newRow("dashboard") << QStringLiteral("dashboard");
+        QTest::newRow("everything") << QString();
+    }
+
+    void clickingAcrossFilesOfAFilteredTree()
+    {
+        QFETCH(QString, filter);
+        QTemporaryDir dir;
+        copyCorpus(dir.path());
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.openPaths({dir.path()});
+        QVERIFY(applied.wait(60000));
+        if (!filter.isEmpty()) {
+            w.filterEdit()->setText(filter);
+            QTest::qWait(400);
+        }
+        QTreeView *tree = w.treeView();
+        const QModelIndexList all = rows(tree).mid(0, 300);
+        QVERIFY(!all.isEmpty());
+        QSet<int> files;
+        for (const QModelIndex &index : all) {
+            tree->setCurrentIndex(index);
+            QCoreApplication::processEvents();
+            QVERIFY(selectionsInShownDocument(w.editor()));
+            files.insert(w.currentFile());
+        }
+        tree->setFocus();
+        tree->setCurrentIndex(all.front());
+        for (int i = 0; i < 40; ++i) {
+            QTest::keyClick(tree, Qt::Key_Down);
+            QVERIFY(selectionsInShownDocument(w.editor()));
+        }
+        QVERIFY2(files.size() > 1, "the rows should span several files");
+    }
+};
+
+QTEST_MAIN(TestBrowsing)
+#include "tst_browsing.moc"
