@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 #include <algorithm>
@@ -185,8 +186,9 @@ private Q_SLOTS:
         QCOMPARE(again.text, result.text);
     }
 
-    // Golden pairs: tests/data/fix/cases/<check>--<style>.in.* and the reviewed .out.*
-    // (PODSEC_UPDATE_GOLDEN=1 writes them). A mismatch prints the unified diff.
+    // Golden pairs: tests/data/fix/cases/<check>--<style>[--<policy>].in.* and the reviewed
+    // .out.* (PODSEC_UPDATE_GOLDEN=1 writes them), fixed at restricted:latest unless the name
+    // says otherwise (TestUtil::goldenPolicy). A mismatch prints the unified diff.
     void golden_data()
     {
         QTest::addColumn<QString>("input");
@@ -204,7 +206,9 @@ private Q_SLOTS:
         QFile in(input);
         QVERIFY(in.open(QIODevice::ReadOnly));
         const std::string text = in.readAll().toStdString();
-        const auto result = fixText(text, Restricted);
+        const auto policy = TestUtil::goldenPolicy(QFileInfo(input).fileName());
+        QVERIFY2(policy, "the part after the style must be <level> or <level>-v1.N");
+        const auto result = fixText(text, *policy);
         QString outPath = input;
         outPath.replace(QLatin1String(".in."), QLatin1String(".out."));
         if (qEnvironmentVariableIsSet("PODSEC_UPDATE_GOLDEN")) {
@@ -229,7 +233,7 @@ private Q_SLOTS:
                  text.find("\r\n") != std::string::npos);
         // Still parses, and fixing again is a no-op.
         QVERIFY(Yaml::SourceFile::fromText("", result.text)->errors.empty());
-        const auto again = fixText(result.text, Restricted);
+        const auto again = fixText(result.text, *policy);
         QVERIFY(again.applied.empty());
         QCOMPARE(again.text, result.text);
     }
@@ -243,19 +247,21 @@ private Q_SLOTS:
         for (const QString &f : dir.entryList({QStringLiteral("*needs-decision*")}, QDir::Files)) {
             QFile in(dir.filePath(f));
             QVERIFY(in.open(QIODevice::ReadOnly));
-            const std::string text = fixText(in.readAll().toStdString(), Restricted).text;
+            const auto policy = TestUtil::goldenPolicy(f);
+            QVERIFY2(policy, qPrintable(f));
+            const std::string text = fixText(in.readAll().toStdString(), *policy).text;
             const auto file = Yaml::SourceFile::fromText("", text);
             for (const auto &doc : file->documents) {
                 for (const auto &object : K8s::objectsIn(doc)) {
                     if (!object.hasTemplate)
                         continue;
                     const K8s::PodSpecView view(object);
-                    const auto before = Policy::evaluate(view, Restricted);
+                    const auto before = Policy::evaluate(view, *policy);
                     for (const auto &d : planFixes(view, before, text).decisions) {
                         for (const auto &c : d.choices) {
                             std::string changed = text;
                             QVERIFY(c.edits.apply(changed));
-                            const auto after = fixText(changed, Restricted);
+                            const auto after = fixText(changed, *policy);
                             const bool stillAsked = std::any_of(
                                 after.decisions.begin(), after.decisions.end(),
                                 [&](const ObjectDecision &later) {
@@ -264,7 +270,7 @@ private Q_SLOTS:
                             QVERIFY2(!stillAsked, qPrintable(f + QLatin1String(": ") +
                                                              QString::fromStdString(c.title)));
                             // No check fails that did not fail before.
-                            const auto baseline = fixText(text, Restricted);
+                            const auto baseline = fixText(text, *policy);
                             for (const auto &r : after.remaining)
                                 QVERIFY2(std::find(baseline.remaining.begin(),
                                                    baseline.remaining.end(),

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The fixer registry against the check registry: every check has exactly one fixer entry
 // (a fixer, or an explicit decision-only marker), no entry names an unknown check, each
-// fixer's file sits beside its check under the same name, and decision-only fixers never
-// plan an automatic fix.
+// fixer's file sits beside its check under the same name, decision-only fixers never plan an
+// automatic fix, and the golden fix cases exercise every fixer.
 #include "podtestutil.h"
 
 #include "engine/fixloop.h"
@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <set>
+#include <string>
 
 using namespace PodSec;
 using namespace PodSec::Fix;
@@ -125,6 +126,41 @@ private Q_SLOTS:
         // The golden cases do exercise the decision-only fixers.
         for (const auto &id : decisionOnly)
             QVERIFY2(decided.count(id), id.c_str());
+    }
+
+    // Over the golden pairs of tests/data/fix/cases, each fixed at its own policy as tst_fix's
+    // golden() does (TestUtil::goldenPolicy): every automatic fixer fixes its check in at
+    // least one (an applied key "checkId|path|action"), and every decision-only fixer that
+    // has a fixer asks a decision in at least one.
+    void goldenCasesCoverEveryFixer()
+    {
+        QDir dir(TestUtil::testDataPath(QStringLiteral("fix/cases")));
+        const auto files = dir.entryList({QStringLiteral("*.in.yaml"), QStringLiteral("*.in.json")},
+                                         QDir::Files, QDir::Name);
+        QVERIFY(!files.isEmpty());
+        std::set<std::string> fixed, asked;
+        for (const QString &f : files) {
+            const auto policy = TestUtil::goldenPolicy(f);
+            QVERIFY2(policy, qPrintable(f));
+            QFile in(dir.filePath(f));
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            const auto result = fixText(in.readAll().toStdString(), *policy);
+            for (const auto &key : result.appliedKeys)
+                fixed.insert(key.substr(0, key.find('|')));
+            for (const auto &d : result.decisions)
+                asked.insert(d.decision.checkId);
+        }
+        QStringList missing;
+        for (const auto &entry : allFixers()) {
+            const std::string id(entry.checkId);
+            if (entry.kind == FixerKind::Automatic && !fixed.count(id))
+                missing << QString::fromStdString(id) +
+                               QStringLiteral(": no golden case where its fixer applies a fix");
+            if (entry.kind == FixerKind::DecisionOnly && entry.fixer && !asked.count(id))
+                missing << QString::fromStdString(id) +
+                               QStringLiteral(": no golden case where its fixer asks a decision");
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
     }
 };
 

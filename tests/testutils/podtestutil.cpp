@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "podtestutil.h"
 
+#include <QRegularExpression>
+#include <QStringList>
+
 #include <stdexcept>
 
 namespace PodSec::TestUtil {
@@ -30,6 +33,26 @@ const Policy::CheckResult *findResult(const Policy::Evaluation &e, std::string_v
             return &r;
     }
     return nullptr;
+}
+
+std::optional<Policy::LevelVersion> goldenPolicy(const QString &fileName)
+{
+    // The input and its expected output share the policy.
+    static const QRegularExpression suffix(QStringLiteral("\\.(in|out)\\.[^.]+$"));
+    const QString base = QString(fileName).remove(suffix);
+    const QStringList parts = base.split(QLatin1String("--"));
+    if (parts.size() < 3)
+        return Policy::LevelVersion{Policy::Level::Restricted, Policy::Version::latest()};
+    if (parts.size() > 3)
+        return std::nullopt;
+    const QString &policy = parts.at(2);
+    const int dash = policy.indexOf(QLatin1Char('-'));
+    const auto level = Policy::parseLevel(policy.left(dash).toStdString());
+    const auto version = dash < 0 ? std::optional<Policy::Version>(Policy::Version::latest())
+                                  : Policy::Version::parse(policy.mid(dash + 1).toStdString());
+    if (!level || !version)
+        return std::nullopt;
+    return Policy::LevelVersion{*level, *version};
 }
 
 QString sharedPath(const QString &relative)

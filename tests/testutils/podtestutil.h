@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace PodSec::TestUtil {
@@ -30,6 +31,12 @@ Policy::Evaluation evaluate(const std::string &yaml, const char *level, const ch
 
 /// The result of one check in an evaluation; nullptr when the check did not run.
 const Policy::CheckResult *findResult(const Policy::Evaluation &e, std::string_view id);
+
+/// The policy a golden fix case (tests/data/fix/cases) is fixed at, from its file name:
+/// "<check>--<style>.in.yaml" at restricted:latest, "<check>--<style>--<level>.in.yaml" at
+/// <level>:latest and "<check>--<style>--<level>-v1.N.in.yaml" at <level>:v1.N. nullopt when
+/// a third part is there but does not name a policy. The .out.* file reads the same.
+std::optional<Policy::LevelVersion> goldenPolicy(const QString &fileName);
 
 /// Absolute path of a file under ../shared (PODSEC_SHARED_DIR).
 QString sharedPath(const QString &relative);
