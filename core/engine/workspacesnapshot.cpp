@@ -181,38 +181,8 @@ WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
         return x.offset != y.offset ? x.offset < y.offset : x.path < y.path;
     });
 
-    auto lower = [](std::string text) {
-        for (char &ch : text) {
-            if (ch >= 'A' && ch <= 'Z')
-                ch = static_cast<char>(ch - 'A' + 'a');
-        }
-        return text;
-    };
-    std::string workloadText = w.kind + ' ' + w.name + ' ' + w.namespaceName;
-    for (const auto *e : {&w.baseline, &w.restricted}) {
-        for (const auto &r : e->results) {
-            if (!r.allowed)
-                workloadText += ' ' + r.reason + ' ' + r.detail;
-        }
-    }
-    w.searchText = lower(std::move(workloadText));
-    for (auto &f : fields) {
+    for (auto &f : fields)
         f.fixable = fixable.count(f.path) > 0;
-        std::string text = f.path + ' ' + f.value;
-        for (const auto &c : f.checks) {
-            text += ' ';
-            text += c.checkId;
-            if (c.allowed)
-                continue;
-            for (const auto *e : {&w.baseline, &w.restricted}) {
-                for (const auto &r : e->results) {
-                    if (r.id == c.checkId && !r.allowed)
-                        text += ' ' + r.reason;
-                }
-            }
-        }
-        f.searchText = lower(std::move(text));
-    }
 
     for (const auto &c : view.containers()) {
         ContainerEntry ce;

@@ -49,8 +49,6 @@ struct FieldEntry
     /// A planned fix (or a decision's choice) changes this field: the editor's light bulb.
     /// Only set when SnapshotOptions::planFixes.
     bool fixable = false;
-    /// Lower-cased text a filter matches: path, value, check IDs, failing reasons.
-    std::string searchText;
 };
 
 struct ContainerEntry
@@ -85,8 +83,6 @@ struct WorkloadEntry
     Verdict verdicts[ColumnCount] = {};
     std::vector<FieldEntry> podFields;
     std::vector<ContainerEntry> containers;
-    /// Lower-cased text a filter matches: kind, name, namespace, reasons and details.
-    std::string searchText;
     /// Live objects: metadata.uid and the controlling ownerReference (kind, name, uid).
     std::string uid;
     K8s::Object::Owner controller;

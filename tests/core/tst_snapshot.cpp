@@ -66,10 +66,15 @@ QStringList summary(const WorkspaceSnapshot &s)
             QString wl = QString::fromStdString("  " + e.key() + ':');
             for (int c = 0; c < ColumnCount; ++c)
                 wl += QLatin1Char(' ') + QLatin1String(verdictName(e.verdicts[c]));
-            wl += QStringLiteral(" fields=%1 owner=%2 text=%3")
+            std::size_t reasons = 0;
+            for (const auto *evaluation : {&e.baseline, &e.restricted}) {
+                for (const auto &r : evaluation->results)
+                    reasons += r.allowed ? 0 : r.reason.size() + r.detail.size();
+            }
+            wl += QStringLiteral(" fields=%1 owner=%2 reasons=%3")
                       .arg(e.podFields.size() + e.containers.size())
                       .arg(e.owner)
-                      .arg(QString::fromStdString(e.searchText).size());
+                      .arg(reasons);
             lines << wl;
         }
     }
@@ -86,7 +91,7 @@ WorkspaceSnapshot marked(const WorkspaceSnapshot &s)
 {
     WorkspaceSnapshot copy = s;
     for (auto &w : copy.workloads)
-        w.searchText = "reused-marker";
+        w.podMetadataPath = "reused-marker";
     return copy;
 }
 
@@ -94,7 +99,7 @@ int markedCount(const WorkspaceSnapshot &s)
 {
     int n = 0;
     for (const auto &w : s.workloads)
-        n += w.searchText == "reused-marker";
+        n += w.podMetadataPath == "reused-marker";
     return n;
 }
 
@@ -192,7 +197,7 @@ private Q_SLOTS:
         const auto reused = buildSnapshot(files, options, {}, nullptr, &previous);
         QVERIFY(reused);
         QCOMPARE(markedCount(*reused), 1); // only api-1
-        QVERIFY(find(*reused, "Pod", "web-1")->searchText != "reused-marker");
+        QVERIFY(find(*reused, "Pod", "web-1")->podMetadataPath != "reused-marker");
         QCOMPARE(summary(*buildSnapshot(files, options, {}, nullptr, first.operator->())),
                  summary(*buildSnapshot(files, options)));
     }

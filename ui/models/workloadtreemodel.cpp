@@ -7,8 +7,19 @@
 #include <functional>
 #include <iterator>
 #include <unordered_map>
+#include <utility>
 
 namespace PodSec::Ui {
+
+namespace {
+
+/// Texts of unchanged workloads are shared between snapshots' indexes: no need to compare.
+bool sameText(const std::string &a, const std::string &b)
+{
+    return &a == &b || a == b;
+}
+
+} // namespace
 
 struct WorkloadTreeModel::Node
 {
@@ -16,10 +27,12 @@ struct WorkloadTreeModel::Node
     Node *parent = nullptr;
     int row = 0;
     std::string key;
-    /// The snapshot the indices below refer to. During an update old rows still point at
-    /// the previous snapshot (kept alive until the update is done), so views that ask for
-    /// data while rows are being removed or inserted always get consistent answers.
+    /// The snapshot (and its search index) the indices below refer to. During an update old
+    /// rows still point at the previous snapshot (kept alive until the update is done), so
+    /// views that ask for data while rows are being removed or inserted always get
+    /// consistent answers.
     const WorkspaceSnapshot *snap = nullptr;
+    const SearchIndex *search = nullptr;
     int ns = -1;        // index into snapshot namespaces
     int workload = -1;  // index into snapshot workloads
     int container = -1; // index into the workload's containers, -1 for pod level
@@ -49,7 +62,7 @@ WorkloadTreeModel::WorkloadTreeModel(QObject *parent)
 WorkloadTreeModel::~WorkloadTreeModel() = default;
 
 std::unique_ptr<WorkloadTreeModel::Node>
-WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s) const
+WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *search) const
 {
     auto root = std::make_unique<Node>();
     for (std::size_t n = 0; n < s.namespaces.size(); ++n) {
@@ -57,6 +70,7 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s) const
         auto nsNode = std::make_unique<Node>();
         nsNode->type = NodeType::Namespace;
         nsNode->snap = &s;
+        nsNode->search = search;
         nsNode->ns = static_cast<int>(n);
         nsNode->key = "ns:" + ns.name;
         // Live objects nest under their controller (Deployment → ReplicaSet → Pod).
@@ -65,6 +79,7 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s) const
             auto wNode = std::make_unique<Node>();
             wNode->type = NodeType::Workload;
             wNode->snap = &s;
+            wNode->search = search;
             wNode->ns = static_cast<int>(n);
             wNode->workload = w;
             wNode->key = "w:" + workload.key();
@@ -74,6 +89,7 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s) const
                     auto fNode = std::make_unique<Node>();
                     fNode->type = NodeType::Field;
                     fNode->snap = &s;
+                    fNode->search = search;
                     fNode->ns = static_cast<int>(n);
                     fNode->workload = w;
                     fNode->container = container;
@@ -88,6 +104,7 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s) const
                 auto cNode = std::make_unique<Node>();
                 cNode->type = NodeType::Container;
                 cNode->snap = &s;
+                cNode->search = search;
                 cNode->ns = static_cast<int>(n);
                 cNode->workload = w;
                 cNode->container = static_cast<int>(c);
@@ -110,17 +127,24 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s) const
 
 void WorkloadTreeModel::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot)
 {
-    auto newRoot = snapshot ? buildTree(*snapshot) : std::make_unique<Node>();
-    if (!m_snapshot) {
+    setSnapshot(ViewSnapshot::derive(std::move(snapshot), &m_view));
+}
+
+void WorkloadTreeModel::setSnapshot(ViewSnapshot view)
+{
+    if (view.snapshot && !view.search)
+        view = ViewSnapshot::derive(std::move(view.snapshot), &m_view);
+    auto newRoot =
+        view.snapshot ? buildTree(*view.snapshot, view.search.get()) : std::make_unique<Node>();
+    if (!m_view.snapshot) {
         beginResetModel();
-        m_snapshot = std::move(snapshot);
+        m_view = std::move(view);
         m_root = std::move(newRoot);
         endResetModel();
         return;
     }
-    // Keep the old snapshot alive until the tree no longer refers to it.
-    auto old = m_snapshot;
-    m_snapshot = std::move(snapshot);
+    // Keep the old snapshot and index alive until the tree no longer refers to them.
+    auto old = std::exchange(m_view, std::move(view));
     // Thousands of inserted, removed or changed rows (a version switch on a large
     // workspace) cost views far more than one reset; views restore expansion and selection
     // by KeyRole. Edits change a few rows and stay in place.
@@ -197,6 +221,7 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
             Node *n = newKids[i].get();
             const bool same = sameData(o, n);
             o->snap = n->snap;
+            o->search = n->search;
             o->ns = n->ns;
             o->workload = n->workload;
             o->container = n->container;
@@ -227,7 +252,7 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
 
 bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
 {
-    if (a->type != b->type || !a->snap || !b->snap)
+    if (a->type != b->type || !a->snap || !b->snap || !a->search || !b->search)
         return false;
     switch (a->type) {
     case NodeType::Namespace: {
@@ -242,7 +267,7 @@ bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
         const auto &x = a->snap->workloads[std::size_t(a->workload)];
         const auto &y = b->snap->workloads[std::size_t(b->workload)];
         return std::equal(std::begin(x.verdicts), std::end(x.verdicts), std::begin(y.verdicts)) &&
-               x.line == y.line && x.searchText == y.searchText;
+               x.line == y.line && sameText(searchText(a), searchText(b));
     }
     case NodeType::Container:
         return false; // summarises its children; cheap to repaint
@@ -257,33 +282,28 @@ bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
         const auto &y = fieldOf(b);
         return std::equal(std::begin(x.verdicts), std::end(x.verdicts), std::begin(y.verdicts)) &&
                x.value == y.value && x.present == y.present && x.line == y.line &&
-               x.searchText == y.searchText;
+               sameText(searchText(a), searchText(b));
     }
     }
     return false;
 }
 
-const std::string &WorkloadTreeModel::searchText(const Node *node) const
+const std::string &WorkloadTreeModel::searchText(const Node *node)
 {
     static const std::string empty;
-    if (!node->snap)
+    if (!node->snap || !node->search)
         return empty;
     switch (node->type) {
     case NodeType::Namespace:
         return node->snap->namespaces[std::size_t(node->ns)].name;
     case NodeType::Workload:
-        return node->snap->workloads[std::size_t(node->workload)].searchText;
+        return node->search->workloadText(node->workload);
     case NodeType::Container:
         return node->snap->workloads[std::size_t(node->workload)]
             .containers[std::size_t(node->container)]
             .name;
-    case NodeType::Field: {
-        const auto &w = node->snap->workloads[std::size_t(node->workload)];
-        return node->container < 0 ? w.podFields[std::size_t(node->field)].searchText
-                                   : w.containers[std::size_t(node->container)]
-                                         .fields[std::size_t(node->field)]
-                                         .searchText;
-    }
+    case NodeType::Field:
+        return node->search->fieldText(node->workload, node->container, node->field);
     }
     return empty;
 }

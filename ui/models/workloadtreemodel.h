@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/workspacesnapshot.h"
+#include "viewsnapshot.h"
 
 #include <QAbstractItemModel>
 
@@ -10,10 +11,10 @@
 namespace PodSec::Ui {
 
 /// Namespaces → workloads → pod-level fields and containers → container fields, over one
-/// immutable WorkspaceSnapshot. Raw data only: verdicts come out as VerdictRole, and the
-/// BadgeProxyModel turns them into icons and translated text. setSnapshot() updates in
-/// place (rows inserted/removed/changed by stable keys), so expansion and selection survive
-/// a re-evaluation.
+/// immutable WorkspaceSnapshot and its SearchIndex (a ViewSnapshot). Raw data only: verdicts come
+/// out as VerdictRole, and the BadgeProxyModel turns them into icons and translated text.
+/// setSnapshot() updates in place (rows inserted/removed/changed by stable keys), so expansion and
+/// selection survive a re-evaluation.
 class WorkloadTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -49,8 +50,14 @@ public:
 
     /// Updates in place (rows inserted, removed and changed by stable keys) unless more than
     /// MaxInPlaceChanges rows would be inserted, removed or changed; then the model is reset.
+    /// A view without its search index gets one built here.
+    void setSnapshot(ViewSnapshot view);
+    /// The same, deriving the search index on the calling thread (tests and tools; the
+    /// window gets it built by the Workspace).
     void setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot);
-    std::shared_ptr<const WorkspaceSnapshot> snapshot() const { return m_snapshot; }
+    std::shared_ptr<const WorkspaceSnapshot> snapshot() const { return m_view.snapshot; }
+    /// What the text filter matches, for the current snapshot.
+    std::shared_ptr<const SearchIndex> searchIndex() const { return m_view.search; }
 
     /// The snapshot entries behind an index (nullptr when not of that type).
     const NamespaceEntry *namespaceAt(const QModelIndex &index) const;
@@ -72,7 +79,7 @@ public:
 
 private:
     struct Node;
-    std::unique_ptr<Node> buildTree(const WorkspaceSnapshot &s) const;
+    std::unique_ptr<Node> buildTree(const WorkspaceSnapshot &s, const SearchIndex *search) const;
     void reconcile(Node *oldParent, Node *newParent, const QModelIndex &parentIndex);
     /// Counts rows an in-place update would insert, remove or change; false once over budget.
     static bool countChanges(const Node *oldParent, const Node *newParent, int &budget);
@@ -80,10 +87,10 @@ private:
     Node *nodeAt(const QModelIndex &index) const;
     QModelIndex indexOf(Node *node, int column = 0) const;
     Verdict verdict(const Node *node, int column) const;
-    const std::string &searchText(const Node *node) const;
+    static const std::string &searchText(const Node *node);
     static bool sameData(const Node *a, const Node *b);
 
-    std::shared_ptr<const WorkspaceSnapshot> m_snapshot;
+    ViewSnapshot m_view;
     std::unique_ptr<Node> m_root;
 };
 

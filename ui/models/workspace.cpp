@@ -17,7 +17,7 @@ Workspace::Workspace(QObject *parent) : QObject(parent)
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         const bool cancelled = m_watcher.isCanceled();
-        std::optional<WorkspaceSnapshot> result;
+        ViewSnapshot result;
         if (!cancelled && m_watcher.future().resultCount() > 0)
             result = m_watcher.result();
         m_busy = false;
@@ -25,19 +25,19 @@ Workspace::Workspace(QObject *parent) : QObject(parent)
         if (then != Then::Done) {
             // Only texts were added meanwhile: this result is still right for the files it
             // saw, so it is shown, and the next round reuses it for them.
-            std::shared_ptr<const WorkspaceSnapshot> partial;
-            if (result && then == Then::AddedTexts) {
-                m_last = std::make_shared<const WorkspaceSnapshot>(std::move(*result));
+            ViewSnapshot partial;
+            if (result.snapshot && then == Then::AddedTexts) {
+                m_last = std::move(result);
                 partial = m_last;
             }
             evaluate(); // busy again before anyone hears of the partial result
-            if (partial)
+            if (partial.snapshot)
                 Q_EMIT snapshotReady(partial);
             return;
         }
         Q_EMIT busyChanged(false);
-        if (result) {
-            m_last = std::make_shared<const WorkspaceSnapshot>(std::move(*result));
+        if (result.snapshot) {
+            m_last = std::move(result);
             Q_EMIT snapshotReady(m_last);
         }
     });
@@ -85,7 +85,7 @@ void Workspace::openTexts(const std::vector<std::pair<std::string, std::string>>
     m_errors.clear();
     m_paths.clear();
     m_files.clear();
-    m_last.reset();
+    m_last = {};
     m_readOnly = true;
     addTexts(documents);
     evaluate();
@@ -124,7 +124,7 @@ std::vector<int> Workspace::addTexts(std::vector<std::pair<std::string, std::str
 void Workspace::open(const QStringList &paths)
 {
     m_errors.clear();
-    m_last.reset();
+    m_last = {};
     m_readOnly = false;
     m_paths = collectFiles(paths, &m_errors);
     m_files.clear();
@@ -166,7 +166,7 @@ void Workspace::setFileText(int file, const QString &text)
 void Workspace::setOptions(const SnapshotOptions &options)
 {
     m_options = options;
-    m_last.reset();
+    m_last = {};
     evaluate();
 }
 
@@ -193,22 +193,27 @@ void Workspace::evaluate()
     QPointer<Workspace> self(this);
     m_busy = true;
     Q_EMIT busyChanged(true);
-    m_watcher.setFuture(QtConcurrent::run(
-        [files = std::move(files), options, cancelFlag, self, previous]() mutable {
-            return buildSnapshot(
-                std::move(files), options,
-                [self](int done, int total) {
-                    if (done % 64 == 0 || done == total)
-                        QMetaObject::invokeMethod(
-                            self.data(),
-                            [self, done, total] {
-                                if (self)
-                                    Q_EMIT self->progress(done, total);
-                            },
-                            Qt::QueuedConnection);
-                },
-                cancelFlag.get(), previous.get());
-        }));
+    m_watcher.setFuture(QtConcurrent::run([files = std::move(files), options, cancelFlag, self,
+                                           previous]() mutable {
+        auto snapshot = buildSnapshot(
+            std::move(files), options,
+            [self](int done, int total) {
+                if (done % 64 == 0 || done == total)
+                    QMetaObject::invokeMethod(
+                        self.data(),
+                        [self, done, total] {
+                            if (self)
+                                Q_EMIT self->progress(done, total);
+                        },
+                        Qt::QueuedConnection);
+            },
+            cancelFlag.get(), previous.snapshot.get());
+        if (!snapshot)
+            return ViewSnapshot();
+        // The window's own data, here too, so the GUI thread only hands it over.
+        return ViewSnapshot::derive(std::make_shared<const WorkspaceSnapshot>(std::move(*snapshot)),
+                                    &previous);
+    }));
 }
 
 } // namespace PodSec::Ui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/workspacesnapshot.h"
+#include "viewsnapshot.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -9,13 +10,12 @@
 
 #include <atomic>
 #include <memory>
-#include <optional>
 
 namespace PodSec::Ui {
 
 /// The files of a workspace and their evaluation. Loading and evaluation run off the GUI
-/// thread; each result arrives as one immutable snapshot (snapshotReady). A newer request
-/// cancels an older one still running.
+/// thread; each result arrives as one immutable snapshot with the window's data derived from
+/// it (snapshotReady). A newer request cancels an older one still running.
 class Workspace final : public QObject
 {
     Q_OBJECT
@@ -55,7 +55,7 @@ public:
     static QStringList collectFiles(const QStringList &paths, QStringList *errors = nullptr);
 
 Q_SIGNALS:
-    void snapshotReady(std::shared_ptr<const PodSec::WorkspaceSnapshot> snapshot);
+    void snapshotReady(PodSec::Ui::ViewSnapshot view);
     void progress(int done, int total);
     void busyChanged(bool busy);
 
@@ -67,7 +67,8 @@ private:
     std::vector<WorkspaceFile> m_files;
     QStringList m_errors;
     SnapshotOptions m_options;
-    QFutureWatcher<std::optional<WorkspaceSnapshot>> m_watcher;
+    /// An empty ViewSnapshot when the evaluation was cancelled.
+    QFutureWatcher<ViewSnapshot> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     /// What to do when the running evaluation ends: nothing more, evaluate the texts added
     /// meanwhile (its result still stands), or start again (its result is stale).
@@ -77,8 +78,8 @@ private:
     /// finished result.)
     bool m_busy = false;
     /// The newest snapshot built with the current options: unchanged files keep their
-    /// workloads from it.
-    std::shared_ptr<const WorkspaceSnapshot> m_last;
+    /// workloads (and unchanged workloads their search text) from it.
+    ViewSnapshot m_last;
     bool m_readOnly = false;
 };
 

@@ -333,12 +333,12 @@ bool MainWindow::loadAdmissionConfig(const QString &path)
     return true;
 }
 
-void MainWindow::applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot)
+void MainWindow::applySnapshot(const ViewSnapshot &view)
 {
     const bool first = !m_model->snapshot() || m_model->rowCount() == 0;
     QElapsedTimer timing;
     timing.start();
-    m_model->setSnapshot(std::move(snapshot));
+    m_model->setSnapshot(view);
     const qint64 tModel = timing.elapsed();
     m_filter->refilter();
     if (first) {

@@ -17,10 +17,6 @@ class QProgressBar;
 class QPushButton;
 class QTreeView;
 
-namespace PodSec {
-struct WorkspaceSnapshot;
-}
-
 namespace PodSec::Ui {
 
 class BadgeProxyModel;
@@ -28,6 +24,7 @@ class CodeEditor;
 class DetailsPane;
 class DocumentSet;
 class SelectionSync;
+struct ViewSnapshot;
 class Workspace;
 class WorkloadFilterProxyModel;
 class WorkloadTreeModel;
@@ -117,7 +114,7 @@ private:
     /// The policy bar's version and level into the workspace's options.
     void applyOptions();
 
-    void applySnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot);
+    void applySnapshot(const ViewSnapshot &view);
     void updateStatus();
     bool confirmDiscard();
     /// Tells of a failed save (message box, or status bar when quiet); false.

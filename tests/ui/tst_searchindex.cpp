@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: Apache-2.0
+// The filter's search index: what a workload and a field match, lower-cased, and texts shared
+// with the index of an earlier snapshot for the workloads that did not change.
+#include "uitestutil.h"
+
+#include "models/searchindex.h"
+#include "models/viewsnapshot.h"
+#include "models/workloadfilterproxymodel.h"
+#include "models/workloadtreemodel.h"
+
+#include <QTest>
+
+using namespace PodSec;
+using namespace PodSec::Ui;
+
+namespace {
+
+std::string pod(const std::string &name, const std::string &runAsUser,
+                const std::string &capability = "NET_BIND_SERVICE")
+{
+    return R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: )" +
+           name +
+           R"(
+  namespace: Demo
+spec:
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: )" +
+           runAsUser + R"(
+    seccompProfile: {type: RuntimeDefault}
+  containers:
+  - name: app
+    image: app:1
+    securityContext:
+      allowPrivilegeEscalation: false
+      capabilities: {drop: [ALL], add: [)" +
+           capability + R"(]}
+)";
+}
+
+std::string lower(std::string text)
+{
+    for (char &ch : text)
+        ch = ch >= 'A' && ch <= 'Z' ? char(ch - 'A' + 'a') : ch;
+    return text;
+}
+
+bool contains(const std::string &text, const std::string &part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+/// Every text of an index, one line per workload and field, for comparisons.
+QStringList dump(const WorkspaceSnapshot &s, const SearchIndex &index)
+{
+    QStringList lines;
+    for (std::size_t w = 0; w < s.workloads.size(); ++w) {
+        const auto &workload = s.workloads[w];
+        lines << QString::fromStdString(index.workloadText(int(w)));
+        for (std::size_t f = 0; f < workload.podFields.size(); ++f)
+            lines << QStringLiteral("  ") +
+                         QString::fromStdString(index.fieldText(int(w), -1, int(f)));
+        for (std::size_t c = 0; c < workload.containers.size(); ++c) {
+            for (std::size_t f = 0; f < workload.containers[c].fields.size(); ++f)
+                lines << QStringLiteral("    ") +
+                             QString::fromStdString(index.fieldText(int(w), int(c), int(f)));
+        }
+    }
+    return lines;
+}
+
+/// The first field whose path starts with path.
+const FieldEntry *findField(const WorkloadEntry &w, const std::string &path, int *container)
+{
+    for (std::size_t f = 0; f < w.podFields.size(); ++f) {
+        if (w.podFields[f].path.rfind(path, 0) == 0) {
+            *container = -1;
+            return &w.podFields[f];
+        }
+    }
+    for (std::size_t c = 0; c < w.containers.size(); ++c) {
+        for (const auto &f : w.containers[c].fields) {
+            if (f.path.rfind(path, 0) == 0) {
+                *container = int(c);
+                return &f;
+            }
+        }
+    }
+    return nullptr;
+}
+
+int fieldPosition(const WorkloadEntry &w, const FieldEntry *field, int container)
+{
+    const auto &fields = container < 0 ? w.podFields : w.containers[std::size_t(container)].fields;
+    return int(field - fields.data());
+}
+
+QStringList filtered(const std::shared_ptr<const WorkspaceSnapshot> &snapshot, const QString &text)
+{
+    WorkloadTreeModel model;
+    WorkloadFilterProxyModel filter;
+    filter.setSourceModel(&model);
+    model.setSnapshot(snapshot);
+    filter.setText(text);
+    QStringList names;
+    for (int n = 0; n < filter.rowCount(); ++n) {
+        const QModelIndex ns = filter.index(n, 0);
+        for (int w = 0; w < filter.rowCount(ns); ++w)
+            names << filter.index(w, 0, ns).data().toString();
+    }
+    return names;
+}
+
+} // namespace
+
+class TestSearchIndex : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // A workload's text: kind, name, namespace, then its failing reasons and details.
+    void workloadTextHasReasons()
+    {
+        const auto snapshot = TestUtil::snapshotOf({{"pod.yaml", pod("Root-User", "0")}});
+        QVERIFY(snapshot);
+        const auto index = SearchIndex::build(*snapshot);
+        QCOMPARE(index->workloadCount(), std::size_t(1));
+        const std::string &text = index->workloadText(0);
+        QVERIFY2(text.rfind("pod root-user demo ", 0) == 0, text.c_str());
+        const auto &w = snapshot->workloads[0];
+        int failing = 0;
+        for (const auto &r : w.restricted.results) {
+            if (r.allowed)
+                continue;
+            ++failing;
+            QVERIFY2(contains(text, ' ' + lower(r.reason) + ' ' + lower(r.detail)), text.c_str());
+        }
+        QVERIFY(failing > 0);
+        QCOMPARE(lower(text), text);
+
+        // Nothing fails: only kind, name and namespace.
+        const auto passing = TestUtil::snapshotOf({{"pod.yaml", pod("Fine", "1000")}});
+        QCOMPARE(SearchIndex::build(*passing)->workloadText(0), std::string("pod fine demo"));
+    }
+
+    // A field's text: path, value, the IDs of its checks and the reasons of those failing.
+    void fieldTextHasValueChecksAndReasons()
+    {
+        const auto snapshot = TestUtil::snapshotOf({{"pod.yaml", pod("root-user", "0")}});
+        const auto index = SearchIndex::build(*snapshot);
+        const auto &w = snapshot->workloads[0];
+        int container = 0;
+        const FieldEntry *user = findField(w, "spec.securityContext.runAsUser", &container);
+        QVERIFY(user);
+        QCOMPARE(container, -1);
+        const std::string &text = index->fieldText(0, -1, fieldPosition(w, user, -1));
+        QVERIFY2(text.rfind("spec.securitycontext.runasuser 0 ", 0) == 0, text.c_str());
+        QVERIFY(!user->checks.empty());
+        bool failed = false;
+        for (const auto &c : user->checks) {
+            QVERIFY2(contains(text, ' ' + lower(std::string(c.checkId))), text.c_str());
+            if (c.allowed)
+                continue;
+            failed = true;
+            for (const auto &r : w.restricted.results) {
+                if (r.id == c.checkId && !r.allowed)
+                    QVERIFY2(contains(text, ' ' + lower(r.reason)), text.c_str());
+            }
+        }
+        QVERIFY(failed);
+
+        // A container's field, by its value.
+        const FieldEntry *add =
+            findField(w, "spec.containers[0].securityContext.capabilities.add", &container);
+        QVERIFY(add);
+        QCOMPARE(container, 0);
+        const std::string &addText = index->fieldText(0, 0, fieldPosition(w, add, 0));
+        QVERIFY2(contains(addText, "net_bind_service"), addText.c_str());
+        QCOMPARE(lower(addText), addText);
+        // Out of range: empty, not a crash.
+        QVERIFY(index->fieldText(0, 7, 0).empty());
+        QVERIFY(index->fieldText(3, -1, 0).empty());
+        QVERIFY(index->workloadText(-1).empty());
+    }
+
+    // The filter reads the index: any case of a reason, a value or a name matches.
+    void filterMatchesCaseInsensitively()
+    {
+        const auto snapshot = TestUtil::snapshotOf(
+            {{"a.yaml", pod("root-user", "0")}, {"b.yaml", pod("sys-admin", "1000", "SYS_ADMIN")}});
+        const QStringList both = {QStringLiteral("Pod root-user"), QStringLiteral("Pod sys-admin")};
+        QCOMPARE(filtered(snapshot, QString()), both);
+        QString reason;
+        for (const auto &r : snapshot->workloads[0].restricted.results) {
+            if (!r.allowed)
+                reason = QString::fromStdString(r.reason);
+        }
+        QVERIFY(!reason.isEmpty());
+        QCOMPARE(filtered(snapshot, reason.toUpper()),
+                 QStringList{QStringLiteral("Pod root-user")});
+        QCOMPARE(filtered(snapshot, QStringLiteral("sys_admin")),
+                 QStringList{QStringLiteral("Pod sys-admin")});
+        QCOMPARE(filtered(snapshot, QStringLiteral("Sys_Admin")),
+                 QStringList{QStringLiteral("Pod sys-admin")});
+        QCOMPARE(filtered(snapshot, QStringLiteral("ROOT-USER")),
+                 QStringList{QStringLiteral("Pod root-user")});
+        QCOMPARE(filtered(snapshot, QStringLiteral("demo")), both); // the namespace's name
+        QCOMPARE(filtered(snapshot, QStringLiteral("no-such-text")), QStringList());
+    }
+
+    // A snapshot built on an earlier one: unchanged workloads share the earlier texts, changed
+    // ones get new texts, and every text equals that of a fresh index.
+    void reusedSnapshotSharesUnchangedTexts()
+    {
+        const std::vector<WorkspaceFile> two = {{"a.yaml", pod("one", "0")},
+                                                {"b.yaml", pod("two", "0")}};
+        const auto first = TestUtil::snapshotOf(two);
+        const auto firstIndex = SearchIndex::build(*first);
+        QCOMPARE(firstIndex->reusedCount(), std::size_t(0));
+
+        // A page appended.
+        auto three = two;
+        three.emplace_back("c.yaml", pod("three", "0"));
+        const auto grown = std::make_shared<const WorkspaceSnapshot>(
+            *buildSnapshot(three, {}, {}, nullptr, first.get()));
+        const auto grownIndex = SearchIndex::build(*grown, first.get(), firstIndex.get());
+        QCOMPARE(grownIndex->reusedCount(), std::size_t(2));
+        QCOMPARE(&grownIndex->workloadText(1), &firstIndex->workloadText(1)); // shared
+        QCOMPARE(dump(*grown, *grownIndex), dump(*grown, *SearchIndex::build(*grown)));
+
+        // b.yaml edited: its workload's text changes, the others are still shared.
+        auto edited = three;
+        edited[1].setText(pod("two", "1000"));
+        const auto after = std::make_shared<const WorkspaceSnapshot>(
+            *buildSnapshot(edited, {}, {}, nullptr, grown.get()));
+        const auto view = ViewSnapshot::derive(after, nullptr);
+        const ViewSnapshot before{grown, grownIndex};
+        const auto afterIndex = ViewSnapshot::derive(after, &before).search;
+        QCOMPARE(afterIndex->reusedCount(), std::size_t(2));
+        QVERIFY(afterIndex->workloadText(1) != grownIndex->workloadText(1));
+        QCOMPARE(afterIndex->workloadText(1), std::string("pod two demo"));
+        QCOMPARE(dump(*after, *afterIndex), dump(*after, *view.search));
+
+        // Another version: whatever is shared must still be exactly right.
+        SnapshotOptions older;
+        older.version = Policy::Version::v1(22);
+        const auto old = TestUtil::snapshotOf(edited, older);
+        const auto oldIndex = SearchIndex::build(*old, after.get(), afterIndex.get());
+        QCOMPARE(dump(*old, *oldIndex), dump(*old, *SearchIndex::build(*old)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSearchIndex)
+#include "tst_searchindex.moc"

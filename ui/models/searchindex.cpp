@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "searchindex.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace PodSec::Ui {
+
+namespace {
+
+void lowerInPlace(std::string &text)
+{
+    for (char &ch : text) {
+        if (ch >= 'A' && ch <= 'Z')
+            ch = static_cast<char>(ch - 'A' + 'a');
+    }
+}
+
+std::string buildWorkloadText(const WorkloadEntry &w)
+{
+    std::string text = w.kind + ' ' + w.name + ' ' + w.namespaceName;
+    for (const auto *e : {&w.baseline, &w.restricted}) {
+        for (const auto &r : e->results) {
+            if (r.allowed)
+                continue;
+            text += ' ';
+            text += r.reason;
+            text += ' ';
+            text += r.detail;
+        }
+    }
+    lowerInPlace(text);
+    return text;
+}
+
+std::string buildFieldText(const FieldEntry &f, const WorkloadEntry &w)
+{
+    std::string text = f.path + ' ' + f.value;
+    for (const auto &c : f.checks) {
+        text += ' ';
+        text += c.checkId;
+        if (c.allowed)
+            continue;
+        for (const auto *e : {&w.baseline, &w.restricted}) {
+            for (const auto &r : e->results) {
+                if (r.id == c.checkId && !r.allowed) {
+                    text += ' ';
+                    text += r.reason;
+                }
+            }
+        }
+    }
+    lowerInPlace(text);
+    return text;
+}
+
+// The texts are made of exactly what these compare: when they hold, the texts are equal.
+
+bool sameFailures(const Policy::Evaluation &a, const Policy::Evaluation &b)
+{
+    return std::equal(a.results.begin(), a.results.end(), b.results.begin(), b.results.end(),
+                      [](const Policy::CheckResult &x, const Policy::CheckResult &y) {
+                          return x.id == y.id && x.allowed == y.allowed &&
+                                 (x.allowed || (x.reason == y.reason && x.detail == y.detail));
+                      });
+}
+
+bool sameFields(const std::vector<FieldEntry> &a, const std::vector<FieldEntry> &b)
+{
+    return std::equal(
+        a.begin(), a.end(), b.begin(), b.end(), [](const FieldEntry &x, const FieldEntry &y) {
+            return x.path == y.path && x.value == y.value &&
+                   std::equal(x.checks.begin(), x.checks.end(), y.checks.begin(), y.checks.end(),
+                              [](const FieldCheck &c, const FieldCheck &d) {
+                                  return c.checkId == d.checkId && c.allowed == d.allowed;
+                              });
+        });
+}
+
+bool sameText(const WorkloadEntry &a, const WorkloadEntry &b)
+{
+    return a.kind == b.kind && a.name == b.name && a.namespaceName == b.namespaceName &&
+           sameFailures(a.baseline, b.baseline) && sameFailures(a.restricted, b.restricted) &&
+           sameFields(a.podFields, b.podFields) &&
+           std::equal(a.containers.begin(), a.containers.end(), b.containers.begin(),
+                      b.containers.end(), [](const ContainerEntry &x, const ContainerEntry &y) {
+                          return sameFields(x.fields, y.fields);
+                      });
+}
+
+/// The workloads of each file: [first, second) in a snapshot's file-ordered workload list.
+std::vector<std::pair<std::size_t, std::size_t>> workloadsByFile(const WorkspaceSnapshot &s)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> ranges(s.files.size(), {0, 0});
+    for (std::size_t i = 0; i < s.workloads.size();) {
+        const int file = s.workloads[i].file;
+        std::size_t end = i;
+        while (end < s.workloads.size() && s.workloads[end].file == file)
+            ++end;
+        if (file >= 0 && static_cast<std::size_t>(file) < ranges.size())
+            ranges[static_cast<std::size_t>(file)] = {i, end};
+        i = end;
+    }
+    return ranges;
+}
+
+const std::string &emptyText()
+{
+    static const std::string empty;
+    return empty;
+}
+
+} // namespace
+
+std::shared_ptr<const SearchIndex::Entry> SearchIndex::makeEntry(const WorkloadEntry &w)
+{
+    auto entry = std::make_shared<Entry>();
+    entry->text = buildWorkloadText(w);
+    entry->podFields.reserve(w.podFields.size());
+    for (const auto &f : w.podFields)
+        entry->podFields.push_back(buildFieldText(f, w));
+    entry->containerFields.resize(w.containers.size());
+    for (std::size_t c = 0; c < w.containers.size(); ++c) {
+        auto &texts = entry->containerFields[c];
+        texts.reserve(w.containers[c].fields.size());
+        for (const auto &f : w.containers[c].fields)
+            texts.push_back(buildFieldText(f, w));
+    }
+    return entry;
+}
+
+std::shared_ptr<const SearchIndex> SearchIndex::build(const WorkspaceSnapshot &snapshot,
+                                                      const WorkspaceSnapshot *previous,
+                                                      const SearchIndex *previousIndex)
+{
+    auto index = std::make_shared<SearchIndex>();
+    const auto &workloads = snapshot.workloads;
+    index->m_entries.resize(workloads.size());
+    if (previous && previousIndex &&
+        previousIndex->m_entries.size() == previous->workloads.size()) {
+        // Pair each file's workloads with those of the same file before, position by
+        // position, when the file has as many as before; share the text of the pairs whose
+        // inputs are equal.
+        const auto now = workloadsByFile(snapshot);
+        const auto before = workloadsByFile(*previous);
+        for (std::size_t file = 0; file < now.size() && file < before.size(); ++file) {
+            const auto [first, end] = now[file];
+            const auto [oldFirst, oldEnd] = before[file];
+            if (end - first != oldEnd - oldFirst ||
+                snapshot.files[file].path != previous->files[file].path)
+                continue;
+            for (std::size_t i = 0; i < end - first; ++i) {
+                if (sameText(workloads[first + i], previous->workloads[oldFirst + i])) {
+                    index->m_entries[first + i] = previousIndex->m_entries[oldFirst + i];
+                    ++index->m_reused;
+                }
+            }
+        }
+    }
+    for (std::size_t i = 0; i < workloads.size(); ++i) {
+        if (!index->m_entries[i])
+            index->m_entries[i] = makeEntry(workloads[i]);
+    }
+    return index;
+}
+
+const std::string &SearchIndex::workloadText(int workload) const
+{
+    if (workload < 0 || static_cast<std::size_t>(workload) >= m_entries.size())
+        return emptyText();
+    return m_entries[static_cast<std::size_t>(workload)]->text;
+}
+
+const std::string &SearchIndex::fieldText(int workload, int container, int field) const
+{
+    if (workload < 0 || static_cast<std::size_t>(workload) >= m_entries.size() || field < 0)
+        return emptyText();
+    const Entry &entry = *m_entries[static_cast<std::size_t>(workload)];
+    if (container >= 0 && static_cast<std::size_t>(container) >= entry.containerFields.size())
+        return emptyText();
+    const auto &texts = container < 0 ? entry.podFields
+                                      : entry.containerFields[static_cast<std::size_t>(container)];
+    return static_cast<std::size_t>(field) < texts.size() ? texts[static_cast<std::size_t>(field)]
+                                                          : emptyText();
+}
+
+} // namespace PodSec::Ui

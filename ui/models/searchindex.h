@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "engine/workspacesnapshot.h"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace PodSec::Ui {
+
+/// What the window's text filter matches in one WorkspaceSnapshot, lower-cased (ASCII):
+/// - a workload: kind, name, namespace, and the reasons and details of its failing checks at
+///   baseline and restricted;
+/// - a field: path, value, the IDs of the checks that looked at it, and the baseline and
+///   restricted reasons of those checks that failed on it.
+/// Namespace and container rows match their names, which the snapshot holds already.
+///
+/// Window-only data, so it lives here rather than in the snapshot. Immutable once built; the
+/// Workspace builds it on its worker thread right after the snapshot, so filter keystrokes
+/// only search ready text.
+class SearchIndex final
+{
+public:
+    /// Builds the index of a snapshot. previous, when given, is an earlier snapshot (built
+    /// with any options) and its index: a workload whose counterpart there (same file, same
+    /// position in it) has the same kind, name, namespace, failing checks and fields shares
+    /// that text instead of building it again, so a workspace growing page by page costs
+    /// only its new pages. The texts are always exactly those of a fresh build.
+    static std::shared_ptr<const SearchIndex> build(const WorkspaceSnapshot &snapshot,
+                                                    const WorkspaceSnapshot *previous = nullptr,
+                                                    const SearchIndex *previousIndex = nullptr);
+
+    /// The text of a workload (an index into WorkspaceSnapshot::workloads).
+    const std::string &workloadText(int workload) const;
+    /// The text of a field: container -1 for the workload's podFields, else the index of
+    /// its container; field is the position in that list.
+    const std::string &fieldText(int workload, int container, int field) const;
+
+    std::size_t workloadCount() const { return m_entries.size(); }
+    /// How many workloads took their text from the previous index.
+    std::size_t reusedCount() const { return m_reused; }
+
+private:
+    struct Entry
+    {
+        std::string text;
+        std::vector<std::string> podFields;
+        std::vector<std::vector<std::string>> containerFields;
+    };
+    static std::shared_ptr<const Entry> makeEntry(const WorkloadEntry &w);
+
+    /// Shared with the indexes of earlier snapshots for unchanged workloads.
+    std::vector<std::shared_ptr<const Entry>> m_entries;
+    std::size_t m_reused = 0;
+};
+
+} // namespace PodSec::Ui
