@@ -28,14 +28,14 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
             e.namespaceName = object.namespaceName;
         e.name = object.name;
         e.hasTemplate = object.hasTemplate;
-        e.evaluation = placed.evaluation(options.policy);
-        if (planner && object.hasTemplate && !e.evaluation.allowed()) {
-            for (auto &fix : planner->plan(placed.pod(), e.evaluation).fixes)
-                e.fixes.push_back({fix.checkId, fix.title, fix.edits.edits()});
-        }
         if (options.admission) {
             e.admission = placed.admission();
             e.enforceDenied = placed.deniedByEnforce();
+        }
+        e.evaluation = placed.takeEvaluation(options.policy);
+        if (planner && object.hasTemplate && !e.evaluation.allowed()) {
+            for (auto &fix : planner->plan(placed.pod(), e.evaluation).fixes)
+                e.fixes.push_back({fix.checkId, fix.title, fix.edits.edits()});
         }
         out.push_back(std::move(e));
     });

@@ -35,15 +35,29 @@ K8s::Object placed(const K8s::Object &object, const Placement &placement)
 } // namespace
 
 PlacedObject::PlacedObject(const K8s::Object &object, const Placement &placement)
-    : PlacedObject(object, placement,
-                   placement.policyOf(object.namespaceOr(placement.defaultNamespace)))
+    : m_object(placed(object, placement)), m_namespaceWritten(!object.namespaceName.empty()),
+      m_placement(placement), m_view(m_object)
 {}
 
-PlacedObject::PlacedObject(const K8s::Object &object, const Placement &placement,
-                           Admission::NamespacePolicy policy)
-    : m_object(placed(object, placement)), m_namespaceWritten(!object.namespaceName.empty()),
-      m_placement(placement), m_policy(std::move(policy)), m_view(m_object)
-{}
+const Admission::NamespacePolicy &PlacedObject::namespacePolicy() const
+{
+    if (!m_policy)
+        m_policy = m_placement.policyOf(m_object.namespaceName);
+    return *m_policy;
+}
+
+Policy::Evaluation PlacedObject::takeEvaluation(const Policy::LevelVersion &policy) const
+{
+    evaluation(policy);
+    for (auto it = m_evaluations.begin(); it != m_evaluations.end(); ++it) {
+        if ((*it)->policy == policy) {
+            Policy::Evaluation e = std::move(**it);
+            m_evaluations.erase(it);
+            return e;
+        }
+    }
+    return {};
+}
 
 const Policy::Evaluation &PlacedObject::evaluation(const Policy::LevelVersion &policy) const
 {
@@ -63,7 +77,7 @@ const Admission::AdmissionResult &PlacedObject::admission() const
 {
     if (!m_admission)
         m_admission =
-            Admission::admit(m_view, m_policy, m_placement.admissionConfig,
+            Admission::admit(m_view, namespacePolicy(), m_placement.admissionConfig,
                              [this](const Policy::LevelVersion &lv) -> const Policy::Evaluation & {
                                  return evaluation(lv);
                              });

@@ -51,8 +51,6 @@ class PlacedObject
 {
 public:
     PlacedObject(const K8s::Object &object, const Placement &placement);
-    PlacedObject(const K8s::Object &object, const Placement &placement,
-                 Admission::NamespacePolicy policy);
     PlacedObject(const PlacedObject &) = delete;
     PlacedObject &operator=(const PlacedObject &) = delete;
 
@@ -62,11 +60,14 @@ public:
     const std::string &namespaceName() const { return m_object.namespaceName; }
     bool namespaceWritten() const { return m_namespaceWritten; }
     bool hasTemplate() const { return m_object.hasTemplate; }
-    const Admission::NamespacePolicy &namespacePolicy() const { return m_policy; }
+    /// The namespace's policy (resolved on first use).
+    const Admission::NamespacePolicy &namespacePolicy() const;
 
     /// Every check of policy on the pod (spec/pss-checks.md §3); for an object without a
     /// pod template an evaluation with no results.
     const Policy::Evaluation &evaluation(const Policy::LevelVersion &policy) const;
+    /// evaluation(policy), moved out: for a consumer that asks nothing more of it.
+    Policy::Evaluation takeEvaluation(const Policy::LevelVersion &policy) const;
     /// What Pod Security Admission decides for the object in its namespace (§6.3–§6.5).
     const Admission::AdmissionResult &admission() const;
     /// Whether the namespace's enforce mode rejects the object: a Pod would be rejected, or
@@ -78,7 +79,7 @@ private:
     K8s::Object m_object;
     bool m_namespaceWritten = false;
     const Placement &m_placement;
-    Admission::NamespacePolicy m_policy;
+    mutable std::optional<Admission::NamespacePolicy> m_policy;
     K8s::PodSpecView m_view;
     mutable std::vector<std::unique_ptr<Policy::Evaluation>> m_evaluations;
     mutable std::optional<Admission::AdmissionResult> m_admission;
