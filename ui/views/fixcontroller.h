@@ -40,9 +40,9 @@ public:
     /// Opens the what-if for a namespace of the snapshot.
     void whatIf(std::shared_ptr<const WorkspaceSnapshot> snapshot, const NamespaceEntry *ns);
 
-    /// Replaces a document's text by after, in one edit block (one undo step), changing
+    /// Replaces a document's text by text, in one edit block (one undo step), changing
     /// only the middle that differs so the cursor and the rest of the text stay put.
-    static void replaceText(QTextDocument *document, const QString &after);
+    static void replaceText(QTextDocument *document, const QString &text);
 
 Q_SIGNALS:
     /// Something to tell in the status bar.

@@ -40,7 +40,7 @@ void fixAddedCapabilities(FixContext &ctx, const Policy::CheckResult &r, const K
     std::vector<std::size_t> defaults, others;
     QStringList defaultNames, otherNames;
     for (std::size_t i = 0; i < doc.size(addRef.node); ++i) {
-        const std::string cap = doc.scalar(doc.item(addRef.node, i));
+        const std::string &cap = doc.scalar(doc.item(addRef.node, i));
         const bool allowed = restricted ? cap == "NET_BIND_SERVICE" : isDefaultCapability(cap);
         if (allowed)
             continue;
