@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 namespace PodSec {
@@ -192,12 +193,21 @@ WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
         ce.line = object.document->node(c.node).line;
         w.containers.push_back(std::move(ce));
     }
+    // Each field belongs to the container whose path is a prefix of its own, up to a '.' or
+    // '['. Looked up by prefix: a small pod can alias thousands of containers (issue #12),
+    // and comparing every field with every container took seconds.
+    std::unordered_map<std::string_view, ContainerEntry *> containerAt;
+    for (auto &c : w.containers)
+        containerAt[c.path] = &c;
     for (auto &f : fields) {
         ContainerEntry *owner = nullptr;
-        for (auto &c : w.containers) {
-            if (f.path.size() > c.path.size() && f.path.compare(0, c.path.size(), c.path) == 0 &&
-                (f.path[c.path.size()] == '.' || f.path[c.path.size()] == '['))
-                owner = &c;
+        const std::string_view path = f.path;
+        for (std::size_t end = 1; end < path.size(); ++end) {
+            if (path[end] != '.' && path[end] != '[')
+                continue;
+            const auto it = containerAt.find(path.substr(0, end));
+            if (it != containerAt.end())
+                owner = it->second;
         }
         (owner ? owner->fields : w.podFields).push_back(std::move(f));
     }
