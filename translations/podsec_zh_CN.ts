@@ -171,6 +171,15 @@
     </message>
 </context>
 <context>
+    <name>PodSec::Ui::CodeEditor</name>
+    <message numerus="yes">
+        <source>… %Ln more findings on this line</source>
+        <translation>
+            <numerusform>… 此行还有 %Ln 个问题</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PodSec::Ui::ConnectDialog</name>
     <message>
         <source>Connect to a cluster</source>
@@ -345,6 +354,22 @@
         <source>Controls %n object(s) read from the cluster; %1 of them fail restricted or enforce.</source>
         <translation>
             <numerusform>控制从集群读取的 %n 个对象，其中 %1 个未通过 restricted 或 enforce。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>show more</source>
+        <translation>显示更多</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %Ln more …</source>
+        <translation>
+            <numerusform>… 还有 %Ln 项 …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %Ln more characters …</source>
+        <translation>
+            <numerusform>… 还有 %Ln 个字符 …</numerusform>
         </translation>
     </message>
 </context>
@@ -776,6 +801,18 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>A fix is available: click the light bulb.</source>
         <translation>有可用的修复：请点击灯泡图标。</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %Ln more fields here: YAML aliases)</source>
+        <translation>
+            <numerusform>（此处还有 %Ln 个字段：YAML 别名）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %Ln more reasons)</source>
+        <translation>
+            <numerusform>（还有 %Ln 条原因）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -222,27 +222,57 @@ void CodeEditor::refreshSelections()
     // A generous margin around the visible lines keeps short scrolls cheap and exact.
     const int firstLine = firstVisibleBlock().blockNumber() + 1 + m_lineOffset - 200;
     const int lastLine = firstLine + 400 + viewport()->height() / qMax(1, fontMetrics().height());
-    auto it = std::lower_bound(m_findings.cbegin(), m_findings.cend(), firstLine,
-                               [](const EditorFinding &f, int line) { return f.line < line; });
-    for (; it != m_findings.cend() && it->line <= lastLine; ++it) {
-        const EditorFinding &f = *it;
-        if (!f.failing)
-            continue;
-        const QTextBlock block = document()->findBlockByNumber(f.line - 1 - m_lineOffset);
-        if (!block.isValid() || f.line <= m_lineOffset)
-            continue;
-        const int start = positionOf(f.line, f.column);
-        const int lineEnd = block.position() + int(block.text().size());
-        int end = positionOf(f.line, f.column + f.byteLength);
-        if (end <= start)
-            end = qMin(start + 1, lineEnd);
+    auto underline = [&](int start, int end) {
         QTextEdit::ExtraSelection s;
         s.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         s.format.setUnderlineColor(m_dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xd3, 0x2f, 0x2f));
         s.cursor = QTextCursor(document());
         s.cursor.setPosition(start);
-        s.cursor.setPosition(qMin(end, lineEnd), QTextCursor::KeepAnchor);
+        s.cursor.setPosition(end, QTextCursor::KeepAnchor);
         selections << s;
+    };
+    auto it = std::lower_bound(m_findings.cbegin(), m_findings.cend(), firstLine,
+                               [](const EditorFinding &f, int line) { return f.line < line; });
+    while (it != m_findings.cend() && it->line <= lastLine && selections.size() <= MaxUnderlines) {
+        const int line = it->line;
+        const auto lineEnd = std::find_if(
+            it, m_findings.cend(), [line](const EditorFinding &f) { return f.line != line; });
+        const QTextBlock block = document()->findBlockByNumber(line - 1 - m_lineOffset);
+        if (!block.isValid() || line <= m_lineOffset) {
+            it = lineEnd;
+            continue;
+        }
+        const QString text = block.text();
+        const int blockEnd = block.position() + int(text.size());
+        // ASCII lines (most YAML) map byte columns to positions directly.
+        const bool ascii =
+            std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+        auto position = [&](int byteColumn) {
+            return ascii ? block.position() + qBound(0, byteColumn - 1, int(text.size()))
+                         : positionOf(line, byteColumn);
+        };
+        // Past MaxUnderlinesPerLine findings on one line (thousands of YAML aliases in one
+        // flow sequence), the rest of the line's findings share one underline.
+        int count = 0;
+        int mergedStart = blockEnd;
+        int mergedEnd = -1;
+        for (; it != lineEnd; ++it) {
+            if (!it->failing)
+                continue;
+            const int start = position(it->column);
+            int end = position(it->column + it->byteLength);
+            if (end <= start)
+                end = qMin(start + 1, blockEnd);
+            end = qMin(end, blockEnd);
+            if (++count <= MaxUnderlinesPerLine) {
+                underline(start, end);
+            } else {
+                mergedStart = qMin(mergedStart, start);
+                mergedEnd = qMax(mergedEnd, end);
+            }
+        }
+        if (mergedEnd >= 0)
+            underline(mergedStart, mergedEnd);
     }
     setExtraSelections(selections);
     m_lineNumberArea->update();
@@ -268,11 +298,27 @@ bool CodeEditor::event(QEvent *event)
         const QPoint inViewport = viewport()->mapFrom(this, help->pos());
         const QTextCursor c = cursorForPosition(inViewport);
         const int line = c.blockNumber() + 1 + m_lineOffset;
+        // The findings under the mouse first, then the rest of the line's; a bounded number
+        // of them (a line can hold thousands of aliased fields).
+        const int byteColumn = int(c.block().text().left(c.positionInBlock()).toUtf8().size()) + 1;
+        auto under = [byteColumn](const EditorFinding &f) {
+            return f.column <= byteColumn && byteColumn < f.column + qMax(1, f.byteLength);
+        };
         QStringList messages;
-        for (const auto &f : m_findings) {
-            if (f.failing && f.line == line && !messages.contains(f.message))
-                messages << f.message;
+        int more = 0;
+        for (const bool first : {true, false}) {
+            for (const auto &f : m_findings) {
+                if (!f.failing || f.line != line || under(f) != first ||
+                    messages.contains(f.message))
+                    continue;
+                if (messages.size() < MaxTooltipFindings)
+                    messages << f.message;
+                else
+                    ++more;
+            }
         }
+        if (more > 0)
+            messages << tr("… %Ln more findings on this line", nullptr, more);
         if (!messages.isEmpty()) {
             QToolTip::showText(help->globalPos(), messages.join(QLatin1String("\n\n")), this);
         } else {

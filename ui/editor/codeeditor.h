@@ -25,6 +25,14 @@ class CodeEditor final : public QPlainTextEdit
     Q_OBJECT
 
 public:
+    /// Bounds on the underlines made around the visible lines: per line (the rest of a
+    /// line's findings share one underline) and in all. Every finding keeps its gutter
+    /// marker and tooltip.
+    static constexpr int MaxUnderlinesPerLine = 100;
+    static constexpr int MaxUnderlines = 500;
+    /// Findings one tooltip lists in full; it counts the rest.
+    static constexpr int MaxTooltipFindings = 10;
+
     explicit CodeEditor(QWidget *parent = nullptr);
 
     /// Shows doc (nullptr: an empty document), whose first block is line lineOffset + 1 of

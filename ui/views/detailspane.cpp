@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QLocale>
+#include <QScrollBar>
 #include <QUrl>
 
 #include <set>
@@ -26,6 +27,52 @@ QString code(const QString &s)
     return QLatin1Char('`') + escaped + QLatin1Char('`');
 }
 
+/// Plain text as Markdown: punctuation Markdown gives a meaning to is backslash-escaped.
+/// Not HTML entities: QTextMarkdownImporter inserts each entity with insertHtml(), which lays
+/// the paragraph out again every time (minutes for a message with 10,000 quotes).
+QString escaped(const QString &text)
+{
+    static const QString special = QStringLiteral("\\`*_[]<>&#|~!");
+    QString out;
+    out.reserve(text.size() + 16);
+    for (const QChar c : text) {
+        if (special.contains(c))
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    return out;
+}
+
+/// Snapshot texts as Markdown, cut to a limit; a cut text is followed by a "show more" link.
+struct Texts
+{
+    int limit;
+    bool cut = false;
+
+    QString operator()(const QString &text)
+    {
+        bool wasCut = false;
+        QString md = escaped(DetailsPane::elided(text, limit, &wasCut));
+        if (wasCut)
+            md += more();
+        return md;
+    }
+    /// A value in a code span: cut the same way, the link after the span.
+    QString code(const QString &text)
+    {
+        bool wasCut = false;
+        QString md = ::PodSec::Ui::code(DetailsPane::elided(text, limit, &wasCut));
+        if (wasCut)
+            md += more();
+        return md;
+    }
+    QString more()
+    {
+        cut = true;
+        return QStringLiteral(" [%1](podsec:more)").arg(DetailsPane::tr("show more"));
+    }
+};
+
 const char *const ColumnNames[] = {QT_TRANSLATE_NOOP("PodSec::Ui::DetailsPane", "Baseline"),
                                    QT_TRANSLATE_NOOP("PodSec::Ui::DetailsPane", "Restricted"),
                                    QT_TRANSLATE_NOOP("PodSec::Ui::DetailsPane", "Enforce"),
@@ -37,7 +84,7 @@ QString columnName(int c)
     return DetailsPane::tr(ColumnNames[c]);
 }
 
-QString modeMessages(const WorkloadEntry &w)
+QString modeMessages(const WorkloadEntry &w, Texts &texts)
 {
     QString md;
     const auto &a = w.admission;
@@ -68,13 +115,13 @@ QString modeMessages(const WorkloadEntry &w)
             QString text = q(m.result->message);
             if (m.result == &a.warn)
                 text = QStringLiteral("Warning: ") + text;
-            md += QStringLiteral("\n\n  > ") + text.toHtmlEscaped();
+            md += QStringLiteral("\n\n  > ") + texts(text);
         }
         md += QLatin1Char('\n');
     }
     if (!a.policyError.empty())
         md += QStringLiteral("\n") +
-              DetailsPane::tr("Namespace labels: %1").arg(q(a.policyError).toHtmlEscaped()) +
+              DetailsPane::tr("Namespace labels: %1").arg(texts(q(a.policyError))) +
               QLatin1Char('\n');
     return md + QLatin1Char('\n');
 }
@@ -97,6 +144,8 @@ DetailsPane::DetailsPane(QWidget *parent) : QTextBrowser(parent)
     connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         if (url.scheme() == QLatin1String("podsec") && url.path() == QLatin1String("fix"))
             Q_EMIT fixRequested();
+        else if (url.scheme() == QLatin1String("podsec") && url.path() == QLatin1String("more"))
+            showMore();
     });
     setPlaceholderText(tr("Select a namespace, workload or field to see why it passes or fails."));
 }
@@ -120,16 +169,46 @@ QString DetailsPane::explanation(std::string_view checkId)
     return {};
 }
 
-QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelIndex &index,
-                                 bool offerFix)
+QString DetailsPane::elided(const QString &text, int limit, bool *cut)
+{
+    if (cut)
+        *cut = false;
+    if (limit <= 0 || text.size() <= limit)
+        return text;
+    if (cut)
+        *cut = true;
+    // Most of the room for the start (the first findings), the rest for the end (what the
+    // message says after the list).
+    const qsizetype headRoom = limit * 2 / 3;
+    const qsizetype tailRoom = limit - headRoom;
+    const QLatin1String separator(", ");
+    const qsizetype headEnd = text.lastIndexOf(separator, headRoom);
+    const qsizetype tailStart = text.indexOf(separator, text.size() - tailRoom);
+    if (headEnd > 0 && tailStart > headEnd) {
+        // The items between the two separators kept: one per separator from headEnd on.
+        const int items = int(QStringView(text).mid(headEnd, tailStart - headEnd).count(separator));
+        return text.left(headEnd + 2) + tr("… %Ln more …", nullptr, items) + separator +
+               text.mid(tailStart + 2);
+    }
+    const int characters = int(text.size() - headRoom - tailRoom);
+    return text.left(headRoom) + QLatin1Char(' ') +
+           tr("… %Ln more characters …", nullptr, characters) + QLatin1Char(' ') +
+           text.right(tailRoom);
+}
+
+namespace {
+
+QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, bool offerFix,
+                      Texts &texts)
 {
     if (!model || !index.isValid())
         return {};
     QString md;
     if (const auto *ns = model->namespaceAt(index)) {
-        md += QStringLiteral("## ") + tr("Namespace %1").arg(q(ns->name)) + QStringLiteral("\n\n");
+        md += QStringLiteral("## ") + DetailsPane::tr("Namespace %1").arg(q(ns->name)) +
+              QStringLiteral("\n\n");
         if (!ns->declared)
-            md += tr("No Namespace object in the workspace: defaults apply.") +
+            md += DetailsPane::tr("No Namespace object in the workspace: defaults apply.") +
                   QStringLiteral("\n\n");
         const auto &p = ns->policy;
         const char *modes[] = {"enforce", "audit", "warn"};
@@ -137,19 +216,21 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
             const auto &lv = i == 0 ? p.enforce : i == 1 ? p.audit : p.warn;
             md += QStringLiteral("- %1: %2 %3\n")
                       .arg(QLatin1String(modes[i]), code(q(lv.toString())),
-                           (p.levelLabel[i] || p.versionLabel[i]) ? tr("(labelled)")
-                                                                  : tr("(default)"));
+                           (p.levelLabel[i] || p.versionLabel[i]) ? DetailsPane::tr("(labelled)")
+                                                                  : DetailsPane::tr("(default)"));
         }
         for (const auto &e : p.errors)
-            md += QStringLiteral("- ") + tr("Invalid label: %1").arg(code(q(e.fieldError()))) +
+            md += QStringLiteral("- ") +
+                  DetailsPane::tr("Invalid label: %1").arg(code(q(e.fieldError()))) +
                   QLatin1Char('\n');
-        md += QStringLiteral("\n") + tr("%n workload(s).", nullptr, int(ns->workloads.size())) +
+        md += QStringLiteral("\n") +
+              DetailsPane::tr("%n workload(s).", nullptr, int(ns->workloads.size())) +
               QLatin1Char('\n');
         return md;
     }
     // Failing workloads, containers and fields offer the fix (the window plans it).
     if (offerFix && index.data(WorkloadTreeModel::AnyFailRole).toBool())
-        md += QStringLiteral("[%1](podsec:fix)\n\n").arg(tr("Fix…"));
+        md += QStringLiteral("[%1](podsec:fix)\n\n").arg(DetailsPane::tr("Fix…"));
     const auto *w = model->workloadAt(index);
     if (!w)
         return {};
@@ -158,10 +239,13 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
     std::set<std::string_view> failing;
     if (field) {
         md += QStringLiteral("## ") + code(q(field->path)) + QStringLiteral("\n\n");
-        md += tr("Value: %1").arg(field->present ? code(q(field->value)) : tr("not set")) +
-              QStringLiteral(" · ") + tr("line %1").arg(field->line) + QStringLiteral("\n\n");
-        md += QStringLiteral("| ") + tr("Check") + QStringLiteral(" | ") + tr("Policy") +
-              QStringLiteral(" | ") + tr("Verdict") + QStringLiteral(" |\n|---|---|---|\n");
+        md += DetailsPane::tr("Value: %1")
+                  .arg(field->present ? texts.code(q(field->value)) : DetailsPane::tr("not set")) +
+              QStringLiteral(" · ") + DetailsPane::tr("line %1").arg(field->line) +
+              QStringLiteral("\n\n");
+        md += QStringLiteral("| ") + DetailsPane::tr("Check") + QStringLiteral(" | ") +
+              DetailsPane::tr("Policy") + QStringLiteral(" | ") + DetailsPane::tr("Verdict") +
+              QStringLiteral(" |\n|---|---|---|\n");
         for (const auto &c : field->checks) {
             const int col = static_cast<int>(c.column);
             md += QStringLiteral("| %1 | %2 | %3 |\n")
@@ -178,7 +262,7 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
         if (container)
             md += QStringLiteral(" · ") + q(container->name);
         md += QStringLiteral("\n\n") +
-              tr("Namespace %1 · %2 line %3")
+              DetailsPane::tr("Namespace %1 · %2 line %3")
                   .arg(code(q(w->namespaceName)),
                        q(model->snapshot()->files[std::size_t(w->file)].path))
                   .arg(w->line) +
@@ -188,10 +272,10 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
             const auto &all = model->snapshot()->workloads;
             if (w->owner >= 0) {
                 const auto &o = all[std::size_t(w->owner)];
-                md += tr("Controlled by %1.").arg(code(q(o.kind + ' ' + o.name))) +
+                md += DetailsPane::tr("Controlled by %1.").arg(code(q(o.kind + ' ' + o.name))) +
                       QStringLiteral("\n\n");
             } else if (!w->controller.kind.empty()) {
-                md += tr("Controlled by %1, which was not read.")
+                md += DetailsPane::tr("Controlled by %1, which was not read.")
                           .arg(code(q(w->controller.kind + ' ' + w->controller.name))) +
                       QStringLiteral("\n\n");
             }
@@ -202,11 +286,12 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
                         all[std::size_t(i)].verdicts[int(Column::Restricted)] == Verdict::Fail)
                         ++failing;
                 }
-                md += tr("Controls %n object(s) read from the cluster; %1 of them fail "
-                         "restricted or enforce.",
-                         nullptr, int(w->owned.size()))
-                          .arg(failing) +
-                      QStringLiteral("\n\n");
+                md +=
+                    DetailsPane::tr("Controls %n object(s) read from the cluster; %1 of them fail "
+                                    "restricted or enforce.",
+                                    nullptr, int(w->owned.size()))
+                        .arg(failing) +
+                    QStringLiteral("\n\n");
             }
         }
         for (const auto *e : {&w->baseline, &w->restricted}) {
@@ -218,7 +303,7 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
     }
     // Reasons and details of the failing checks, at the selected version.
     if (!failing.empty()) {
-        md += QStringLiteral("### ") + tr("Why it fails") + QStringLiteral("\n\n");
+        md += QStringLiteral("### ") + DetailsPane::tr("Why it fails") + QStringLiteral("\n\n");
         for (auto id : failing) {
             const auto *r = findResult(w->restricted, id);
             if (!r || r->allowed)
@@ -227,27 +312,60 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
                 continue;
             md += QStringLiteral("- %1 (%2): %3 (%4)\n")
                       .arg(code(QString::fromLatin1(id.data(), qsizetype(id.size()))),
-                           QLatin1String(Policy::levelName(r->level)), q(r->reason).toHtmlEscaped(),
-                           q(r->detail).toHtmlEscaped());
+                           QLatin1String(Policy::levelName(r->level)), texts(q(r->reason)),
+                           texts(q(r->detail)));
         }
         md += QLatin1Char('\n');
     } else if (w->hasTemplate) {
-        md += tr("Passes baseline and restricted at %1.")
+        md += DetailsPane::tr("Passes baseline and restricted at %1.")
                   .arg(code(q(w->restricted.policy.version.toString()))) +
               QStringLiteral("\n\n");
     }
-    md += modeMessages(*w);
+    md += modeMessages(*w, texts);
     for (auto id : failing) {
-        const QString text = explanation(id);
+        const QString text = DetailsPane::explanation(id);
         if (!text.isEmpty())
             md += QStringLiteral("---\n\n") + text + QStringLiteral("\n\n");
     }
     return md;
 }
 
+} // namespace
+
+QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelIndex &index,
+                                 bool offerFix, int textLimit, bool *cut)
+{
+    Texts texts{textLimit};
+    QString md = buildMarkdown(model, index, offerFix, texts);
+    if (cut)
+        *cut = texts.cut;
+    return md;
+}
+
 void DetailsPane::showIndex(const WorkloadTreeModel *model, const QModelIndex &index, bool offerFix)
 {
-    setMarkdown(markdownFor(model, index, offerFix));
+    m_model = model;
+    m_index = index;
+    m_offerFix = offerFix;
+    m_textLimit = DefaultTextLimit;
+    render();
+}
+
+void DetailsPane::showMore()
+{
+    if (m_textLimit <= 0)
+        return;
+    // Ten times as much each time; past a megabyte, everything.
+    m_textLimit = m_textLimit >= 1000000 ? 0 : m_textLimit * 10;
+    const int position = verticalScrollBar()->value();
+    render();
+    verticalScrollBar()->setValue(position);
+}
+
+void DetailsPane::render()
+{
+    setMarkdown(m_index.isValid() ? markdownFor(m_model, m_index, m_offerFix, m_textLimit)
+                                  : QString());
 }
 
 } // namespace PodSec::Ui

@@ -15,6 +15,9 @@
 #include <QTreeView>
 
 #include <functional>
+#include <map>
+#include <tuple>
+#include <vector>
 
 namespace PodSec::Ui {
 
@@ -206,12 +209,49 @@ void SelectionSync::updateEditorFindings()
         m_editor->setFindings({});
         return;
     }
-    QVector<EditorFinding> findings;
+    // One finding per span of the text. YAML aliases make many fields of one span (a pod
+    // with `containers: [&c {...}, *c, *c, ...]` has every field of every alias on the
+    // alias): their paths and reasons are merged into one underline and one tooltip, so the
+    // work is bounded by the text, not by how often a node is reused.
+    struct Span
+    {
+        EditorFinding finding;
+        QStringList paths;
+        int morePaths = 0;
+        QStringList reasons;
+        int moreReasons = 0;
+    };
+    constexpr int MaxPaths = 5;
+    constexpr int MaxReasons = 10;
+    constexpr int MaxReasonCharacters = 240;
+    std::vector<Span> spans;
+    std::map<std::tuple<int, int, int>, std::size_t> spanAt;
     const int firstLine = m_editor->lineOffset() + 1;
     const int lastLine = m_editor->lineOffset() + m_editor->blockCount();
     for (const auto &w : snapshot->workloads) {
         if (w.file != m_currentFile)
             continue;
+        // The reason of each failing check, made once per workload.
+        std::map<std::string_view, QStringList> reasonsOf;
+        auto reasonsFor = [&](std::string_view checkId) -> const QStringList & {
+            auto it = reasonsOf.find(checkId);
+            if (it != reasonsOf.end())
+                return it->second;
+            QStringList reasons;
+            for (const auto *ev : {&w.restricted, &w.baseline}) {
+                for (const auto &r : ev->results) {
+                    if (r.id != checkId || r.allowed)
+                        continue;
+                    const QString text = DetailsPane::elided(
+                        QStringLiteral("%1: %2 (%3)")
+                            .arg(q(std::string(r.id)), q(r.reason), q(r.detail)),
+                        MaxReasonCharacters);
+                    if (!reasons.contains(text))
+                        reasons << text;
+                }
+            }
+            return reasonsOf.emplace(checkId, reasons).first->second;
+        };
         auto add = [&](const FieldEntry &f) {
             if (int(f.line) < firstLine || int(f.line) > lastLine)
                 return;
@@ -220,29 +260,34 @@ void SelectionSync::updateEditorFindings()
                 fails |= v == Verdict::Fail;
             if (!fails)
                 return;
-            EditorFinding e;
-            e.line = int(f.line);
-            e.column = int(f.column);
-            e.byteLength = f.present ? int(f.endOffset - f.offset) : 1;
-            QStringList reasons;
+            const int byteLength = f.present ? int(f.endOffset - f.offset) : 1;
+            const auto key = std::make_tuple(int(f.line), int(f.column), byteLength);
+            const auto [found, added] = spanAt.try_emplace(key, spans.size());
+            if (added) {
+                Span span;
+                span.finding.line = int(f.line);
+                span.finding.column = int(f.column);
+                span.finding.byteLength = byteLength;
+                spans.push_back(std::move(span));
+            }
+            Span &span = spans[found->second];
+            span.finding.fixable |= f.fixable; // planned with the evaluation, off the GUI thread
+            if (span.paths.size() < MaxPaths)
+                span.paths << q(f.path);
+            else
+                ++span.morePaths;
             for (const auto &c : f.checks) {
                 if (c.allowed)
                     continue;
-                for (const auto *ev : {&w.restricted, &w.baseline}) {
-                    for (const auto &r : ev->results) {
-                        const QString text =
-                            QStringLiteral("%1: %2 (%3)")
-                                .arg(q(std::string(r.id)), q(r.reason), q(r.detail));
-                        if (r.id == c.checkId && !r.allowed && !reasons.contains(text))
-                            reasons << text;
-                    }
+                for (const QString &reason : reasonsFor(c.checkId)) {
+                    if (span.reasons.contains(reason))
+                        continue;
+                    if (span.reasons.size() < MaxReasons)
+                        span.reasons << reason;
+                    else
+                        ++span.moreReasons;
                 }
             }
-            e.fixable = f.fixable; // planned with the evaluation, off the GUI thread
-            e.message = q(f.path) + QLatin1Char('\n') + reasons.join(QLatin1Char('\n'));
-            if (e.fixable)
-                e.message += QLatin1Char('\n') + tr("A fix is available: click the light bulb.");
-            findings << e;
         };
         for (const auto &f : w.podFields)
             add(f);
@@ -250,6 +295,20 @@ void SelectionSync::updateEditorFindings()
             for (const auto &f : c.fields)
                 add(f);
         }
+    }
+    QVector<EditorFinding> findings;
+    findings.reserve(qsizetype(spans.size()));
+    for (Span &span : spans) {
+        if (span.morePaths > 0)
+            span.paths << tr("(and %Ln more fields here: YAML aliases)", nullptr, span.morePaths);
+        if (span.moreReasons > 0)
+            span.reasons << tr("(and %Ln more reasons)", nullptr, span.moreReasons);
+        EditorFinding &e = span.finding;
+        e.message = span.paths.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+                    span.reasons.join(QLatin1Char('\n'));
+        if (e.fixable)
+            e.message += QLatin1Char('\n') + tr("A fix is available: click the light bulb.");
+        findings << e;
     }
     m_editor->setFindings(findings);
 }
