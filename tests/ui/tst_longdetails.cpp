@@ -12,6 +12,7 @@
 #include "views/detailspane.h"
 #include "views/mainwindow.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
@@ -99,6 +100,38 @@ class TestLongDetails : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A cut list says how many of its items were cut: shown + cut = all.
+    void cutTextsCountWhatIsCut()
+    {
+        QStringList names;
+        for (int i = 0; i < 1000; ++i)
+            names << QStringLiteral("\"c%1\"").arg(i);
+        const QString text = QStringLiteral("containers ") + names.join(QStringLiteral(", ")) +
+                             QStringLiteral(" use hostPort 80");
+        bool cut = false;
+        const QString shown = DetailsPane::elided(text, DetailsPane::DefaultTextLimit, &cut);
+        QVERIFY(cut);
+        QVERIFY(shown.size() <= DetailsPane::DefaultTextLimit + 40);
+        QVERIFY(shown.startsWith(QStringLiteral("containers \"c0\", \"c1\", ")));
+        QVERIFY(shown.endsWith(QStringLiteral(", \"c999\" use hostPort 80")));
+        const auto match = QRegularExpression(QStringLiteral("… ([0-9,]+) more …")).match(shown);
+        QVERIFY(match.hasMatch());
+        const int cutItems = QLocale().toInt(match.captured(1));
+        const int shownItems = int(shown.count(QRegularExpression(QStringLiteral("\"c[0-9]+\""))));
+        QCOMPARE(shownItems + cutItems, 1000);
+        QCOMPARE(DetailsPane::elided(text, 0, &cut), text);
+        QVERIFY(!cut);
+        // Not a list: cut at characters, counted.
+        const QString plain(5000, QLatin1Char('x'));
+        const QString shownPlain = DetailsPane::elided(plain, 600, &cut);
+        QVERIFY(cut);
+        const auto chars =
+            QRegularExpression(QStringLiteral("… ([0-9,]+) more characters …")).match(shownPlain);
+        QVERIFY(chars.hasMatch());
+        QCOMPARE(int(shownPlain.count(QLatin1Char('x'))) + QLocale().toInt(chars.captured(1)),
+                 5000);
+    }
+
     void selectingRowsOfAnAliasedPodIsBounded()
     {
         QTemporaryDir dir;
