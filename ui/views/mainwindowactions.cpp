@@ -153,7 +153,7 @@ void MainWindow::createActions()
         if (m_workspace->isReadOnly() && !m_cluster->context().isEmpty())
             connectToCluster(m_cluster->kubeconfig(), m_cluster->context()); // Refresh
         else if (confirmDiscard())
-            openPaths(m_workspace->paths());
+            openPaths(m_workspace->roots()); // what was opened: new files come, gone ones go
     });
     reload->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
