@@ -156,6 +156,7 @@ void MainWindow::createActions()
             openPaths(m_workspace->roots()); // what was opened: new files come, gone ones go
     });
     reload->setShortcut(QKeySequence::Refresh);
+    reload->setObjectName(QStringLiteral("reloadAction"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
