@@ -398,6 +398,10 @@
         <source>No difference.</source>
         <translation>没有差异。</translation>
     </message>
+    <message>
+        <source>Lines marked − are your unsaved edits; lines marked + are on disk.</source>
+        <translation>标有 − 的行是您未保存的编辑；标有 + 的行是磁盘上的内容。</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::FixController</name>

@@ -13,6 +13,8 @@
 #include <QTextDocument>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace PodSec::Ui {
 
 namespace {
@@ -23,6 +25,27 @@ QTextDocument *newPlainDocument(QObject *parent, const QFont &font)
     doc->setDocumentLayout(new QPlainTextDocumentLayout(doc));
     doc->setDefaultFont(font);
     return doc;
+}
+
+/// Makes doc hold text as one undo step that replaces only the lines between the common
+/// start and end, so Undo and Redo put the cursor where the texts differ.
+void replaceChangedRange(QTextDocument *doc, const QString &text)
+{
+    const QString old = doc->toPlainText();
+    qsizetype prefix = 0;
+    const qsizetype common = std::min(old.size(), text.size());
+    while (prefix < common && old[prefix] == text[prefix])
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < common - prefix &&
+           old[old.size() - 1 - suffix] == text[text.size() - 1 - suffix])
+        ++suffix;
+    QTextCursor cursor(doc);
+    cursor.beginEditBlock();
+    cursor.setPosition(int(prefix));
+    cursor.setPosition(int(old.size() - suffix), QTextCursor::KeepAnchor);
+    cursor.insertText(text.mid(prefix, text.size() - prefix - suffix));
+    cursor.endEditBlock();
 }
 
 } // namespace
@@ -169,11 +192,7 @@ void DocumentSet::reloadFromWorkspace(int file)
     const QString text = QString::fromUtf8(bytes).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     if (text != doc->toPlainText()) {
         const QScopedValueRollback reloading(m_reloading, true);
-        QTextCursor cursor(doc);
-        cursor.beginEditBlock();
-        cursor.select(QTextCursor::Document);
-        cursor.insertText(text);
-        cursor.endEditBlock();
+        replaceChangedRange(doc, text);
     }
     m_editedFiles.remove(file); // an edit still waiting for the workspace is superseded
     open.dirty = false;
@@ -186,11 +205,7 @@ void DocumentSet::setUnsavedText(int file, const QString &text)
     QTextDocument *doc = document(file);
     if (!doc || text == doc->toPlainText())
         return;
-    QTextCursor cursor(doc);
-    cursor.beginEditBlock();
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(text); // an edit: marks the file dirty and reaches the workspace
-    cursor.endEditBlock();
+    replaceChangedRange(doc, text); // an edit: marks the file dirty and reaches the workspace
 }
 
 QTextDocument *DocumentSet::makeExcerpt(int file, const WorkloadEntry &workload)

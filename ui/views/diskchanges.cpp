@@ -10,6 +10,7 @@
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -126,6 +127,8 @@ DiskChangeController::Choice DiskChangeController::ask(const QString &path, cons
         QDialog dialog(m_dialogParent);
         dialog.setWindowTitle(tr("Your edits and the version on disk"));
         auto *layout = new QVBoxLayout(&dialog);
+        layout->addWidget(new QLabel(
+            tr("Lines marked − are your unsaved edits; lines marked + are on disk."), &dialog));
         auto *text = new QPlainTextEdit(&dialog);
         text->setReadOnly(true);
         text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
