@@ -32,6 +32,9 @@ qint64 nowMs()
 /// A file changed less than this long ago may have changed again within the clock's
 /// resolution without its size or time moving: it is read rather than trusted.
 constexpr qint64 RecentMs = 2000;
+/// How often a scan that found a file still being written (or unreadable) looks again on
+/// its own.
+constexpr int MaxRetries = 20;
 
 } // namespace
 
@@ -121,6 +124,7 @@ QStringList DiskWatcher::watchedDirectories() const
 
 void DiskWatcher::poke()
 {
+    m_retries = 0;
     m_debounce->start(); // restarts: read once the burst is over
 }
 
@@ -217,7 +221,9 @@ void DiskWatcher::scan()
     }
 
     rewatch();
-    if (retry)
+    // A file that stays unreadable is not read again and again: the next notification
+    // about it (or any other) starts over.
+    if (retry && ++m_retries <= MaxRetries)
         m_debounce->start();
     if (waitForGrace && !m_graceTimer->isActive())
         m_graceTimer->start(m_graceMs);

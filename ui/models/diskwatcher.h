@@ -85,6 +85,7 @@ private:
     QStringList m_roots;
     QHash<QString, Known> m_known;
     int m_graceMs = 2000;
+    int m_retries = 0; ///< scans in a row that found a file in flux
 };
 
 } // namespace PodSec::Ui
