@@ -374,6 +374,61 @@
     </message>
 </context>
 <context>
+    <name>PodSec::Ui::DiskChangeController</name>
+    <message>
+        <source>Changed on disk, reloaded: %1</source>
+        <translation>磁盘上已更改，已重新加载：%1</translation>
+    </message>
+    <message>
+        <source>Deleted on disk: %1. Your unsaved edits are kept; saving writes the file again.</source>
+        <translation>已在磁盘上删除：%1。您未保存的编辑已保留；保存时会重新写入该文件。</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk; your edits are kept. Saving overwrites the file on disk.</source>
+        <translation>%1 已在磁盘上更改；您的编辑已保留。保存将覆盖磁盘上的文件。</translation>
+    </message>
+    <message>
+        <source>%1 reloaded from disk; Undo brings your edits back.</source>
+        <translation>已从磁盘重新加载 %1；撤销可找回您的编辑。</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>磁盘上的文件已更改</translation>
+    </message>
+    <message>
+        <source>%1 was changed on disk by another program, and you have unsaved edits in it.</source>
+        <translation>%1 已被其他程序在磁盘上更改，而其中有您未保存的编辑。</translation>
+    </message>
+    <message>
+        <source>Keep your edits (saving then overwrites the file on disk), or take the version on disk (your edits stay one Undo away).</source>
+        <translation>保留您的编辑（之后保存会覆盖磁盘上的文件），或采用磁盘上的版本（撤销一次即可找回您的编辑）。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Edits</source>
+        <translation>保留我的编辑(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Take Version on Disk</source>
+        <translation>采用磁盘上的版本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Differences</source>
+        <translation>显示差异(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Your edits and the version on disk</source>
+        <translation>您的编辑与磁盘上的版本</translation>
+    </message>
+    <message>
+        <source>Lines marked − are your unsaved edits; lines marked + are on disk.</source>
+        <translation>标有 − 的行是您未保存的编辑；标有 + 的行是磁盘上的内容。</translation>
+    </message>
+    <message>
+        <source>No difference.</source>
+        <translation>没有差异。</translation>
+    </message>
+</context>
+<context>
     <name>PodSec::Ui::FixController</name>
     <message>
         <source>This workspace is a cluster, which is only read. Fix the manifests it came from.</source>
@@ -638,14 +693,6 @@ The file on disk is unchanged.</source>
         </translation>
     </message>
     <message>
-        <source>File changed on disk</source>
-        <translation>磁盘上的文件已更改</translation>
-    </message>
-    <message>
-        <source>%1 changed on disk, and you have unsaved edits in it. Reload and lose your edits?</source>
-        <translation>%1 已在磁盘上被更改，而其中有您未保存的编辑。是否重新加载并丢弃这些编辑？</translation>
-    </message>
-    <message>
         <source>Load &amp;Admission Configuration…</source>
         <translation>加载准入配置(&amp;A)…</translation>
     </message>
@@ -793,6 +840,35 @@ Run it now (and for this kubeconfig from now on)?</source>
     </message>
 </context>
 <context>
+    <name>PodSec::Ui::RecoveryController</name>
+    <message>
+        <source>Recover unsaved edits?</source>
+        <translation>恢复未保存的编辑？</translation>
+    </message>
+    <message numerus="yes">
+        <source>A PodSec Explorer window did not close normally and left unsaved edits to %n file(s) of this workspace.</source>
+        <translation>
+            <numerusform>一个 PodSec Explorer 窗口未正常关闭，留下了此工作区中 %n 个文件的未保存编辑。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover puts the edits back into the editor as unsaved changes (Undo shows the file as it is on disk). Discard deletes them.</source>
+        <translation>“恢复”会把这些编辑作为未保存的更改放回编辑器（撤销可显示磁盘上的文件内容）。“丢弃”会删除它们。</translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ask &amp;Later</source>
+        <translation>稍后再问(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>PodSec::Ui::SelectionSync</name>
     <message>
         <source>large file (%1 MB): showing lines %2–%3, read-only</source>
@@ -813,6 +889,10 @@ Run it now (and for this kubeconfig from now on)?</source>
         <translation>
             <numerusform>（还有 %Ln 条原因）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>deleted on disk</source>
+        <translation>已在磁盘上删除</translation>
     </message>
 </context>
 <context>

@@ -2,15 +2,18 @@
 #include "documentset.h"
 
 #include "editor/highlighting.h"
+#include "models/diskwatcher.h"
 #include "models/workspace.h"
 
-#include <QFileSystemWatcher>
 #include <QPlainTextDocumentLayout>
 #include <QSaveFile>
 #include <QScopedValueRollback>
 #include <QSyntaxHighlighter>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace PodSec::Ui {
 
@@ -24,17 +27,33 @@ QTextDocument *newPlainDocument(QObject *parent, const QFont &font)
     return doc;
 }
 
+/// Makes doc hold text as one undo step that replaces only the lines between the common
+/// start and end, so Undo and Redo put the cursor where the texts differ.
+void replaceChangedRange(QTextDocument *doc, const QString &text)
+{
+    const QString old = doc->toPlainText();
+    qsizetype prefix = 0;
+    const qsizetype common = std::min(old.size(), text.size());
+    while (prefix < common && old[prefix] == text[prefix])
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < common - prefix &&
+           old[old.size() - 1 - suffix] == text[text.size() - 1 - suffix])
+        ++suffix;
+    QTextCursor cursor(doc);
+    cursor.beginEditBlock();
+    cursor.setPosition(int(prefix));
+    cursor.setPosition(int(old.size() - suffix), QTextCursor::KeepAnchor);
+    cursor.insertText(text.mid(prefix, text.size() - prefix - suffix));
+    cursor.endEditBlock();
+}
+
 } // namespace
 
 DocumentSet::DocumentSet(Workspace *workspace, QObject *parent)
-    : QObject(parent), m_workspace(workspace), m_watcher(new QFileSystemWatcher(this)),
+    : QObject(parent), m_workspace(workspace), m_disk(new DiskWatcher(this)),
       m_editTimer(new QTimer(this))
 {
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
-        const int file = int(m_workspace->paths().indexOf(path));
-        if (file >= 0)
-            Q_EMIT changedOnDisk(file, path);
-    });
     m_editTimer->setSingleShot(true);
     m_editTimer->setInterval(400);
     connect(m_editTimer, &QTimer::timeout, this, [this] {
@@ -50,8 +69,9 @@ DocumentSet::~DocumentSet() = default;
 
 void DocumentSet::clear()
 {
-    if (!m_watcher->files().isEmpty())
-        m_watcher->removePaths(m_watcher->files());
+    m_disk->clear();
+    m_editTimer->stop();
+    m_editedFiles.clear();
     for (auto &d : m_documents)
         delete d.document;
     m_documents.clear();
@@ -66,8 +86,11 @@ void DocumentSet::growToWorkspace()
 
 void DocumentSet::watchWorkspaceFiles()
 {
-    if (!m_workspace->paths().isEmpty())
-        m_watcher->addPaths(m_workspace->paths());
+    QVector<QByteArray> contents;
+    contents.reserve(m_workspace->paths().size());
+    for (int f = 0; f < int(m_workspace->paths().size()); ++f)
+        contents << m_workspace->fileText(f);
+    m_disk->watch(m_workspace->roots(), m_workspace->paths(), contents);
 }
 
 QTextDocument *DocumentSet::existingDocument(int file) const
@@ -154,6 +177,37 @@ void DocumentSet::reloadText(int file, const QString &text)
     }
 }
 
+void DocumentSet::reloadFromWorkspace(int file)
+{
+    QTextDocument *doc = existingDocument(file);
+    if (!doc)
+        return;
+    OpenDocument &open = m_documents[std::size_t(file)];
+    QByteArray bytes = m_workspace->fileText(file);
+    open.bom = bytes.startsWith("\xEF\xBB\xBF");
+    if (open.bom)
+        bytes.remove(0, 3);
+    open.crlf = bytes.contains("\r\n");
+    // As document() reads it: a CRLF is one line break.
+    const QString text = QString::fromUtf8(bytes).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    if (text != doc->toPlainText()) {
+        const QScopedValueRollback reloading(m_reloading, true);
+        replaceChangedRange(doc, text);
+    }
+    m_editedFiles.remove(file); // an edit still waiting for the workspace is superseded
+    open.dirty = false;
+    doc->setModified(false);
+    Q_EMIT cleaned(file);
+}
+
+void DocumentSet::setUnsavedText(int file, const QString &text)
+{
+    QTextDocument *doc = document(file);
+    if (!doc || text == doc->toPlainText())
+        return;
+    replaceChangedRange(doc, text); // an edit: marks the file dirty and reaches the workspace
+}
+
 QTextDocument *DocumentSet::makeExcerpt(int file, const WorkloadEntry &workload)
 {
     const std::string_view bytes = m_workspace->fileBytes(file);
@@ -185,17 +239,13 @@ bool DocumentSet::write(int file, const QString &path, QString *error)
     QByteArray bytes = text.toUtf8();
     if (open.bom)
         bytes.prepend("\xEF\xBB\xBF");
-    // Our own write is not a change by another program.
-    const bool watched = m_watcher->files().contains(path);
-    if (watched)
-        m_watcher->removePath(path);
     // QSaveFile writes a temporary file and renames it over the original only when every
     // byte was written: a failed save leaves the file on disk as it was.
     QSaveFile out(path);
     const bool ok =
         out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size() && out.commit();
-    if (watched)
-        m_watcher->addPath(path);
+    if (ok)
+        m_disk->noteWritten(path, bytes); // our own write is not a change by another program
     if (!ok && error)
         *error = out.errorString();
     return ok;
@@ -212,6 +262,7 @@ bool DocumentSet::save(int file, QString *error)
         return false;
     m_documents[std::size_t(file)].dirty = false;
     doc->setModified(false);
+    Q_EMIT cleaned(file);
     return true;
 }
 

@@ -8,7 +8,6 @@
 
 #include <vector>
 
-class QFileSystemWatcher;
 class QTextDocument;
 class QTimer;
 
@@ -18,6 +17,7 @@ struct WorkloadEntry;
 
 namespace PodSec::Ui {
 
+class DiskWatcher;
 class Workspace;
 
 /// One workspace file as the editor holds it.
@@ -50,8 +50,10 @@ public:
     void clear();
     /// One slot per workspace file (after the workspace opened or gained files).
     void growToWorkspace();
-    /// Watches the workspace's files on disk (changedOnDisk).
+    /// Watches the workspace's files and folders on disk (see diskWatcher()).
     void watchWorkspaceFiles();
+    /// Reports files changed, added and removed on disk by other programs.
+    DiskWatcher *diskWatcher() const { return m_disk; }
 
     /// The file's document, made from the workspace's bytes on first use; nullptr if there
     /// is no such file.
@@ -68,6 +70,13 @@ public:
     /// Replaces an existing document's text without it counting as an edit (a cluster
     /// list page that was read again).
     void reloadText(int file, const QString &text);
+    /// Makes an existing document hold the workspace's bytes again (the file changed on
+    /// disk): one undo step, so the text it had is one Undo away; afterwards the document
+    /// is unmodified. Line endings and byte-order mark are taken from the new bytes.
+    void reloadFromWorkspace(int file);
+    /// Gives the document text that is not on disk (recovered after a crash): it counts
+    /// as an unsaved edit.
+    void setUnsavedText(int file, const QString &text);
     /// A new read-only document with the lines of one object of a large file (CRs
     /// dropped). The previous excerpt is deleted once control returns to the event loop, so
     /// the editor may still show it until it switches.
@@ -89,8 +98,8 @@ public:
 Q_SIGNALS:
     /// The user changed a file's text (highlighting and reloads are not edits).
     void edited(int file);
-    /// A watched file was changed on disk by another program.
-    void changedOnDisk(int file, const QString &path);
+    /// A file was saved, or reloaded from disk: it has no unsaved edits any more.
+    void cleaned(int file);
 
 private:
     void onContentsChange(int file, int removed, int added);
@@ -98,7 +107,7 @@ private:
     Workspace *m_workspace;
     std::vector<OpenDocument> m_documents;
     QTextDocument *m_excerpt = nullptr;
-    QFileSystemWatcher *m_watcher;
+    DiskWatcher *m_disk;
     QTimer *m_editTimer; ///< edits reach the workspace once typing pauses
     QSet<int> m_editedFiles;
     QFont m_font;

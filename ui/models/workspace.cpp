@@ -83,7 +83,9 @@ QStringList Workspace::collectFiles(const QStringList &paths, QStringList *error
 void Workspace::openTexts(const std::vector<std::pair<std::string, std::string>> &documents)
 {
     m_errors.clear();
+    m_roots.clear();
     m_paths.clear();
+    m_absent.clear();
     m_files.clear();
     m_last = {};
     m_readOnly = true;
@@ -126,6 +128,8 @@ void Workspace::open(const QStringList &paths)
     m_errors.clear();
     m_last = {};
     m_readOnly = false;
+    m_roots = paths;
+    m_absent.clear();
     m_paths = collectFiles(paths, &m_errors);
     m_files.clear();
     for (const QString &p : std::as_const(m_paths)) {
@@ -161,6 +165,30 @@ void Workspace::setFileText(int file, const QString &text)
         return;
     m_files[static_cast<std::size_t>(file)].setText(text.toStdString());
     evaluate();
+}
+
+std::vector<int> Workspace::applyDiskUpdates(const std::vector<DiskUpdate> &updates)
+{
+    std::vector<int> touched;
+    for (const DiskUpdate &u : updates) {
+        int file = int(m_paths.indexOf(u.path));
+        if (file < 0) {
+            if (!u.bytes)
+                continue;
+            file = int(m_paths.size());
+            m_paths << u.path;
+            m_files.emplace_back(QDir::toNativeSeparators(u.path).toStdString(), std::string());
+        }
+        if (u.bytes)
+            m_absent.remove(file);
+        else
+            m_absent.insert(file);
+        m_files[std::size_t(file)].setText(u.bytes ? u.bytes->toStdString() : std::string());
+        touched.push_back(file);
+    }
+    if (!touched.empty())
+        evaluate();
+    return touched;
 }
 
 void Workspace::setOptions(const SnapshotOptions &options)

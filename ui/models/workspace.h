@@ -6,10 +6,12 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace PodSec::Ui {
 
@@ -27,6 +29,8 @@ public:
     /// Collects *.yaml, *.yml and *.json from files and folders (recursively, hidden
     /// folders skipped) and evaluates them. Unreadable paths are reported in errors().
     void open(const QStringList &paths);
+    /// What open() was given (the files and folders the user opened).
+    const QStringList &roots() const { return m_roots; }
     /// Evaluates texts read elsewhere (a live cluster's list pages) as read-only files named
     /// as given.
     void openTexts(const std::vector<std::pair<std::string, std::string>> &documents);
@@ -38,6 +42,19 @@ public:
     bool isReadOnly() const { return m_readOnly; }
     /// Replaces one file's text (an edit) and re-evaluates.
     void setFileText(int file, const QString &text);
+
+    /// A file's new content as found on disk; nullopt: the file is gone.
+    struct DiskUpdate
+    {
+        QString path;
+        std::optional<QByteArray> bytes;
+    };
+    /// Takes files changed, added or removed on disk and re-evaluates once. A removed file
+    /// keeps its index (an empty, absent file) so that indices held elsewhere stay valid; a
+    /// file that comes back takes its old index again. Returns the indices touched.
+    std::vector<int> applyDiskUpdates(const std::vector<DiskUpdate> &updates);
+    /// The file was removed on disk (and is empty here until it comes back).
+    bool isAbsent(int file) const { return m_absent.contains(file); }
     void setOptions(const SnapshotOptions &options);
     const SnapshotOptions &options() const { return m_options; }
     void cancel();
@@ -63,7 +80,9 @@ private:
     void evaluate();
     std::vector<int> addTexts(std::vector<std::pair<std::string, std::string>> documents);
 
+    QStringList m_roots;
     QStringList m_paths;
+    QSet<int> m_absent;
     std::vector<WorkspaceFile> m_files;
     QStringList m_errors;
     SnapshotOptions m_options;

@@ -2,6 +2,8 @@
 #include "mainwindow.h"
 
 #include "detailspane.h"
+#include "diskchanges.h"
+#include "recoverycontroller.h"
 #include "editor/codeeditor.h"
 #include "editor/documentset.h"
 #include "models/badgeproxymodel.h"
@@ -125,7 +127,12 @@ MainWindow::MainWindow(QWidget *parent)
         m_progress->setValue(done);
     });
     connect(m_documents, &DocumentSet::edited, this, &MainWindow::updateStatus);
-    connect(m_documents, &DocumentSet::changedOnDisk, this, &MainWindow::fileChangedOnDisk);
+    connect(m_documents, &DocumentSet::cleaned, this, &MainWindow::updateStatus);
+    m_disk = new DiskChangeController(m_workspace, m_documents, m_sync, this);
+    connect(m_disk, &DiskChangeController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    connect(m_disk, &DiskChangeController::filesChanged, this, &MainWindow::updateStatus);
+    m_recovery = new RecoveryController(m_workspace, m_documents, this);
     connect(m_cluster, &ClusterSession::versionKnown, this, &MainWindow::clusterVersionKnown);
     connect(m_cluster, &ClusterSession::pageArrived, this, &MainWindow::clusterPageArrived);
     connect(m_cluster, &ClusterSession::finished, this, &MainWindow::clusterReadFinished);
@@ -298,6 +305,7 @@ void MainWindow::openPaths(const QStringList &paths)
     for (const QString &e : m_workspace->errors())
         statusBar()->showMessage(e, 8000);
     addRecent(paths);
+    m_recovery->offerRecovery(); // edits a crashed window left for these files
     setWindowTitle(tr("PodSec Explorer — %1[*]")
                        .arg(paths.size() == 1 ? QFileInfo(paths.first()).fileName()
                                               : tr("%n paths", nullptr, int(paths.size()))));
@@ -458,24 +466,12 @@ bool MainWindow::confirmDiscard()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (confirmDiscard())
+    if (confirmDiscard()) {
+        m_recovery->forgetAll(); // saved, or knowingly discarded
         event->accept();
+    }
     else
         event->ignore();
-}
-
-void MainWindow::fileChangedOnDisk(int file, const QString &path)
-{
-    if (m_documents->isDirty(file)) {
-        const auto answer = QMessageBox::question(
-            this, tr("File changed on disk"),
-            tr("%1 changed on disk, and you have unsaved edits in it. Reload and lose your edits?")
-                .arg(path),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer != QMessageBox::Yes)
-            return;
-    }
-    QTimer::singleShot(0, this, [this] { openPaths(m_workspace->paths()); });
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

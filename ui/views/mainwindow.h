@@ -22,6 +22,8 @@ namespace PodSec::Ui {
 class BadgeProxyModel;
 class CodeEditor;
 class DetailsPane;
+class DiskChangeController;
+class RecoveryController;
 class DocumentSet;
 class SelectionSync;
 struct ViewSnapshot;
@@ -77,6 +79,9 @@ public:
     QTreeView *treeView() const { return m_tree; }
     CodeEditor *editor() const { return m_editor; }
     DetailsPane *detailsPane() const { return m_details; }
+    DocumentSet *documents() const { return m_documents; }
+    DiskChangeController *diskChanges() const { return m_disk; }
+    RecoveryController *recovery() const { return m_recovery; }
     Workspace *workspace() const { return m_workspace; }
     QComboBox *versionCombo() const { return m_version; }
     QComboBox *levelCombo() const { return m_level; }
@@ -119,7 +124,6 @@ private:
     bool confirmDiscard();
     /// Tells of a failed save (message box, or status bar when quiet); false.
     bool reportSaveError(const QString &path, const QString &error);
-    void fileChangedOnDisk(int file, const QString &path);
     /// Forgets the workspace's editor documents, excerpt and watched files (before another
     /// workspace is opened).
     void closeDocuments();
@@ -141,6 +145,8 @@ private:
     DocumentSet *m_documents;
     ClusterSession *m_cluster;
     SelectionSync *m_sync = nullptr;
+    DiskChangeController *m_disk = nullptr;
+    RecoveryController *m_recovery = nullptr;
     FixController *m_fixes = nullptr;
     QComboBox *m_version = nullptr;
     QComboBox *m_level = nullptr;

@@ -153,9 +153,10 @@ void MainWindow::createActions()
         if (m_workspace->isReadOnly() && !m_cluster->context().isEmpty())
             connectToCluster(m_cluster->kubeconfig(), m_cluster->context()); // Refresh
         else if (confirmDiscard())
-            openPaths(m_workspace->paths());
+            openPaths(m_workspace->roots()); // what was opened: new files come, gone ones go
     });
     reload->setShortcut(QKeySequence::Refresh);
+    reload->setObjectName(QStringLiteral("reloadAction"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -10,6 +10,7 @@
 #include "models/workspace.h"
 
 #include <QLabel>
+#include <QScrollBar>
 #include <QScopedValueRollback>
 #include <QTextDocument>
 #include <QTreeView>
@@ -158,6 +159,34 @@ void SelectionSync::reloadText(int file, const QString &text)
     m_documents->reloadText(file, text);
 }
 
+void SelectionSync::reloadFromWorkspace(int file)
+{
+    const QScopedValueRollback syncing(m_syncing, true);
+    if (file != m_currentFile) {
+        m_documents->reloadFromWorkspace(file);
+        return;
+    }
+    if (!m_excerptKey.isEmpty()) {
+        // A large file's excerpt holds the old bytes: the next showFile makes a new one.
+        m_excerptKey = QStringLiteral("stale");
+        return;
+    }
+    const int line = m_editor->cursorLine();
+    const int scroll = m_editor->verticalScrollBar()->value();
+    m_documents->reloadFromWorkspace(file);
+    m_editor->goToLine(std::min(line, m_editor->blockCount()), 1);
+    m_editor->verticalScrollBar()->setValue(scroll);
+    updateFileLabel();
+}
+
+void SelectionSync::updateFileLabel()
+{
+    QString text = QStringLiteral("<b>%1</b>").arg(m_workspace->paths().value(m_currentFile).toHtmlEscaped());
+    if (m_workspace->isAbsent(m_currentFile) && !m_documents->isDirty(m_currentFile))
+        text += QStringLiteral(" — ") + tr("deleted on disk");
+    m_fileLabel->setText(text);
+}
+
 void SelectionSync::showFile(int file, const WorkloadEntry *workload)
 {
     if (m_documents->isLarge(file) && workload) {
@@ -197,8 +226,7 @@ void SelectionSync::showFile(int file, const WorkloadEntry *workload)
     m_excerptKey.clear();
     m_editor->setReadOnly(m_workspace->isReadOnly());
     m_currentFile = file;
-    m_fileLabel->setText(
-        QStringLiteral("<b>%1</b>").arg(m_workspace->paths().value(file).toHtmlEscaped()));
+    updateFileLabel();
     updateEditorFindings();
 }
 

@@ -79,6 +79,9 @@ public:
     void detach();
     /// Replaces a file's text (a cluster page read again) without moving the selection.
     void reloadText(int file, const QString &text);
+    /// The file's document takes the workspace's new bytes (changed on disk); the editor
+    /// keeps its place in it.
+    void reloadFromWorkspace(int file);
 
 private:
     void onEditorCursor();
@@ -86,6 +89,7 @@ private:
     QModelIndex toProxy(const QModelIndex &source) const;
     void saveTreeState();
     void restoreTreeState();
+    void updateFileLabel();
 
     Workspace *m_workspace;
     DocumentSet *m_documents;

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QVector>
+
+class QFileSystemWatcher;
+class QTimer;
+
+namespace PodSec::Ui {
+
+/// Watches a workspace's files on disk the way editors and tools change them, and reports
+/// what really changed, in batches:
+/// - notifications are debounced: a burst (truncate, then write; a formatter rewriting a
+///   folder) is read once it has been quiet for a moment;
+/// - a file that is unlinked and recreated (git checkout), or renamed over (editors saving
+///   atomically), is watched again: the folders are watched too, and every scan re-adds the
+///   watches the system dropped;
+/// - a file that vanishes, or is emptied, counts as gone only once it stayed so for a grace
+///   period; a file still being written (its size or time moved while it was read) is read
+///   again later;
+/// - a file whose bytes are what was last loaded or written here is not a change, so the
+///   window's own saves are not reported back to it.
+class DiskWatcher final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Change
+    {
+        enum Kind { Modified, Added, Removed };
+        Kind kind = Modified;
+        QString path;
+        QByteArray bytes; ///< the new content (Modified, Added)
+    };
+
+    explicit DiskWatcher(QObject *parent = nullptr);
+    ~DiskWatcher() override;
+
+    /// Starts watching: roots are what the user opened (files or folders, folders searched
+    /// for manifests as the workspace does); files are the files read from them, with the
+    /// bytes that were read.
+    void watch(const QStringList &roots, const QStringList &files,
+               const QVector<QByteArray> &contents);
+    /// Stops watching and forgets every file.
+    void clear();
+    /// The window wrote these bytes to path: not a change by another program.
+    void noteWritten(const QString &path, const QByteArray &bytes);
+    /// Quiet period before a burst of notifications is read, and how long a file may be
+    /// missing or empty before it counts as removed (tests shorten both).
+    void setTimings(int debounceMs, int graceMs);
+    /// Scans now instead of waiting for a notification (Reload, tests).
+    void scanNow();
+
+    QStringList watchedFiles() const;
+    QStringList watchedDirectories() const;
+
+Q_SIGNALS:
+    /// What changed since the last report, in path order.
+    void changed(const QVector<PodSec::Ui::DiskWatcher::Change> &changes);
+
+private:
+    struct Known
+    {
+        QByteArray hash;      ///< of the bytes last loaded, reported or written
+        qint64 size = -1;     ///< stat of the file when hash was taken (-1: unknown)
+        qint64 modified = -1; ///< ms since the epoch
+        qint64 missingSince = -1; ///< ms: missing (or emptied) since, -1 if present
+    };
+
+    void poke();
+    void scan();
+    /// Reads a file whose size and time held still while it was read; false if it is
+    /// missing, unreadable or still being written.
+    static bool readStable(const QString &path, QByteArray *bytes, qint64 *size, qint64 *modified);
+    void rewatch();
+
+    QFileSystemWatcher *m_system;
+    QTimer *m_debounce;
+    QTimer *m_graceTimer;
+    QStringList m_roots;
+    QHash<QString, Known> m_known;
+    int m_graceMs = 2000;
+    int m_retries = 0; ///< scans in a row that found a file in flux
+};
+
+} // namespace PodSec::Ui
+
+Q_DECLARE_METATYPE(PodSec::Ui::DiskWatcher::Change)
