@@ -78,6 +78,7 @@ public:
     CodeEditor *editor() const { return m_editor; }
     DetailsPane *detailsPane() const { return m_details; }
     Workspace *workspace() const { return m_workspace; }
+    ClusterSession *clusterSession() const { return m_cluster; }
     QComboBox *versionCombo() const { return m_version; }
     QComboBox *levelCombo() const { return m_level; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
