@@ -123,6 +123,11 @@ run 60 token --read-timeout 4s
 [ "$rc" = 2 ] && grep -q 'did not finish within 4 s (read timeout)' "$work/err" &&
     pass "slow lists: the read deadline ends the whole read (${secs}s), exit 2" ||
     fail "read timeout: exit $rc after ${secs}s: $(head -c 300 "$work/err")"
+start_server --faults stall-lists
+run 60 token --request-timeout 0 --read-timeout 3s
+[ "$rc" = 2 ] && grep -q 'did not finish within 3 s (read timeout)' "$work/err" &&
+    pass "a list request the server never answers: the read deadline aborts it in flight (${secs}s)" ||
+    fail "stall-lists: exit $rc after ${secs}s: $(head -c 300 "$work/err")"
 run 5 token --request-timeout soon
 [ "$rc" = 2 ] && grep -q -- '--request-timeout must be a duration' "$work/err" &&
     pass "--request-timeout soon: usage error" || fail "bad duration: exit $rc: $(cat "$work/err")"
