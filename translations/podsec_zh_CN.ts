@@ -838,6 +838,10 @@ Run it now (and for this kubeconfig from now on)?</source>
             <numerusform>正在读取 %1… 已读取 %n 个列表页</numerusform>
         </translation>
     </message>
+    <message>
+        <source>CREDENTIALS SENT UNENCRYPTED (http)</source>
+        <translation>凭据以明文发送（http）</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::RecoveryController</name>

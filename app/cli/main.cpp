@@ -45,6 +45,11 @@ const char *const Usage =
     "  --output FILE                            write the report to FILE (atomically)\n"
     "  --color auto|always|never                colour in the text format (default auto)\n"
     "  --jobs N                                 worker threads (default: one per core)\n"
+    "  --kubeconfig FILE, --context NAME        read a live cluster instead of files\n"
+    "  --request-timeout DURATION               deadline of one request, body included\n"
+    "                                           (default 30s; 0: none; e.g. 500ms, 1m)\n"
+    "  --read-timeout DURATION                  deadline of the whole cluster read (default 5m)\n"
+    "  --allow-insecure-credentials             send credentials to an http:// server\n"
     "\n"
     "fix options: --level, --version as for check; --in-place [--backup SUFFIX]; --diff;\n"
     "  --only CHECK_ID,...   fix only these checks. Comments, order and layout are kept.\n"
@@ -56,6 +61,40 @@ int usageError(const std::string &message)
 {
     std::fprintf(stderr, "podsec: %s\nTry 'podsec --help'.\n", message.c_str());
     return 2;
+}
+
+/// A duration as kubectl's --request-timeout takes it: "30s", "1m30s", "500ms", "2h", or
+/// a plain number of seconds; "0" is no deadline. -1 when unreadable or over a day.
+long long parseDurationMs(const std::string &text)
+{
+    if (text.empty())
+        return -1;
+    if (text.find_first_not_of("0123456789") == std::string::npos)
+        return text.size() > 6 ? -1 : std::stoll(text) * 1000;
+    long long total = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t digits = text.find_first_not_of("0123456789", i);
+        if (digits == i || digits == std::string::npos || digits - i > 6)
+            return -1;
+        const long long n = std::stoll(text.substr(i, digits - i));
+        std::size_t end = text.find_first_of("0123456789", digits);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string unit = text.substr(digits, end - digits);
+        if (unit == "ms")
+            total += n;
+        else if (unit == "s")
+            total += n * 1000;
+        else if (unit == "m")
+            total += n * 60000;
+        else if (unit == "h")
+            total += n * 3600000;
+        else
+            return -1;
+        i = end;
+    }
+    return total > 86400000LL ? -1 : total;
 }
 
 // Arguments are decoded as Latin-1 so that every byte survives the round trip through
@@ -223,9 +262,10 @@ int runExplain(const QStringList &arguments)
 
 int runCheckCommand(const QStringList &args)
 {
-    CommandArguments parsed({"admission"},
+    CommandArguments parsed({"admission", "allow-insecure-credentials"},
                             {"level", "version", "format", "output", "admission-config",
-                             "namespace", "color|colour", "kubeconfig", "context", "jobs"});
+                             "namespace", "color|colour", "kubeconfig", "context", "jobs",
+                             "request-timeout", "read-timeout"});
     if (const auto status = parsed.parse(args))
         return *status;
     Cli::CheckRequest request;
@@ -261,6 +301,19 @@ int runCheckCommand(const QStringList &args)
     const bool live = !kubeconfig.empty() || !context.empty();
     if (live && !request.paths.empty())
         return usageError("give either PATHs or --kubeconfig/--context, not both");
+    Cluster::ApiClient::Options clientOptions;
+    clientOptions.allowInsecureCredentials = parsed.isSet("allow-insecure-credentials");
+    for (const auto &[name, field] : {std::pair{"request-timeout", &clientOptions.requestTimeoutMs},
+                                      std::pair{"read-timeout", &clientOptions.readTimeoutMs}}) {
+        if (!parsed.isSet(name))
+            continue;
+        const long long ms = parseDurationMs(parsed.value(name));
+        if (ms < 0)
+            return usageError(std::string("--") + name +
+                              " must be a duration such as 30s, 2m or 500ms (0: none; at most "
+                              "24h)");
+        *field = int(ms);
+    }
     if (!admissionConfig.empty()) {
         bool ok = false;
         const std::string text = readFile(QString::fromStdString(admissionConfig), ok);
@@ -302,8 +355,16 @@ int runCheckCommand(const QStringList &args)
             std::fprintf(stderr, "podsec: %s\n", tlsError.c_str());
             return 2;
         }
-        Cluster::ApiClient client(*selection, transport, {});
+        Cluster::ApiClient client(*selection, transport, clientOptions);
+        if (client.sendsCredentialsInClear())
+            std::fprintf(stderr,
+                         "podsec: warning: sending the credentials of user \"%s\" "
+                         "unencrypted to %s (--allow-insecure-credentials)\n",
+                         selection->user.name.c_str(),
+                         Cluster::redactedServer(selection->cluster.server).c_str());
         auto snapshot = client.readCluster();
+        for (const auto &n : snapshot.notices)
+            std::fprintf(stderr, "podsec: %s\n", n.c_str());
         for (const auto &p : snapshot.problems)
             std::fprintf(stderr, "podsec: %s\n", p.c_str());
         clusterProblems = !snapshot.problems.empty();

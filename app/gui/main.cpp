@@ -104,8 +104,11 @@ int main(int argc, char **argv)
     QCommandLineOption context(QStringLiteral("context"),
                                QStringLiteral("Read this kubeconfig context instead of files."),
                                QStringLiteral("NAME"));
+    QCommandLineOption insecureCredentials(
+        QStringLiteral("allow-insecure-credentials"),
+        QStringLiteral("Send credentials to an http:// cluster (unencrypted; the title warns)."));
     parser.addOptions({lang, dark, zoom, screenshot, select, filter, admissionConfig, previewFix,
-                       kubeconfig, context, whatIf});
+                       kubeconfig, context, whatIf, insecureCredentials});
     parser.process(app);
 
     const QString localeName = parser.isSet(lang) ? parser.value(lang) : QLocale::system().name();
@@ -134,6 +137,11 @@ int main(int argc, char **argv)
         return std::unique_ptr<Cluster::Transport>(
             std::make_unique<Net::QNetworkTransport>(selection, error));
     });
+    if (parser.isSet(insecureCredentials)) {
+        auto options = window.clusterSession()->clientOptions();
+        options.allowInsecureCredentials = true;
+        window.clusterSession()->setClientOptions(options);
+    }
     if (parser.isSet(kubeconfig) || parser.isSet(context))
         window.connectToCluster(parser.value(kubeconfig), parser.value(context));
     else

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cluster/apiclient.h"
 
-#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QUrl>
 
 #include <algorithm>
+#include <chrono>
+#include <climits>
+#include <set>
 #include <thread>
 
 namespace PodSec::Cluster {
@@ -67,7 +68,63 @@ std::string namespacedPath(const Resource &r, const std::string &ns)
     return groupPrefix(r) + "/namespaces/" + ns + '/' + r.plural;
 }
 
+long long steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string seconds(long long ms)
+{
+    if (ms % 1000 == 0)
+        return std::to_string(ms / 1000) + " s";
+    return std::to_string(ms / 1000) + '.' + std::to_string((ms % 1000) / 100) + " s";
+}
+
+/// user:password of an http(s)://user:password@host URL ("" when there is none).
+std::string userInfo(const std::string &url)
+{
+    const std::size_t scheme = url.find("://");
+    const std::size_t start = scheme == std::string::npos ? 0 : scheme + 3;
+    const std::size_t end = url.find_first_of("/?#", start);
+    const std::string authority = url.substr(start, end == std::string::npos ? end : end - start);
+    const std::size_t at = authority.rfind('@');
+    return at == std::string::npos ? std::string() : authority.substr(0, at);
+}
+
+void replaceAll(std::string &text, const std::string &secret)
+{
+    if (secret.size() < 3) // too short to be a secret, and would mangle the text
+        return;
+    for (std::size_t at = text.find(secret); at != std::string::npos;
+         at = text.find(secret, at + 10))
+        text.replace(at, secret.size(), "[redacted]");
+}
+
 } // namespace
+
+std::string redactedServer(const std::string &url)
+{
+    const std::string info = userInfo(url);
+    if (info.empty())
+        return url;
+    std::string out = url;
+    out.erase(out.find(info + '@'), info.size() + 1);
+    return out;
+}
+
+bool isPlainHttp(const std::string &url)
+{
+    return url.size() >= 7 && QByteArray::fromStdString(url.substr(0, 7)).toLower() == "http://";
+}
+
+bool hasHeaderCredentials(const Selection &selection)
+{
+    const UserEntry &u = selection.user;
+    return !u.token.empty() || !u.tokenFile.empty() || !u.username.empty() || !u.password.empty() ||
+           u.exec.has_value() || !userInfo(selection.cluster.server).empty();
+}
 
 std::string HttpResponse::header(const std::string &name) const
 {
@@ -84,102 +141,82 @@ bool Transport::setClientCertificate(const std::string &, const std::string &, s
     return false;
 }
 
-ExecCredential ExecCredentials::get(const ExecConfig &exec, const ClusterEntry &cluster,
-                                    std::string &error)
+/// The read's deadline: set by the outermost readCluster() or list(), cleared when it ends.
+struct ApiClient::ReadClock
 {
-    const long long now = QDateTime::currentMSecsSinceEpoch();
-    if (!m_cached.empty() && (m_expiresAtMs == 0 || now < m_expiresAtMs))
-        return m_cached;
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const auto &[k, v] : exec.env)
-        env.insert(QString::fromStdString(k), QString::fromStdString(v));
-    QJsonObject spec{{QStringLiteral("interactive"), false}};
-    if (exec.provideClusterInfo) {
-        QJsonObject c{{QStringLiteral("server"), QString::fromStdString(cluster.server)}};
-        if (!cluster.tlsServerName.empty())
-            c.insert(QStringLiteral("tls-server-name"),
-                     QString::fromStdString(cluster.tlsServerName));
-        if (cluster.insecureSkipTlsVerify)
-            c.insert(QStringLiteral("insecure-skip-tls-verify"), true);
-        spec.insert(QStringLiteral("cluster"), c);
+    ApiClient &client;
+    bool owner;
+    explicit ReadClock(ApiClient &c) : client(c), owner(c.m_readDeadline == 0)
+    {
+        if (owner && client.m_options.readTimeoutMs > 0)
+            client.m_readDeadline = steadyMs() + client.m_options.readTimeoutMs;
+        else
+            owner = false;
     }
-    const QJsonObject info{{QStringLiteral("apiVersion"), QString::fromStdString(exec.apiVersion)},
-                           {QStringLiteral("kind"), QStringLiteral("ExecCredential")},
-                           {QStringLiteral("spec"), spec}};
-    env.insert(QStringLiteral("KUBERNETES_EXEC_INFO"),
-               QString::fromUtf8(QJsonDocument(info).toJson(QJsonDocument::Compact)));
-    process.setProcessEnvironment(env);
-    QStringList args;
-    for (const auto &a : exec.args)
-        args << QString::fromStdString(a);
-    process.start(QString::fromStdString(exec.command), args);
-    if (!process.waitForStarted(10000)) {
-        error = "exec credential plugin \"" + exec.command + "\" could not be started (" +
-                process.errorString().toStdString() + ")";
-        if (!exec.installHint.empty())
-            error += ". " + exec.installHint;
-        return {};
+    ~ReadClock()
+    {
+        if (owner)
+            client.m_readDeadline = 0;
     }
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        error = "exec credential plugin \"" + exec.command + "\" did not finish within 60 s";
-        return {};
-    }
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        error = "exec credential plugin \"" + exec.command + "\" failed with exit code " +
-                std::to_string(process.exitCode());
-        const QByteArray err = process.readAllStandardError().trimmed().left(400);
-        if (!err.isEmpty())
-            error += ": " + err.toStdString();
-        return {};
-    }
-    const QJsonObject credential =
-        QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-    const QJsonObject status = credential.value(QStringLiteral("status")).toObject();
-    ExecCredential result;
-    result.token = status.value(QStringLiteral("token")).toString().toStdString();
-    result.clientCertificateData =
-        status.value(QStringLiteral("clientCertificateData")).toString().toStdString();
-    result.clientKeyData = status.value(QStringLiteral("clientKeyData")).toString().toStdString();
-    if (credential.value(QStringLiteral("kind")).toString() != QLatin1String("ExecCredential") ||
-        (result.token.empty() && result.clientCertificateData.empty() &&
-         result.clientKeyData.empty())) {
-        error = "exec credential plugin \"" + exec.command +
-                "\" did not print an ExecCredential with status.token or a client certificate";
-        return {};
-    }
-    if (result.clientCertificateData.empty() != result.clientKeyData.empty()) {
-        error = "exec credential plugin \"" + exec.command + "\" printed " +
-                (result.clientKeyData.empty() ? "status.clientCertificateData without "
-                                                "status.clientKeyData"
-                                              : "status.clientKeyData without "
-                                                "status.clientCertificateData");
-        return {};
-    }
-    m_cached = std::move(result);
-    m_expiresAtMs = 0;
-    const QString expiry = status.value(QStringLiteral("expirationTimestamp")).toString();
-    if (!expiry.isEmpty()) {
-        const QDateTime at = QDateTime::fromString(expiry, Qt::ISODate);
-        m_expiresAtMs = at.isValid() ? at.toMSecsSinceEpoch() : 1; // unreadable: use once
-    }
-    return m_cached;
-}
+    ReadClock(const ReadClock &) = delete;
+    ReadClock &operator=(const ReadClock &) = delete;
+};
 
 ApiClient::ApiClient(Selection selection, Transport &transport, Options options)
     : m_selection(std::move(selection)), m_transport(transport), m_options(std::move(options))
 {
     if (!m_options.sleep)
-        m_options.sleep = [](int ms) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+        m_options.sleep = [cancelled = m_options.cancelled](int ms) {
+            // In slices, so that Cancel does not wait for a long Retry-After.
+            const long long until = steadyMs() + ms;
+            for (long long left = ms; left > 0; left = until - steadyMs()) {
+                if (cancelled && cancelled())
+                    return;
+                std::this_thread::sleep_for(std::chrono::milliseconds(std::min(left, 50LL)));
+            }
         };
+}
+
+long long ApiClient::readTimeLeft() const
+{
+    return m_readDeadline == 0 ? LLONG_MAX : m_readDeadline - steadyMs();
+}
+
+std::string ApiClient::readDeadlineError() const
+{
+    return "the read of " + redactedServer(m_selection.cluster.server) + " did not finish within " +
+           seconds(m_options.readTimeoutMs) + " (read timeout); stopped";
+}
+
+std::string ApiClient::scrub(std::string text) const
+{
+    const UserEntry &u = m_selection.user;
+    for (const std::string &secret : {u.token, u.password, userInfo(m_selection.cluster.server)})
+        replaceAll(text, secret);
+    for (const auto &secret : m_secrets)
+        replaceAll(text, secret);
+    return text;
+}
+
+bool ApiClient::withholdsCredentials() const
+{
+    return hasHeaderCredentials(m_selection) && isPlainHttp(m_selection.cluster.server) &&
+           !m_options.allowInsecureCredentials;
+}
+
+bool ApiClient::sendsCredentialsInClear() const
+{
+    return hasHeaderCredentials(m_selection) && isPlainHttp(m_selection.cluster.server) &&
+           m_options.allowInsecureCredentials;
 }
 
 Headers ApiClient::authHeaders(std::string &error)
 {
     Headers h{{"Accept", "application/json"}, {"User-Agent", "podsec"}};
+    // Over plain http anyone on the way reads the headers: no credential goes there (and no
+    // credential plugin runs) unless the user asked for it, as kubectl does.
+    if (isPlainHttp(m_selection.cluster.server) && !m_options.allowInsecureCredentials)
+        return h;
     const UserEntry &u = m_selection.user;
     std::string token = u.token;
     if (token.empty() && !u.tokenFile.empty()) {
@@ -188,10 +225,11 @@ Headers ApiClient::authHeaders(std::string &error)
             error = "cannot read the token file " + u.tokenFile + " of user \"" + u.name + '"';
             return h;
         }
-        token = f.readAll().trimmed().toStdString();
+        token = f.read(1 << 20).trimmed().toStdString();
     }
     if (token.empty() && u.exec) {
-        const ExecCredential credential = m_exec.get(*u.exec, m_selection.cluster, error);
+        const ExecCredential credential =
+            m_exec.get(*u.exec, m_selection.cluster, error, m_options.cancelled);
         token = credential.token;
         if (!credential.clientCertificateData.empty() &&
             credential.clientCertificateData != m_presentedCertificate) {
@@ -204,42 +242,100 @@ Headers ApiClient::authHeaders(std::string &error)
             m_presentedCertificate = credential.clientCertificateData;
         }
     }
-    if (!token.empty())
+    const auto remember = [this](const std::string &secret) {
+        if (std::find(m_secrets.begin(), m_secrets.end(), secret) == m_secrets.end())
+            m_secrets.push_back(secret);
+    };
+    // Basic credentials: the user's, else the server URL's user:password@ (as Go does).
+    std::string basic = u.username.empty() ? std::string() : u.username + ':' + u.password;
+    if (basic.empty())
+        basic = QUrl::fromPercentEncoding(
+                    QByteArray::fromStdString(userInfo(m_selection.cluster.server)))
+                    .toStdString();
+    if (!token.empty()) {
+        remember(token);
         h.emplace_back("Authorization", "Bearer " + token);
-    else if (!u.username.empty())
-        h.emplace_back(
-            "Authorization",
-            "Basic " +
-                QByteArray::fromStdString(u.username + ':' + u.password).toBase64().toStdString());
+    } else if (!basic.empty()) {
+        const std::string encoded = QByteArray::fromStdString(basic).toBase64().toStdString();
+        remember(encoded);
+        h.emplace_back("Authorization", "Basic " + encoded);
+    }
     return h;
+}
+
+void ApiClient::pause(int milliseconds)
+{
+    m_options.sleep(milliseconds);
 }
 
 HttpResponse ApiClient::request(const std::string &pathAndQuery, std::string &error)
 {
     HttpResponse response;
     int delay = 500;
+    const std::string server = redactedServer(m_selection.cluster.server);
     for (int attempt = 0; attempt <= m_options.maxRetries; ++attempt) {
-        const Headers headers = authHeaders(error);
-        if (!error.empty())
+        if (cancelled()) {
+            response = {};
+            response.cancelled = true;
+            response.error = "cancelled";
             return response;
-        response = m_transport.get(pathAndQuery, headers, m_options.maxBodyBytes);
-        if (response.status == 401 && m_selection.user.exec && attempt == 0) {
+        }
+        const long long left = readTimeLeft();
+        if (left <= 0) {
+            error = readDeadlineError();
+            return response;
+        }
+        const Headers headers = authHeaders(error);
+        if (!error.empty()) {
+            error = scrub(error);
+            return response;
+        }
+        // The request's deadline, cut short by the read's.
+        RequestLimits limits{m_options.maxBodyBytes, m_options.requestTimeoutMs,
+                             m_options.cancelled};
+        const bool readBinds =
+            left != LLONG_MAX && (limits.timeoutMs <= 0 || left < limits.timeoutMs);
+        if (readBinds)
+            limits.timeoutMs = int(std::max(1LL, left));
+        response = m_transport.get(pathAndQuery, headers, limits);
+        response.error = scrub(response.error);
+        if (response.cancelled || (response.status == 0 && cancelled())) {
+            response.cancelled = true;
+            response.error = "cancelled";
+            return response;
+        }
+        if (response.timedOut) {
+            // A deadline is final: retrying a server that drips or stays silent only
+            // multiplies the wait.
+            if (readBinds) {
+                error = readDeadlineError();
+            } else {
+                response.status = 0;
+                response.error = "no complete answer from " + server + " within " +
+                                 seconds(m_options.requestTimeoutMs) + " (request timeout)";
+            }
+            return response;
+        }
+        if (response.status == 401 && m_selection.user.exec && attempt == 0 &&
+            !withholdsCredentials()) {
             m_exec.forget(); // a cached token may have been revoked: ask the plugin again
             continue;
         }
-        const bool retry = response.status == 429 || response.status >= 500 ||
-                           (response.status == 0 && response.error.empty() == false &&
-                            response.error.find("timed out") != std::string::npos);
+        const bool retry = response.status == 429 || response.status >= 500;
         if (!retry || attempt == m_options.maxRetries)
             return response;
         int wait = delay;
         if (response.status == 429) {
             bool ok = false;
-            const int seconds = QString::fromStdString(response.header("retry-after")).toInt(&ok);
-            if (ok && seconds >= 0)
-                wait = std::min(seconds, 60) * 1000;
+            const int secs = QString::fromStdString(response.header("retry-after")).toInt(&ok);
+            if (ok && secs >= 0)
+                wait = std::min(secs, 60) * 1000;
         }
-        m_options.sleep(wait);
+        if (readTimeLeft() <= wait) {
+            error = readDeadlineError();
+            return response;
+        }
+        pause(wait);
         delay = std::min(delay * 2, 8000);
     }
     return response;
@@ -247,38 +343,61 @@ HttpResponse ApiClient::request(const std::string &pathAndQuery, std::string &er
 
 std::string ApiClient::explain(const std::string &what, const HttpResponse &r) const
 {
-    const std::string server = m_selection.cluster.server;
+    const std::string server = redactedServer(m_selection.cluster.server);
     const std::string message = statusMessage(r.body);
     const std::string detail = message.empty() ? std::string() : " The server said: " + message;
+    const std::string withheld =
+        withholdsCredentials()
+            ? " No credentials were sent: " + server +
+                  " is plain http, where anyone on the way could read them. Use https, or "
+                  "allow sending them unencrypted (podsec: --allow-insecure-credentials)."
+            : std::string();
     if (r.status == 0)
-        return what + ": " + (r.error.empty() ? "no answer from " + server : r.error);
+        return scrub(what + ": " + (r.error.empty() ? "no answer from " + server : r.error));
     if (r.tooLarge)
         return what + ": the answer was larger than " +
                std::to_string(m_options.maxBodyBytes >> 20) + " MB and was not read";
+    std::string text;
     switch (r.status) {
     case 401:
-        return what + ": " + server + " did not accept the credentials of user \"" +
-               m_selection.user.name +
-               "\" (401 Unauthorized). The token or certificate may be wrong or expired." + detail;
+        text = withheld.empty()
+                   ? what + ": " + server + " did not accept the credentials of user \"" +
+                         m_selection.user.name +
+                         "\" (401 Unauthorized). The token or certificate may be wrong or "
+                         "expired." +
+                         detail
+                   : what + ": " + server + " asks for credentials (401 Unauthorized)." + detail +
+                         withheld;
+        break;
     case 403:
-        return what + ": user \"" + m_selection.user.name +
-               "\" is not allowed to do this (403 Forbidden); RBAC denies it." + detail;
+        text = what + ": user \"" + m_selection.user.name +
+               "\" is not allowed to do this (403 Forbidden); RBAC denies it." + detail + withheld;
+        break;
     case 404:
-        return what + ": the server does not know this resource (404 Not Found)." + detail;
+        text = what + ": the server does not know this resource (404 Not Found)." + detail;
+        break;
     case 410:
-        return what + ": the list changed too much while it was read (410 Gone)." + detail;
+        text = what + ": the list changed too much while it was read (410 Gone)." + detail;
+        break;
     case 429:
-        return what + ": the server kept asking to slow down (429 Too Many Requests)." + detail;
+        text = what + ": the server kept asking to slow down (429 Too Many Requests)." + detail;
+        break;
     default:
-        return what + ": the server answered " + std::to_string(r.status) + '.' + detail;
+        text = what + ": the server answered " + std::to_string(r.status) + '.' + detail;
     }
+    return scrub(text);
 }
 
 std::string ApiClient::serverVersion(std::string &error)
 {
+    const ReadClock clock(*this);
     const HttpResponse r = request("/version", error);
     if (!error.empty())
         return {};
+    if (r.cancelled) {
+        error = "reading the server version: cancelled";
+        return {};
+    }
     if (r.status != 200) {
         error = explain("reading the server version", r);
         return {};
@@ -292,9 +411,11 @@ std::string ApiClient::serverVersion(std::string &error)
 ApiClient::ListResult ApiClient::list(const std::string &collectionPath,
                                       const std::function<void(std::size_t, std::string)> &onPage)
 {
+    const ReadClock clock(*this);
     ListResult result;
     bool restarted = false;
     std::string continueToken;
+    std::set<std::string> seenTokens; // a token that comes back would loop for ever
     for (int page = 0; page < 100000; ++page) {
         std::string query = collectionPath + "?limit=" + std::to_string(m_options.pageSize);
         if (!continueToken.empty())
@@ -307,13 +428,18 @@ ApiClient::ListResult ApiClient::list(const std::string &collectionPath,
         std::string error;
         const HttpResponse r = request(query, error);
         if (!error.empty()) {
-            result.error = error;
+            result.error = "listing " + collectionPath + ": " + error;
+            return result;
+        }
+        if (r.cancelled) {
+            result.error = "listing " + collectionPath + ": cancelled";
             return result;
         }
         if (r.status == 410 && !continueToken.empty() && !restarted) {
             // The continue token expired: start the whole list again, once.
             restarted = true;
             continueToken.clear();
+            seenTokens.clear();
             result.pages.clear();
             result.pageCount = 0;
             continue;
@@ -351,6 +477,14 @@ ApiClient::ListResult ApiClient::list(const std::string &collectionPath,
                             .toStdString();
         if (continueToken.empty())
             return result;
+        if (!seenTokens.insert(continueToken).second) {
+            result.error = "listing " + collectionPath +
+                           ": the server sent the same continue "
+                           "token again after page " +
+                           std::to_string(result.pageCount) +
+                           "; the list would never end, so it was stopped";
+            return result;
+        }
     }
     result.error = "listing " + collectionPath + ": too many pages";
     return result;
@@ -360,10 +494,15 @@ ApiClient::Snapshot ApiClient::readCluster(
     const std::function<void(const std::string &, const std::string &)> &onDocument,
     const std::function<void(const std::string &)> &onVersion)
 {
+    const ReadClock clock(*this);
     Snapshot s;
     const auto cancelled = [this] {
-        return m_options.cancelled && m_options.cancelled();
+        return this->cancelled() || readTimeLeft() <= 0;
     };
+    if (withholdsCredentials())
+        s.notices.push_back("not sending the credentials of user \"" + m_selection.user.name +
+                            "\" to " + redactedServer(m_selection.cluster.server) +
+                            ": it is plain http (use https, or allow it explicitly)");
     // Pages are kept indented, one field a line, so positions and the editor are readable.
     // Each is passed on as soon as it arrives; a restarted list's pages replace the earlier
     // ones of the same collection.
@@ -385,14 +524,22 @@ ApiClient::Snapshot ApiClient::readCluster(
     auto stopped = [&] {
         if (!cancelled())
             return false;
-        s.problems.push_back("the read was cancelled after " + std::to_string(s.documents.size()) +
-                             " list pages");
+        if (readTimeLeft() <= 0) {
+            if (s.problems.empty() ||
+                s.problems.back().find(readDeadlineError()) == std::string::npos)
+                s.problems.push_back(readDeadlineError());
+        } else {
+            s.cancelled = true;
+            s.problems.push_back("the read was cancelled after " +
+                                 std::to_string(s.documents.size()) + " list pages");
+        }
         return true;
     };
     std::string error;
     s.serverVersion = serverVersion(error);
     if (!error.empty()) {
         s.problems.push_back(error);
+        s.cancelled = this->cancelled();
         return s;
     }
     if (onVersion)

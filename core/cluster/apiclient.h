@@ -16,11 +16,31 @@ struct HttpResponse
 {
     int status = 0; ///< 0: no HTTP answer (see error)
     std::string body;
-    Headers headers;       ///< lower-case names
-    std::string error;     ///< transport problem (TLS, refused, timeout), already explained
-    bool tooLarge = false; ///< the body exceeded the limit and was dropped
+    Headers headers;        ///< lower-case names
+    std::string error;      ///< transport problem (TLS, refused, timeout), already explained
+    bool tooLarge = false;  ///< the body exceeded the limit and was dropped
+    bool timedOut = false;  ///< the request's deadline passed (error says so)
+    bool cancelled = false; ///< aborted in flight because the read was cancelled
     std::string header(const std::string &name) const;
 };
+
+/// What one request may take: body size, an overall deadline (connecting, headers and
+/// body together, however slowly the bytes come) and a cancel flag, polled while the
+/// request is in flight so that Cancel aborts it rather than waiting for it.
+struct RequestLimits
+{
+    std::size_t maxBodyBytes = 64u << 20;
+    int timeoutMs = 0;               ///< 0: no deadline
+    std::function<bool()> cancelled; ///< may be empty; called from the requesting thread
+};
+
+/// The server URL without user:password@ (kept out of every message and title).
+std::string redactedServer(const std::string &url);
+/// True for an http:// server: nothing on the wire is encrypted.
+bool isPlainHttp(const std::string &url);
+/// True when the selection's user (or the server URL's userinfo) holds a credential that
+/// would go into a request header: a token, a token file, a password, an exec plugin.
+bool hasHeaderCredentials(const Selection &selection);
 
 /// How bytes reach the API server. The real one (app/net) uses QNetworkAccessManager with
 /// the cluster's TLS settings and the user's client certificate; tests use a fake, so the
@@ -29,9 +49,9 @@ class Transport
 {
 public:
     virtual ~Transport() = default;
-    /// GET path (with query) from the selected cluster's server.
+    /// GET path (with query) from the selected cluster's server, within limits.
     virtual HttpResponse get(const std::string &pathAndQuery, const Headers &headers,
-                             std::size_t maxBodyBytes) = 0;
+                             const RequestLimits &limits) = 0;
     /// Presents this client certificate (PEM, with its PEM key) from now on: an exec
     /// credential plugin may print one instead of a token. False with error when the
     /// transport cannot (or the PEM is unreadable).
@@ -53,8 +73,12 @@ class ExecCredentials
 {
 public:
     /// The credential (or an explanation in error). The cluster is passed on when the
-    /// plugin asks for cluster information.
-    ExecCredential get(const ExecConfig &exec, const ClusterEntry &cluster, std::string &error);
+    /// plugin asks for cluster information. The plugin's standard error is never copied
+    /// into error (it may hold a token); its output is read up to MaxOutputBytes, and
+    /// cancelled (polled) stops a plugin that is still running.
+    ExecCredential get(const ExecConfig &exec, const ClusterEntry &cluster, std::string &error,
+                       const std::function<bool()> &cancelled = {});
+    static constexpr std::size_t MaxOutputBytes = 4u << 20;
     void forget() { m_cached = {}; }
 
 private:
@@ -73,8 +97,18 @@ public:
         int maxRetries = 4;
         /// Waits between retries (tests pass a fake that records instead of sleeping).
         std::function<void(int milliseconds)> sleep;
-        /// Asked before every request; true stops the read ("cancelled").
+        /// Asked before every request and polled while one is in flight; true stops the
+        /// read ("cancelled"), aborting the request under way.
         std::function<bool()> cancelled;
+        /// Deadline of one request (connect, headers and the whole body), like kubectl's
+        /// --request-timeout; 0: none. A request that misses it is not retried.
+        int requestTimeoutMs = 30000;
+        /// Deadline of the whole read (readCluster, or one list), retries and waits
+        /// included; 0: none.
+        int readTimeoutMs = 300000;
+        /// Send credentials (token, password, exec plugin output) to an http:// server.
+        /// Without it none are sent there, as kubectl does, and a 401/403 says why.
+        bool allowInsecureCredentials = false;
     };
 
     ApiClient(Selection selection, Transport &transport, Options options);
@@ -102,6 +136,8 @@ public:
         std::string serverVersion;
         std::vector<std::pair<std::string, std::string>> documents; ///< (source name, JSON)
         std::vector<std::string> problems; ///< what could not be read, in plain words
+        std::vector<std::string> notices;  ///< worth saying, not a failure
+        bool cancelled = false;            ///< the read was cancelled (by the user)
     };
     /// Namespaces, then pods and every workload kind cluster-wide; where RBAC forbids a
     /// cluster-wide list, namespace by namespace. onDocument is called as pages arrive, with
@@ -114,16 +150,32 @@ public:
 
     /// A plain-words explanation of a failed request (never includes credentials).
     std::string explain(const std::string &what, const HttpResponse &response) const;
+    /// True when this client sends credentials in clear: an http:// server, a user with
+    /// credentials and allowInsecureCredentials (the window warns about it).
+    bool sendsCredentialsInClear() const;
+    /// True when the user has credentials that are held back from an http:// server.
+    bool withholdsCredentials() const;
 
 private:
     HttpResponse request(const std::string &pathAndQuery, std::string &error);
     Headers authHeaders(std::string &error);
+    bool cancelled() const { return m_options.cancelled && m_options.cancelled(); }
+    /// Milliseconds left of the read's deadline (INT_MAX: none); <= 0 once it passed.
+    long long readTimeLeft() const;
+    std::string readDeadlineError() const;
+    /// Removes credentials and URL userinfo from a message.
+    std::string scrub(std::string text) const;
+    void pause(int milliseconds);
+    /// Starts the read's deadline unless one is running (nested list() in readCluster).
+    struct ReadClock;
 
     Selection m_selection;
     Transport &m_transport;
     Options m_options;
     ExecCredentials m_exec;
     std::string m_presentedCertificate; ///< the exec certificate the transport has now
+    long long m_readDeadline = 0;       ///< steady-clock milliseconds; 0: none
+    std::vector<std::string> m_secrets; ///< credentials sent so far (scrubbed from messages)
 };
 
 } // namespace PodSec::Cluster

@@ -343,8 +343,17 @@ Kubeconfig loadKubeconfig(const std::vector<std::string> &files, bool explicitFi
                 {path, Diagnostic{0, 1, 1, "cannot read: " + f.errorString().toStdString()}});
             continue;
         }
+        // Bounded: a device or a huge file is not read until memory runs out.
+        const QByteArray text = f.read(MaxKubeconfigBytes + 1);
+        if (std::size_t(text.size()) > MaxKubeconfigBytes) {
+            config.errors.push_back(
+                {path, Diagnostic{0, 1, 1,
+                                  "larger than " + std::to_string(MaxKubeconfigBytes >> 20) +
+                                      " MB; not read (a kubeconfig is a few kB)"}});
+            continue;
+        }
         config.files.push_back(path);
-        readFile(path, f.readAll().toStdString(), config);
+        readFile(path, text.toStdString(), config);
     }
     return config;
 }

@@ -89,9 +89,13 @@ struct Kubeconfig
 std::vector<std::string> kubeconfigFiles(const std::string &explicitPath,
                                          const std::string &kubeconfigEnv, const std::string &home);
 
+/// The most of one kubeconfig file that is read; a larger one is an error.
+inline constexpr std::size_t MaxKubeconfigBytes = 16u << 20;
+
 /// Reads and merges files. A missing file is an error only when it was given explicitly
 /// (kubectl ignores missing KUBECONFIG entries). Malformed files give precise errors and
-/// contribute nothing; the other files still count.
+/// contribute nothing; the other files still count. Each file is read up to
+/// MaxKubeconfigBytes.
 Kubeconfig loadKubeconfig(const std::vector<std::string> &files, bool explicitFile);
 
 /// Reads one kubeconfig text as if it were the file path and merges it into config (the

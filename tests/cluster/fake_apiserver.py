@@ -25,6 +25,15 @@ Faults (--faults, comma separated, each usable alone):
     slow         every list waits 3 s before answering
     truncated    pods lists: the connection closes in the middle of the body
     oversized    pods lists: the body is padded to 80 MB (valid JSON)
+    drip         every answer (status line, headers, body) goes out one byte per
+                 --drip-interval seconds (default 1)
+    stall        every request is read and never answered (the connection stays open)
+    stall-lists  /version answers; every list request is read and never answered
+    loop-continue  pods lists always answer one item and the same continue token
+
+Hostile options: --plain-http (no TLS), --server-cert cn-only|wrong-san (make-certs.sh's
+certificate with only CN=127.0.0.1, or with a subjectAltName for another name),
+--record-headers FILE (one JSON line per request: path and every header received).
 
 See README.md next to this file.
 """
@@ -49,7 +58,7 @@ from datetime import datetime, timedelta, timezone
 
 GIT_VERSION = "v1.31.2"
 FAULTS = ("401", "403-cluster", "410-once", "429-once", "500-once", "slow", "truncated",
-          "oversized")
+          "oversized", "drip", "stall", "stall-lists", "loop-continue")
 CLIENT_CN = "podsec-tester"
 GZIP_THRESHOLD = 128 * 1024   # kube-apiserver compresses responses of at least 128 KiB
 CHUNK_THRESHOLD = 2048        # Go's net/http switches to chunked encoding past 2 KiB
@@ -791,11 +800,37 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         self._started = time.monotonic()
         self._user = "-"
+        srv = self.server
+        if srv.record_headers:
+            with srv.record_lock, open(srv.record_headers, "a") as f:
+                f.write(json.dumps({"path": self.path, "headers": dict(self.headers.items())})
+                        + "\n")
+        if "stall" in srv.faults or ("stall-lists" in srv.faults
+                                     and not self.path.startswith("/version")):
+            self.log_line(0, 0, "STALLED")
+            self.stall()
+            return
+        if "drip" in srv.faults and not isinstance(self.wfile, DripWriter):
+            self.wfile = DripWriter(self.wfile, srv.drip_interval)
         try:
             self.route()
         except (BrokenPipeError, ConnectionResetError, ssl.SSLError, socket.timeout) as e:
             self.log_line(getattr(self, "_status", 0), 0, f"client went away: {e}")
             self.close_connection = True
+
+    def stall(self):
+        """Never answer; return once the client has gone (or after an hour)."""
+        self.close_connection = True
+        self.connection.settimeout(1)
+        end = time.monotonic() + 3600
+        while time.monotonic() < end:
+            try:
+                if not self.connection.recv(1):
+                    return
+            except socket.timeout:
+                continue
+            except (OSError, ssl.SSLError):
+                return
 
     def _not_allowed(self):
         self._started = time.monotonic()
@@ -993,6 +1028,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             metadata["remainingItemCount"] = len(items) - end
         body = {"kind": resource.kind + "List", "apiVersion": resource.api_version,
                 "metadata": metadata, "items": page}
+        if resource.plural == "pods" and "loop-continue" in srv.faults and items:
+            metadata = {"resourceVersion": srv.cluster.list_rv,
+                        "continue": encode_continue(srv.cluster.list_rv, object_key(items[0])),
+                        "remainingItemCount": len(items)}
+            body = dict(body, metadata=metadata, items=items[:1])
         if resource.plural == "pods" and "oversized" in srv.faults:
             return self.send_oversized(body)
         if resource.plural == "pods" and "truncated" in srv.faults:
@@ -1131,6 +1171,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
         sys.stderr.flush()
 
 
+class DripWriter:
+    """Writes one byte per interval: a server that answers, very slowly."""
+
+    def __init__(self, raw, interval):
+        self.raw = raw
+        self.interval = interval
+
+    def write(self, data):
+        for i in range(len(data)):
+            self.raw.write(data[i:i + 1])
+            self.raw.flush()
+            time.sleep(self.interval)
+        return len(data)
+
+    def flush(self):
+        self.raw.flush()
+
+
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
@@ -1141,6 +1199,12 @@ class Server(http.server.ThreadingHTTPServer):
         # Headers and body go out in separate writes; without TCP_NODELAY, Nagle plus the
         # client's delayed ACK adds ~40 ms to each small response.
         request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if self.ssl_context is None:  # --plain-http
+            try:
+                self.RequestHandlerClass(request, client_address, self)
+            except (ConnectionError, socket.timeout):
+                pass
+            return
         try:
             tls = self.ssl_context.wrap_socket(request, server_side=True)
         except (ssl.SSLError, OSError) as e:
@@ -1182,6 +1246,14 @@ def main(argv=None):
                    help="auto (like Go): Content-Length up to 2 KiB, chunked above")
     p.add_argument("--no-gzip", action="store_true",
                    help="never gzip (default: gzip bodies >= 128 KiB when accepted)")
+    p.add_argument("--plain-http", action="store_true", help="serve http://, no TLS")
+    p.add_argument("--server-cert", choices=("good", "cn-only", "wrong-san"), default="good",
+                   help="cn-only: CN=127.0.0.1 without subjectAltName; wrong-san: CN=127.0.0.1 "
+                        "with a subjectAltName for other.example (both signed by the CA)")
+    p.add_argument("--drip-interval", type=float, default=1.0,
+                   help="seconds between two bytes with the drip fault")
+    p.add_argument("--record-headers", help="append each request's path and headers (JSON "
+                                            "lines) to this file")
     args = p.parse_args(argv)
 
     try:
@@ -1190,7 +1262,9 @@ def main(argv=None):
         p.error(str(e))
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.minimum_version = ssl.TLSVersion.TLSv1_2
-    ctx.load_cert_chain(os.path.join(args.certs, "server.crt"),
+    name = {"good": "server", "cn-only": "server-cn", "wrong-san": "server-wrongsan"}[
+        args.server_cert]
+    ctx.load_cert_chain(os.path.join(args.certs, name + ".crt"),
                         os.path.join(args.certs, "server.key"))
     ctx.load_verify_locations(os.path.join(args.certs, "ca.crt"))
     ctx.verify_mode = ssl.CERT_OPTIONAL
@@ -1199,7 +1273,10 @@ def main(argv=None):
     started = time.monotonic()
     cluster = Cluster(args.pods, args.namespaces, args.seed)
     server = Server((args.host, args.port), Handler)
-    server.ssl_context = ctx
+    server.ssl_context = None if args.plain_http else ctx
+    server.record_headers = args.record_headers
+    server.record_lock = threading.Lock()
+    server.drip_interval = args.drip_interval
     server.cluster = cluster
     server.faults = faults
     server.token = args.token
@@ -1208,7 +1285,8 @@ def main(argv=None):
     server.gzip = not args.no_gzip
     port = server.server_address[1]
     counts = ", ".join(f"{len(v)} {k}" for k, v in cluster.items.items() if v)
-    sys.stderr.write(f"fake-apiserver: https://{args.host}:{port} ({counts}; faults: "
+    scheme = "http" if args.plain_http else "https"
+    sys.stderr.write(f"fake-apiserver: {scheme}://{args.host}:{port} ({counts}; faults: "
                      f"{','.join(sorted(faults.active)) or 'none'}; discovery: "
                      f"{args.discovery}; generated in {time.monotonic() - started:.2f}s)\n")
     sys.stderr.flush()

@@ -7,6 +7,9 @@
 #   server.crt/server.key     serverAuth, subjectAltName IP:127.0.0.1, DNS:localhost
 #   client.crt/client.key     clientAuth, CN=podsec-tester, RSA 2048 (PKCS#1 "RSA PRIVATE KEY")
 #   client-ec.crt/client-ec.key  clientAuth, CN=podsec-tester, EC prime256v1 (SEC1 "EC PRIVATE KEY")
+#   server-cn.crt             serverAuth, CN=127.0.0.1 and no subjectAltName (key: server.key);
+#                             Go (kubectl) refuses it for 127.0.0.1, OpenSSL/Qt's CN fallback not
+#   server-wrongsan.crt       serverAuth, CN=127.0.0.1, subjectAltName DNS:other.example only
 #
 # Quiet and idempotent: when every file is present and the certificates still verify
 # against ca.crt (and expire in more than a day), nothing is regenerated.
@@ -20,13 +23,15 @@ dir=$1
 mkdir -p "$dir"
 cd "$dir"
 
-files="ca.crt ca.key server.crt server.key client.crt client.key client-ec.crt client-ec.key"
+files="ca.crt ca.key server.crt server.key client.crt client.key client-ec.crt client-ec.key
+       server-cn.crt server-wrongsan.crt"
 complete=1
 for f in $files; do
     [ -s "$f" ] || complete=0
 done
 if [ $complete = 1 ] &&
-    openssl verify -CAfile ca.crt server.crt client.crt client-ec.crt >/dev/null 2>&1 &&
+    openssl verify -CAfile ca.crt server.crt client.crt client-ec.crt server-cn.crt \
+        server-wrongsan.crt >/dev/null 2>&1 &&
     openssl x509 -checkend 86400 -noout -in server.crt >/dev/null 2>&1; then
     exit 0
 fi
@@ -65,6 +70,18 @@ extendedKeyUsage=serverAuth
 subjectAltName=IP:127.0.0.1,DNS:localhost
 authorityKeyIdentifier=keyid"
 
+cp "$tmp/server.key" "$tmp/server-cn.key"
+sign server-cn "/CN=127.0.0.1" "basicConstraints=critical,CA:FALSE
+keyUsage=critical,digitalSignature,keyEncipherment
+extendedKeyUsage=serverAuth
+authorityKeyIdentifier=keyid"
+cp "$tmp/server.key" "$tmp/server-wrongsan.key"
+sign server-wrongsan "/CN=127.0.0.1" "basicConstraints=critical,CA:FALSE
+keyUsage=critical,digitalSignature,keyEncipherment
+extendedKeyUsage=serverAuth
+subjectAltName=DNS:other.example
+authorityKeyIdentifier=keyid"
+
 genrsa "$tmp/client.key"
 sign client "/O=podsec:testers/CN=podsec-tester" "basicConstraints=critical,CA:FALSE
 keyUsage=critical,digitalSignature,keyEncipherment
@@ -82,5 +99,5 @@ openssl verify -CAfile "$tmp/ca.crt" "$tmp/server.crt" "$tmp/client.crt" "$tmp/c
 for f in $files; do
     mv -f "$tmp/$f" "./$f"
 done
-chmod 644 ca.crt server.crt client.crt client-ec.crt
+chmod 644 ca.crt server.crt client.crt client-ec.crt server-cn.crt server-wrongsan.crt
 chmod 600 ca.key server.key client.key client-ec.key

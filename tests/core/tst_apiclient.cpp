@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <map>
@@ -33,10 +34,13 @@ public:
     std::vector<std::string> requests;
     std::vector<Headers> headers;
 
-    HttpResponse get(const std::string &pathAndQuery, const Headers &h, std::size_t) override
+    std::vector<RequestLimits> limits;
+    HttpResponse get(const std::string &pathAndQuery, const Headers &h,
+                     const RequestLimits &l) override
     {
         requests.push_back(pathAndQuery);
         headers.push_back(h);
+        limits.push_back(l);
         return handler(pathAndQuery);
     }
     /// Client certificates presented (empty: the transport refuses them).
@@ -54,17 +58,19 @@ public:
 
 HttpResponse ok(std::string body)
 {
-    return {200, std::move(body), {}, {}, false};
+    HttpResponse r;
+    r.status = 200;
+    r.body = std::move(body);
+    return r;
 }
 
 HttpResponse status(int code, const std::string &message = {})
 {
-    return {code,
-            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"" +
-                message + "\",\"code\":" + std::to_string(code) + '}',
-            {},
-            {},
-            false};
+    HttpResponse r;
+    r.status = code;
+    r.body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"" +
+             message + "\",\"code\":" + std::to_string(code) + '}';
+    return r;
 }
 
 std::string page(const std::string &kind, const std::vector<std::string> &names,
@@ -368,6 +374,184 @@ private Q_SLOTS:
             QVERIFY2(error.find(expected) != std::string::npos, error.c_str());
             QVERIFY2(error.find("KEY-PEM") == std::string::npos, error.c_str());
         }
+    }
+
+    // A server whose continue token comes back again would be listed for ever.
+    void repeatedContinueTokenIsAnError()
+    {
+        FakeTransport t;
+        t.handler = [](const std::string &) {
+            return ok(page("PodList", {"p"}, "same"));
+        };
+        ApiClient client(tokenSelection(), t, options(1, 0, [](int) {}));
+        const auto r = client.list("/api/v1/pods");
+        QVERIFY2(r.error.find("the server sent the same continue token again") != std::string::npos,
+                 r.error.c_str());
+        QCOMPARE(t.requests.size(), std::size_t(2));
+    }
+
+    // Over http:// no credential goes out (kubectl sends none) unless allowed; a 401 says
+    // why. Allowed, they go out and the client says it sends them in clear.
+    void noCredentialsOverPlainHttp()
+    {
+        for (const bool basic : {false, true}) {
+            auto selection = tokenSelection();
+            selection.cluster.server = "http://127.0.0.1:8080";
+            if (basic) {
+                selection.user.token.clear();
+                selection.user.username = "alice";
+                selection.user.password = "pa55w0rd-secret";
+            }
+            FakeTransport t;
+            t.handler = [](const std::string &) {
+                return status(401, "Unauthorized");
+            };
+            ApiClient client(selection, t, options(500, 0, [](int) {}));
+            QVERIFY(client.withholdsCredentials());
+            QVERIFY(!client.sendsCredentialsInClear());
+            std::string error;
+            QVERIFY(client.serverVersion(error).empty());
+            for (const auto &[k, v] : t.headers.back())
+                QVERIFY2(k != "Authorization", v.c_str());
+            QVERIFY2(error.find("No credentials were sent: http://127.0.0.1:8080 is plain http") !=
+                         std::string::npos,
+                     error.c_str());
+
+            auto allowed = options(500, 0, [](int) {});
+            allowed.allowInsecureCredentials = true;
+            ApiClient optedIn(selection, t, allowed);
+            QVERIFY(optedIn.sendsCredentialsInClear());
+            error.clear();
+            optedIn.serverVersion(error);
+            bool sent = false;
+            for (const auto &[k, v] : t.headers.back())
+                sent |= k == "Authorization";
+            QVERIFY(sent);
+        }
+    }
+
+    // user:password@ in the server URL: sent as basic credentials over https (as Go
+    // does), never shown in a message.
+    void userInfoRedacted()
+    {
+        auto selection = tokenSelection();
+        selection.user = {};
+        selection.user.name = "nobody";
+        selection.cluster.server = "https://admin:url-pa55-secret@127.0.0.1:6443";
+        QCOMPARE(redactedServer(selection.cluster.server), std::string("https://127.0.0.1:6443"));
+        FakeTransport t;
+        t.handler = [](const std::string &) {
+            auto r = status(401, "Unauthorized");
+            r.status = 0;
+            r.error = "cannot reach https://admin:url-pa55-secret@127.0.0.1:6443: refused";
+            return r;
+        };
+        ApiClient client(selection, t, options(500, 0, [](int) {}));
+        std::string error;
+        QVERIFY(client.serverVersion(error).empty());
+        QVERIFY2(error.find("url-pa55") == std::string::npos, error.c_str());
+        bool basic = false;
+        for (const auto &[k, v] : t.headers.back())
+            basic |= k == "Authorization" && v.rfind("Basic ", 0) == 0;
+        QVERIFY(basic);
+        t.handler = [](const std::string &) {
+            return status(401, "Unauthorized");
+        };
+        error.clear();
+        QVERIFY(client.serverVersion(error).empty());
+        QVERIFY2(error.find("url-pa55") == std::string::npos, error.c_str());
+        QVERIFY2(error.find("https://127.0.0.1:6443 did not accept") != std::string::npos,
+                 error.c_str());
+    }
+
+    // Each request carries the request deadline; a request that misses it is not retried;
+    // the read's deadline cuts a Retry-After wait short instead of sleeping through it.
+    void deadlines()
+    {
+        FakeTransport t;
+        t.handler = [](const std::string &) {
+            HttpResponse r;
+            r.timedOut = true;
+            r.error = "timed out";
+            return r;
+        };
+        auto o = options(500, 4, [](int) {});
+        o.requestTimeoutMs = 2000;
+        ApiClient client(tokenSelection(), t, o);
+        std::string error;
+        QVERIFY(client.serverVersion(error).empty());
+        QCOMPARE(t.requests.size(), std::size_t(1));
+        QCOMPARE(t.limits.back().timeoutMs, 2000);
+        QCOMPARE(error, std::string("reading the server version: no complete answer from "
+                                    "https://127.0.0.1:6443 within 2 s (request timeout)"));
+
+        FakeTransport slow;
+        slow.handler = [](const std::string &) {
+            auto r = status(429);
+            r.headers.emplace_back("retry-after", "30");
+            return r;
+        };
+        std::vector<int> waits;
+        auto o2 = options(500, 4, [&](int ms) { waits.push_back(ms); });
+        o2.readTimeoutMs = 5000;
+        ApiClient c2(tokenSelection(), slow, o2);
+        const auto r = c2.list("/api/v1/pods");
+        QVERIFY(waits.empty());
+        QVERIFY2(r.error.find("did not finish within 5 s (read timeout)") != std::string::npos,
+                 r.error.c_str());
+        QVERIFY(slow.limits.back().timeoutMs <= 5000); // the request deadline is cut to the read's
+    }
+
+    // The cancel flag reaches the transport, which polls it while a request is in flight.
+    void cancelReachesTheRequestInFlight()
+    {
+        std::atomic<bool> cancel{false};
+        bool polled = false;
+        FakeTransport t;
+        t.handler = [&](const std::string &) {
+            HttpResponse r;
+            const auto &limits = t.limits.back();
+            cancel = true; // the user presses Cancel while the server is silent
+            polled = limits.cancelled && limits.cancelled();
+            r.cancelled = polled;
+            return r;
+        };
+        auto o = options(500, 4, [](int) {});
+        o.cancelled = [&] {
+            return cancel.load();
+        };
+        ApiClient client(tokenSelection(), t, o);
+        const auto s = client.readCluster();
+        QVERIFY(polled);
+        QCOMPARE(t.requests.size(), std::size_t(1));
+        QCOMPARE(s.problems.size(), std::size_t(1));
+        QCOMPARE(s.problems.front(), std::string("reading the server version: cancelled"));
+    }
+
+    // A plugin's stderr may hold its token: never in a message. Its output is capped.
+    void execPluginStderrAndSizeBounded()
+    {
+        QTemporaryDir dir;
+        auto selection = execSelection(dir, "client.authentication.k8s.io/v1beta1",
+                                       "echo \"token=plugin-stderr-secret\" >&2\nexit 3\n");
+        FakeTransport t;
+        t.handler = [](const std::string &) {
+            return ok("{\"gitVersion\":\"v1.30.0\"}");
+        };
+        {
+            ApiClient client(selection, t, options(500, 0, [](int) {}));
+            std::string error;
+            QVERIFY(client.serverVersion(error).empty());
+            QVERIFY2(error.find("failed with exit code 3") != std::string::npos, error.c_str());
+            QVERIFY2(error.find("plugin-stderr-secret") == std::string::npos, error.c_str());
+        }
+        auto huge = execSelection(dir, "client.authentication.k8s.io/v1beta1",
+                                  "head -c 20000000 /dev/zero\n");
+        ApiClient client(huge, t, options(500, 0, [](int) {}));
+        std::string error;
+        QVERIFY(client.serverVersion(error).empty());
+        QVERIFY2(error.find("printed more than 4 MB") != std::string::npos, error.c_str());
+        QVERIFY(t.requests.empty());
     }
 };
 

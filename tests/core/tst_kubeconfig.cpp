@@ -110,6 +110,17 @@ private Q_SLOTS:
                  std::string("/nonexistent/kubeconfig:1:1: no such kubeconfig file"));
     }
 
+    // A kubeconfig is read up to a bound: /dev/zero (or a 4 GB file) is an error, not an
+    // allocation until std::bad_alloc. A FIFO (--kubeconfig <(...)) is still read.
+    void sizeBounded()
+    {
+        const auto config = loadKubeconfig({"/dev/zero"}, true);
+        QCOMPARE(config.errors.size(), std::size_t(1));
+        QVERIFY2(config.errors.front().text().find("/dev/zero:1:1: larger than 16 MB") == 0,
+                 config.errors.front().text().c_str());
+        QVERIFY(config.files.empty());
+    }
+
     void relativePaths()
     {
         QTemporaryDir dir;

@@ -2,11 +2,14 @@
 // Reading a cluster without the window: the version, the pages and the end arrive on the
 // GUI thread in that order; a stopped or superseded read delivers nothing more.
 #include "models/clustersession.h"
+#include "qnetworktransport.h"
 
 #include <QFile>
 #include <QSemaphore>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <atomic>
 
@@ -20,7 +23,8 @@ class FakeCluster final : public Cluster::Transport
 {
 public:
     explicit FakeCluster(std::shared_ptr<QSemaphore> gate = {}) : m_gate(std::move(gate)) {}
-    Cluster::HttpResponse get(const std::string &q, const Cluster::Headers &, std::size_t) override
+    Cluster::HttpResponse get(const std::string &q, const Cluster::Headers &,
+                              const Cluster::RequestLimits &) override
     {
         Cluster::HttpResponse r;
         r.status = 200;
@@ -145,7 +149,57 @@ private Q_SLOTS:
         QVERIFY2(recorder.events.isEmpty(), qPrintable(recorder.events.join(QLatin1Char(','))));
     }
 
+    // A server that accepts the connection and never answers: Cancel aborts the request in
+    // flight (no deadline is set, so nothing else would end it) and the read ends.
+    void cancelAbortsAStalledRequest()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        ClusterSession session;
+        startStalledRead(session, silent);
+        Recorder recorder(session);
+        QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), 20000);
+        QVERIFY(session.isReading());
+        session.cancel();
+        // Far above the 50 ms the transport takes to see the flag; the old client waited
+        // for the request (30 s, then retried it) before it looked.
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.finished, 10000);
+        QCOMPARE(recorder.events.last(), QStringLiteral("end "));
+    }
+
+    // Destroying the session (the window closing) while a request is stalled lets the
+    // worker end, so ~QCoreApplication does not wait for ever in QThreadPool::waitForDone.
+    void destroyedWhileStalledLetsTheWorkerEnd()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        {
+            ClusterSession session;
+            startStalledRead(session, silent);
+            QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), 20000);
+        }
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(10000));
+    }
+
 private:
+    /// Starts a read of http://127.0.0.1:PORT through the real transport, without
+    /// deadlines.
+    void startStalledRead(ClusterSession &session, const QTcpServer &silent)
+    {
+        session.setTransportFactory([](const Cluster::Selection &selection, std::string &error) {
+            return std::unique_ptr<Cluster::Transport>(
+                std::make_unique<Net::QNetworkTransport>(selection, error));
+        });
+        auto options = session.clientOptions();
+        options.requestTimeoutMs = 0;
+        options.readTimeoutMs = 0;
+        session.setClientOptions(options);
+        auto selection = select(session);
+        QVERIFY(selection);
+        selection->cluster.server = "http://127.0.0.1:" + std::to_string(silent.serverPort());
+        session.start(*selection, m_kubeconfig);
+    }
+
     QTemporaryDir m_dir;
     QString m_kubeconfig;
 };

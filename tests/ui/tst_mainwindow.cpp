@@ -65,7 +65,8 @@ QModelIndex currentSource(MainWindow &w)
 class FakeCluster final : public Cluster::Transport
 {
 public:
-    Cluster::HttpResponse get(const std::string &q, const Cluster::Headers &, std::size_t) override
+    Cluster::HttpResponse get(const std::string &q, const Cluster::Headers &,
+                              const Cluster::RequestLimits &) override
     {
         Cluster::HttpResponse r;
         r.status = 200;
@@ -94,7 +95,8 @@ public:
     GatedCluster(std::shared_ptr<QSemaphore> gate, std::shared_ptr<std::atomic<int>> pods)
         : m_gate(std::move(gate)), m_pods(std::move(pods))
     {}
-    Cluster::HttpResponse get(const std::string &q, const Cluster::Headers &, std::size_t) override
+    Cluster::HttpResponse get(const std::string &q, const Cluster::Headers &,
+                              const Cluster::RequestLimits &) override
     {
         if (q.rfind("/apis/batch/v1/jobs?", 0) == 0)
             m_gate->acquire();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clustersession.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFutureWatcher>
 #include <QPointer>
@@ -10,7 +11,16 @@ namespace PodSec::Ui {
 
 ClusterSession::ClusterSession(QObject *parent) : QObject(parent) {}
 
-ClusterSession::~ClusterSession() = default;
+ClusterSession::~ClusterSession()
+{
+    stop(); // the worker aborts its request and ends: nothing waits for a stalled server
+}
+
+bool ClusterSession::sendsCredentialsInClear(const Cluster::Selection &selection) const
+{
+    return m_options.allowInsecureCredentials && Cluster::isPlainHttp(selection.cluster.server) &&
+           Cluster::hasHeaderCredentials(selection);
+}
 
 std::optional<Cluster::Selection> ClusterSession::resolve(const QString &kubeconfig,
                                                           const QString &context,
@@ -44,9 +54,11 @@ void ClusterSession::start(const Cluster::Selection &selection, const QString &k
     const int generation = ++m_generation;
     m_reading = true;
     QPointer<ClusterSession> self(this);
+    // Posted through the application object: the session may be gone by then (the
+    // QPointer is only read on the GUI thread).
     auto post = [self, generation](std::function<void(ClusterSession *)> what) {
         QMetaObject::invokeMethod(
-            self.data(),
+            QCoreApplication::instance(),
             [self, generation, what = std::move(what)] {
                 if (self && self->m_generation == generation)
                     what(self.data());
@@ -63,7 +75,8 @@ void ClusterSession::start(const Cluster::Selection &selection, const QString &k
         Q_EMIT finished(watcher->result());
     });
     const TransportFactory factory = m_transportFactory;
-    watcher->setFuture(QtConcurrent::run([factory, sel = selection, cancelled, post] {
+    const Cluster::ApiClient::Options base = m_options;
+    watcher->setFuture(QtConcurrent::run([factory, sel = selection, cancelled, post, base] {
         std::string transportError;
         auto transport = factory(sel, transportError);
         if (!transport || !transportError.empty()) {
@@ -71,7 +84,7 @@ void ClusterSession::start(const Cluster::Selection &selection, const QString &k
             failed.problems.push_back(transportError);
             return failed;
         }
-        Cluster::ApiClient::Options options;
+        Cluster::ApiClient::Options options = base;
         options.cancelled = [cancelled] {
             return cancelled->load();
         };

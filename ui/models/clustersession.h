@@ -31,6 +31,13 @@ public:
     ~ClusterSession() override;
 
     void setTransportFactory(TransportFactory factory) { m_transportFactory = std::move(factory); }
+    /// Deadlines and the plain-http credential choice of later reads (the cancel flag is
+    /// the session's own).
+    void setClientOptions(const Cluster::ApiClient::Options &options) { m_options = options; }
+    const Cluster::ApiClient::Options &clientOptions() const { return m_options; }
+    /// True when a read of selection sends credentials unencrypted (plain http, allowed):
+    /// the window says so.
+    bool sendsCredentialsInClear(const Cluster::Selection &selection) const;
     /// The selection for a kubeconfig context as kubectl finds it (kubeconfig empty:
     /// $KUBECONFIG or ~/.kube/config; context empty: the current one), or nothing and the
     /// problems, also when this build has no transport.
@@ -38,9 +45,11 @@ public:
                                               QStringList &problems) const;
     /// Starts reading; kubeconfig is remembered (with the context's name) for a reload.
     void start(const Cluster::Selection &selection, const QString &kubeconfig);
-    /// Stops after the request under way; what was read so far is still delivered.
+    /// Stops the read, aborting the request under way; what was read so far is still
+    /// delivered.
     void cancel();
-    /// Cancels and drops whatever the running read still delivers.
+    /// Cancels and drops whatever the running read still delivers. The destructor stops
+    /// too, so the worker ends promptly and the application can exit.
     void stop();
 
     bool isReading() const { return m_reading; }
@@ -56,6 +65,7 @@ Q_SIGNALS:
 
 private:
     TransportFactory m_transportFactory;
+    Cluster::ApiClient::Options m_options;
     QString m_kubeconfig, m_context;
     int m_generation = 0; ///< the newest read; older ones are dropped
     std::shared_ptr<std::atomic<bool>> m_cancel;

@@ -208,7 +208,8 @@ void MainWindow::connectToCluster(const QString &kubeconfig, const QString &cont
     showBusy();
     m_progress->setRange(0, 0);
     statusBar()->showMessage(
-        tr("Reading %1…").arg(QString::fromStdString(selection->cluster.server)));
+        tr("Reading %1…")
+            .arg(QString::fromStdString(Cluster::redactedServer(selection->cluster.server))));
 }
 
 void MainWindow::showBusy()
@@ -235,11 +236,14 @@ void MainWindow::clusterVersionKnown(const std::string &version, const Cluster::
     const int index = m_version->findData(minor);
     if (index >= 0)
         m_version->setCurrentIndex(index);
-    QString title = tr("PodSec Explorer — %1 (%2, Kubernetes %3)")
-                        .arg(QString::fromStdString(sel.context.name),
-                             QString::fromStdString(sel.cluster.server), server);
+    QString title =
+        tr("PodSec Explorer — %1 (%2, Kubernetes %3)")
+            .arg(QString::fromStdString(sel.context.name),
+                 QString::fromStdString(Cluster::redactedServer(sel.cluster.server)), server);
     if (sel.cluster.insecureSkipTlsVerify)
         title += QStringLiteral(" — ") + tr("TLS verification OFF");
+    if (m_cluster->sendsCredentialsInClear(sel))
+        title += QStringLiteral(" — ") + tr("CREDENTIALS SENT UNENCRYPTED (http)");
     setWindowTitle(title);
 }
 
@@ -257,6 +261,10 @@ void MainWindow::clusterPageArrived(const std::string &name, const std::string &
 void MainWindow::clusterReadFinished(const Cluster::ApiClient::Snapshot &snapshot)
 {
     showBusy();
+    if (snapshot.serverVersion.empty() && snapshot.cancelled) {
+        statusBar()->clearMessage(); // the user cancelled: nothing to explain
+        return;
+    }
     if (snapshot.serverVersion.empty()) {
         QStringList problems;
         for (const auto &p : snapshot.problems)

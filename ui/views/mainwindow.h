@@ -83,6 +83,7 @@ public:
     DiskChangeController *diskChanges() const { return m_disk; }
     RecoveryController *recovery() const { return m_recovery; }
     Workspace *workspace() const { return m_workspace; }
+    ClusterSession *clusterSession() const { return m_cluster; }
     QComboBox *versionCombo() const { return m_version; }
     QComboBox *levelCombo() const { return m_level; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
