@@ -94,9 +94,9 @@ public:
         std::uint32_t line = lineOf(mark), column = columnOf(mark);
         // Skip properties on the same line (&a, !!null).
         while (p < m_chunk.end && (m_text[p] == '&' || m_text[p] == '!')) {
-            while (p < m_chunk.end && !isSpace(m_text[p]) && m_text[p] != ',' && m_text[p] != '}' &&
-                   m_text[p] != ']')
-                ++p, ++column;
+            const std::uint32_t end = propertyEnd(p);
+            column += end - p;
+            p = end;
             while (p < m_chunk.end && isBlank(m_text[p]))
                 ++p, ++column;
         }
@@ -252,14 +252,47 @@ private:
         }
     }
 
+    /// The end of the node property (&anchor or !tag) at p, scanned as yaml-cpp's scanner
+    /// does: an anchor ends at a blank or a flow indicator, a tag after its handle
+    /// ("!", "!!", "!name!") and its URI characters, or after "!<...>". A flow indicator
+    /// right after a tag ("![a]") starts the content, so it is never part of the property.
+    std::uint32_t propertyEnd(std::uint32_t p) const
+    {
+        const std::uint32_t end = m_chunk.end;
+        auto flowIndicator = [](char c) {
+            return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
+        };
+        if (m_text[p] == '&') {
+            ++p;
+            while (p < end && !isSpace(m_text[p]) && !flowIndicator(m_text[p]))
+                ++p;
+            return p;
+        }
+        ++p; // '!'
+        if (p < end && m_text[p] == '<') {
+            while (p < end && m_text[p] != '>' && !isSpace(m_text[p]))
+                ++p;
+            return p < end && m_text[p] == '>' ? p + 1 : p;
+        }
+        auto tagChar = [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '-' || c == '%' || c == '!' ||
+                   (c != '\0' && std::strchr("#;/?:@&=+$_.~*'()", c));
+        };
+        while (p < end && tagChar(m_text[p]))
+            ++p;
+        return p;
+    }
+
     /// Moves the mark past properties (&anchor, !tag) and the space after them.
     void placeContent(Node &n, const YAML::Mark &mark)
     {
         std::uint32_t p = absolute(mark);
         std::uint32_t line = lineOf(mark), column = columnOf(mark);
         while (p < m_chunk.end && (m_text[p] == '&' || m_text[p] == '!')) {
-            while (p < m_chunk.end && !isSpace(m_text[p]))
-                ++p, ++column;
+            const std::uint32_t end = propertyEnd(p);
+            column += end - p;
+            p = end;
             bool moved = true;
             while (moved && p < m_chunk.end) {
                 moved = false;
