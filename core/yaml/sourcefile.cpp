@@ -134,7 +134,15 @@ public:
         n.column = columnOf(mark);
         n.value.clear();
         n.childCount = 0;
-        add(std::move(n), 0, m_weights[static_cast<std::size_t>(target)]);
+        // The alias stands for a copy of its target: every node a walk would visit there
+        // is expansion. Plain nodes cost what they weigh in the text, so only this counts.
+        const std::uint64_t weight = m_weights[static_cast<std::size_t>(target)];
+        m_expansion += weight;
+        if (m_expansion > m_limits.maxExpandedNodes)
+            throw BuildError{n.start, "alias expansion exceeds " +
+                                          std::to_string(m_limits.maxExpandedNodes) +
+                                          " nodes (billion laughs?); document rejected"};
+        add(std::move(n), 0, weight);
     }
 
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
@@ -468,11 +476,6 @@ private:
         Open &parent = m_stack.back();
         parent.kids.push_back(id);
         parent.weight += weight;
-        if (parent.weight > m_limits.maxExpandedNodes)
-            throw BuildError{m_doc.node(id).start,
-                             "alias expansion exceeds " +
-                                 std::to_string(m_limits.maxExpandedNodes) +
-                                 " nodes (billion laughs?); document rejected"};
     }
 
     void openCollection(NodeKind kind, const YAML::Mark &mark, const std::string &tag,
@@ -542,7 +545,11 @@ private:
     const ParseLimits &m_limits;
     std::vector<Open> m_stack;
     std::vector<NodeId> m_anchors;
+    /// Nodes in a walk that follows every alias (weight of a node: nodes below it, aliases
+    /// expanded).
     std::vector<std::uint64_t> m_weights;
+    /// Nodes that aliases add to such a walk, over the whole document.
+    std::uint64_t m_expansion = 0;
 };
 
 Diagnostic locateIn(std::string_view text, std::uint32_t from, std::uint32_t firstLine,
