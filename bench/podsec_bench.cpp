@@ -68,6 +68,8 @@ RunResult runPodsec(const std::string &podsec, const std::string &file, int jobs
         FILE *devnull = std::fopen("/dev/null", "w");
         if (devnull)
             dup2(fileno(devnull), STDOUT_FILENO);
+        if (devnull && fix)
+            dup2(fileno(devnull), STDERR_FILENO); // the decisions, one line per finding
         std::string jobsArg = "--jobs=" + std::to_string(jobs);
         if (fix)
             execl(podsec.c_str(), podsec.c_str(), "fix", file.c_str(),
