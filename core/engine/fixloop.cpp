@@ -118,22 +118,28 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
     for (int round = 0; round < MaxFixRounds; ++round) {
         // One fix per object per round, planned against the text as it is now.
         std::vector<FixIt> chosen;
+        std::vector<std::size_t> objectOf; // chosen[i] fixes the objectOf[i]-th object
+        std::size_t objectIndex = 0;
         visitObjects(text, policy, options,
                      [&](const std::string &, const K8s::PodSpecView &view,
                          const Policy::Evaluation &evaluation, bool selected,
                          const DocumentPlanner &planner) {
+                         const std::size_t index = objectIndex++;
                          if (!selected)
                              return;
                          for (auto &fix : planner.plan(view, evaluation, options.only).fixes) {
                              if (!rejected.count(fix.key)) {
                                  chosen.push_back(std::move(fix));
+                                 objectOf.push_back(index);
                                  break;
                              }
                          }
                      });
         if (chosen.empty())
             break;
-        auto attempt = [&](const std::vector<const FixIt *> &fixes) -> bool {
+        // harmed (when given): the objects that got worse, if that is all that went wrong.
+        auto attempt = [&](const std::vector<const FixIt *> &fixes,
+                           std::set<std::size_t> *harmed = nullptr) -> bool {
             Fix::TextEditSet all;
             for (const FixIt *f : fixes) {
                 for (const auto &e : f->edits.edits()) {
@@ -147,8 +153,16 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
             auto after = survey(candidate, policy, options);
             // A fix never makes a document unreadable, nor any object fail a new check.
             if (after.errors.size() > before.errors.size() ||
-                !noHarm(before.objects, after.objects))
+                !noHarm(before.objects, after.objects)) {
+                if (harmed && after.errors.size() <= before.errors.size() &&
+                    after.objects.size() == before.objects.size()) {
+                    for (std::size_t i = 0; i < after.objects.size(); ++i) {
+                        if (!noHarm({before.objects[i]}, {after.objects[i]}))
+                            harmed->insert(i);
+                    }
+                }
                 return false;
+            }
             text = std::move(candidate);
             before = std::move(after);
             for (const FixIt *f : fixes) {
@@ -160,8 +174,24 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
         std::vector<const FixIt *> all;
         for (const auto &f : chosen)
             all.push_back(&f);
-        if (attempt(all))
+        std::set<std::size_t> harmed;
+        if (attempt(all, &harmed))
             continue;
+        if (!harmed.empty()) {
+            // Each fix edits its own object, so a fix that made its object worse does so on
+            // its own: it is left to a person and the others go in together. (Trying them
+            // one by one, each with a re-parse of the whole text, made many documents
+            // quadratic.)
+            std::vector<const FixIt *> rest;
+            for (std::size_t i = 0; i < chosen.size(); ++i) {
+                if (harmed.count(objectOf[i]))
+                    rejected.insert(chosen[i].key);
+                else
+                    rest.push_back(&chosen[i]);
+            }
+            if (rest.empty() || attempt(rest))
+                continue;
+        }
         bool progressed = false;
         for (const auto &f : chosen) {
             if (attempt({&f})) {
