@@ -3,7 +3,10 @@
 // --format json` on them (wall time, peak RSS), against yaml-cpp's own event parser on
 // the same bytes. Numbers are printed, never asserted.
 //
-//   podsec_bench [--sizes 1000,10000,50000] [--runs 3] [--dir DIR] [--podsec PATH]
+//   podsec_bench [--sizes 1000,10000,50000] [--runs 3] [--dir DIR] [--podsec PATH] [--fix]
+//
+// --fix measures `podsec fix FILE` (the fixed text to /dev/null) instead: wall time and
+// peak RSS per corpus.
 #include "corpusgenerator.h"
 
 #include <yaml-cpp/eventhandler.h>
@@ -56,7 +59,7 @@ struct RunResult
     int status = 0;
 };
 
-RunResult runPodsec(const std::string &podsec, const std::string &file, int jobs)
+RunResult runPodsec(const std::string &podsec, const std::string &file, int jobs, bool fix = false)
 {
     RunResult r;
     const double start = now();
@@ -65,8 +68,13 @@ RunResult runPodsec(const std::string &podsec, const std::string &file, int jobs
         FILE *devnull = std::fopen("/dev/null", "w");
         if (devnull)
             dup2(fileno(devnull), STDOUT_FILENO);
+        if (devnull && fix)
+            dup2(fileno(devnull), STDERR_FILENO); // the decisions, one line per finding
         std::string jobsArg = "--jobs=" + std::to_string(jobs);
-        if (jobs > 0)
+        if (fix)
+            execl(podsec.c_str(), podsec.c_str(), "fix", file.c_str(),
+                  static_cast<char *>(nullptr));
+        else if (jobs > 0)
             execl(podsec.c_str(), podsec.c_str(), "check", "--format", "json", jobsArg.c_str(),
                   file.c_str(), static_cast<char *>(nullptr));
         else
@@ -94,6 +102,32 @@ double yamlCppParse(const std::string &text)
     return now() - start;
 }
 
+int benchFix(const std::string &podsec, const std::string &dir, const std::vector<int> &sizes,
+             int runs)
+{
+    std::printf("%-8s %9s %14s %10s\n", "docs", "MB", "podsec fix", "peak RSS");
+    for (int size : sizes) {
+        const std::string text = PodSec::Bench::generate(size, 42);
+        const std::string file = dir + "/corpus-" + std::to_string(size) + ".yaml";
+        std::ofstream(file, std::ios::binary) << text;
+        std::vector<double> wall;
+        long rss = 0;
+        for (int r = 0; r < runs; ++r) {
+            const auto run = runPodsec(podsec, file, 0, true);
+            wall.push_back(run.seconds);
+            rss = std::max(rss, run.maxRssKb);
+            if (run.status != 1 && run.status != 0)
+                std::fprintf(stderr, "podsec fix exited with %d\n", run.status);
+        }
+        std::sort(wall.begin(), wall.end());
+        std::printf("%-8d %9.1f %6.2f/%6.2fs %7.0f MB\n", size,
+                    static_cast<double>(text.size()) / 1e6, wall.front(), wall[wall.size() / 2],
+                    static_cast<double>(rss) / 1024.0);
+    }
+    std::printf("times are min/median of %d runs of `podsec fix FILE >/dev/null`\n", runs);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -102,6 +136,7 @@ int main(int argc, char **argv)
     int runs = 3;
     std::string dir = "/tmp/podsec-bench";
     std::string podsec = PODSEC_CLI_PATH;
+    bool fix = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&]() -> std::string {
@@ -119,14 +154,18 @@ int main(int argc, char **argv)
             dir = next();
         } else if (a == "--podsec") {
             podsec = next();
+        } else if (a == "--fix") {
+            fix = true;
         } else {
             std::printf("usage: podsec_bench [--sizes 1000,10000,50000] [--runs 3] [--dir DIR] "
-                        "[--podsec PATH]\n");
+                        "[--podsec PATH] [--fix]\n");
             return a == "--help" ? 0 : 2;
         }
     }
     if (std::system(("mkdir -p '" + dir + "'").c_str()) != 0)
         return 2;
+    if (fix)
+        return benchFix(podsec, dir, sizes, runs);
     std::printf("%-8s %9s %12s %12s %12s %12s %10s %9s\n", "docs", "MB", "yaml-cpp 1c", "podsec 1c",
                 "overhead", "podsec wall", "peak RSS", "RSS/input");
     for (int size : sizes) {

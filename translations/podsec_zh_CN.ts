@@ -1012,10 +1012,6 @@ Run it now (and for this kubeconfig from now on)?</source>
 <context>
     <name>PodSec::Ui::Workspace</name>
     <message>
-        <source>%1: no such file or folder</source>
-        <translation>%1：文件或文件夹不存在</translation>
-    </message>
-    <message>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>

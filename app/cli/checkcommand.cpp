@@ -1,29 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "checkcommand.h"
 
+#include "common/fileinput.h"
+#include "common/safefile.h"
 #include "engine/pipeline.h"
 #include "yaml/sourcefile.h"
 
-#include <QSaveFile>
-
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <iostream>
-#include <iterator>
 #include <optional>
 
 namespace PodSec::Cli {
 
-namespace fs = std::filesystem;
-
 namespace {
-
-bool hasManifestExtension(const fs::path &p)
-{
-    const auto ext = p.extension().string();
-    return ext == ".yaml" || ext == ".yml" || ext == ".json";
-}
 
 /// One unit of work: a document chunk of a file, or a file that has no documents.
 struct WorkItem
@@ -42,38 +31,41 @@ struct WorkResult
     std::size_t denied = 0;
 };
 
+/// The report's destination: stdout, or a file written by SafeWriter (a regular file is
+/// replaced atomically, /dev/null and FIFOs are written through).
 class Output
 {
 public:
     explicit Output(const std::string &file)
     {
         if (!file.empty()) {
-            m_file = std::make_unique<QSaveFile>(QString::fromStdString(file));
-            m_ok = m_file->open(QIODevice::WriteOnly);
+            m_file = std::make_unique<SafeWriter>();
+            m_ok = m_file->open(file, m_error);
         }
     }
     bool ok() const { return m_ok; }
+    const std::string &error() const { return m_error; }
     void write(const std::string &s)
     {
         if (s.empty())
             return;
         if (m_file)
-            m_ok = m_ok && m_file->write(s.data(), static_cast<qint64>(s.size())) ==
-                               static_cast<qint64>(s.size());
+            m_ok = m_ok && m_file->write(s);
         else
             std::fwrite(s.data(), 1, s.size(), stdout);
     }
     bool commit()
     {
         if (m_file)
-            return m_ok && m_file->commit();
+            return m_file->commit(m_error);
         std::fflush(stdout);
         return true;
     }
 
 private:
-    std::unique_ptr<QSaveFile> m_file;
+    std::unique_ptr<SafeWriter> m_file;
     bool m_ok = true;
+    std::string m_error;
 };
 
 } // namespace
@@ -81,40 +73,20 @@ private:
 std::vector<std::string> expandPaths(const std::vector<std::string> &paths,
                                      std::vector<FileError> &errors)
 {
-    std::vector<std::string> out;
-    for (const auto &p : paths) {
-        if (p == "-") {
-            out.push_back(p);
-            continue;
-        }
-        std::error_code ec;
-        const auto status = fs::status(p, ec);
-        if (ec || !fs::exists(status)) {
-            errors.push_back({p, Diagnostic{0, 1, 1, "no such file or directory"}});
-            continue;
-        }
-        if (!fs::is_directory(status)) {
-            out.push_back(p);
-            continue;
-        }
-        std::vector<std::string> found;
-        fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec);
-        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            const auto name = it->path().filename().string();
-            if (it->is_directory(ec)) {
-                if (!name.empty() && name[0] == '.')
-                    it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file(ec) && hasManifestExtension(it->path()))
-                found.push_back(it->path().string());
-        }
-        if (ec)
-            errors.push_back({p, Diagnostic{0, 1, 1, "cannot read folder: " + ec.message()}});
-        std::sort(found.begin(), found.end());
-        out.insert(out.end(), found.begin(), found.end());
-    }
-    return out;
+    WalkResult walk = walkPaths(paths);
+    for (auto &p : walk.problems)
+        errors.push_back({std::move(p.path), Diagnostic{0, 1, 1, std::move(p.message)}});
+    return std::move(walk.files);
+}
+
+bool readInput(const std::string &path, std::uint64_t maxSize, std::string &text,
+               std::string &error)
+{
+    const bool ok = path == "-" ? readBoundedStdin(maxSize, text, error)
+                                : readBoundedFile(path, maxSize, text, error);
+    if (!ok && error.find("size limit") != std::string::npos)
+        error += " (raise it with --max-file-size)";
+    return ok;
 }
 
 int runCheck(CheckRequest &request)
@@ -137,33 +109,14 @@ int runCheck(CheckRequest &request)
     };
     for (const auto &path : paths) {
         std::string text;
-        std::string display = path;
-        if (path == "-") {
-            display = "<stdin>";
-            text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        std::string readError;
+        const std::string display = path == "-" ? "<stdin>" : path;
+        if (!readInput(path, request.maxFileSize, text, readError)) {
+            errors.push_back({display, Diagnostic{0, 1, 1, readError}});
+            continue;
         }
         std::vector<Yaml::Chunk> chunks;
-        std::unique_ptr<Yaml::SourceFile> file;
-        if (path == "-") {
-            file = Yaml::SourceFile::prepare(display, std::move(text), chunks);
-        } else {
-            std::FILE *f = std::fopen(path.c_str(), "rb");
-            if (!f) {
-                errors.push_back({display, Diagnostic{0, 1, 1, "cannot read file"}});
-                continue;
-            }
-            char buf[1 << 16];
-            std::size_t n;
-            while ((n = std::fread(buf, 1, sizeof buf, f)) > 0)
-                text.append(buf, n);
-            const bool readError = std::ferror(f);
-            std::fclose(f);
-            if (readError) {
-                errors.push_back({display, Diagnostic{0, 1, 1, "cannot read file"}});
-                continue;
-            }
-            file = Yaml::SourceFile::prepare(display, std::move(text), chunks);
-        }
+        auto file = Yaml::SourceFile::prepare(display, std::move(text), chunks);
         addFile(std::move(file), chunks);
     }
     for (auto &[name, text] : request.inMemory) {
@@ -190,7 +143,8 @@ int runCheck(CheckRequest &request)
     auto format = createFormat(request.format, request.context);
     Output output(request.outputFile);
     if (!output.ok()) {
-        std::fprintf(stderr, "%s:1:1: cannot write report\n", request.outputFile.c_str());
+        std::fprintf(stderr, "%s:1:1: cannot write report: %s\n", request.outputFile.c_str(),
+                     output.error().c_str());
         return 2;
     }
 
@@ -240,7 +194,8 @@ int runCheck(CheckRequest &request)
                      e.diagnostic.column, e.diagnostic.message.c_str());
     output.write(format->end(summary, errors));
     if (!output.commit()) {
-        std::fprintf(stderr, "%s:1:1: cannot write report\n", request.outputFile.c_str());
+        std::fprintf(stderr, "%s:1:1: cannot write report: %s\n", request.outputFile.c_str(),
+                     output.error().c_str());
         return 2;
     }
     if (!errors.empty())

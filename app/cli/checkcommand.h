@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "common/fileinput.h"
 #include "reportformat.h"
 
 #include <string>
@@ -16,15 +17,21 @@ struct CheckRequest
     std::string format = "text";
     std::string outputFile; ///< empty: stdout
     ReportContext context;
-    int threads = 0; ///< 0: one per core
+    int threads = 0;                                ///< 0: one per core
+    std::uint64_t maxFileSize = DefaultMaxFileSize; ///< --max-file-size
 };
 
 /// Runs `podsec check`: loads, evaluates in parallel, writes the report in input order.
 /// Returns the exit status (0 all allowed, 1 something denied, 2 input errors).
 int runCheck(CheckRequest &request);
 
+/// Reads a file, or standard input for "-", at most maxSize bytes; false with a message.
+bool readInput(const std::string &path, std::uint64_t maxSize, std::string &text,
+               std::string &error);
+
 /// Expands folders (recursively, skipping hidden folders) into sorted *.yaml, *.yml and
-/// *.json files; files and "-" are kept as given.
+/// *.json files; files and "-" are kept as given. What a folder walk could not read
+/// (unreadable folders, dangling or looping links, FIFOs) is added to errors.
 std::vector<std::string> expandPaths(const std::vector<std::string> &paths,
                                      std::vector<FileError> &errors);
 

@@ -2,33 +2,15 @@
 #include "fixcommand.h"
 
 #include "checkcommand.h"
+#include "common/safefile.h"
 #include "engine/fixloop.h"
 #include "fix/fixplanner.h"
 #include "fix/unifieddiff.h"
 
-#include <QFile>
-#include <QSaveFile>
-
 #include <algorithm>
 #include <cstdio>
-#include <iostream>
-#include <iterator>
 
 namespace PodSec::Cli {
-
-namespace {
-
-bool writeAtomically(const std::string &path, const std::string &text)
-{
-    QSaveFile out(QString::fromStdString(path));
-    if (!out.open(QIODevice::WriteOnly))
-        return false;
-    if (out.write(text.data(), qint64(text.size())) != qint64(text.size()))
-        return false;
-    return out.commit();
-}
-
-} // namespace
 
 int runFix(const FixRequest &request)
 {
@@ -44,17 +26,16 @@ int runFix(const FixRequest &request)
     bool decisions = false;
     for (const auto &path : paths) {
         std::string text;
-        if (path == "-") {
-            text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-        } else {
-            QFile f(QString::fromStdString(path));
-            if (!f.open(QIODevice::ReadOnly)) {
-                errors.push_back({path, Diagnostic{0, 1, 1, "cannot read file"}});
-                continue;
-            }
-            text = f.readAll().toStdString();
+        std::string readError;
+        if (!readInput(path, request.maxFileSize, text, readError)) {
+            errors.push_back({path, Diagnostic{0, 1, 1, readError}});
+            continue;
         }
         const auto result = Engine::fixText(text, request.policy, request.only);
+        // Documents that do not parse are left as they are and make the run fail; the
+        // others are fixed all the same.
+        for (const auto &d : result.errors)
+            errors.push_back({path == "-" ? "<stdin>" : path, d});
         for (const auto &d : result.decisions)
             std::fprintf(stderr, "%s: needs a decision: %s\n", path.c_str(), d.line().c_str());
         for (const auto &r : result.remaining) {
@@ -72,15 +53,12 @@ int runFix(const FixRequest &request)
         } else if (request.inPlace && path != "-") {
             if (result.text == text)
                 continue;
-            if (!request.backupSuffix.empty() &&
-                !writeAtomically(path + request.backupSuffix, text)) {
-                errors.push_back(
-                    {path,
-                     Diagnostic{0, 1, 1, "cannot write backup " + path + request.backupSuffix}});
-                continue;
-            }
-            if (!writeAtomically(path, result.text))
-                errors.push_back({path, Diagnostic{0, 1, 1, "cannot write file (left unchanged)"}});
+            std::string error;
+            if (!replaceFileContent(path, text, result.text,
+                                    request.backupSuffix.empty() ? std::string()
+                                                                 : path + request.backupSuffix,
+                                    request.maxFileSize, error))
+                errors.push_back({path, Diagnostic{0, 1, 1, error}});
         } else {
             std::fwrite(result.text.data(), 1, result.text.size(), stdout);
         }

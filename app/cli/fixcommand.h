@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "common/fileinput.h"
 #include "policy/levelversion.h"
 
 #include <set>
@@ -17,6 +18,7 @@ struct FixRequest
     std::string backupSuffix; ///< with inPlace: keep FILE+suffix
     bool diff = false;
     std::set<std::string> only;
+    std::uint64_t maxFileSize = DefaultMaxFileSize; ///< --max-file-size
 };
 
 /// Runs `podsec fix` (shared/spec/cli.md). Returns 0 when every object passes afterwards,

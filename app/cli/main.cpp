@@ -2,6 +2,7 @@
 // podsec: the command-line twin of PodSec Explorer (contract: shared/spec/cli.md).
 #include "checkcommand.h"
 #include "cluster/apiclient.h"
+#include "common/fileinput.h"
 #include "engine/buildinfo.h"
 #include "engine/ruleset.h"
 #include "fixcommand.h"
@@ -15,6 +16,7 @@
 
 #include <cstdio>
 #include <initializer_list>
+#include <new>
 #include <optional>
 #include <string>
 #include <unistd.h>
@@ -50,11 +52,16 @@ const char *const Usage =
     "                                           (default 30s; 0: none; e.g. 500ms, 1m)\n"
     "  --read-timeout DURATION                  deadline of the whole cluster read (default 5m)\n"
     "  --allow-insecure-credentials             send credentials to an http:// server\n"
+    "  --max-file-size SIZE                     largest input read, e.g. 200M, 4G (default 1G)\n"
     "\n"
-    "fix options: --level, --version as for check; --in-place [--backup SUFFIX]; --diff;\n"
-    "  --only CHECK_ID,...   fix only these checks. Comments, order and layout are kept.\n"
+    "fix options: --level, --version, --max-file-size as for check; --in-place [--backup\n"
+    "  SUFFIX]; --diff; --only CHECK_ID,...   fix only these checks. Comments, order and\n"
+    "  layout are kept; a changed file keeps its owner, group, mode and hard links, and an\n"
+    "  existing backup is never overwritten.\n"
     "\n"
-    "Folders are searched recursively for *.yaml, *.yml and *.json; hidden folders are skipped.\n"
+    "Folders are searched recursively for *.yaml, *.yml and *.json; hidden folders are skipped;\n"
+    "what cannot be read there (folders, broken links, FIFOs) is reported. A FIFO is read only\n"
+    "as '-' (standard input).\n"
     "Exit status: 0 nothing denied, 1 something denied, 2 usage or input error.\n";
 
 int usageError(const std::string &message)
@@ -213,6 +220,18 @@ std::optional<Policy::LevelVersion> parsePolicy(const std::string &level,
     return Policy::LevelVersion{*parsedLevel, *parsedVersion};
 }
 
+/// --max-file-size, or the default; false (with a usage message) when it does not parse.
+bool parseMaxFileSize(const std::string &text, std::uint64_t &bytes, std::string &error)
+{
+    bytes = DefaultMaxFileSize;
+    if (text.empty())
+        return true;
+    if (parseSize(text, bytes))
+        return true;
+    error = "--max-file-size must be a size such as 1048576, 200M or 4G (got '" + text + "')";
+    return false;
+}
+
 std::string readFile(const QString &path, bool &ok)
 {
     QFile f(path);
@@ -265,7 +284,7 @@ int runCheckCommand(const QStringList &args)
     CommandArguments parsed({"admission", "allow-insecure-credentials"},
                             {"level", "version", "format", "output", "admission-config",
                              "namespace", "color|colour", "kubeconfig", "context", "jobs",
-                             "request-timeout", "read-timeout"});
+                             "request-timeout", "read-timeout", "max-file-size"});
     if (const auto status = parsed.parse(args))
         return *status;
     Cli::CheckRequest request;
@@ -288,6 +307,8 @@ int runCheckCommand(const QStringList &args)
     if (!policy)
         return usageError(error);
     options.policy = *policy;
+    if (!parseMaxFileSize(parsed.value("max-file-size"), request.maxFileSize, error))
+        return usageError(error);
     if (!Cli::createFormat(request.format, request.context))
         return usageError("--format must be one of text, json, sarif, junit (got '" +
                           request.format + "')");
@@ -315,11 +336,11 @@ int runCheckCommand(const QStringList &args)
         *field = int(ms);
     }
     if (!admissionConfig.empty()) {
-        bool ok = false;
-        const std::string text = readFile(QString::fromStdString(admissionConfig), ok);
-        if (!ok) {
-            std::fprintf(stderr, "%s:1:1: cannot read admission configuration\n",
-                         admissionConfig.c_str());
+        std::string text;
+        std::string readError;
+        if (!Cli::readInput(admissionConfig, request.maxFileSize, text, readError)) {
+            std::fprintf(stderr, "%s:1:1: cannot read admission configuration: %s\n",
+                         admissionConfig.c_str(), readError.c_str());
             return 2;
         }
         std::vector<Diagnostic> errors;
@@ -386,7 +407,8 @@ int runCheckCommand(const QStringList &args)
 
 int runFixCommand(const QStringList &args)
 {
-    CommandArguments parsed({"in-place", "diff"}, {"level", "version", "backup", "only"});
+    CommandArguments parsed({"in-place", "diff"},
+                            {"level", "version", "backup", "only", "max-file-size"});
     if (const auto status = parsed.parse(args))
         return *status;
     Cli::FixRequest request;
@@ -401,6 +423,8 @@ int runFixCommand(const QStringList &args)
     if (!policy)
         return usageError(error);
     request.policy = *policy;
+    if (!parseMaxFileSize(parsed.value("max-file-size"), request.maxFileSize, error))
+        return usageError(error);
     // "a,b" and "a,b," name a and b; an empty name in between is an unknown ID.
     QStringList only = QString::fromLatin1(parsed.value("only")).split(QLatin1Char(','));
     if (only.last().isEmpty())
@@ -450,10 +474,16 @@ int main(int argc, char **argv)
         return usageError(usageProblem(parser, args.mid(1), {help, version}));
     if (!hasCommand)
         return usageError("missing command");
-    if (command == QLatin1String("check"))
-        return runCheckCommand(rest);
-    if (command == QLatin1String("fix"))
-        return runFixCommand(rest);
+    try {
+        if (command == QLatin1String("check"))
+            return runCheckCommand(rest);
+        if (command == QLatin1String("fix"))
+            return runFixCommand(rest);
+    } catch (const std::bad_alloc &) {
+        // Inputs are bounded (--max-file-size); this is the last line of defence.
+        std::fputs("podsec: out of memory; try a smaller input or --max-file-size\n", stderr);
+        return 2;
+    }
     if (command == QLatin1String("explain"))
         return runExplain(rest);
     return usageError("unknown command '" + bytes(command) + "'");

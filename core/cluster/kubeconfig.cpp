@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cluster/kubeconfig.h"
 
+#include "common/fileinput.h"
 #include "yaml/sourcefile.h"
 
 #include <QByteArray>
@@ -15,6 +16,9 @@ namespace {
 
 using Yaml::NodeId;
 using Yaml::NoNode;
+
+/// The largest kubeconfig read (they are kilobytes; embedded certificates included).
+constexpr std::uint64_t MaxKubeconfigSize = 64ull << 20;
 
 /// Reads one kubeconfig file; errors go to errors with the file's positions.
 class Reader
@@ -338,22 +342,16 @@ Kubeconfig loadKubeconfig(const std::vector<std::string> &files, bool explicitFi
                 config.errors.push_back({path, Diagnostic{0, 1, 1, "no such kubeconfig file"}});
             continue;
         }
-        if (!f.open(QIODevice::ReadOnly)) {
-            config.errors.push_back(
-                {path, Diagnostic{0, 1, 1, "cannot read: " + f.errorString().toStdString()}});
-            continue;
-        }
-        // Bounded: a device or a huge file is not read until memory runs out.
-        const QByteArray text = f.read(MaxKubeconfigBytes + 1);
-        if (std::size_t(text.size()) > MaxKubeconfigBytes) {
-            config.errors.push_back(
-                {path, Diagnostic{0, 1, 1,
-                                  "larger than " + std::to_string(MaxKubeconfigBytes >> 20) +
-                                      " MB; not read (a kubeconfig is a few kB)"}});
+        // Bounded: a kubeconfig is kilobytes; /dev/zero or a FIFO must not hang or exhaust
+        // memory.
+        std::string text;
+        std::string error;
+        if (!readBoundedFile(path, MaxKubeconfigSize, text, error)) {
+            config.errors.push_back({path, Diagnostic{0, 1, 1, error}});
             continue;
         }
         config.files.push_back(path);
-        readFile(path, text.toStdString(), config);
+        readFile(path, text, config);
     }
     return config;
 }

@@ -18,24 +18,57 @@ struct Located
     bool selected = true;
 };
 
-/// Evaluates every pod-bearing object of text; nullopt when it does not parse.
-std::optional<std::vector<Located>>
-survey(const std::string &text, const Policy::LevelVersion &policy, const FixOptions &options)
+struct Survey
 {
-    std::vector<Located> out;
-    const bool parsed =
-        forEachObject(text, policy, options,
-                      [&](const std::string &label, const K8s::PodSpecView &,
-                          const Policy::Evaluation &e, bool selected, const DocumentPlanner &) {
-                          Located l{label, {}, selected};
-                          for (const auto &r : e.results) {
-                              if (!r.allowed)
-                                  l.failing.insert(std::string(r.id));
-                          }
-                          out.push_back(std::move(l));
-                      });
-    if (!parsed)
-        return std::nullopt;
+    std::vector<Located> objects;
+    std::vector<Diagnostic> errors; ///< documents (or the file) that do not parse
+};
+
+using ObjectFn = std::function<void(const std::string &, const K8s::PodSpecView &,
+                                    const Policy::Evaluation &, bool, const DocumentPlanner &)>;
+
+/// forEachObject() for the documents that parse; the problems of those that do not (and
+/// file-level ones: empty, too large) are returned, with their positions.
+std::vector<Diagnostic> visitObjects(const std::string &text, const Policy::LevelVersion &policy,
+                                     const FixOptions &options, const ObjectFn &fn)
+{
+    const auto file = Yaml::SourceFile::fromText("", text);
+    // Placement only names the objects here: the fix loop judges each pod at one policy.
+    const Placement placement;
+    for (const auto &doc : file->documents) {
+        if (doc.error)
+            continue; // its error is in file->errors; the other documents are still fixed
+        const DocumentPlanner planner(doc, text);
+        forEachPlacedObject(doc, placement, [&](const PlacedObject &placed) {
+            const auto &object = placed.object();
+            if (!object.hasTemplate)
+                return;
+            const std::string label = object.kindText + ' ' +
+                                      (placed.namespaceWritten() ? object.namespaceName : "") +
+                                      '/' + object.name;
+            fn(label, placed.pod(), placed.evaluation(policy),
+               !options.object || *options.object == std::pair{doc.index, object.item}, planner);
+        });
+    }
+    return file->errors;
+}
+
+/// Evaluates every pod-bearing object of the documents of text that parse.
+Survey survey(const std::string &text, const Policy::LevelVersion &policy,
+              const FixOptions &options)
+{
+    Survey out;
+    out.errors =
+        visitObjects(text, policy, options,
+                     [&](const std::string &label, const K8s::PodSpecView &,
+                         const Policy::Evaluation &e, bool selected, const DocumentPlanner &) {
+                         Located l{label, {}, selected};
+                         for (const auto &r : e.results) {
+                             if (!r.allowed)
+                                 l.failing.insert(std::string(r.id));
+                         }
+                         out.objects.push_back(std::move(l));
+                     });
     return out;
 }
 
@@ -54,30 +87,10 @@ bool noHarm(const std::vector<Located> &before, const std::vector<Located> &afte
 
 } // namespace
 
-bool forEachObject(
-    const std::string &text, const Policy::LevelVersion &policy, const FixOptions &options,
-    const std::function<void(const std::string &, const K8s::PodSpecView &,
-                             const Policy::Evaluation &, bool, const DocumentPlanner &)> &fn)
+bool forEachObject(const std::string &text, const Policy::LevelVersion &policy,
+                   const FixOptions &options, const ObjectFn &fn)
 {
-    const auto file = Yaml::SourceFile::fromText("", text);
-    if (!file->errors.empty())
-        return false;
-    // Placement only names the objects here: the fix loop judges each pod at one policy.
-    const Placement placement;
-    for (const auto &doc : file->documents) {
-        const DocumentPlanner planner(doc, text);
-        forEachPlacedObject(doc, placement, [&](const PlacedObject &placed) {
-            const auto &object = placed.object();
-            if (!object.hasTemplate)
-                return;
-            const std::string label = object.kindText + ' ' +
-                                      (placed.namespaceWritten() ? object.namespaceName : "") +
-                                      '/' + object.name;
-            fn(label, placed.pod(), placed.evaluation(policy),
-               !options.object || *options.object == std::pair{doc.index, object.item}, planner);
-        });
-    }
-    return true;
+    return visitObjects(text, policy, options, fn).empty();
 }
 
 std::string ObjectDecision::line() const
@@ -95,11 +108,8 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
     FixResult result;
     std::set<std::string> rejected = options.excluded;
     auto before = survey(text, policy, options);
-    if (!before) {
-        result.text = std::move(text);
-        return result;
-    }
-    for (const auto &l : *before) {
+    result.errors = before.errors;
+    for (const auto &l : before.objects) {
         if (l.selected) {
             ++result.objects;
             result.passingBefore += l.failing.empty();
@@ -108,22 +118,28 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
     for (int round = 0; round < MaxFixRounds; ++round) {
         // One fix per object per round, planned against the text as it is now.
         std::vector<FixIt> chosen;
-        forEachObject(text, policy, options,
-                      [&](const std::string &, const K8s::PodSpecView &view,
-                          const Policy::Evaluation &evaluation, bool selected,
-                          const DocumentPlanner &planner) {
-                          if (!selected)
-                              return;
-                          for (auto &fix : planner.plan(view, evaluation, options.only).fixes) {
-                              if (!rejected.count(fix.key)) {
-                                  chosen.push_back(std::move(fix));
-                                  break;
-                              }
-                          }
-                      });
+        std::vector<std::size_t> objectOf; // chosen[i] fixes the objectOf[i]-th object
+        std::size_t objectIndex = 0;
+        visitObjects(text, policy, options,
+                     [&](const std::string &, const K8s::PodSpecView &view,
+                         const Policy::Evaluation &evaluation, bool selected,
+                         const DocumentPlanner &planner) {
+                         const std::size_t index = objectIndex++;
+                         if (!selected)
+                             return;
+                         for (auto &fix : planner.plan(view, evaluation, options.only).fixes) {
+                             if (!rejected.count(fix.key)) {
+                                 chosen.push_back(std::move(fix));
+                                 objectOf.push_back(index);
+                                 break;
+                             }
+                         }
+                     });
         if (chosen.empty())
             break;
-        auto attempt = [&](const std::vector<const FixIt *> &fixes) -> bool {
+        // harmed (when given): the objects that got worse, if that is all that went wrong.
+        auto attempt = [&](const std::vector<const FixIt *> &fixes,
+                           std::set<std::size_t> *harmed = nullptr) -> bool {
             Fix::TextEditSet all;
             for (const FixIt *f : fixes) {
                 for (const auto &e : f->edits.edits()) {
@@ -135,8 +151,18 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
             if (!all.apply(candidate))
                 return false;
             auto after = survey(candidate, policy, options);
-            if (!after || !noHarm(*before, *after))
+            // A fix never makes a document unreadable, nor any object fail a new check.
+            if (after.errors.size() > before.errors.size() ||
+                !noHarm(before.objects, after.objects)) {
+                if (harmed && after.errors.size() <= before.errors.size() &&
+                    after.objects.size() == before.objects.size()) {
+                    for (std::size_t i = 0; i < after.objects.size(); ++i) {
+                        if (!noHarm({before.objects[i]}, {after.objects[i]}))
+                            harmed->insert(i);
+                    }
+                }
                 return false;
+            }
             text = std::move(candidate);
             before = std::move(after);
             for (const FixIt *f : fixes) {
@@ -148,8 +174,24 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
         std::vector<const FixIt *> all;
         for (const auto &f : chosen)
             all.push_back(&f);
-        if (attempt(all))
+        std::set<std::size_t> harmed;
+        if (attempt(all, &harmed))
             continue;
+        if (!harmed.empty()) {
+            // Each fix edits its own object, so a fix that made its object worse does so on
+            // its own: it is left to a person and the others go in together. (Trying them
+            // one by one, each with a re-parse of the whole text, made many documents
+            // quadratic.)
+            std::vector<const FixIt *> rest;
+            for (std::size_t i = 0; i < chosen.size(); ++i) {
+                if (harmed.count(objectOf[i]))
+                    rejected.insert(chosen[i].key);
+                else
+                    rest.push_back(&chosen[i]);
+            }
+            if (rest.empty() || attempt(rest))
+                continue;
+        }
         bool progressed = false;
         for (const auto &f : chosen) {
             if (attempt({&f})) {
@@ -162,20 +204,20 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
             continue; // the rejected fix is skipped in the next round
     }
 
-    forEachObject(text, policy, options,
-                  [&](const std::string &label, const K8s::PodSpecView &view,
-                      const Policy::Evaluation &evaluation, bool selected,
-                      const DocumentPlanner &planner) {
-                      if (!selected)
-                          return;
-                      result.passingAfter += evaluation.allowed();
-                      for (const auto &r : evaluation.results) {
-                          if (!r.allowed)
-                              result.remaining.push_back(label + ": " + std::string(r.id));
-                      }
-                      for (auto &d : planner.plan(view, evaluation, options.only).decisions)
-                          result.decisions.push_back({label, std::move(d)});
-                  });
+    visitObjects(text, policy, options,
+                 [&](const std::string &label, const K8s::PodSpecView &view,
+                     const Policy::Evaluation &evaluation, bool selected,
+                     const DocumentPlanner &planner) {
+                     if (!selected)
+                         return;
+                     result.passingAfter += evaluation.allowed();
+                     for (const auto &r : evaluation.results) {
+                         if (!r.allowed)
+                             result.remaining.push_back(label + ": " + std::string(r.id));
+                     }
+                     for (auto &d : planner.plan(view, evaluation, options.only).decisions)
+                         result.decisions.push_back({label, std::move(d)});
+                 });
     result.text = std::move(text);
     return result;
 }

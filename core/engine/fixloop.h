@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "common/diagnostic.h"
 #include "fix/plan.h"
 #include "fix/planbuilder.h"
 #include "policy/levelversion.h"
@@ -32,7 +33,8 @@ struct FixOptions
 
 /// Parses text and calls fn for every pod-bearing object with a pod template, evaluated at
 /// policy; selected tells whether options.object picks it; planner plans for its document.
-/// false when text does not parse.
+/// Documents that do not parse are skipped; false when there was any such document (or a
+/// file-level problem such as an empty text).
 bool forEachObject(const std::string &text, const Policy::LevelVersion &policy,
                    const FixOptions &options,
                    const std::function<void(const std::string &label, const K8s::PodSpecView &view,
@@ -62,6 +64,9 @@ struct FixResult
     std::vector<std::string> remaining;
     /// What a person has to decide, per object, with the choices planned against text.
     std::vector<ObjectDecision> decisions;
+    /// Why parts of the text were left alone: each document that does not parse (and
+    /// file-level problems such as an empty text), with its position in the input.
+    std::vector<Diagnostic> errors;
     int objects = 0;       ///< pod-bearing objects looked at
     int passingBefore = 0; ///< of those, passing before fixing
     int passingAfter = 0;
@@ -71,7 +76,8 @@ struct FixResult
 /// automatic fix is left (at most MaxFixRounds rounds). Each round applies at most one fix
 /// per object, then re-parses and re-evaluates; a round that would make any check fail
 /// that passed before is undone and its fixes are tried one by one, and a fix that still
-/// does harm is dropped. Text that does not parse is returned unchanged. Running it again
+/// does harm is dropped. Documents that do not parse are left byte-identical and listed
+/// in errors; the others are still fixed. Running it again
 /// on its result is a no-op.
 FixResult fixText(std::string text, const Policy::LevelVersion &policy,
                   const FixOptions &options = {});

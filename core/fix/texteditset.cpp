@@ -20,15 +20,18 @@ bool overlaps(const TextEdit &a, const TextEdit &b)
 
 bool TextEditSet::add(TextEdit edit)
 {
-    for (const auto &e : m_edits) {
-        if (overlaps(e, edit)) {
-            m_errors = true;
-            return false;
-        }
-    }
+    // The set is sorted and free of overlaps, so only the neighbours where edit would go
+    // can overlap it. Edits usually arrive in text order: appending is then O(1).
     const auto at =
-        std::upper_bound(m_edits.begin(), m_edits.end(), edit.offset,
-                         [](std::uint32_t o, const TextEdit &e) { return o < e.offset; });
+        m_edits.empty() || m_edits.back().offset < edit.offset
+            ? m_edits.end()
+            : std::upper_bound(m_edits.begin(), m_edits.end(), edit.offset,
+                               [](std::uint32_t o, const TextEdit &e) { return o < e.offset; });
+    if ((at != m_edits.begin() && overlaps(*(at - 1), edit)) ||
+        (at != m_edits.end() && overlaps(*at, edit))) {
+        m_errors = true;
+        return false;
+    }
     m_edits.insert(at, std::move(edit));
     return true;
 }
@@ -37,12 +40,25 @@ bool TextEditSet::apply(std::string &text) const
 {
     if (m_errors)
         return false;
+    std::size_t size = text.size();
     for (const auto &e : m_edits) {
         if (std::uint64_t(e.offset) + e.length > text.size())
             return false;
+        size = size - e.length + e.text.size();
     }
-    for (auto it = m_edits.rbegin(); it != m_edits.rend(); ++it)
-        text.replace(it->offset, it->length, it->text);
+    if (m_edits.empty())
+        return true;
+    // One pass: the untouched runs and the replacements, in order.
+    std::string out;
+    out.reserve(size);
+    std::size_t from = 0;
+    for (const auto &e : m_edits) {
+        out.append(text, from, e.offset - from);
+        out += e.text;
+        from = std::size_t(e.offset) + e.length;
+    }
+    out.append(text, from, std::string::npos);
+    text = std::move(out);
     return true;
 }
 

@@ -23,7 +23,14 @@ Edits single(std::uint32_t offset, std::uint32_t length, std::string text)
 YamlSurgeon::YamlSurgeon(const Yaml::Document &doc, const std::string &text)
     : m_doc(doc), m_text(text)
 {
-    m_eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
+    // The document's own line ends (searching the whole file for every document made a
+    // fix of many documents quadratic); a document without a line break follows the file.
+    const std::string_view chunk =
+        std::string_view(text).substr(doc.chunkStart, doc.chunkEnd - doc.chunkStart);
+    if (chunk.find('\n') != std::string_view::npos)
+        m_eol = chunk.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+    else
+        m_eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
     m_parent.assign(doc.nodeCount(), NoNode);
     m_isKey.assign(doc.nodeCount(), false);
     for (std::size_t id = 0; id < doc.nodeCount(); ++id) {

@@ -94,9 +94,9 @@ public:
         std::uint32_t line = lineOf(mark), column = columnOf(mark);
         // Skip properties on the same line (&a, !!null).
         while (p < m_chunk.end && (m_text[p] == '&' || m_text[p] == '!')) {
-            while (p < m_chunk.end && !isSpace(m_text[p]) && m_text[p] != ',' && m_text[p] != '}' &&
-                   m_text[p] != ']')
-                ++p, ++column;
+            const std::uint32_t end = propertyEnd(p);
+            column += end - p;
+            p = end;
             while (p < m_chunk.end && isBlank(m_text[p]))
                 ++p, ++column;
         }
@@ -134,7 +134,15 @@ public:
         n.column = columnOf(mark);
         n.value.clear();
         n.childCount = 0;
-        add(std::move(n), 0, m_weights[static_cast<std::size_t>(target)]);
+        // The alias stands for a copy of its target: every node a walk would visit there
+        // is expansion. Plain nodes cost what they weigh in the text, so only this counts.
+        const std::uint64_t weight = m_weights[static_cast<std::size_t>(target)];
+        m_expansion += weight;
+        if (m_expansion > m_limits.maxExpandedNodes)
+            throw BuildError{n.start, "alias expansion exceeds " +
+                                          std::to_string(m_limits.maxExpandedNodes) +
+                                          " nodes (billion laughs?); document rejected"};
+        add(std::move(n), 0, weight);
     }
 
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
@@ -252,14 +260,47 @@ private:
         }
     }
 
+    /// The end of the node property (&anchor or !tag) at p, scanned as yaml-cpp's scanner
+    /// does: an anchor ends at a blank or a flow indicator, a tag after its handle
+    /// ("!", "!!", "!name!") and its URI characters, or after "!<...>". A flow indicator
+    /// right after a tag ("![a]") starts the content, so it is never part of the property.
+    std::uint32_t propertyEnd(std::uint32_t p) const
+    {
+        const std::uint32_t end = m_chunk.end;
+        auto flowIndicator = [](char c) {
+            return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
+        };
+        if (m_text[p] == '&') {
+            ++p;
+            while (p < end && !isSpace(m_text[p]) && !flowIndicator(m_text[p]))
+                ++p;
+            return p;
+        }
+        ++p; // '!'
+        if (p < end && m_text[p] == '<') {
+            while (p < end && m_text[p] != '>' && !isSpace(m_text[p]))
+                ++p;
+            return p < end && m_text[p] == '>' ? p + 1 : p;
+        }
+        auto tagChar = [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '-' || c == '%' || c == '!' ||
+                   (c != '\0' && std::strchr("#;/?:@&=+$_.~*'()", c));
+        };
+        while (p < end && tagChar(m_text[p]))
+            ++p;
+        return p;
+    }
+
     /// Moves the mark past properties (&anchor, !tag) and the space after them.
     void placeContent(Node &n, const YAML::Mark &mark)
     {
         std::uint32_t p = absolute(mark);
         std::uint32_t line = lineOf(mark), column = columnOf(mark);
         while (p < m_chunk.end && (m_text[p] == '&' || m_text[p] == '!')) {
-            while (p < m_chunk.end && !isSpace(m_text[p]))
-                ++p, ++column;
+            const std::uint32_t end = propertyEnd(p);
+            column += end - p;
+            p = end;
             bool moved = true;
             while (moved && p < m_chunk.end) {
                 moved = false;
@@ -435,11 +476,6 @@ private:
         Open &parent = m_stack.back();
         parent.kids.push_back(id);
         parent.weight += weight;
-        if (parent.weight > m_limits.maxExpandedNodes)
-            throw BuildError{m_doc.node(id).start,
-                             "alias expansion exceeds " +
-                                 std::to_string(m_limits.maxExpandedNodes) +
-                                 " nodes (billion laughs?); document rejected"};
     }
 
     void openCollection(NodeKind kind, const YAML::Mark &mark, const std::string &tag,
@@ -509,7 +545,11 @@ private:
     const ParseLimits &m_limits;
     std::vector<Open> m_stack;
     std::vector<NodeId> m_anchors;
+    /// Nodes in a walk that follows every alias (weight of a node: nodes below it, aliases
+    /// expanded).
     std::vector<std::uint64_t> m_weights;
+    /// Nodes that aliases add to such a walk, over the whole document.
+    std::uint64_t m_expansion = 0;
 };
 
 Diagnostic locateIn(std::string_view text, std::uint32_t from, std::uint32_t firstLine,

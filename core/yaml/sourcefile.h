@@ -14,7 +14,9 @@ namespace PodSec::Yaml {
 /// Limits that keep hostile input bounded.
 struct ParseLimits
 {
-    /// Total nodes an alias-expanded walk of one document may visit (billion laughs).
+    /// Nodes that aliases may add to a walk of one document that follows every alias
+    /// (billion laughs). Nodes written out in the text do not count: their number is
+    /// bounded by the file size.
     std::uint64_t maxExpandedNodes = 1'000'000;
     /// Deepest nesting accepted (yaml-cpp itself stops at about 500).
     int maxDepth = 400;

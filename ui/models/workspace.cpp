@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "workspace.h"
 
+#include "common/fileinput.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -51,31 +53,18 @@ Workspace::~Workspace()
 
 QStringList Workspace::collectFiles(const QStringList &paths, QStringList *errors)
 {
+    // One walk for the window and `podsec check` (core/common/fileinput.h).
+    std::vector<std::string> names;
+    for (const QString &path : paths)
+        names.push_back(QFile::encodeName(path).toStdString());
+    const WalkResult walk = walkPaths(names);
     QStringList files;
-    for (const QString &path : paths) {
-        const QFileInfo info(path);
-        if (!info.exists()) {
-            if (errors)
-                errors->append(tr("%1: no such file or folder").arg(path));
-            continue;
-        }
-        if (!info.isDir()) {
-            files << info.filePath();
-            continue;
-        }
-        QStringList found;
-        QDirIterator it(
-            path, {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
-            QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString file = it.next();
-            const QString relative = QDir(path).relativeFilePath(file);
-            if (relative.startsWith(QLatin1Char('.')) || relative.contains(QLatin1String("/.")))
-                continue; // hidden folders
-            found << file;
-        }
-        found.sort();
-        files << found;
+    for (const auto &file : walk.files)
+        files << QFile::decodeName(QByteArray::fromStdString(file));
+    for (const auto &p : walk.problems) {
+        if (errors)
+            errors->append(QFile::decodeName(QByteArray::fromStdString(p.path)) +
+                           QStringLiteral(": ") + QString::fromStdString(p.message));
     }
     return files;
 }
