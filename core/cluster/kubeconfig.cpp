@@ -17,9 +17,6 @@ namespace {
 using Yaml::NodeId;
 using Yaml::NoNode;
 
-/// The largest kubeconfig read (they are kilobytes; embedded certificates included).
-constexpr std::uint64_t MaxKubeconfigSize = 64ull << 20;
-
 /// Reads one kubeconfig file; errors go to errors with the file's positions.
 class Reader
 {
@@ -346,7 +343,7 @@ Kubeconfig loadKubeconfig(const std::vector<std::string> &files, bool explicitFi
         // memory.
         std::string text;
         std::string error;
-        if (!readBoundedFile(path, MaxKubeconfigSize, text, error)) {
+        if (!readBoundedFile(path, MaxKubeconfigBytes, text, error)) {
             config.errors.push_back({path, Diagnostic{0, 1, 1, error}});
             continue;
         }
