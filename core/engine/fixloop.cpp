@@ -6,6 +6,7 @@
 #include "yaml/sourcefile.h"
 
 #include <algorithm>
+#include <map>
 
 namespace PodSec::Engine {
 
@@ -108,8 +109,10 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
     for (int round = 0; round < MaxFixRounds; ++round) {
         // One fix per object per round, planned against the text as it is now.
         std::vector<FixIt> chosen;
+        std::map<const FixIt *, std::string> objectOf; // filled once chosen stops growing
+        std::vector<std::string> chosenObjects;
         forEachObject(text, policy, options,
-                      [&](const std::string &, const K8s::PodSpecView &view,
+                      [&](const std::string &label, const K8s::PodSpecView &view,
                           const Policy::Evaluation &evaluation, bool selected,
                           const DocumentPlanner &planner) {
                           if (!selected)
@@ -117,10 +120,13 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
                           for (auto &fix : planner.plan(view, evaluation, options.only).fixes) {
                               if (!rejected.count(fix.key)) {
                                   chosen.push_back(std::move(fix));
+                                  chosenObjects.push_back(label);
                                   break;
                               }
                           }
                       });
+        for (std::size_t i = 0; i < chosen.size(); ++i)
+            objectOf[&chosen[i]] = chosenObjects[i];
         if (chosen.empty())
             break;
         auto attempt = [&](const std::vector<const FixIt *> &fixes) -> bool {
@@ -142,6 +148,8 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
             for (const FixIt *f : fixes) {
                 result.applied.push_back(f->title);
                 result.appliedKeys.push_back(f->key);
+                result.appliedObjects.push_back(objectOf[f]);
+                result.appliedConsequences.push_back(f->consequence);
             }
             return true;
         };

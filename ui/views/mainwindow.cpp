@@ -234,6 +234,7 @@ void MainWindow::clusterVersionKnown(const std::string &version, const Cluster::
     if (sel.cluster.insecureSkipTlsVerify)
         title += QStringLiteral(" — ") + tr("TLS verification OFF");
     setWindowTitle(title);
+    updateFixActions();
 }
 
 void MainWindow::clusterPageArrived(const std::string &name, const std::string &json)
@@ -298,9 +299,22 @@ void MainWindow::openPaths(const QStringList &paths)
     for (const QString &e : m_workspace->errors())
         statusBar()->showMessage(e, 8000);
     addRecent(paths);
-    setWindowTitle(tr("PodSec Explorer — %1[*]")
-                       .arg(paths.size() == 1 ? QFileInfo(paths.first()).fileName()
-                                              : tr("%n paths", nullptr, int(paths.size()))));
+    // The workspace's name, then the modified mark right after it (Qt's [*]), then the
+    // application: "workspace[*] — PodSec Explorer". Several paths (a reload opens the
+    // folder's files) are named by the folder that holds them all.
+    QString name = paths.size() == 1 ? QFileInfo(paths.first()).fileName() : QString();
+    if (paths.size() > 1) {
+        QString common = QFileInfo(paths.first()).absolutePath();
+        for (const QString &p : paths) {
+            while (!common.isEmpty() &&
+                   !QFileInfo(p).absoluteFilePath().startsWith(common + QLatin1Char('/')))
+                common = QFileInfo(common).path() == common ? QString() : QFileInfo(common).path();
+        }
+        name = QFileInfo(common).fileName().isEmpty() ? tr("%n files", nullptr, int(paths.size()))
+                                                      : QFileInfo(common).fileName();
+    }
+    setWindowTitle(tr("%1[*] — PodSec Explorer").arg(name));
+    updateFixActions();
 }
 
 bool MainWindow::loadAdmissionConfig(const QString &path)
