@@ -117,7 +117,7 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
     splitter->addWidget(m_list);
     splitter->addWidget(m_alternative);
     splitter->addWidget(m_diff);
-    splitter->setSizes({260, 200, 380});
+    splitter->setSizes({380, 200, 300}); // the fixes and what they may break come first
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Apply)->setText(tr("&Apply"));
     // Enter applies what the preview shows (the list has the focus, Enter reaches here).
