@@ -119,6 +119,26 @@
         <source>&quot;%1&quot; would change a value that a YAML anchor (line %2) shares with another object; change it there by hand</source>
         <translation>&quot;%1&quot; 会修改一个通过 YAML 锚点（第 %2 行）与其他对象共享的值；请在该处手动修改</translation>
     </message>
+    <message>
+        <source>If the image runs as root (no USER, or USER 0), the kubelet refuses to start the container: it may not start.</source>
+        <translation>如果镜像以 root 身份运行（没有 USER，或 USER 0），kubelet 会拒绝启动该容器：它可能无法启动。</translation>
+    </message>
+    <message>
+        <source>The image&apos;s own user applies; if that is root, runAsNonRoot keeps the container from starting: it may not start.</source>
+        <translation>此后使用镜像自身的用户；如果该用户是 root，runAsNonRoot 会阻止容器启动：它可能无法启动。</translation>
+    </message>
+    <message>
+        <source>A program that needs a Linux capability (a port below 1024, chown, setuid) may not start, or may fail later.</source>
+        <translation>需要 Linux capability（1024 以下的端口、chown、setuid）的程序可能无法启动，或在之后运行失败。</translation>
+    </message>
+    <message>
+        <source>setuid programs (sudo, su) can no longer gain privileges and may fail.</source>
+        <translation>setuid 程序（sudo、su）将无法再获得特权，可能运行失败。</translation>
+    </message>
+    <message>
+        <source>A program that needs the host (devices, its processes or network), such as a node agent, may not start or may stop working.</source>
+        <translation>需要访问主机（设备、主机进程或网络）的程序，例如节点代理，可能无法启动或停止工作。</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::BadgeProxyModel</name>
@@ -224,6 +244,10 @@
     <message>
         <source>No contexts found.</source>
         <translation>未找到任何上下文。</translation>
+    </message>
+    <message>
+        <source>A kubeconfig file; type or paste a path and press Enter. Empty: KUBECONFIG, else ~/.kube/config.</source>
+        <translation>kubeconfig 文件；输入或粘贴路径后按 Enter。留空：使用 KUBECONFIG，否则使用 ~/.kube/config。</translation>
     </message>
 </context>
 <context>
@@ -473,6 +497,42 @@
             <numerusform>%n 个文件将被更改。取消勾选某项修复即可不应用它；勾选某个选项即可应用它。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>May break: %1</source>
+        <translation>可能造成破坏：%1</translation>
+    </message>
+    <message>
+        <source>Not ticked: %1 cannot reach the level without a decision below, and this change may break it for nothing. %2</source>
+        <translation>未勾选：%1 若不先做出下方的决策就无法达到该级别，此更改可能白白破坏它。%2</translation>
+    </message>
+    <message>
+        <source>Or keep it at %1 in a namespace of its own (select to see how)</source>
+        <translation>或者：将其保留在 %1 级别，放入单独的命名空间（选中以查看做法）</translation>
+    </message>
+    <message>
+        <source>Or exempt it from Pod Security (select to see how)</source>
+        <translation>或者：使其豁免于 Pod Security（选中以查看做法）</translation>
+    </message>
+    <message>
+        <source>Instead of forcing %1 to the level, run it in a namespace of its own that enforces %2 (and warns at restricted), so the other namespaces stay strict:</source>
+        <translation>不必强制 %1 达到该级别，可将其运行在一个单独的命名空间中，该命名空间强制 %2（并按 restricted 发出警告），这样其他命名空间仍保持严格：</translation>
+    </message>
+    <message>
+        <source>then set metadata.namespace: %1 in its manifest</source>
+        <translation>然后在其清单中设置 metadata.namespace: %1</translation>
+    </message>
+    <message>
+        <source>What the API server answers to the label command once it runs there:</source>
+        <translation>它在那里运行后，API 服务器对该标签命令的响应：</translation>
+    </message>
+    <message>
+        <source>Move %1 to a namespace of its own (%2) and list that namespace under exemptions in the API server&apos;s admission configuration (--admission-control-config-file). Everything in an exempt namespace skips Pod Security: keep nothing else there.</source>
+        <translation>将 %1 移到单独的命名空间（%2），并在 API 服务器的准入配置（--admission-control-config-file）的 exemptions 中列出该命名空间。豁免命名空间中的所有内容都会跳过 Pod Security：不要在其中放置其他任何内容。</translation>
+    </message>
+    <message>
+        <source>What the API server answers when that namespace is labelled restricted:</source>
+        <translation>为该命名空间设置 restricted 标签时 API 服务器的响应：</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::MainWindow</name>
@@ -577,10 +637,6 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Reload</source>
-        <translation>重新加载(&amp;L)</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -627,12 +683,6 @@
     <message>
         <source>About PodSec Explorer</source>
         <translation>关于 PodSec Explorer</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n paths</source>
-        <translation>
-            <numerusform>%n 个路径</numerusform>
-        </translation>
     </message>
     <message>
         <source>No workspace open</source>
@@ -735,10 +785,6 @@ The file on disk is unchanged.</source>
         <translation>已加载准入配置：%1</translation>
     </message>
     <message>
-        <source>Save a &amp;Copy As…</source>
-        <translation>另存副本(&amp;C)…</translation>
-    </message>
-    <message>
         <source>Save a copy</source>
         <translation>保存副本</translation>
     </message>
@@ -769,10 +815,6 @@ The file on disk is unchanged.</source>
     <message>
         <source>&lt;h3&gt;PodSec Explorer %1&lt;/h3&gt;&lt;p&gt;Evaluates Kubernetes workloads against the Pod Security Standards exactly as kube-apiserver&apos;s Pod Security Admission does.&lt;/p&gt;&lt;p&gt;Policy versions: %2 and latest.&lt;/p&gt;&lt;p&gt;Syntax colouring: %3.&lt;/p&gt;&lt;p&gt;Built with:&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</source>
         <translation>&lt;h3&gt;PodSec Explorer %1&lt;/h3&gt;&lt;p&gt;依据 Pod 安全标准（Pod Security Standards）评估 Kubernetes 工作负载，结果与 kube-apiserver 的 Pod Security Admission 完全一致。&lt;/p&gt;&lt;p&gt;策略版本：%2 和 latest。&lt;/p&gt;&lt;p&gt;语法着色：%3。&lt;/p&gt;&lt;p&gt;构建所用组件：&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</translation>
-    </message>
-    <message>
-        <source>PodSec Explorer — %1[*]</source>
-        <translation>PodSec Explorer — %1[*]</translation>
     </message>
     <message>
         <source>Could not save %1: %2</source>
@@ -828,10 +870,6 @@ Run it now (and for this kubeconfig from now on)?</source>
         <source>policy version set to %1</source>
         <translation>策略版本已设为 %1</translation>
     </message>
-    <message>
-        <source>Namespace &amp;What-If…</source>
-        <translation>命名空间假设分析(&amp;W)…</translation>
-    </message>
     <message numerus="yes">
         <source>Reading %1… %n list page(s) so far</source>
         <translation>
@@ -841,6 +879,32 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>CREDENTIALS SENT UNENCRYPTED (http)</source>
         <translation>凭据以明文发送（http）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1[*] — PodSec Explorer</source>
+        <translation>%1[*] — PodSec Explorer</translation>
+    </message>
+    <message>
+        <source>Save a Cop&amp;y As…</source>
+        <translation>另存副本(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Reloa&amp;d</source>
+        <translation>重新加载(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Namespace W&amp;hat-If…</source>
+        <translation>命名空间假设分析(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>A cluster is only read: fix the manifests it came from</source>
+        <translation>集群仅供读取：请修复其来源清单</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1009,26 @@ Run it now (and for this kubeconfig from now on)?</source>
         <source>(no pods are checked: enforce does not get stricter)</source>
         <translation>（不检查任何 Pod：enforce 没有变得更严格）</translation>
     </message>
+    <message>
+        <source>%1 (invalid)</source>
+        <translation>%1（无效）</translation>
+    </message>
+    <message>
+        <source>(nothing to change)</source>
+        <translation>（无需更改）</translation>
+    </message>
+    <message>
+        <source>The pods behind each warning (open a line to see all of them):</source>
+        <translation>每条警告涉及的 Pod（展开一行即可查看全部）：</translation>
+    </message>
+    <message>
+        <source>The label %1=&quot;%2&quot; is invalid (%3). The API server evaluates %4 as %5 while it stays, and rejects a new namespace that has it.</source>
+        <translation>标签 %1=&quot;%2&quot; 无效（%3）。只要它还在，API 服务器就按 %5 评估 %4，并拒绝创建带有该标签的新命名空间。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: these are the namespace&apos;s labels as they are. Pick another level or version to see what the API server would answer.</source>
+        <translation>无需更改：这些就是该命名空间当前的标签。选择其他级别或版本，即可查看 API 服务器会如何响应。</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::WorkloadTreeModel</name>
@@ -977,10 +1061,6 @@ Run it now (and for this kubeconfig from now on)?</source>
         <translation>无标签</translation>
     </message>
     <message>
-        <source>invalid labels</source>
-        <translation>标签无效</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1008,12 +1088,23 @@ Run it now (and for this kubeconfig from now on)?</source>
         <source>Warn</source>
         <translation>警告</translation>
     </message>
+    <message>
+        <source>%1 (invalid)</source>
+        <translation>%1（无效）</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::Workspace</name>
     <message>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>--select %1: no such row (a namespace, or namespace/workload as the tree shows it)</source>
+        <translation>--select %1：没有这一行（应为命名空间，或树中显示的 命名空间/工作负载）</translation>
     </message>
 </context>
 </TS>

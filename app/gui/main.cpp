@@ -15,11 +15,13 @@
 #include <QLibraryInfo>
 #include <QLineEdit>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QStyleFactory>
 #include <QTimer>
 #include <QTranslator>
 #include <QTreeView>
 
+#include <cstdio>
 #include <memory>
 
 using namespace PodSec;
@@ -149,14 +151,42 @@ int main(int argc, char **argv)
     if (parser.isSet(filter))
         window.filterEdit()->setText(parser.value(filter));
 
+    // --select KEY: a row that is not there is said, on stderr and in the status bar.
+    auto selectOrSay = [](Ui::MainWindow &w, const QString &key) {
+        if (key.isEmpty() || w.selectKey(key))
+            return;
+        const QString text =
+            QCoreApplication::translate("main", "--select %1: no such row (a namespace, or "
+                                                "namespace/workload as the tree shows it)")
+                .arg(key);
+        std::fprintf(stderr, "podsec-explorer: %s\n", qPrintable(text));
+        w.statusBar()->showMessage(text);
+    };
+    if (parser.isSet(select) && !parser.isSet(screenshot)) {
+        // Once, when the first result is shown (for a cluster: when the read has ended).
+        const QString key = parser.value(select);
+        auto done = std::make_shared<bool>(false);
+        auto ended = std::make_shared<bool>(!(parser.isSet(kubeconfig) || parser.isSet(context)));
+        auto trySelect = [&window, key, done, ended, selectOrSay] {
+            if (*done || !*ended || window.workspace()->isBusy())
+                return;
+            *done = true;
+            selectOrSay(window, key);
+        };
+        QObject::connect(&window, &Ui::MainWindow::clusterReadEnded, &window, [ended, trySelect] {
+            *ended = true;
+            trySelect();
+        });
+        QObject::connect(&window, &Ui::MainWindow::snapshotApplied, &window, trySelect);
+    }
+
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
         const QString key = parser.value(select);
         const bool preview = parser.isSet(previewFix) || parser.isSet(whatIf);
         const bool whatIfDialog = parser.isSet(whatIf);
-        auto act = [&window, file, key, preview, whatIfDialog] {
-            if (!key.isEmpty())
-                window.selectKey(key);
+        auto act = [&window, file, key, preview, whatIfDialog, selectOrSay] {
+            selectOrSay(window, key);
             if (preview) {
                 QTimer::singleShot(400, &window, [file] {
                     if (QWidget *dialog = QApplication::activeModalWidget())

@@ -32,13 +32,13 @@ bool sameVersionText(const Policy::Version &a, const Policy::Version &b)
 
 } // namespace
 
-std::vector<std::string> existingPodWarnings(const std::string &ns,
-                                             const Policy::LevelVersion &enforce,
-                                             const std::vector<ExistingPod> &pods,
-                                             std::size_t maxPods)
+namespace {
+
+/// The pods kube-apiserver looks at, in its order: exempt runtime classes dropped, unowned
+/// pods and the first pod of each controller in place, further pods of a seen controller
+/// at the end.
+std::vector<const ExistingPod *> orderedPods(const std::vector<ExistingPod> &pods)
 {
-    // Drop exempt runtime classes; keep unowned pods and the first pod of each controller
-    // in place, move further pods of a seen controller to the end.
     std::vector<const ExistingPod *> first, later;
     std::set<std::string> seen;
     for (const auto &p : pods) {
@@ -50,36 +50,56 @@ std::vector<std::string> existingPodWarnings(const std::string &ns,
             later.push_back(&p);
     }
     first.insert(first.end(), later.begin(), later.end());
-    const std::size_t total = first.size();
+    return first;
+}
+
+} // namespace
+
+std::vector<PodGroup> existingPodGroups(const std::vector<ExistingPod> &pods, std::size_t maxPods)
+{
+    const auto ordered = orderedPods(pods);
+    const std::size_t checked = std::min(ordered.size(), maxPods);
+    std::map<std::string, std::vector<std::string>> byReason; // reasons -> pod names
+    for (std::size_t i = 0; i < checked; ++i) {
+        if (!ordered[i]->reasons.empty())
+            byReason[ordered[i]->reasons].push_back(ordered[i]->name);
+    }
+    std::vector<PodGroup> groups;
+    for (auto &[reasons, names] : byReason) {
+        std::sort(names.begin(), names.end());
+        const std::size_t others = names.size() - 1;
+        std::string line = names.front();
+        if (others == 1)
+            line += " (and 1 other pod)";
+        else if (others > 1)
+            line += " (and " + std::to_string(others) + " other pods)";
+        groups.push_back({line + ": " + reasons, reasons, std::move(names)});
+    }
+    std::sort(groups.begin(), groups.end(),
+              [](const PodGroup &a, const PodGroup &b) { return a.warning < b.warning; });
+    return groups;
+}
+
+std::vector<std::string> existingPodWarnings(const std::string &ns,
+                                             const Policy::LevelVersion &enforce,
+                                             const std::vector<ExistingPod> &pods,
+                                             std::size_t maxPods)
+{
+    const std::size_t total = orderedPods(pods).size();
     const std::size_t checked = std::min(total, maxPods);
     std::vector<std::string> warnings;
     if (checked < total)
         warnings.push_back("new PodSecurity enforce level only checked against the first " +
                            std::to_string(checked) + " of " + std::to_string(total) +
                            " existing pods");
-    std::map<std::string, std::vector<std::string>> byReason; // reasons -> pod names
-    for (std::size_t i = 0; i < checked; ++i) {
-        if (!first[i]->reasons.empty())
-            byReason[first[i]->reasons].push_back(first[i]->name);
-    }
-    if (byReason.empty())
+    const auto groups = existingPodGroups(pods, maxPods);
+    if (groups.empty())
         return warnings;
     warnings.push_back("existing pods in namespace \"" + ns +
                        "\" violate the new PodSecurity enforce level \"" + enforce.toString() +
                        "\"");
-    std::vector<std::string> lines;
-    for (auto &[reasons, names] : byReason) {
-        const std::string smallest = *std::min_element(names.begin(), names.end());
-        const std::size_t others = names.size() - 1;
-        std::string line = smallest;
-        if (others == 1)
-            line += " (and 1 other pod)";
-        else if (others > 1)
-            line += " (and " + std::to_string(others) + " other pods)";
-        lines.push_back(line + ": " + reasons);
-    }
-    std::sort(lines.begin(), lines.end());
-    warnings.insert(warnings.end(), lines.begin(), lines.end());
+    for (const auto &g : groups)
+        warnings.push_back(g.warning);
     return warnings;
 }
 
@@ -134,13 +154,30 @@ WhatIf namespaceUpdate(
         return result;
     }
     result.podsEvaluated = true;
-    result.warnings = existingPodWarnings(ns, now, podsFor(now));
+    const auto pods = podsFor(now);
+    result.warnings = existingPodWarnings(ns, now, pods);
+    result.groups = existingPodGroups(pods);
     return result;
+}
+
+bool podSecurityLabelsChange(const Labels &newLabels, const Labels &oldLabels)
+{
+    auto podSecurity = [](const Labels &labels) {
+        std::map<std::string, std::string> out;
+        for (const auto &[k, v] : labels) {
+            if (isPodSecurityLabel(k))
+                out[k] = v;
+        }
+        return out;
+    };
+    return podSecurity(newLabels) != podSecurity(oldLabels);
 }
 
 std::string kubectlLabelCommand(const std::string &ns, const Labels &newLabels, bool dryRun,
                                 const Labels &oldLabels)
 {
+    if (!podSecurityLabelsChange(newLabels, oldLabels))
+        return {};
     std::string cmd = "kubectl label --overwrite namespace " + ns;
     for (const auto &[k, v] : newLabels) {
         if (isPodSecurityLabel(k))
@@ -155,6 +192,8 @@ std::string kubectlLabelCommand(const std::string &ns, const Labels &newLabels, 
 
 std::string labelPatchYaml(const Labels &newLabels, const Labels &oldLabels)
 {
+    if (!podSecurityLabelsChange(newLabels, oldLabels))
+        return {};
     std::string out = "metadata:\n  labels:\n";
     for (const auto &[k, v] : newLabels) {
         if (isPodSecurityLabel(k))

@@ -119,9 +119,10 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
         // One fix per object per round, planned against the text as it is now.
         std::vector<FixIt> chosen;
         std::vector<std::size_t> objectOf; // chosen[i] fixes the objectOf[i]-th object
+        std::vector<std::string> labelOf;  // and that object's "Kind ns/name"
         std::size_t objectIndex = 0;
         visitObjects(text, policy, options,
-                     [&](const std::string &, const K8s::PodSpecView &view,
+                     [&](const std::string &label, const K8s::PodSpecView &view,
                          const Policy::Evaluation &evaluation, bool selected,
                          const DocumentPlanner &planner) {
                          const std::size_t index = objectIndex++;
@@ -131,6 +132,7 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
                              if (!rejected.count(fix.key)) {
                                  chosen.push_back(std::move(fix));
                                  objectOf.push_back(index);
+                                 labelOf.push_back(label);
                                  break;
                              }
                          }
@@ -168,6 +170,8 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
             for (const FixIt *f : fixes) {
                 result.applied.push_back(f->title);
                 result.appliedKeys.push_back(f->key);
+                result.appliedObjects.push_back(objectOf[f]);
+                result.appliedConsequences.push_back(f->consequence);
             }
             return true;
         };

@@ -60,6 +60,8 @@ struct FixResult
     std::string text;                 ///< the fixed text
     std::vector<std::string> applied; ///< titles, in order
     std::vector<std::string> appliedKeys;
+    std::vector<std::string> appliedObjects;      ///< "Kind ns/name" of each applied fix
+    std::vector<std::string> appliedConsequences; ///< FixIt::consequence of each ("" none)
     /// Checks still failing, per object ("Kind ns/name: id").
     std::vector<std::string> remaining;
     /// What a person has to decide, per object, with the choices planned against text.

@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 
+#include <string_view>
+
 namespace PodSec::Fix {
 
 using Yaml::NodeId;
@@ -15,6 +17,32 @@ namespace {
 QString translated(const char *text)
 {
     return QCoreApplication::translate("PodSec::Fix", text);
+}
+
+/// What a fix of check id may break in the running program, or "" (fixConsequence()).
+QString consequenceOf(std::string_view id)
+{
+    if (id == "runAsNonRoot")
+        return translated(QT_TRANSLATE_NOOP(
+            "PodSec::Fix", "If the image runs as root (no USER, or USER 0), the kubelet refuses "
+                           "to start the container: it may not start."));
+    if (id == "runAsUser")
+        return translated(QT_TRANSLATE_NOOP(
+            "PodSec::Fix", "The image's own user applies; if that is root, runAsNonRoot keeps "
+                           "the container from starting: it may not start."));
+    if (id == "capabilities_restricted")
+        return translated(QT_TRANSLATE_NOOP(
+            "PodSec::Fix", "A program that needs a Linux capability (a port below 1024, chown, "
+                           "setuid) may not start, or may fail later."));
+    if (id == "allowPrivilegeEscalation")
+        return translated(QT_TRANSLATE_NOOP(
+            "PodSec::Fix", "setuid programs (sudo, su) can no longer gain privileges and "
+                           "may fail."));
+    if (id == "privileged" || id == "hostNamespaces")
+        return translated(QT_TRANSLATE_NOOP(
+            "PodSec::Fix", "A program that needs the host (devices, its processes or network), "
+                           "such as a node agent, may not start or may stop working."));
+    return {};
 }
 
 } // namespace
@@ -63,8 +91,12 @@ std::optional<FixIt> FixContext::choice(const Policy::CheckResult &r, const std:
 {
     if (!edits || edits->isEmpty() || edits->hasErrors())
         return std::nullopt;
-    return FixIt{std::string(r.id), title.toStdString(), path,
-                 std::string(r.id) + '|' + path + '|' + action, std::move(*edits)};
+    return FixIt{std::string(r.id),
+                 title.toStdString(),
+                 path,
+                 std::string(r.id) + '|' + path + '|' + action,
+                 std::move(*edits),
+                 consequenceOf(r.id).toStdString()};
 }
 
 void FixContext::replaceBad(const Policy::CheckResult &r, const char *titleText, const Value &to)

@@ -17,6 +17,9 @@ struct FixIt
     /// Stable identity across re-planning ("checkId|path|action"), used to leave a fix out.
     std::string key;
     TextEditSet edits;
+    /// What the change may break, for a person to weigh ("... may not start"); "" when it
+    /// is not expected to change how the program runs. User-facing, translated like title.
+    std::string consequence;
 };
 
 /// A failing finding that a person has to settle. choices are fixes the person may pick

@@ -2,6 +2,7 @@
 #include "fix/yamlsurgeon.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace PodSec::Fix {
 
@@ -38,6 +39,8 @@ YamlSurgeon::YamlSurgeon(const Yaml::Document &doc, const std::string &text)
         if (n.aliasOf != NoNode)
             m_aliases.emplace(n.aliasOf, NodeId(id));
         m_spans.emplace((std::uint64_t(n.start) << 32) | n.end, NodeId(id));
+        if (n.kind == NodeKind::Scalar && text.find('\n', n.start) < n.end)
+            m_multiLine.emplace_back(n.start, n.end);
         if (n.kind == NodeKind::Mapping) {
             for (std::size_t i = 0; i < n.childCount; ++i) {
                 m_parent[std::size_t(doc.mapKey(NodeId(id), i))] = NodeId(id);
@@ -49,6 +52,7 @@ YamlSurgeon::YamlSurgeon(const Yaml::Document &doc, const std::string &text)
                 m_parent[std::size_t(doc.item(NodeId(id), i))] = NodeId(id);
         }
     }
+    std::sort(m_multiLine.begin(), m_multiLine.end());
     const auto &root = doc.node(doc.root);
     m_json = root.kind == NodeKind::Mapping &&
              root.collectionStyle == Yaml::CollectionStyle::Flow && root.childCount > 0 &&
@@ -210,7 +214,22 @@ Edits YamlSurgeon::removeEntry(NodeId mapping, std::size_t i) const
     const auto &next = m_doc.node(m_doc.mapKey(mapping, i + 1));
     if (hasCommentLine(lineEndIncl(k.start), next.start))
         return std::nullopt;
-    return single(k.start, next.start - k.start, {});
+    TextEditSet set;
+    if (!set.add({k.start, next.start - k.start, {}}))
+        return std::nullopt;
+    // Its trailing comment becomes a comment line above the item, at the dash's indentation.
+    const std::uint32_t line = lineStart(k.start);
+    const std::uint32_t hash = trailingComment(line);
+    if (hash < lineEnd(line)) {
+        std::uint32_t indent = line;
+        while (indent < k.start && (m_text[indent] == ' ' || m_text[indent] == '\t'))
+            ++indent;
+        const std::string comment =
+            m_text.substr(line, indent - line) + m_text.substr(hash, lineEnd(line) - hash) + m_eol;
+        if (!set.add({line, 0, comment}))
+            return std::nullopt;
+    }
+    return set;
 }
 
 Edits YamlSurgeon::removeItems(NodeId sequence, const std::vector<std::size_t> &indexes) const
@@ -308,12 +327,54 @@ bool YamlSurgeon::hasCommentLine(std::uint32_t from, std::uint32_t to) const
     }
     return false;
 }
+std::uint32_t YamlSurgeon::trailingComment(std::uint32_t start) const
+{
+    const std::uint32_t end = lineEnd(start);
+    // A continuation line of a multi-line scalar holds no comment.
+    auto after = std::upper_bound(m_multiLine.begin(), m_multiLine.end(),
+                                  std::pair{start, std::uint32_t(-1)});
+    if (after != m_multiLine.begin() && std::prev(after)->second > start)
+        return end;
+    for (std::uint32_t p = start; p < end; ++p) {
+        const char c = m_text[p];
+        const char before = p > start ? m_text[p - 1] : ' ';
+        if (c == '#' && (before == ' ' || before == '\t'))
+            return p;
+        if ((c == '"' || c == '\'') &&
+            std::string_view(" \t[{,:-?").find(before) != std::string_view::npos) {
+            // A quoted scalar: skip to its closing quote ('' and \" do not close it).
+            for (++p; p < end; ++p) {
+                if (c == '"' && m_text[p] == '\\') {
+                    ++p;
+                } else if (m_text[p] == c) {
+                    if (c == '\'' && p + 1 < end && m_text[p + 1] == '\'')
+                        ++p;
+                    else
+                        break;
+                }
+            }
+            if (p >= end)
+                return end; // the quote goes on past this line
+        }
+    }
+    return end;
+}
 bool YamlSurgeon::deleteLines(TextEditSet &set, std::uint32_t from, std::uint32_t to) const
 {
     std::uint32_t runStart = from;
     for (std::uint32_t p = from; p < to; p = lineEndIncl(p)) {
         if (isCommentLine(p)) {
             if (p > runStart && !set.add({runStart, p - runStart, {}}))
+                return false;
+            runStart = lineEndIncl(p);
+        } else if (const std::uint32_t hash = trailingComment(p); hash < lineEnd(p)) {
+            // The line goes, its trailing comment stays as a comment line at its indentation.
+            if (p > runStart && !set.add({runStart, p - runStart, {}}))
+                return false;
+            std::uint32_t indent = p;
+            while (m_text[indent] == ' ' || m_text[indent] == '\t')
+                ++indent;
+            if (!set.add({indent, hash - indent, {}}))
                 return false;
             runStart = lineEndIncl(p);
         }

@@ -45,7 +45,8 @@ using Edits = std::optional<TextEditSet>;
 ///   quoting. New keys go in the mapping's own style: as lines at its indentation (block,
 ///   with the document's indentation step), or inside the braces (flow), quoted as JSON in
 ///   JSON documents and one entry per line when the flow mapping already is so.
-/// - Entries and items are removed line-wise; comment lines inside what is removed stay.
+/// - Entries and items are removed line-wise; comment lines inside what is removed stay,
+///   and a removed line's trailing comment stays as a comment line at its indentation.
 /// - New lines use the file's line ending (CRLF when the text has any).
 /// - An alias is never edited through: a change that would have to write into an alias
 ///   node is refused (nothing). sharedAt() tells callers which anchored nodes an edit
@@ -103,6 +104,9 @@ private:
     bool onlySpaces(std::uint32_t from, std::uint32_t to) const;
     bool isCommentLine(std::uint32_t start) const;
     bool hasCommentLine(std::uint32_t from, std::uint32_t to) const;
+    /// Where the trailing comment ("  # ...") of the line starting at start begins: the
+    /// '#', or the line's end when it has none (quotes and multi-line scalars respected).
+    std::uint32_t trailingComment(std::uint32_t start) const;
     /// Deletes whole lines [from, to) except comment lines, which stay where they are.
     bool deleteLines(TextEditSet &set, std::uint32_t from, std::uint32_t to) const;
     /// The indentation step of the document: the first nested block mapping found below
@@ -125,6 +129,8 @@ private:
     std::vector<bool> m_isKey;
     std::multimap<Yaml::NodeId, Yaml::NodeId> m_aliases;          ///< anchor target -> aliases
     std::unordered_multimap<std::uint64_t, Yaml::NodeId> m_spans; ///< (start << 32 | end) -> nodes
+    /// Spans of scalars written over several lines, by start.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_multiLine;
     bool m_json = false;
 };
 

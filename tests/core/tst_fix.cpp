@@ -29,12 +29,26 @@ namespace {
 
 const Policy::LevelVersion Restricted{Policy::Level::Restricted, Policy::Version::latest()};
 
-QStringList commentLines(const std::string &text)
+/// Every comment's text, whole-line or trailing (a '#' after a blank, outside quotes), in
+/// order: a fix may turn a removed line's trailing comment into a comment line.
+QStringList comments(const std::string &text)
 {
     QStringList out;
     for (const QString &line : QString::fromStdString(text).split(QLatin1Char('\n'))) {
-        if (line.trimmed().startsWith(QLatin1Char('#')))
-            out << line;
+        QChar quote;
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            const QChar c = line[i];
+            if (!quote.isNull()) {
+                if (c == quote)
+                    quote = QChar();
+            } else if ((c == QLatin1Char('"') || c == QLatin1Char('\'')) &&
+                       (i == 0 || QStringLiteral(" \t[{,:-").contains(line[i - 1]))) {
+                quote = c;
+            } else if (c == QLatin1Char('#') && (i == 0 || line[i - 1].isSpace())) {
+                out << line.mid(i).trimmed();
+                break;
+            }
+        }
     }
     return out;
 }
@@ -156,6 +170,46 @@ private Q_SLOTS:
                    "  containers:\r\n  - name: a\r\n    image: x\r\n    securityContext:\r\n"
                    "      capabilities:\r\n        drop: [ALL]\r\n"
                    "      allowPrivilegeEscalation: false\r\n");
+        QTest::newRow("a removed line keeps its trailing comment as a comment line")
+            << QByteArray("kind: Pod\napiVersion: v1\nspec:\n  securityContext:\n"
+                          "    runAsNonRoot: true\n    seccompProfile: {type: RuntimeDefault}\n"
+                          "  containers:\n  - name: a\n    image: x\n    securityContext:\n"
+                          "      runAsUser: 0  # the entrypoint wants root\n"
+                          "      allowPrivilegeEscalation: false\n"
+                          "      capabilities: {drop: [ALL]}\n")
+            << QByteArray("kind: Pod\napiVersion: v1\nspec:\n  securityContext:\n"
+                          "    runAsNonRoot: true\n    seccompProfile: {type: RuntimeDefault}\n"
+                          "  containers:\n  - name: a\n    image: x\n    securityContext:\n"
+                          "      # the entrypoint wants root\n"
+                          "      allowPrivilegeEscalation: false\n"
+                          "      capabilities: {drop: [ALL]}\n");
+        QTest::newRow("a quoted '#' is not a comment; the last entry's comment stays too")
+            << QByteArray("kind: Pod\napiVersion: v1\nspec:\n  securityContext:\n"
+                          "    runAsNonRoot: true\n    seccompProfile: {type: RuntimeDefault}\n"
+                          "  containers:\n  - name: a\n    image: \"x #1\"\n"
+                          "    securityContext:\n"
+                          "      allowPrivilegeEscalation: false\n"
+                          "      capabilities: {drop: [ALL]}\n"
+                          "      runAsUser: 0 # root, see 'docs #4'\n")
+            << QByteArray("kind: Pod\napiVersion: v1\nspec:\n  securityContext:\n"
+                          "    runAsNonRoot: true\n    seccompProfile: {type: RuntimeDefault}\n"
+                          "  containers:\n  - name: a\n    image: \"x #1\"\n"
+                          "    securityContext:\n"
+                          "      allowPrivilegeEscalation: false\n"
+                          "      capabilities: {drop: [ALL]}\n"
+                          "      # root, see 'docs #4'\n");
+        QTest::newRow("an entry on the dash line leaves its comment above the item")
+            << QByteArray("kind: Pod\napiVersion: v1\nspec:\n  securityContext:\n"
+                          "    runAsNonRoot: true\n    seccompProfile: {type: RuntimeDefault}\n"
+                          "  containers:\n  - name: a\n    image: x\n    securityContext: "
+                          "{allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n"
+                          "    ports:\n    - hostPort: 80  # the old LB\n"
+                          "      containerPort: 80\n")
+            << QByteArray("kind: Pod\napiVersion: v1\nspec:\n  securityContext:\n"
+                          "    runAsNonRoot: true\n    seccompProfile: {type: RuntimeDefault}\n"
+                          "  containers:\n  - name: a\n    image: x\n    securityContext: "
+                          "{allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n"
+                          "    ports:\n    # the old LB\n    - containerPort: 80\n");
         QTest::newRow("deployment template, unindented sequence")
             << QByteArray(
                    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n"
@@ -224,8 +278,8 @@ private Q_SLOTS:
         // Every object passes or what is left is listed as a decision.
         const QString left = unexplained(result);
         QVERIFY2(left.isEmpty(), qPrintable(left));
-        // Comment lines: all still there, in order, and none removed by an edit.
-        QCOMPARE(commentLines(result.text), commentLines(text));
+        // Comments: all still there, in order, and no comment line removed by an edit.
+        QCOMPARE(comments(result.text), comments(text));
         const QString removed = removedComment(text, result.text);
         QVERIFY2(removed.isEmpty(), qPrintable(removed));
         // Line ends stay what they were.
@@ -323,9 +377,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const std::string input = f.readAll().toStdString();
         const auto result = fixText(input, Restricted);
-        const QStringList before = commentLines(input);
-        const QStringList after = commentLines(result.text);
-        QCOMPARE(after, before); // every comment line, unchanged and in order
+        QCOMPARE(comments(result.text), comments(input)); // every comment, in order
         const auto again = fixText(result.text, Restricted);
         QVERIFY(again.applied.empty());
         QCOMPARE(again.text, result.text);

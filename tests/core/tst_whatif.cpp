@@ -199,6 +199,57 @@ private Q_SLOTS:
                              "    pod-security.kubernetes.io/warn: null\n"));
     }
 
+    // Labels that stay as they are give no command and no patch: kubectl refuses
+    // `kubectl label --overwrite namespace x` without a label, and there is nothing to apply.
+    void noChangeNoCommand()
+    {
+        QCOMPARE(kubectlLabelCommand("team-08", {}, false, {}), std::string());
+        QCOMPARE(labelPatchYaml({}, {}), std::string());
+        const Labels invalid{{"pod-security.kubernetes.io/enforce", "restrictd"}, {"team", "b"}};
+        const Labels same{{"pod-security.kubernetes.io/enforce", "restrictd"}};
+        QVERIFY(!podSecurityLabelsChange(same, invalid));
+        QCOMPARE(kubectlLabelCommand("batch", same, false, invalid), std::string());
+        QCOMPARE(labelPatchYaml(same, invalid), std::string());
+        // The same invalid label again is tolerated and checks no pods (§6.6).
+        const auto result = namespaceUpdate(
+            "batch", invalid, same, AdmissionConfig{},
+            [](const Policy::LevelVersion &) { return std::vector<ExistingPod>{}; });
+        QVERIFY(result.allowed);
+        QVERIFY(!result.podsEvaluated);
+        // Fixing the typo is a change.
+        const Labels fixed{{"pod-security.kubernetes.io/enforce", "restricted"}};
+        QVERIFY(podSecurityLabelsChange(fixed, invalid));
+        QCOMPARE(kubectlLabelCommand("batch", fixed, false, invalid),
+                 std::string("kubectl label --overwrite namespace batch "
+                             "pod-security.kubernetes.io/enforce=restricted"));
+    }
+
+    // "(and 39 other pods)": the group behind each warning line lists every pod.
+    void groupsListEveryPod()
+    {
+        std::vector<ExistingPod> pods;
+        for (int i = 40; i-- > 0;)
+            pods.push_back({QStringLiteral("web-%1").arg(i, 2, 10, QLatin1Char('0')).toStdString(),
+                            "", false, "privileged"});
+        pods.push_back({"db", "", false, "hostPID"});
+        pods.push_back({"ok", "", false, ""});
+        const auto groups = existingPodGroups(pods);
+        QCOMPARE(groups.size(), std::size_t(2));
+        QCOMPARE(groups[0].warning, std::string("db: hostPID"));
+        QCOMPARE(groups[1].warning, std::string("web-00 (and 39 other pods): privileged"));
+        QCOMPARE(groups[1].pods.size(), std::size_t(40));
+        QCOMPARE(groups[1].pods.front(), std::string("web-00"));
+        QCOMPARE(groups[1].pods.back(), std::string("web-39"));
+        // The warnings print the same lines.
+        const auto warnings = existingPodWarnings("shop", RestrictedLatest, pods);
+        QCOMPARE(warnings.back(), groups[1].warning);
+        const auto result =
+            namespaceUpdate("shop", {}, {{"pod-security.kubernetes.io/enforce", "restricted"}},
+                            AdmissionConfig{}, [&](const Policy::LevelVersion &) { return pods; });
+        QCOMPARE(result.groups.size(), std::size_t(2));
+        QCOMPARE(result.groups[1].pods.size(), std::size_t(40));
+    }
+
     void podsFoundByTheEngine()
     {
         // Pods of the namespace (placed in the default namespace when they name none), with

@@ -256,8 +256,8 @@ bool DocumentSet::save(int file, QString *error)
     if (m_workspace->isReadOnly())
         return true; // a cluster is never written
     QTextDocument *doc = existingDocument(file);
-    if (!doc)
-        return true;
+    if (!doc || !m_documents[std::size_t(file)].dirty)
+        return true; // nothing edited: the file is not rewritten
     if (!write(file, m_workspace->paths().value(file), error))
         return false;
     m_documents[std::size_t(file)].dirty = false;

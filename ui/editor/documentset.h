@@ -87,7 +87,7 @@ public:
     /// unchanged).
     bool write(int file, const QString &path, QString *error);
     /// Writes a file back to its own path and marks it saved. A read-only (cluster)
-    /// workspace is never written.
+    /// workspace is never written, nor is a file without edits.
     bool save(int file, QString *error);
 
     /// The font of new documents (the editor's), and of those there are.

@@ -574,23 +574,39 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             return chips;
         }
         // Chips read like the labels: mode=level, with the version only when pinned. Modes
-        // without labels of their own are marked with a trailing " *" (drawn faded).
+        // without labels of their own are marked with a trailing " *" (drawn faded). An
+        // invalid value is shown as written, said to be invalid and marked with a trailing
+        // " !" (drawn red): "enforce=restrictd (invalid)", never the level it falls back to.
         const char *modes[] = {"enforce", "audit", "warn"};
+        auto invalidValue = [&](const std::string &key) -> const std::string * {
+            for (const auto &e : p.errors) {
+                if (e.label == key)
+                    return &e.value;
+            }
+            return nullptr;
+        };
         for (int i = 0; i < 3; ++i) {
             const auto &lv = i == 0 ? p.enforce : i == 1 ? p.audit : p.warn;
             const bool labelled = p.levelLabel[i] || p.versionLabel[i];
             if (!labelled && lv.level == Policy::Level::Privileged)
                 continue;
-            QString text = QStringLiteral("%1=%2").arg(QLatin1String(modes[i]),
-                                                       QLatin1String(Policy::levelName(lv.level)));
-            if (!lv.version.isLatest())
+            const std::string key = std::string("pod-security.kubernetes.io/") + modes[i];
+            const std::string *badLevel = invalidValue(key);
+            const std::string *badVersion = invalidValue(key + "-version");
+            QString text = QStringLiteral("%1=%2").arg(
+                QLatin1String(modes[i]),
+                badLevel ? q(*badLevel) : QLatin1String(Policy::levelName(lv.level)));
+            if (badVersion)
+                text += QLatin1Char(':') + q(*badVersion);
+            else if (!lv.version.isLatest())
                 text += QLatin1Char(':') + q(lv.version.toString());
-            chips << text + (labelled ? QString() : QStringLiteral(" *"));
+            if (badLevel || badVersion)
+                chips << tr("%1 (invalid)").arg(text) + QStringLiteral(" !");
+            else
+                chips << text + (labelled ? QString() : QStringLiteral(" *"));
         }
         if (chips.isEmpty())
             chips << tr("unlabelled") + QStringLiteral(" *");
-        if (!p.errors.empty())
-            chips << tr("invalid labels");
         return chips;
     }
     case SearchTextRole:

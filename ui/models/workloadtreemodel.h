@@ -39,7 +39,7 @@ public:
         EndOffsetRole,
         LineRole,
         SearchTextRole, ///< names, paths, values and reasons, for filtering
-        ChipsRole,      ///< QStringList: "enforce=restricted:latest", ...
+        ChipsRole,      ///< QStringList: "enforce=restricted:latest", "audit=x (invalid) !", ...
         KeyRole,        ///< stable identity across snapshots
         AnyFailRole,    ///< bool: some verdict column fails
     };

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -25,7 +26,22 @@ ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Connect to a cluster"));
     m_path = new QLineEdit(this);
-    m_path->setReadOnly(true);
+    m_path->setClearButtonEnabled(true);
+    m_path->setToolTip(tr("A kubeconfig file; type or paste a path and press Enter. Empty: "
+                          "KUBECONFIG, else ~/.kube/config."));
+    // A typed path is read when editing ends (Enter, or leaving the field). The Enter that
+    // reads it does not also connect: the default button's click right after is ignored.
+    connect(m_path, &QLineEdit::returnPressed, this, [this] {
+        if (m_path->text() == m_loaded)
+            return;
+        load(m_path->text().trimmed());
+        m_readOnEnter = true;
+        QTimer::singleShot(0, this, [this] { m_readOnEnter = false; });
+    });
+    connect(m_path, &QLineEdit::editingFinished, this, [this] {
+        if (m_path->text() != m_loaded)
+            load(m_path->text().trimmed());
+    });
     auto *browse = new QPushButton(tr("&Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(
@@ -71,7 +87,8 @@ void ConnectDialog::load(const QString &explicitFile)
     QStringList shown;
     for (const auto &f : files)
         shown << q(f);
-    m_path->setText(shown.join(QLatin1Char(':')));
+    m_loaded = shown.join(QLatin1Char(':'));
+    m_path->setText(m_loaded);
     m_contexts->clear();
     for (const auto &c : m_config.contexts) {
         auto *item = new QTreeWidgetItem(
@@ -94,6 +111,20 @@ void ConnectDialog::load(const QString &explicitFile)
     m_errors->setText(errors.isEmpty() ? QString()
                                        : QStringLiteral("<span style='color:#c62828'>%1</span>")
                                              .arg(errors.join(QStringLiteral("<br>"))));
+}
+
+void ConnectDialog::accept()
+{
+    // Enter in the path field reads the typed file first; it connects on the next Enter.
+    if (m_readOnEnter) {
+        m_readOnEnter = false;
+        return;
+    }
+    if (m_path->text() != m_loaded) {
+        load(m_path->text().trimmed());
+        return;
+    }
+    QDialog::accept();
 }
 
 QString ConnectDialog::kubeconfigPath() const

@@ -26,12 +26,19 @@ public:
     QString kubeconfigPath() const;
     QString selectedContext() const;
     QTreeWidget *contexts() const { return m_contexts; }
+    /// The kubeconfig path field (editable: a typed path is read when editing ends).
+    QLineEdit *pathEdit() const { return m_path; }
+
+public Q_SLOTS:
+    void accept() override;
 
 private:
     Cluster::Kubeconfig m_config;
     QLineEdit *m_path;
     QTreeWidget *m_contexts;
     QLabel *m_errors;
+    QString m_loaded;           ///< the path text load() last showed
+    bool m_readOnEnter = false; ///< this Enter read a typed path: it does not connect too
 };
 
 } // namespace PodSec::Ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fixpreviewdialog.h"
 
+#include "engine/fixalternatives.h"
 #include "fix/unifieddiff.h"
 #include "k8s/podspec.h"
 #include "policy/evaluator.h"
@@ -14,15 +15,20 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
+#include <QStyledItemDelegate>
 #include <QSyntaxHighlighter>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <set>
 
 namespace PodSec::Ui {
 
 namespace {
 
-enum Roles { KeyRole = Qt::UserRole + 1, TargetRole, ChoiceRole };
+enum Roles { KeyRole = Qt::UserRole + 1, TargetRole, ChoiceRole, AlternativeRole };
 
 QString q(const std::string &s)
 {
@@ -55,6 +61,28 @@ protected:
     }
 };
 
+/// Wraps a row's text to the width the tree gives it, and makes the row as tall as that
+/// needs (QTreeView asks for row heights without a width, so wrapped rows stay one line).
+class WrappingDelegate final : public QStyledItemDelegate
+{
+public:
+    explicit WrappingDelegate(QTreeView *view) : QStyledItemDelegate(view), m_view(view) {}
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        int depth = m_view->rootIsDecorated() ? 1 : 0;
+        for (QModelIndex p = index.parent(); p.isValid(); p = p.parent())
+            ++depth;
+        QStyleOptionViewItem opt = option;
+        opt.rect =
+            QRect(0, 0, qMax(80, m_view->viewport()->width() - m_view->indentation() * depth), 1);
+        return QStyledItemDelegate::sizeHint(opt, index);
+    }
+
+private:
+    QTreeView *m_view;
+};
+
 } // namespace
 
 FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
@@ -67,6 +95,19 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
     m_list = new QTreeWidget(this);
     m_list->setHeaderHidden(true);
     m_list->setRootIsDecorated(true);
+    // Titles and consequences are read in full: wrapped to the width, never elided.
+    m_list->setWordWrap(true);
+    m_list->setTextElideMode(Qt::ElideNone);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn); // the width does not jump
+    m_list->header()->setSectionResizeMode(QHeaderView::Stretch);
+    m_list->setItemDelegate(new WrappingDelegate(m_list));
+    m_list->viewport()->installEventFilter(this);
+    m_alternative = new QPlainTextEdit(this);
+    m_alternative->setReadOnly(true);
+    m_alternative->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_alternative->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_alternative->hide();
     m_diff = new QPlainTextEdit(this);
     m_diff->setReadOnly(true);
     m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -74,10 +115,14 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
     new DiffHighlighter(m_diff->document());
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_list);
+    splitter->addWidget(m_alternative);
     splitter->addWidget(m_diff);
-    splitter->setSizes({220, 420});
+    splitter->setSizes({380, 200, 300}); // the fixes and what they may break come first
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Apply)->setText(tr("&Apply"));
+    // Enter applies what the preview shows (the list has the focus, Enter reaches here).
+    buttons->button(QDialogButtonBox::Apply)->setDefault(true);
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
     connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
             &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -89,7 +134,6 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
 
     // The rows come from one first run: every fix it applies, every decision it leaves.
     m_building = true;
-    m_choices.resize(m_targets.size());
     for (std::size_t t = 0; t < m_targets.size(); ++t) {
         const auto &target = m_targets[t];
         const auto result = Engine::fixText(target.text, m_policy, target.options);
@@ -98,28 +142,63 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
             continue;
         auto *fileItem = new QTreeWidgetItem(m_list, {target.name});
         fileItem->setFlags(Qt::ItemIsEnabled);
+        // Objects that cannot reach the policy without a person: their risky fixes are not
+        // ticked for them, and they are offered the ways other than fixing.
+        std::set<std::string> needsPerson;
+        for (const auto &d : decisions)
+            needsPerson.insert(d.object);
         for (std::size_t i = 0; i < result.applied.size(); ++i) {
             auto *item = new QTreeWidgetItem(fileItem, {q(result.applied[i])});
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-            item->setCheckState(0, Qt::Checked);
+            const std::string &consequence = result.appliedConsequences[i];
+            const bool held = !consequence.empty() && needsPerson.count(result.appliedObjects[i]);
+            item->setCheckState(0, held ? Qt::Unchecked : Qt::Checked);
             item->setData(0, KeyRole, q(result.appliedKeys[i]));
             item->setData(0, TargetRole, int(t));
             ++m_fixCount;
+            if (consequence.empty())
+                continue;
+            QString note = tr("May break: %1").arg(q(consequence));
+            if (held)
+                note = tr("Not ticked: %1 cannot reach the level without a decision below, and "
+                          "this change may break it for nothing. %2")
+                           .arg(q(result.appliedObjects[i]), note);
+            auto *warning = new QTreeWidgetItem(item, {note});
+            warning->setFlags(Qt::ItemIsEnabled);
+            warning->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            item->setToolTip(0, note);
         }
+        std::set<std::string> offered;
+        const auto alternatives =
+            Engine::fixAlternatives(target.text, m_policy, target.options, needsPerson);
         for (const auto &[object, d] : decisions) {
             auto *item = new QTreeWidgetItem(
                 fileItem, {tr("Needs a decision: %1: %2").arg(q(object), q(d.question))});
             item->setFlags(Qt::ItemIsEnabled);
-            item->setForeground(0, palette().brush(QPalette::Disabled, QPalette::Text));
             item->setToolTip(0, q(d.question));
-            // Choices are planned against the text the automatic fixes produce.
             for (const auto &c : d.choices) {
                 auto *choice = new QTreeWidgetItem(item, {q(c.title)});
                 choice->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
                 choice->setCheckState(0, Qt::Unchecked);
                 choice->setData(0, TargetRole, int(t));
-                choice->setData(0, ChoiceRole, int(m_choices[t].size()));
-                m_choices[t].push_back(c);
+                choice->setData(0, KeyRole, q(c.key));
+                choice->setData(0, ChoiceRole, true);
+            }
+            // Once per object: keep it at a lower level on its own, or exempt it.
+            if (!offered.insert(object).second)
+                continue;
+            for (const auto &a : alternatives) {
+                if (a.object != object)
+                    continue;
+                const bool own = a.kind == Engine::FixAlternative::Kind::OwnNamespace;
+                auto *alt = new QTreeWidgetItem(
+                    item, {own ? tr("Or keep it at %1 in a namespace of its own (select to see "
+                                    "how)")
+                                     .arg(q(a.level))
+                               : tr("Or exempt it from Pod Security (select to see how)")});
+                alt->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+                alt->setData(0, AlternativeRole, int(m_alternatives.size()));
+                m_alternatives.push_back(alternativeText(a));
             }
         }
     }
@@ -129,6 +208,12 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
         if (!m_building)
             recompute();
     });
+    connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        const QVariant alt = item ? item->data(0, AlternativeRole) : QVariant();
+        m_alternative->setVisible(alt.isValid());
+        if (alt.isValid())
+            m_alternative->setPlainText(m_alternatives.value(alt.toInt()));
+    });
     recompute();
 }
 
@@ -137,31 +222,35 @@ void FixPreviewDialog::recompute()
     m_results.clear();
     for (std::size_t t = 0; t < m_targets.size(); ++t) {
         Engine::FixOptions options = m_targets[t].options;
-        std::vector<const Fix::FixIt *> choices;
+        std::set<std::string> choiceKeys;
         for (QTreeWidgetItemIterator it(m_list); *it; ++it) {
             QTreeWidgetItem *item = *it;
             if (item->data(0, TargetRole).toInt() != int(t) || !item->data(0, TargetRole).isValid())
                 continue;
             const bool checked = item->checkState(0) == Qt::Checked;
+            const std::string key = item->data(0, KeyRole).toString().toStdString();
             if (item->data(0, ChoiceRole).isValid()) {
                 if (checked)
-                    choices.push_back(
-                        &m_choices[t][std::size_t(item->data(0, ChoiceRole).toInt())]);
+                    choiceKeys.insert(key);
             } else if (!checked) {
-                options.excluded.insert(item->data(0, KeyRole).toString().toStdString());
+                options.excluded.insert(key);
             }
         }
         auto result = Engine::fixText(m_targets[t].text, m_policy, options);
-        // Chosen answers to decisions apply on top of the automatic fixes they were
-        // planned against (only when every automatic fix is kept, so the text matches).
-        if (!choices.empty() && options.excluded.size() == m_targets[t].options.excluded.size()) {
+        // Chosen answers to decisions apply on top of the automatic fixes kept: they are
+        // found again (by key) among the decisions planned against that text.
+        if (!choiceKeys.empty()) {
             Fix::TextEditSet set;
-            for (const auto *c : choices) {
-                for (const auto &e : c->edits.edits())
-                    set.add(e);
+            for (const auto &d : result.decisions) {
+                for (const auto &c : d.decision.choices) {
+                    if (choiceKeys.count(c.key)) {
+                        for (const auto &e : c.edits.edits())
+                            set.add(e);
+                    }
+                }
             }
             std::string text = result.text;
-            if (set.apply(text))
+            if (!set.isEmpty() && set.apply(text))
                 result = Engine::fixText(text, m_policy, options);
         }
         if (result.text != m_targets[t].text)
@@ -173,6 +262,29 @@ void FixPreviewDialog::recompute()
                            : tr("%n file(s) change. Untick a fix to leave it out; tick a choice "
                                 "to apply it.",
                                 nullptr, int(m_results.size())));
+}
+
+QString FixPreviewDialog::alternativeText(const Engine::FixAlternative &a) const
+{
+    const QString object = q(a.object);
+    if (a.kind == Engine::FixAlternative::Kind::OwnNamespace)
+        return tr("Instead of forcing %1 to the level, run it in a namespace of its own that "
+                  "enforces %2 (and warns at restricted), so the other namespaces stay "
+                  "strict:")
+                   .arg(object, q(a.level)) +
+               QStringLiteral("\n\n") + q(a.commands) + QStringLiteral("\n# ") +
+               tr("then set metadata.namespace: %1 in its manifest").arg(q(a.ns)) +
+               QStringLiteral("\n\n") +
+               tr("What the API server answers to the label command once it runs there:") +
+               QStringLiteral("\n") + q(a.answer) + QLatin1Char('\n');
+    return tr("Move %1 to a namespace of its own (%2) and list that namespace under exemptions "
+              "in the API server's admission configuration (--admission-control-config-file). "
+              "Everything in an exempt namespace skips Pod Security: keep nothing else there.")
+               .arg(object, q(a.ns)) +
+           QStringLiteral("\n\n") + q(a.commands) + QStringLiteral("\n") +
+           tr("What the API server answers when that namespace is labelled restricted:") +
+           QStringLiteral("\n") + q(a.labels) + QStringLiteral("\n") + q(a.answer) +
+           QLatin1Char('\n');
 }
 
 QString FixPreviewDialog::diffText() const
@@ -187,6 +299,19 @@ QString FixPreviewDialog::diffText() const
         out += QString::fromStdString(Fix::unifiedDiff(r.before, r.after, name.toStdString()));
     }
     return out;
+}
+
+bool FixPreviewDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // Another width wraps the rows anew.
+    if (watched == m_list->viewport() && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, m_list, [list = m_list] { list->doItemsLayout(); });
+    return QDialog::eventFilter(watched, event);
+}
+
+QString FixPreviewDialog::alternativeShown() const
+{
+    return m_alternative->isVisibleTo(this) ? m_alternative->toPlainText() : QString();
 }
 
 } // namespace PodSec::Ui

@@ -6,6 +6,7 @@
 
 #include <QDialog>
 #include <QString>
+#include <QStringList>
 
 #include <string>
 #include <vector>
@@ -14,6 +15,10 @@ class QLabel;
 class QPlainTextEdit;
 class QTreeWidget;
 class QTreeWidgetItem;
+
+namespace PodSec::Engine {
+struct FixAlternative;
+}
 
 namespace PodSec::Ui {
 
@@ -27,9 +32,12 @@ struct FixTarget
 };
 
 /// Shows what fixing would change before anything is applied: every planned fix as a
-/// checked row, every decision with its choices as unchecked rows, and the unified diff of
-/// the result. Unticking a fix (or ticking a choice) recomputes the diff; nothing is
-/// written until the caller takes results() after Apply.
+/// checked row with what it may break below it in full, every decision with its choices as
+/// unchecked rows, and the unified diff of the result. For a workload that cannot reach the
+/// level without a person, its risky fixes start unticked (saying why), and keeping it at a
+/// lower level in a namespace of its own or exempting it are offered, with the commands,
+/// the admission configuration and the what-if. Unticking a fix (or ticking a choice) recomputes
+/// the diff; nothing is written until the caller takes results() after Apply.
 class FixPreviewDialog final : public QDialog
 {
     Q_OBJECT
@@ -52,14 +60,21 @@ public:
     QTreeWidget *list() const { return m_list; }
     int fixCount() const { return m_fixCount; }
 
+    /// The text shown for the selected "or keep it at …" / "or exempt it" row ("" none).
+    QString alternativeShown() const;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void recompute();
+    QString alternativeText(const Engine::FixAlternative &a) const;
 
     std::vector<FixTarget> m_targets;
     Policy::LevelVersion m_policy;
     std::vector<Result> m_results;
-    /// Per target: the choices offered (planned against the original text).
-    std::vector<std::vector<Fix::FixIt>> m_choices;
+    QStringList m_alternatives; ///< the text of each alternative row
+    QPlainTextEdit *m_alternative;
     QTreeWidget *m_list;
     QPlainTextEdit *m_diff;
     QLabel *m_summary;

@@ -245,6 +245,7 @@ void MainWindow::clusterVersionKnown(const std::string &version, const Cluster::
     if (m_cluster->sendsCredentialsInClear(sel))
         title += QStringLiteral(" — ") + tr("CREDENTIALS SENT UNENCRYPTED (http)");
     setWindowTitle(title);
+    updateFixActions();
 }
 
 void MainWindow::clusterPageArrived(const std::string &name, const std::string &json)
@@ -314,9 +315,22 @@ void MainWindow::openPaths(const QStringList &paths)
         statusBar()->showMessage(e, 8000);
     addRecent(paths);
     m_recovery->offerRecovery(); // edits a crashed window left for these files
-    setWindowTitle(tr("PodSec Explorer — %1[*]")
-                       .arg(paths.size() == 1 ? QFileInfo(paths.first()).fileName()
-                                              : tr("%n paths", nullptr, int(paths.size()))));
+    // The workspace's name, then the modified mark right after it (Qt's [*]), then the
+    // application: "workspace[*] — PodSec Explorer". Several paths (a reload opens the
+    // folder's files) are named by the folder that holds them all.
+    QString name = paths.size() == 1 ? QFileInfo(paths.first()).fileName() : QString();
+    if (paths.size() > 1) {
+        QString common = QFileInfo(paths.first()).absolutePath();
+        for (const QString &p : paths) {
+            while (!common.isEmpty() &&
+                   !QFileInfo(p).absoluteFilePath().startsWith(common + QLatin1Char('/')))
+                common = QFileInfo(common).path() == common ? QString() : QFileInfo(common).path();
+        }
+        name = QFileInfo(common).fileName().isEmpty() ? tr("%n files", nullptr, int(paths.size()))
+                                                      : QFileInfo(common).fileName();
+    }
+    setWindowTitle(tr("%1[*] — PodSec Explorer").arg(name));
+    updateFixActions();
 }
 
 bool MainWindow::loadAdmissionConfig(const QString &path)

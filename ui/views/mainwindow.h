@@ -122,6 +122,8 @@ private:
 
     void applySnapshot(const ViewSnapshot &view);
     void updateStatus();
+    /// Enables the fix actions only where fixes can be applied (not on a cluster).
+    void updateFixActions();
     bool confirmDiscard();
     /// Tells of a failed save (message box, or status bar when quiet); false.
     bool reportSaveError(const QString &path, const QString &error);
@@ -157,6 +159,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QList<QAction *> m_fixActions; ///< disabled while the workspace is read-only (a cluster)
     bool m_quietSaveErrors = false;
     bool m_dark = false;
     int m_zoom = 0;

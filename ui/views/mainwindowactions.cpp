@@ -29,6 +29,8 @@
 #include <QToolBar>
 #include <QTreeView>
 
+#include <utility>
+
 namespace PodSec::Ui {
 
 void MainWindow::createPolicyBar()
@@ -137,7 +139,7 @@ void MainWindow::createActions()
             saveFile(currentFile());
     });
     save->setShortcut(QKeySequence::Save);
-    file->addAction(tr("Save a &Copy As…"), this, [this] {
+    file->addAction(tr("Save a Cop&y As…"), this, [this] {
         const int current = currentFile();
         if (current < 0 || !m_documents->document(current))
             return;
@@ -149,7 +151,7 @@ void MainWindow::createActions()
     });
     QAction *saveAllAction = file->addAction(tr("Save A&ll"), this, [this] { saveAll(); });
     saveAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    QAction *reload = file->addAction(tr("&Reload"), this, [this] {
+    QAction *reload = file->addAction(tr("Reloa&d"), this, [this] {
         if (m_workspace->isReadOnly() && !m_cluster->context().isEmpty())
             connectToCluster(m_cluster->kubeconfig(), m_cluster->context()); // Refresh
         else if (confirmDiscard())
@@ -165,13 +167,15 @@ void MainWindow::createActions()
     QAction *fixField = fix->addAction(tr("&Fix Selected Finding…"), this,
                                        [this] { fixInteractive(FixScope::Field); });
     fixField->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    fix->addAction(tr("Make &Workload Restricted…"), this,
-                   [this] { fixInteractive(FixScope::Workload); });
-    fix->addAction(tr("Make F&ile Restricted…"), this, [this] { fixInteractive(FixScope::File); });
-    fix->addAction(tr("Make Workspace &Restricted…"), this,
-                   [this] { fixInteractive(FixScope::Workspace); });
+    m_fixActions = {fixField,
+                    fix->addAction(tr("Make &Workload Restricted…"), this,
+                                   [this] { fixInteractive(FixScope::Workload); }),
+                    fix->addAction(tr("Make F&ile Restricted…"), this,
+                                   [this] { fixInteractive(FixScope::File); }),
+                    fix->addAction(tr("Make Workspace &Restricted…"), this,
+                                   [this] { fixInteractive(FixScope::Workspace); })};
     fix->addSeparator();
-    fix->addAction(tr("Namespace &What-If…"), this, [this] { whatIf(); });
+    fix->addAction(tr("Namespace W&hat-If…"), this, [this] { whatIf(); });
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this, fix](const QPoint &pos) {
         if (m_tree->indexAt(pos).isValid())
@@ -209,6 +213,16 @@ void MainWindow::createActions()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PodSec Explorer"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::updateFixActions()
+{
+    const bool readOnly = m_workspace->isReadOnly();
+    for (QAction *a : std::as_const(m_fixActions)) {
+        a->setEnabled(!readOnly);
+        a->setToolTip(readOnly ? tr("A cluster is only read: fix the manifests it came from")
+                               : QString());
+    }
 }
 
 void MainWindow::showAbout()

@@ -40,9 +40,10 @@ void NamespaceChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     painter->setRenderHint(QPainter::Antialiasing);
     const bool dark = opt.palette.color(QPalette::Base).lightness() < 128;
     for (const QString &chip : chips) {
-        const bool invalid = chip == WorkloadTreeModel::tr("invalid labels");
+        // Markers of WorkloadTreeModel::ChipsRole: " !" an invalid label, " *" a default.
+        const bool invalid = chip.endsWith(QLatin1String(" !"));
         const bool defaulted = chip.endsWith(QLatin1String(" *"));
-        QString text = defaulted ? chip.left(chip.size() - 2) : chip;
+        QString text = defaulted || invalid ? chip.left(chip.size() - 2) : chip;
         const int w = fm.horizontalAdvance(text) + 12;
         if (x + w > r.right())
             break;

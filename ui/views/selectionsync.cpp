@@ -417,7 +417,7 @@ bool SelectionSync::selectKey(const QString &key)
 {
     QModelIndex source = m_model->indexForKey(key);
     if (!source.isValid()) {
-        // "namespace/name" or "namespace/name:field.path.suffix"
+        // "namespace", "namespace/name" or "namespace/name:field.path.suffix"
         const QString ns = key.section(QLatin1Char('/'), 0, 0);
         const QString rest = key.section(QLatin1Char('/'), 1);
         const QString name = rest.section(QLatin1Char(':'), 0, 0);
@@ -426,7 +426,9 @@ bool SelectionSync::selectKey(const QString &key)
             for (int r = 0; r < m_model->rowCount(parent) && !source.isValid(); ++r) {
                 const QModelIndex i = m_model->index(r, 0, parent);
                 if (const auto *n = m_model->namespaceAt(i)) {
-                    if (q(n->name) == ns)
+                    if (q(n->name) == ns && !key.contains(QLatin1Char('/')))
+                        source = i; // "namespace": its own row
+                    else if (q(n->name) == ns)
                         visit(i);
                     continue;
                 }

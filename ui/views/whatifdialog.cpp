@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace PodSec::Ui {
@@ -39,14 +40,23 @@ WhatIfDialog::WhatIfDialog(Input input, QWidget *parent)
         m_version[m]->addItem(QStringLiteral("latest"), QStringLiteral("latest"));
         for (int v = Policy::NewestMinor; v >= 0; --v)
             m_version[m]->addItem(QStringLiteral("v1.%1").arg(v), QStringLiteral("v1.%1").arg(v));
+        // Start from the labels as written: a value that is not one of the choices (a typo
+        // such as "restrictd") is offered as it is, marked invalid, never dropped.
         const std::string levelKey = std::string("pod-security.kubernetes.io/") + Modes[m];
+        auto selectAsWritten = [this](QComboBox *combo, const std::string &value) {
+            const QString v = QString::fromStdString(value);
+            int i = combo->findData(v);
+            if (i < 0) {
+                combo->insertItem(1, tr("%1 (invalid)").arg(v), v);
+                i = 1;
+            }
+            combo->setCurrentIndex(i);
+        };
         for (const auto &[k, v] : m_input.currentLabels) {
             if (k == levelKey)
-                m_level[m]->setCurrentIndex(
-                    qMax(0, m_level[m]->findData(QString::fromStdString(v))));
+                selectAsWritten(m_level[m], v);
             if (k == levelKey + "-version")
-                m_version[m]->setCurrentIndex(
-                    qMax(0, m_version[m]->findData(QString::fromStdString(v))));
+                selectAsWritten(m_version[m], v);
         }
         grid->addWidget(m_level[m], m + 1, 1);
         grid->addWidget(m_version[m], m + 1, 2);
@@ -65,13 +75,31 @@ WhatIfDialog::WhatIfDialog(Input input, QWidget *parent)
     m_answer = makeText(8);
     m_command = makeText(2);
     m_patch = makeText(5);
+    m_command->setPlaceholderText(tr("(nothing to change)"));
+    m_patch->setPlaceholderText(tr("(nothing to change)"));
     auto copyButton = [&](QPlainTextEdit *from) {
         auto *b = new QPushButton(tr("Copy"), this);
         connect(b, &QPushButton::clicked, this,
                 [from] { QApplication::clipboard()->setText(from->toPlainText()); });
+        connect(from, &QPlainTextEdit::textChanged, b,
+                [b, from] { b->setEnabled(!from->document()->isEmpty()); });
         return b;
     };
+    m_pods = new QTreeWidget(this);
+    m_pods->setHeaderHidden(true);
+    m_pods->setFont(mono);
+    m_pods->setWordWrap(true);
+    m_podsLabel =
+        new QLabel(tr("The pods behind each warning (open a line to see all of them):"), this);
+    m_podsLabel->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
+    if (const QString notice = invalidLabelNotice(); !notice.isEmpty()) {
+        auto *label = new QLabel(notice, this);
+        label->setObjectName(QStringLiteral("invalidLabels"));
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText);
+        layout->addWidget(label);
+    }
     if (!m_input.strictestMet.isEmpty())
         layout->addWidget(
             new QLabel(tr("Every current workload of this namespace already meets: <b>%1</b>")
@@ -80,6 +108,8 @@ WhatIfDialog::WhatIfDialog(Input input, QWidget *parent)
     layout->addLayout(grid);
     layout->addWidget(new QLabel(tr("kubectl label --dry-run=server would answer:"), this));
     layout->addWidget(m_answer, 1);
+    layout->addWidget(m_podsLabel);
+    layout->addWidget(m_pods, 1);
     auto *commandRow = new QHBoxLayout;
     commandRow->addWidget(new QLabel(tr("Command:"), this));
     commandRow->addStretch();
@@ -122,9 +152,31 @@ Admission::Labels WhatIfDialog::proposedLabels() const
     return labels;
 }
 
+QString WhatIfDialog::invalidLabelNotice() const
+{
+    // What the API server does with the labels as written (spec/pss-checks.md §6.2, §6.6).
+    const auto policy =
+        Admission::resolveNamespacePolicy(m_input.currentLabels, m_input.config.defaults);
+    QStringList lines;
+    for (const auto &e : policy.errors) {
+        int mode = 0;
+        for (int m = 0; m < 3; ++m) {
+            if (e.label.rfind(std::string("pod-security.kubernetes.io/") + Modes[m], 0) == 0)
+                mode = m;
+        }
+        lines << tr("The label %1=\"%2\" is invalid (%3). The API server evaluates %4 as %5 "
+                    "while it stays, and rejects a new namespace that has it.")
+                     .arg(QString::fromStdString(e.label), QString::fromStdString(e.value),
+                          QString::fromStdString(e.message), QString::fromLatin1(Modes[mode]),
+                          QString::fromStdString(policy.policy(Admission::Mode(mode)).toString()));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 void WhatIfDialog::recompute()
 {
     const auto labels = proposedLabels();
+    const bool changes = Admission::podSecurityLabelsChange(labels, m_input.currentLabels);
     const auto result = Admission::namespaceUpdate(
         m_input.ns, m_input.currentLabels, labels, m_input.config,
         [this](const Policy::LevelVersion &policy) {
@@ -132,7 +184,10 @@ void WhatIfDialog::recompute()
                                        m_input.config);
         });
     QString answer;
-    if (!result.allowed) {
+    if (!changes) {
+        answer = tr("Nothing to change: these are the namespace's labels as they are. Pick "
+                    "another level or version to see what the API server would answer.");
+    } else if (!result.allowed) {
         answer = QStringLiteral("The Namespace \"%1\" is invalid: %2")
                      .arg(QString::fromStdString(m_input.ns), QString::fromStdString(result.error));
     } else {
@@ -144,6 +199,15 @@ void WhatIfDialog::recompute()
                 QLatin1Char('\n') + tr("(no pods are checked: enforce does not get stricter)");
     }
     m_answer->setPlainText(answer);
+    m_pods->clear();
+    for (const auto &g : result.groups) {
+        auto *item = new QTreeWidgetItem(m_pods, {QString::fromStdString(g.warning)});
+        item->setToolTip(0, QString::fromStdString(g.warning));
+        for (const auto &pod : g.pods)
+            new QTreeWidgetItem(item, {QString::fromStdString(pod)});
+    }
+    m_pods->setVisible(changes && !result.groups.empty());
+    m_podsLabel->setVisible(m_pods->isVisibleTo(this));
     // The command and the patch name all six labels: unset ones are removed ("key-").
     m_command->setPlainText(QString::fromStdString(
         Admission::kubectlLabelCommand(m_input.ns, labels, false, m_input.currentLabels)));

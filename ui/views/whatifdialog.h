@@ -8,6 +8,7 @@
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
+class QTreeWidget;
 
 namespace PodSec::Ui {
 
@@ -35,10 +36,14 @@ public:
     QString answer() const;  ///< what kubectl would print
     QString command() const; ///< the kubectl command
     QString patch() const;   ///< the YAML patch
+    /// The violating pods: one top-level row per warning line, its pods as children.
+    QTreeWidget *podTree() const { return m_pods; }
 
 private:
     void recompute();
     Admission::Labels proposedLabels() const;
+    /// What the API server makes of invalid current labels; "" when all are valid.
+    QString invalidLabelNotice() const;
 
     Input m_input;
     QComboBox *m_level[3];
@@ -46,6 +51,8 @@ private:
     QPlainTextEdit *m_answer;
     QPlainTextEdit *m_command;
     QPlainTextEdit *m_patch;
+    QTreeWidget *m_pods;
+    QLabel *m_podsLabel;
 };
 
 } // namespace PodSec::Ui
