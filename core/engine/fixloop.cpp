@@ -170,7 +170,7 @@ FixResult fixText(std::string text, const Policy::LevelVersion &policy, const Fi
             for (const FixIt *f : fixes) {
                 result.applied.push_back(f->title);
                 result.appliedKeys.push_back(f->key);
-                result.appliedObjects.push_back(objectOf[f]);
+                result.appliedObjects.push_back(labelOf[std::size_t(f - chosen.data())]);
                 result.appliedConsequences.push_back(f->consequence);
             }
             return true;

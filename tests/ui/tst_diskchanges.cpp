@@ -81,16 +81,6 @@ QString documentText(MainWindow &w, int file)
     return doc ? doc->toPlainText() : QString();
 }
 
-QAction *findAction(QWidget *window, const QString &text)
-{
-    const auto actions = window->findChildren<QAction *>();
-    for (QAction *a : actions) {
-        if (a->text() == text)
-            return a;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 class TestDiskChanges : public QObject
@@ -294,7 +284,7 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(a));
         QVERIFY(writeFile(m_dir.filePath(QStringLiteral("d.yaml")),
                           pod(QStringLiteral("delta"), QStringLiteral("team"))));
-        QAction *reload = findAction(&w, QStringLiteral("&Reload"));
+        auto *reload = w.findChild<QAction *>(QStringLiteral("reloadAction"));
         QVERIFY(reload);
         QSignalSpy applied(&w, &MainWindow::snapshotApplied);
         reload->trigger();

@@ -50,7 +50,8 @@ void copySample(const QString &to)
 class FakeCluster final : public Cluster::Transport
 {
 public:
-    Cluster::HttpResponse get(const std::string &q, const Cluster::Headers &, std::size_t) override
+    Cluster::HttpResponse get(const std::string &q, const Cluster::Headers &,
+                              const Cluster::RequestLimits &) override
     {
         Cluster::HttpResponse r;
         r.status = 200;
