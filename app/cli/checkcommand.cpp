@@ -157,10 +157,11 @@ int runCheck(CheckRequest &request)
             return r;
         }
         const auto doc = Yaml::SourceFile::parseChunk(file.text, *item.chunk, item.documentIndex);
-        if (doc.error) {
-            r.errors.push_back(*doc.error);
+        // Syntax and document-rule errors, objects the API server could not decode (not
+        // evaluated), and warnings for input kubectl ignores.
+        r.errors = Engine::documentProblems(doc);
+        if (doc.error)
             return r;
-        }
         for (const auto &o :
              evaluateDocument(doc, options, format->wantsFixes() ? &file.text : nullptr)) {
             r.fragments.push_back(format->object(file.path, o));
@@ -188,9 +189,18 @@ int runCheck(CheckRequest &request)
         },
         request.threads);
 
+    // Warnings are printed but neither counted nor reported as errors, nor exit status 2.
+    const auto firstWarning = std::stable_partition(
+        errors.begin(), errors.end(), [](const FileError &e) { return !e.diagnostic.warning; });
+    const std::vector<FileError> warnings(std::make_move_iterator(firstWarning),
+                                          std::make_move_iterator(errors.end()));
+    errors.erase(firstWarning, errors.end());
     summary.errors = errors.size();
     for (const auto &e : errors)
         std::fprintf(stderr, "%s:%u:%u: %s\n", e.file.c_str(), e.diagnostic.line,
+                     e.diagnostic.column, e.diagnostic.message.c_str());
+    for (const auto &e : warnings)
+        std::fprintf(stderr, "%s:%u:%u: warning: %s\n", e.file.c_str(), e.diagnostic.line,
                      e.diagnostic.column, e.diagnostic.message.c_str());
     output.write(format->end(summary, errors));
     if (!output.commit()) {

@@ -15,6 +15,9 @@ struct Diagnostic
     std::uint32_t line = 1;
     std::uint32_t column = 1;
     std::string message;
+    /// A warning (input that Kubernetes ignores, such as a second document after "..."):
+    /// reported, but the input still counts as read.
+    bool warning = false;
 };
 
 } // namespace PodSec

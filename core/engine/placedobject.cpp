@@ -105,6 +105,20 @@ void forEachPlacedObject(const Yaml::Document &document, const Placement &placem
     }
 }
 
+std::vector<Diagnostic> documentProblems(const Yaml::Document &document)
+{
+    std::vector<Diagnostic> out(document.warnings);
+    if (document.error) {
+        out.push_back(*document.error);
+        return out;
+    }
+    for (const auto &object : K8s::objectsIn(document)) {
+        if (object.decodeError)
+            out.push_back(*object.decodeError);
+    }
+    return out;
+}
+
 void collectNamespaces(const Yaml::Document &document, NamespaceLabels &namespaces)
 {
     for (const auto &object : K8s::objectsIn(document)) {

@@ -90,6 +90,11 @@ private:
 void forEachPlacedObject(const Yaml::Document &document, const Placement &placement,
                          const std::function<void(const PlacedObject &)> &fn);
 
+/// The problems of a parsed document, in document order: its own error (syntax, document
+/// rules), else the decoding error of each object the API server would refuse. Warnings
+/// (Diagnostic::warning) come from the document rules too.
+std::vector<Diagnostic> documentProblems(const Yaml::Document &document);
+
 /// Adds the labels of the Namespace objects of a parsed document to namespaces (a later
 /// definition wins).
 void collectNamespaces(const Yaml::Document &document, NamespaceLabels &namespaces);

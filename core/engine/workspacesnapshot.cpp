@@ -354,7 +354,7 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
     // 2. Parse and evaluate every document in parallel; each node tree lives only as long
     //    as its own evaluation, so memory stays bounded by the workers, not the workspace.
     std::vector<std::vector<WorkloadEntry>> perDocument(jobs.size());
-    std::vector<std::optional<Diagnostic>> errors(jobs.size());
+    std::vector<std::vector<Diagnostic>> errors(jobs.size());
     Engine::parallelFor(
         jobs.size(),
         [&](std::size_t i) {
@@ -366,7 +366,7 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
             }
             const std::string &text = s.files[static_cast<std::size_t>(job.file)].text();
             const auto doc = Yaml::SourceFile::parseChunk(text, job.chunk, job.index);
-            errors[i] = doc.error;
+            errors[i] = Engine::documentProblems(doc);
             std::optional<Fix::DocumentPlanner> planner;
             if (options.planFixes && text.size() <= options.maxFixPlanBytes)
                 planner.emplace(doc, text);
@@ -381,8 +381,8 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
     if (cancel && cancel->load())
         return std::nullopt;
     for (std::size_t i = 0; i < errors.size(); ++i) {
-        if (errors[i])
-            s.problems.push_back({static_cast<int>(jobs[i].file), *errors[i]});
+        for (auto &d : errors[i])
+            s.problems.push_back({static_cast<int>(jobs[i].file), std::move(d)});
     }
     if (previous) {
         // A reused file has the same bytes, so the same problems: take them all from the

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "k8s/object.h"
 
+#include "k8s/decode.h"
+
 #include <array>
 
 namespace PodSec::K8s {
@@ -97,10 +99,13 @@ void describe(const Yaml::Document &doc, Yaml::NodeId root, Object &o,
                 tmpl = Yaml::NoNode;
             path += '.';
         }
-        o.hasTemplate = tmpl != Yaml::NoNode;
+        // Only ReplicationController.spec.template is a pointer; every other template is a
+        // struct that decodes to the empty pod template when absent (spec/pss-checks.md 6.3).
+        o.hasTemplate = tmpl != Yaml::NoNode || info.kind != Kind::ReplicationController;
+        o.decodeError = decodeError(doc, o);
         o.podMetadataPath = path + "metadata";
         o.podSpecPath = path + "spec";
-        if (o.hasTemplate) {
+        if (tmpl != Yaml::NoNode) {
             o.podMetadata = doc.getSet(tmpl, "metadata");
             o.podSpec = doc.getSet(tmpl, "spec");
         }

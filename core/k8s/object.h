@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "common/diagnostic.h"
 #include "yaml/document.h"
+
+#include <optional>
 
 #include <string>
 #include <utility>
@@ -47,7 +50,14 @@ struct Object
         std::string kind, name, uid;
     } controller;
 
-    // Pod-bearing kinds: where the pod metadata and spec live.
+    /// Pod-bearing kinds the API server could not decode (a string where an int32 belongs,
+    /// procMount: n read as a boolean, ...): the object is refused before admission, so it
+    /// is reported with this error and never evaluated (k8s/decode.h).
+    std::optional<Diagnostic> decodeError;
+
+    // Pod-bearing kinds: where the pod metadata and spec live. Every kind but a
+    // ReplicationController has a template: absent, it is the empty one (its Go type is a
+    // struct, not a pointer), so every check runs on an empty pod spec.
     bool hasTemplate = false;
     Yaml::NodeId podMetadata = Yaml::NoNode;
     Yaml::NodeId podSpec = Yaml::NoNode;
@@ -64,11 +74,9 @@ struct Object
         return namespaceName.empty() ? fallback : namespaceName;
     }
     /// Pod-bearing objects that admission evaluates: a ReplicationController without a
-    /// template is skipped by the API server.
-    bool isEvaluated() const
-    {
-        return isPodBearing() && !(kind == Kind::ReplicationController && !hasTemplate);
-    }
+    /// template is skipped by the API server, an object it cannot decode never reaches
+    /// admission.
+    bool isEvaluated() const { return isPodBearing() && hasTemplate && !decodeError; }
 };
 
 /// Every object of a document (List items expanded). Objects whose kind is unknown are

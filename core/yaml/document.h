@@ -27,8 +27,11 @@ public:
     std::uint32_t chunkEnd = 0;
     std::uint32_t firstLine = 1;
     NodeId root = NoNode;
-    /// Set when the document could not be parsed; root is then NoNode.
+    /// Set when the document could not be parsed or breaks a document rule (duplicate key,
+    /// a line that is not part of any node); root is then NoNode.
     std::optional<Diagnostic> error;
+    /// Input of the document's part that Kubernetes ignores (after "..."), as warnings.
+    std::vector<Diagnostic> warnings;
 
     const Node &node(NodeId id) const { return m_nodes[static_cast<std::size_t>(id)]; }
     std::size_t nodeCount() const { return m_nodes.size(); }
@@ -57,7 +60,17 @@ public:
     bool isTrue(NodeId id) const;
     bool isFalse(NodeId id) const;
     bool isString(NodeId id) const;
+    /// The integer a Go integer field decodes this scalar to, as the API server reads it:
+    /// YAML 1.1 resolution (go-yaml v2), then the JSON number sigs.k8s.io/yaml writes
+    /// (Go json.Marshal), then strconv.ParseInt. A whole float (0.0, 8e1, -0.0) is that
+    /// integer; a fraction, a string, a bool, or a number beyond int64 is nullopt.
     std::optional<long long> toInt(NodeId id) const;
+    /// The JSON text of a number scalar (Int or Float) as sigs.k8s.io/yaml converts it:
+    /// 8080.0 -> "8080", 1e21 -> "1e+21", 18446744073709551615 stays; nullopt for
+    /// anything else and for .inf/.nan, which JSON cannot hold.
+    std::optional<std::string> jsonNumber(NodeId id) const;
+    /// Whether the scalar is YAML 1.1 .inf/.nan: the YAML-to-JSON step fails on it.
+    bool isNonFinite(NodeId id) const;
 
     /// Compact JSON rendering of a node (bounded in depth and size; aliases resolved).
     std::string toJson(NodeId id, int maxDepth = 4, int maxNodes = 64) const;

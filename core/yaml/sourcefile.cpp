@@ -2,6 +2,7 @@
 #include "yaml/sourcefile.h"
 
 #include "common/textescape.h"
+#include "yaml/documentrules.h"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -36,38 +37,6 @@ bool isBlank(char c)
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/// A line starting with "---" or "..." followed by whitespace or the line end.
-bool isMarkerLine(std::string_view text, std::size_t lineStart, char c)
-{
-    if (text.size() < lineStart + 3)
-        return false;
-    if (text[lineStart] != c || text[lineStart + 1] != c || text[lineStart + 2] != c)
-        return false;
-    return lineStart + 3 == text.size() || isSpace(text[lineStart + 3]);
-}
-
-/// Whether a chunk holds anything besides blank lines, comments, directives and markers.
-bool hasContent(std::string_view text, std::size_t from, std::size_t to)
-{
-    std::size_t p = from;
-    while (p < to) {
-        std::size_t lineEnd = text.find('\n', p);
-        if (lineEnd == std::string_view::npos || lineEnd > to)
-            lineEnd = to;
-        std::size_t q = p;
-        if (isMarkerLine(text, p, '-'))
-            q = p + 3;
-        else if (isMarkerLine(text, p, '.') || (p < to && text[p] == '%'))
-            q = lineEnd;
-        while (q < lineEnd && isSpace(text[q]))
-            ++q;
-        if (q < lineEnd && text[q] != '#')
-            return true;
-        p = lineEnd + 1;
-    }
-    return false;
 }
 
 struct BuildError
@@ -589,34 +558,6 @@ long long findInvalidUtf8(std::string_view text)
     return -1;
 }
 
-std::vector<Chunk> SourceFile::splitDocuments(std::string_view text, std::uint32_t from)
-{
-    std::vector<Chunk> chunks;
-    Chunk current{from, from, 1};
-    std::uint32_t line = 1;
-    std::size_t p = from;
-    auto flush = [&](std::uint32_t end) {
-        current.end = end;
-        if (hasContent(text, current.start, current.end))
-            chunks.push_back(current);
-    };
-    while (p < text.size()) {
-        std::size_t lineEnd = text.find('\n', p);
-        const std::size_t next = lineEnd == std::string_view::npos ? text.size() : lineEnd + 1;
-        if (p != current.start && isMarkerLine(text, p, '-')) {
-            flush(static_cast<std::uint32_t>(p));
-            current = Chunk{static_cast<std::uint32_t>(p), 0, line};
-        } else if (isMarkerLine(text, p, '.')) {
-            flush(static_cast<std::uint32_t>(next));
-            current = Chunk{static_cast<std::uint32_t>(next), 0, line + 1};
-        }
-        p = next;
-        ++line;
-    }
-    flush(static_cast<std::uint32_t>(text.size()));
-    return chunks;
-}
-
 Document SourceFile::parseChunk(std::string_view text, const Chunk &chunk, int index,
                                 const ParseLimits &limits)
 {
@@ -660,6 +601,14 @@ Document SourceFile::parseChunk(std::string_view text, const Chunk &chunk, int i
     } catch (const std::exception &e) {
         doc.error = locateIn(text, chunk.start, chunk.firstLine, chunk.start,
                              std::string("cannot parse document: ") + e.what());
+    }
+    if (!doc.error)
+        doc.error = checkDocumentRules(doc, text);
+    if (chunk.ignoredLine) {
+        doc.warnings.push_back(locateIn(text, chunk.start, chunk.firstLine, chunk.ignoredOffset,
+                                        "content after the document end \"...\" is ignored: "
+                                        "kubectl reads one document until the next \"---\""));
+        doc.warnings.back().warning = true;
     }
     if (doc.error) {
         doc.root = NoNode;

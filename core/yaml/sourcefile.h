@@ -28,6 +28,10 @@ struct Chunk
     std::uint32_t start = 0;
     std::uint32_t end = 0;
     std::uint32_t firstLine = 1; ///< 1-based
+    /// Content after a "..." that ends this document, before the next "---": kubectl never
+    /// reads it. Its first byte and line (1-based); ignoredLine 0 when there is none.
+    std::uint32_t ignoredOffset = 0;
+    std::uint32_t ignoredLine = 0;
 };
 
 /// The text of one file and its documents.
@@ -57,7 +61,7 @@ public:
     /// adds an error.
     static std::vector<Chunk> chunksOf(std::string_view text, std::vector<Diagnostic> &errors);
 
-    /// Splits the text into document chunks (no parsing).
+    /// Splits the text into document chunks as kubectl does (no parsing; documentrules.cpp).
     static std::vector<Chunk> splitDocuments(std::string_view text, std::uint32_t from);
     /// Parses one chunk into a document (usable from any thread).
     static Document parseChunk(std::string_view text, const Chunk &chunk, int index,

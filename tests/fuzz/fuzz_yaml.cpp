@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // libFuzzer target for the YAML layer and everything a document feeds: parse a stream,
-// walk every node through the public accessors, extract objects and evaluate them at
+// walk every node through the public accessors (typed readings included), extract and
+// decode objects as the API server does, and evaluate them at
 // restricted:latest and baseline:v1.0. Build with the "fuzz" preset:
 //   cmake --preset fuzz && cmake --build --preset fuzz
 //   ./build/fuzz/tests/fuzz/fuzz_yaml -max_total_time=60 tests/fuzz/corpus
@@ -39,6 +40,10 @@ void walk(const Yaml::Document &doc, Yaml::NodeId id, int depth, std::size_t &bu
     case Yaml::NodeKind::Scalar:
         (void)doc.scalarType(id);
         (void)doc.toInt(id);
+        (void)doc.jsonNumber(id);
+        (void)doc.isTrue(id);
+        if (doc.toInt(id) && !doc.jsonNumber(id))
+            __builtin_trap(); // an integer reading always comes from a JSON number
         break;
     case Yaml::NodeKind::Null:
         break;
@@ -55,9 +60,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         std::size_t budget = 100000;
         walk(doc, doc.root, 0, budget);
         (void)doc.toJson(doc.root);
+        // Document rules and decoding (objectsIn decodes every pod-bearing object).
+        if (doc.error && doc.root != Yaml::NoNode)
+            __builtin_trap(); // a refused document has no tree to evaluate
         for (const auto &object : K8s::objectsIn(doc)) {
             if (!object.isPodBearing())
                 continue;
+            if (object.decodeError && object.isEvaluated())
+                __builtin_trap(); // an object Kubernetes cannot decode is never evaluated
             const K8s::PodSpecView view(object);
             (void)Policy::evaluate(view, {Policy::Level::Restricted, Policy::Version::latest()});
             (void)Policy::evaluate(view, {Policy::Level::Baseline, Policy::Version::v1(0)});
