@@ -116,7 +116,8 @@ private Q_SLOTS:
     {
         const auto config = loadKubeconfig({"/dev/zero"}, true);
         QCOMPARE(config.errors.size(), std::size_t(1));
-        QVERIFY2(config.errors.front().text().find("/dev/zero:1:1: larger than the size limit of 16 MiB") == 0,
+        QVERIFY2(config.errors.front().text().find(
+                     "/dev/zero:1:1: larger than the size limit of 16 MiB") == 0,
                  config.errors.front().text().c_str());
         QVERIFY(config.files.empty());
     }

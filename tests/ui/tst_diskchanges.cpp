@@ -193,9 +193,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(workloadNames(w).contains(QStringLiteral("gamma")), 10000);
         // A file without edits deleted for good goes, after the grace period.
         QVERIFY(QFile::remove(b));
-        QTRY_COMPARE_WITH_TIMEOUT(
-            workloadNames(w), QStringList({QStringLiteral("gamma"), QStringLiteral("renamed")}),
-            10000);
+        QTRY_COMPARE_WITH_TIMEOUT(workloadNames(w),
+                                  QStringList({QStringLiteral("gamma"), QStringLiteral("renamed")}),
+                                  10000);
         QVERIFY(w.workspace()->isAbsent(fileIndex(w, b)));
         // It comes back at its old place.
         QVERIFY(writeFile(b, pod(QStringLiteral("beta"), QStringLiteral("team"))));
@@ -227,15 +227,15 @@ private Q_SLOTS:
         typeInto(w, fa, QStringLiteral("# mine\n"));
         QStringList asked;
         auto choice = DiskChangeController::Choice::KeepMine;
-        w.diskChanges()->setResolver([&](const QString &path, const QString &mine,
-                                         const QString &theirs) {
-            asked << path;
-            [&] {
-                QVERIFY(mine.startsWith(QStringLiteral("# mine\n")));
-                QVERIFY(theirs.contains(QStringLiteral("theirs")));
-            }();
-            return choice;
-        });
+        w.diskChanges()->setResolver(
+            [&](const QString &path, const QString &mine, const QString &theirs) {
+                asked << path;
+                [&] {
+                    QVERIFY(mine.startsWith(QStringLiteral("# mine\n")));
+                    QVERIFY(theirs.contains(QStringLiteral("theirs")));
+                }();
+                return choice;
+            });
         // Keep mine: nothing changes in the editor, the edit is still unsaved.
         QVERIFY(writeFile(a, pod(QStringLiteral("theirs"), QStringLiteral("team"))));
         QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 10000);
@@ -306,7 +306,8 @@ private Q_SLOTS:
         QCOMPARE(store.entries().first().path, QFileInfo(a).absoluteFilePath());
         QVERIFY(store.entries().first().text.startsWith(QStringLiteral("# not saved yet\n")));
         // Private: the text may hold secrets.
-        const QString record = QDir(store.directory()).entryInfoList({QStringLiteral("*.json")}).first().filePath();
+        const QString record =
+            QDir(store.directory()).entryInfoList({QStringLiteral("*.json")}).first().filePath();
         QCOMPARE(QFile::permissions(record) & 0x0077, QFileDevice::Permissions());
         QVERIFY(store.orphans().isEmpty()); // this process is alive: nothing to offer
         QVERIFY(w.saveFile(fa));

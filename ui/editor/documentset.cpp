@@ -189,7 +189,8 @@ void DocumentSet::reloadFromWorkspace(int file)
         bytes.remove(0, 3);
     open.crlf = bytes.contains("\r\n");
     // As document() reads it: a CRLF is one line break.
-    const QString text = QString::fromUtf8(bytes).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    const QString text =
+        QString::fromUtf8(bytes).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     if (text != doc->toPlainText()) {
         const QScopedValueRollback reloading(m_reloading, true);
         replaceChangedRange(doc, text);

@@ -51,8 +51,8 @@ bool RecoveryStore::keep(const QString &path, const QString &text)
 {
     if (!QDir().mkpath(m_dir))
         return false;
-    QFile::setPermissions(m_dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                     QFileDevice::ExeOwner);
+    QFile::setPermissions(m_dir,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QJsonObject record;
     record.insert(QStringLiteral("path"), QFileInfo(path).absoluteFilePath());
     record.insert(QStringLiteral("text"), text);

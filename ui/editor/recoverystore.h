@@ -15,10 +15,10 @@ class RecoveryStore
 public:
     struct Entry
     {
-        QString path;     ///< the workspace file the text belongs to
-        QString text;     ///< the editor's text when it was last kept
+        QString path; ///< the workspace file the text belongs to
+        QString text; ///< the editor's text when it was last kept
         qint64 savedAtMs = 0;
-        qint64 pid = 0;   ///< the process that kept it
+        qint64 pid = 0; ///< the process that kept it
     };
 
     /// dir: where records live (default: the application's data folder + "/recovery").

@@ -128,8 +128,7 @@ void DiskWatcher::poke()
     m_debounce->start(); // restarts: read once the burst is over
 }
 
-bool DiskWatcher::readStable(const QString &path, QByteArray *bytes, qint64 *size,
-                             qint64 *modified)
+bool DiskWatcher::readStable(const QString &path, QByteArray *bytes, qint64 *size, qint64 *modified)
 {
     QFileInfo before(path);
     if (!before.exists() || !before.isFile())
@@ -151,7 +150,7 @@ bool DiskWatcher::readStable(const QString &path, QByteArray *bytes, qint64 *siz
 void DiskWatcher::scan()
 {
     const qint64 now = nowMs();
-    bool retry = false;       // something is in flux: look again after a debounce
+    bool retry = false;        // something is in flux: look again after a debounce
     bool waitForGrace = false; // something is missing: look again when its grace ends
     QVector<Change> changes;
 

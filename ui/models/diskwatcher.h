@@ -66,9 +66,9 @@ Q_SIGNALS:
 private:
     struct Known
     {
-        QByteArray hash;      ///< of the bytes last loaded, reported or written
-        qint64 size = -1;     ///< stat of the file when hash was taken (-1: unknown)
-        qint64 modified = -1; ///< ms since the epoch
+        QByteArray hash;          ///< of the bytes last loaded, reported or written
+        qint64 size = -1;         ///< stat of the file when hash was taken (-1: unknown)
+        qint64 modified = -1;     ///< ms since the epoch
         qint64 missingSince = -1; ///< ms: missing (or emptied) since, -1 if present
     };
 

@@ -97,8 +97,7 @@ void DiskChangeController::resolveConflicts()
         }
         m_workspace->applyDiskUpdates({{c.path, c.bytes}});
         m_sync->reloadFromWorkspace(file);
-        Q_EMIT message(
-            tr("%1 reloaded from disk; Undo brings your edits back.").arg(c.path));
+        Q_EMIT message(tr("%1 reloaded from disk; Undo brings your edits back.").arg(c.path));
         Q_EMIT filesChanged();
     }
 }

@@ -28,8 +28,8 @@ class DiskChangeController final : public QObject
 public:
     enum class Choice { KeepMine, TakeTheirs };
     /// Asks what to do with a file that has unsaved edits and changed on disk.
-    using Resolver = std::function<Choice(const QString &path, const QString &mine,
-                                          const QString &theirs)>;
+    using Resolver =
+        std::function<Choice(const QString &path, const QString &mine, const QString &theirs)>;
 
     DiskChangeController(Workspace *workspace, DocumentSet *documents, SelectionSync *sync,
                          QWidget *dialogParent);

@@ -3,7 +3,6 @@
 
 #include "detailspane.h"
 #include "diskchanges.h"
-#include "recoverycontroller.h"
 #include "editor/codeeditor.h"
 #include "editor/documentset.h"
 #include "models/badgeproxymodel.h"
@@ -11,6 +10,7 @@
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
 #include "namespacechipdelegate.h"
+#include "recoverycontroller.h"
 #include "selectionsync.h"
 
 #include "admission/admissionconfig.h"
@@ -491,8 +491,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (confirmDiscard()) {
         m_recovery->forgetAll(); // saved, or knowingly discarded
         event->accept();
-    }
-    else
+    } else
         event->ignore();
 }
 

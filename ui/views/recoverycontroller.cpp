@@ -92,9 +92,9 @@ int RecoveryController::offerRecovery()
     for (const auto &e : std::as_const(found)) {
         if (choice == Choice::Recover) {
             // An undoable edit over the file as it is on disk now: Undo shows the disk's.
-            m_documents->setUnsavedText(files.value(e.path),
-                                        QString(e.text).replace(QStringLiteral("\r\n"),
-                                                                QStringLiteral("\n")));
+            m_documents->setUnsavedText(
+                files.value(e.path),
+                QString(e.text).replace(QStringLiteral("\r\n"), QStringLiteral("\n")));
             ++recovered;
         }
         m_store.forget(e.path);

@@ -10,8 +10,8 @@
 #include "models/workspace.h"
 
 #include <QLabel>
-#include <QScrollBar>
 #include <QScopedValueRollback>
+#include <QScrollBar>
 #include <QTextDocument>
 #include <QTreeView>
 
@@ -181,7 +181,8 @@ void SelectionSync::reloadFromWorkspace(int file)
 
 void SelectionSync::updateFileLabel()
 {
-    QString text = QStringLiteral("<b>%1</b>").arg(m_workspace->paths().value(m_currentFile).toHtmlEscaped());
+    QString text =
+        QStringLiteral("<b>%1</b>").arg(m_workspace->paths().value(m_currentFile).toHtmlEscaped());
     if (m_workspace->isAbsent(m_currentFile) && !m_documents->isDirty(m_currentFile))
         text += QStringLiteral(" — ") + tr("deleted on disk");
     m_fileLabel->setText(text);
