@@ -202,8 +202,8 @@ std::string sizeText(std::uint64_t bytes)
     static const char *const units[] = {"KiB", "MiB", "GiB", "TiB"};
     if (bytes < 1024)
         return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
-    double value = double(bytes);
-    int unit = -1;
+    double value = double(bytes) / 1024;
+    int unit = 0;
     while (value >= 1024 && unit < 3) {
         value /= 1024;
         ++unit;

@@ -43,7 +43,7 @@ WhatIfDialog::WhatIfDialog(Input input, QWidget *parent)
         // Start from the labels as written: a value that is not one of the choices (a typo
         // such as "restrictd") is offered as it is, marked invalid, never dropped.
         const std::string levelKey = std::string("pod-security.kubernetes.io/") + Modes[m];
-        auto selectAsWritten = [this](QComboBox *combo, const std::string &value) {
+        auto selectAsWritten = [](QComboBox *combo, const std::string &value) {
             const QString v = QString::fromStdString(value);
             int i = combo->findData(v);
             if (i < 0) {
