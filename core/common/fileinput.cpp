@@ -96,6 +96,7 @@ public:
             return;
         }
         m_open.push_back(id);
+        m_result.folders.push_back(folder.string());
         std::vector<fs::path> files;
         std::vector<fs::path> folders;
         for (; !ec && it != fs::directory_iterator(); it.increment(ec))

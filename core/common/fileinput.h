@@ -40,6 +40,7 @@ struct WalkResult
 {
     std::vector<std::string> files; ///< in the order given; each folder's files sorted
     std::vector<PathProblem> problems;
+    std::vector<std::string> folders; ///< every folder searched (to watch them)
 };
 
 /// Expands paths the way `podsec check` and the window do (shared/spec/cli.md): "-" and

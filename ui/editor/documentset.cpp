@@ -27,6 +27,17 @@ QTextDocument *newPlainDocument(QObject *parent, const QFont &font)
     return doc;
 }
 
+/// Notes the file's byte-order mark and line ends in open (saving restores them) and
+/// returns its bytes without the mark.
+QByteArray takeEncoding(OpenDocument &open, QByteArray bytes)
+{
+    open.bom = bytes.startsWith("\xEF\xBB\xBF");
+    if (open.bom)
+        bytes.remove(0, 3);
+    open.crlf = bytes.contains("\r\n");
+    return bytes;
+}
+
 /// Makes doc hold text as one undo step that replaces only the lines between the common
 /// start and end, so Undo and Redo put the cursor where the texts differ.
 void replaceChangedRange(QTextDocument *doc, const QString &text)
@@ -105,11 +116,7 @@ QTextDocument *DocumentSet::document(int file)
         return nullptr;
     OpenDocument &open = m_documents[std::size_t(file)];
     if (!open.document) {
-        QByteArray bytes = m_workspace->fileText(file);
-        open.bom = bytes.startsWith("\xEF\xBB\xBF");
-        if (open.bom)
-            bytes.remove(0, 3);
-        open.crlf = bytes.contains("\r\n");
+        const QByteArray bytes = takeEncoding(open, m_workspace->fileText(file));
         QTextDocument *doc = newPlainDocument(this, m_font);
         doc->setPlainText(QString::fromUtf8(bytes));
         doc->setModified(false);
@@ -183,11 +190,7 @@ void DocumentSet::reloadFromWorkspace(int file)
     if (!doc)
         return;
     OpenDocument &open = m_documents[std::size_t(file)];
-    QByteArray bytes = m_workspace->fileText(file);
-    open.bom = bytes.startsWith("\xEF\xBB\xBF");
-    if (open.bom)
-        bytes.remove(0, 3);
-    open.crlf = bytes.contains("\r\n");
+    const QByteArray bytes = takeEncoding(open, m_workspace->fileText(file));
     // As document() reads it: a CRLF is one line break.
     const QString text =
         QString::fromUtf8(bytes).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));

@@ -6,7 +6,6 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -65,6 +64,7 @@ void DiskWatcher::watch(const QStringList &roots, const QStringList &files,
 {
     clear();
     m_roots = roots;
+    Workspace::collectFiles(m_roots, nullptr, &m_folders);
     for (qsizetype i = 0; i < files.size(); ++i) {
         Known known;
         const QFileInfo info(files[i]);
@@ -92,6 +92,7 @@ void DiskWatcher::clear()
     if (!m_system->directories().isEmpty())
         m_system->removePaths(m_system->directories());
     m_roots.clear();
+    m_folders.clear();
     m_known.clear();
 }
 
@@ -155,7 +156,10 @@ void DiskWatcher::scan()
     QVector<Change> changes;
 
     // What the roots hold now (new files in opened folders, files recreated).
-    const QStringList present = Workspace::collectFiles(m_roots);
+    // One walk gives the files and the folders to watch.
+    QStringList folders;
+    const QStringList present = Workspace::collectFiles(m_roots, nullptr, &folders);
+    m_folders = std::move(folders);
     const QSet<QString> presentSet(present.cbegin(), present.cend());
 
     QStringList paths = m_known.keys();
@@ -237,22 +241,13 @@ void DiskWatcher::rewatch()
         if (QFileInfo::exists(it.key()))
             wantFiles.insert(it.key());
     }
+    for (const QString &folder : std::as_const(m_folders))
+        wantDirs.insert(folder);
     for (const QString &root : std::as_const(m_roots)) {
+        // A file opened by itself: its folder tells when it is recreated.
         const QFileInfo info(root);
-        if (!info.isDir()) {
-            // A file opened by itself: its folder tells when it is recreated.
-            if (info.dir().exists())
-                wantDirs.insert(info.dir().path());
-            continue;
-        }
-        wantDirs.insert(root);
-        QDirIterator it(root, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString dir = it.next();
-            const QString relative = QDir(root).relativeFilePath(dir);
-            if (!relative.startsWith(QLatin1Char('.')) && !relative.contains(QLatin1String("/.")))
-                wantDirs.insert(dir);
-        }
+        if (!info.isDir() && info.dir().exists())
+            wantDirs.insert(info.dir().path());
     }
     const QStringList files = m_system->files();
     const QStringList dirs = m_system->directories();

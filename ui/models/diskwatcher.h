@@ -83,6 +83,7 @@ private:
     QTimer *m_debounce;
     QTimer *m_graceTimer;
     QStringList m_roots;
+    QStringList m_folders; ///< the folders the last walk of the roots searched
     QHash<QString, Known> m_known;
     int m_graceMs = 2000;
     int m_retries = 0; ///< scans in a row that found a file in flux

@@ -51,7 +51,8 @@ Workspace::~Workspace()
     m_watcher.waitForFinished();
 }
 
-QStringList Workspace::collectFiles(const QStringList &paths, QStringList *errors)
+QStringList Workspace::collectFiles(const QStringList &paths, QStringList *errors,
+                                    QStringList *folders)
 {
     // One walk for the window and `podsec check` (core/common/fileinput.h).
     std::vector<std::string> names;
@@ -61,6 +62,10 @@ QStringList Workspace::collectFiles(const QStringList &paths, QStringList *error
     QStringList files;
     for (const auto &file : walk.files)
         files << QFile::decodeName(QByteArray::fromStdString(file));
+    if (folders) {
+        for (const auto &folder : walk.folders)
+            *folders << QFile::decodeName(QByteArray::fromStdString(folder));
+    }
     for (const auto &p : walk.problems) {
         if (errors)
             errors->append(QFile::decodeName(QByteArray::fromStdString(p.path)) +

@@ -69,7 +69,9 @@ public:
     const QStringList &errors() const { return m_errors; }
 
     /// The manifest files below a path (or the path itself).
-    static QStringList collectFiles(const QStringList &paths, QStringList *errors = nullptr);
+    /// folders: every folder searched.
+    static QStringList collectFiles(const QStringList &paths, QStringList *errors = nullptr,
+                                    QStringList *folders = nullptr);
 
 Q_SIGNALS:
     void snapshotReady(PodSec::Ui::ViewSnapshot view);

@@ -38,8 +38,8 @@ void RecoveryController::keepNow()
         dirtyPaths.insert(path);
         const QString text = m_documents->textWithLineEnds(file);
         const size_t hash = qHash(text);
-        if (m_kept.value(path) == hash && m_kept.contains(path))
-            continue;
+        if (const auto kept = m_kept.constFind(path); kept != m_kept.cend() && *kept == hash)
+            continue; // unchanged since it was last kept
         if (m_store.keep(path, text))
             m_kept.insert(path, hash);
     }
