@@ -5,6 +5,7 @@
 // editor swapped documents) nor show underlines of another file.
 #include "editor/codeeditor.h"
 #include "models/workloadfilterproxymodel.h"
+#include "uitestutil.h"
 #include "views/mainwindow.h"
 
 #include <QDirIterator>
@@ -18,20 +19,6 @@ using namespace PodSec;
 using namespace PodSec::Ui;
 
 namespace {
-
-/// Copies ../shared/corpus/real (the real-world manifests) into to.
-void copyCorpus(const QString &to)
-{
-    const QString from = QStringLiteral(PODSEC_SHARED_DIR "/corpus/real");
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = to + path.mid(from.size());
-        QDir().mkpath(QFileInfo(target).path());
-        QFile::copy(path, target);
-        QFile(target).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    }
-}
 
 /// Every row of the tree in display order, expanding as it goes.
 QModelIndexList rows(QTreeView *tree, const QModelIndex &parent = {})
@@ -77,7 +64,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, filter);
         QTemporaryDir dir;
-        copyCorpus(dir.path());
+        QVERIFY(TestUtil::copyCorpus(dir.path()));
         MainWindow w;
         w.resize(1400, 900);
         w.show();

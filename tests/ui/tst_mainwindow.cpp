@@ -41,18 +41,6 @@ using namespace PodSec::Ui;
 
 namespace {
 
-void copySample(const QString &to)
-{
-    QDirIterator it(TestUtil::sampleDir(), QDir::Files);
-    while (it.hasNext()) {
-        const QString from = it.next();
-        const QString target = to + QLatin1Char('/') + it.fileName();
-        QFile::remove(target); // every test starts from the sample as shipped
-        QFile::copy(from, target);
-        QFile(target).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    }
-}
-
 QModelIndex currentSource(MainWindow &w)
 {
     // The tree shows filter(badges(model)); map back to the raw model.
@@ -60,31 +48,6 @@ QModelIndex currentSource(MainWindow &w)
     const auto *badges = qobject_cast<const QAbstractProxyModel *>(w.filterModel()->sourceModel());
     return badges->mapToSource(w.filterModel()->mapToSource(proxy));
 }
-
-/// Answers like an API server with one namespace and one failing pod (no sockets).
-class FakeCluster final : public Cluster::Transport
-{
-public:
-    Cluster::HttpResponse get(const std::string &q, const Cluster::Headers &,
-                              const Cluster::RequestLimits &) override
-    {
-        Cluster::HttpResponse r;
-        r.status = 200;
-        if (q == "/version")
-            r.body = R"({"major":"1","minor":"30","gitVersion":"v1.30.4"})";
-        else if (q.rfind("/api/v1/namespaces?", 0) == 0)
-            r.body =
-                R"({"kind":"NamespaceList","apiVersion":"v1","metadata":{},"items":[)"
-                R"({"metadata":{"name":"shop","labels":{"pod-security.kubernetes.io/enforce":"restricted"}}}]})";
-        else if (q.rfind("/api/v1/pods?", 0) == 0)
-            r.body = R"({"kind":"PodList","apiVersion":"v1","metadata":{},"items":[)"
-                     R"({"metadata":{"name":"web-1","namespace":"shop"},"spec":{"containers":[)"
-                     R"({"name":"app","image":"nginx","securityContext":{"privileged":true}}]}}]})";
-        else
-            r.body = R"({"kind":"List","apiVersion":"v1","metadata":{},"items":[]})";
-        return r;
-    }
-};
 
 /// A cluster with a Deployment, its ReplicaSet and a pod, whose job list (read after the
 /// ReplicaSets, before the pods) waits until the test lets it through: the window must
@@ -182,7 +145,7 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        copySample(m_dir.path());
+        TestUtil::copySample(m_dir.path());
     }
 
     void selectingRowMovesEditor()
@@ -513,7 +476,8 @@ private Q_SLOTS:
         const QString kc = writeKubeconfig(dir);
         MainWindow w;
         w.setTransportFactory([](const Cluster::Selection &, std::string &) {
-            return std::unique_ptr<Cluster::Transport>(std::make_unique<FakeCluster>());
+            return std::unique_ptr<Cluster::Transport>(std::make_unique<TestUtil::OnePodCluster>(
+                R"({"pod-security.kubernetes.io/enforce":"restricted"})"));
         });
         QSignalSpy ended(&w, &MainWindow::clusterReadEnded);
         w.connectToCluster(kc, QString());

@@ -10,6 +10,7 @@
 #include "editor/documentset.h"
 #include "models/diskwatcher.h"
 #include "models/workspace.h"
+#include "uitestutil.h"
 #include "views/diskchanges.h"
 #include "views/mainwindow.h"
 
@@ -90,15 +91,7 @@ private Q_SLOTS:
 
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString from = QStringLiteral(PODSEC_SHARED_DIR "/corpus/real");
-        QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            const QString target = dir.path() + path.mid(from.size());
-            QDir().mkpath(QFileInfo(target).path());
-            QVERIFY(QFile::copy(path, target));
-            QFile(target).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        }
+        QVERIFY(TestUtil::copyCorpus(dir.path()));
 
         MainWindow w;
         w.setQuietSaveErrors(true);

@@ -34,42 +34,6 @@ using namespace PodSec::Ui;
 
 namespace {
 
-void copySample(const QString &to)
-{
-    QDirIterator it(TestUtil::sampleDir(), QDir::Files);
-    while (it.hasNext()) {
-        const QString from = it.next();
-        const QString target = to + QLatin1Char('/') + it.fileName();
-        QFile::remove(target);
-        QFile::copy(from, target);
-        QFile(target).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    }
-}
-
-/// One namespace with one pod, answered without sockets.
-class FakeCluster final : public Cluster::Transport
-{
-public:
-    Cluster::HttpResponse get(const std::string &q, const Cluster::Headers &,
-                              const Cluster::RequestLimits &) override
-    {
-        Cluster::HttpResponse r;
-        r.status = 200;
-        if (q == "/version")
-            r.body = R"({"major":"1","minor":"30","gitVersion":"v1.30.4"})";
-        else if (q.rfind("/api/v1/namespaces?", 0) == 0)
-            r.body = R"({"kind":"NamespaceList","apiVersion":"v1","metadata":{},"items":[)"
-                     R"({"metadata":{"name":"shop"}}]})";
-        else if (q.rfind("/api/v1/pods?", 0) == 0)
-            r.body = R"({"kind":"PodList","apiVersion":"v1","metadata":{},"items":[)"
-                     R"({"metadata":{"name":"web-1","namespace":"shop"},"spec":{"containers":[)"
-                     R"({"name":"app","image":"nginx","securityContext":{"privileged":true}}]}}]})";
-        else
-            r.body = R"({"kind":"List","apiVersion":"v1","metadata":{},"items":[]})";
-        return r;
-    }
-};
-
 QString writeKubeconfig(const QTemporaryDir &dir, const QString &context = QStringLiteral("shop"))
 {
     const QString kc = dir.filePath(QStringLiteral("kubeconfig-") + context);
@@ -162,7 +126,7 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        copySample(m_dir.path());
+        TestUtil::copySample(m_dir.path());
     }
 
     // Every menu (and the menu bar) gives each mnemonic to one entry only.
@@ -184,7 +148,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         MainWindow w;
         w.setTransportFactory([](const Cluster::Selection &, std::string &) {
-            return std::unique_ptr<Cluster::Transport>(std::make_unique<FakeCluster>());
+            return std::unique_ptr<Cluster::Transport>(std::make_unique<TestUtil::OnePodCluster>());
         });
         QSignalSpy ended(&w, &MainWindow::clusterReadEnded);
         w.connectToCluster(writeKubeconfig(dir), QString());

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "cluster/apiclient.h"
 #include "engine/workspacesnapshot.h"
 #include "models/workspace.h"
 
 #include <QAbstractItemModel>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QString>
 
 #include <memory>
@@ -17,6 +20,67 @@ inline QString sampleDir()
 {
     return QStringLiteral(PODSEC_SOURCE_DIR "/resources/sample/workspace");
 }
+
+/// Copies the bundled sample workspace into to, replacing what is there (every test starts
+/// from the sample as shipped), writable by its owner.
+inline void copySample(const QString &to)
+{
+    QDirIterator it(sampleDir(), QDir::Files);
+    while (it.hasNext()) {
+        const QString from = it.next();
+        const QString target = to + QLatin1Char('/') + it.fileName();
+        QFile::remove(target);
+        QFile::copy(from, target);
+        QFile(target).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+}
+
+/// Copies ../shared/corpus/real (the real-world manifests) into to, writable by its owner;
+/// false if any file could not be copied.
+inline bool copyCorpus(const QString &to)
+{
+    const QString from = QStringLiteral(PODSEC_SHARED_DIR "/corpus/real");
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    bool ok = true;
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString target = to + path.mid(from.size());
+        QDir().mkpath(QFileInfo(target).path());
+        ok = QFile::copy(path, target) && ok;
+        QFile(target).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    return ok;
+}
+
+/// Answers like an API server (no sockets) with one namespace, "shop" with the given
+/// metadata labels (a JSON object, "" for none), and one privileged pod in it.
+class OnePodCluster final : public Cluster::Transport
+{
+public:
+    explicit OnePodCluster(std::string labels = {}) : m_labels(std::move(labels)) {}
+    Cluster::HttpResponse get(const std::string &q, const Cluster::Headers &,
+                              const Cluster::RequestLimits &) override
+    {
+        Cluster::HttpResponse r;
+        r.status = 200;
+        if (q == "/version")
+            r.body = R"({"major":"1","minor":"30","gitVersion":"v1.30.4"})";
+        else if (q.rfind("/api/v1/namespaces?", 0) == 0)
+            r.body = R"({"kind":"NamespaceList","apiVersion":"v1","metadata":{},"items":[)"
+                     R"({"metadata":{"name":"shop")" +
+                     (m_labels.empty() ? std::string() : R"(,"labels":)" + m_labels) + "}}]}";
+        else if (q.rfind("/api/v1/pods?", 0) == 0)
+            r.body = R"({"kind":"PodList","apiVersion":"v1","metadata":{},"items":[)"
+                     R"({"metadata":{"name":"web-1","namespace":"shop"},"spec":{"containers":[)"
+                     R"({"name":"app","image":"nginx","securityContext":{"privileged":true}}]}}]})";
+        else
+            r.body = R"({"kind":"List","apiVersion":"v1","metadata":{},"items":[]})";
+        return r;
+    }
+
+private:
+    std::string m_labels;
+};
 
 /// Reads files into WorkspaceFile values with paths relative to the sample folder, so
 /// dumps do not depend on where the checkout lives.
