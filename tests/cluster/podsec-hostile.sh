@@ -12,18 +12,8 @@ set -uo pipefail
 PODSEC=${1:?usage: podsec-hostile.sh PATH-TO-podsec}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/podsec-hostile.XXXXXX")
-failures=0
-server_pid=""
-stop_server() {
-    if [ -n "$server_pid" ]; then
-        kill "$server_pid" 2>/dev/null
-        wait "$server_pid" 2>/dev/null
-        server_pid=""
-    fi
-}
-trap 'stop_server; [ "$failures" = 0 ] && rm -rf "$work" || echo "kept $work"' EXIT
-pass() { printf '  PASS  %s\n' "$*"; }
-fail() { printf '  FAIL  %s\n' "$*"; failures=$((failures + 1)); }
+# shellcheck source=serverlib.sh
+. "$here/serverlib.sh"
 
 TOKEN=planted-T0KEN-4f1c9e
 PASSWORD=planted-PASSW0RD-8d2a
@@ -46,20 +36,10 @@ chmod +x "$work/leaky-plugin.sh" "$work/huge-plugin.sh"
 
 # start_server ARGS...: a fresh server; $scheme set to http or https.
 start_server() {
-    stop_server
-    rm -f "$work/port" "$work/headers"
+    rm -f "$work/headers"
     scheme=https
     for a in "$@"; do [ "$a" = --plain-http ] && scheme=http; done
-    python3 "$here/fake_apiserver.py" --certs "$work/certs" --port 0 --ready-file "$work/port" \
-        --token "$TOKEN" --record-headers "$work/headers" "$@" 2>"$work/server.log" &
-    server_pid=$!
-    for _ in $(seq 100); do
-        [ -s "$work/port" ] && break
-        sleep 0.1
-    done
-    [ -s "$work/port" ] || { echo "server did not start"; cat "$work/server.log"; exit 1; }
-    local port
-    port=$(cat "$work/port")
+    launch_server --token "$TOKEN" --record-headers "$work/headers" "$@"
     cat >"$work/kubeconfig" <<KC
 apiVersion: v1
 kind: Config

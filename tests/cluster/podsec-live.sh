@@ -11,18 +11,8 @@ PODSEC=${1:?usage: podsec-live.sh PATH-TO-podsec}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 KUBECTL=${KUBECTL:-$(command -v kubectl || true)}
 work=$(mktemp -d "${TMPDIR:-/tmp}/podsec-live.XXXXXX")
-failures=0
-server_pid=""
-stop_server() {
-    if [ -n "$server_pid" ]; then
-        kill "$server_pid" 2>/dev/null
-        wait "$server_pid" 2>/dev/null
-        server_pid=""
-    fi
-}
-trap 'stop_server; [ "$failures" = 0 ] && rm -rf "$work" || echo "kept $work"' EXIT
-pass() { printf '  PASS  %s\n' "$*"; }
-fail() { printf '  FAIL  %s\n' "$*"; failures=$((failures + 1)); }
+# shellcheck source=serverlib.sh
+. "$here/serverlib.sh"
 
 "$here/make-certs.sh" "$work/certs" >/dev/null 2>&1 || { echo "make-certs.sh failed"; exit 1; }
 "$here/make-certs.sh" "$work/other" >/dev/null 2>&1 || { echo "make-certs.sh failed"; exit 1; }
@@ -40,18 +30,7 @@ PLUGIN
 chmod +x "$work/cert-plugin.sh"
 
 start_server() {
-    stop_server
-    rm -f "$work/port"
-    python3 "$here/fake_apiserver.py" --certs "$work/certs" --port 0 --ready-file "$work/port" \
-        "$@" 2>"$work/server.log" &
-    server_pid=$!
-    for _ in $(seq 100); do
-        [ -s "$work/port" ] && break
-        sleep 0.1
-    done
-    [ -s "$work/port" ] || { echo "server did not start"; cat "$work/server.log"; exit 1; }
-    local port
-    port=$(cat "$work/port")
+    launch_server "$@"
     cat >"$work/kubeconfig" <<KC
 apiVersion: v1
 kind: Config
