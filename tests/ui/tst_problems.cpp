@@ -318,6 +318,18 @@ private Q_SLOTS:
         QVERIFY(panel->windowTitle().contains(QStringLiteral("0")));
         auto *stack = qobject_cast<QStackedWidget *>(panel->widget());
         QVERIFY(stack && qobject_cast<QLabel *>(stack->currentWidget()));
+
+        // A dangling link appears in the folder, then goes: so does its row.
+        const QString link = dir.path() + QStringLiteral("/gone.yaml");
+        QVERIFY(QFile::link(dir.path() + QStringLiteral("/nowhere"), link));
+        QTRY_COMPARE_WITH_TIMEOUT(panel->model()->rowCount(), 1, 20000);
+        QVERIFY(panel->model()
+                    ->index(0, ProblemsModel::MessageColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("dangling")));
+        QVERIFY(QFile::remove(link));
+        QTRY_COMPARE_WITH_TIMEOUT(panel->model()->rowCount(), 0, 20000);
     }
 };
 

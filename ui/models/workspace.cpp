@@ -192,6 +192,14 @@ std::vector<int> Workspace::applyDiskUpdates(const std::vector<DiskUpdate> &upda
     return touched;
 }
 
+void Workspace::setWalkProblems(std::vector<FileProblem> problems)
+{
+    if (m_readOnly)
+        return;
+    m_walkProblems = std::move(problems);
+    evaluate();
+}
+
 void Workspace::setOptions(const SnapshotOptions &options)
 {
     m_options = options;

@@ -61,6 +61,9 @@ public:
     /// keeps its index (an empty, absent file) so that indices held elsewhere stay valid; a
     /// file that comes back takes its old index again. Returns the indices touched.
     std::vector<int> applyDiskUpdates(const std::vector<DiskUpdate> &updates);
+    /// What a new walk of the roots could not take in (the folders changed on disk), in
+    /// place of what open() found; re-evaluates.
+    void setWalkProblems(std::vector<FileProblem> problems);
     /// The file was removed on disk (and is empty here until it comes back).
     bool isAbsent(int file) const { return m_absent.contains(file); }
     void setOptions(const SnapshotOptions &options);
