@@ -18,6 +18,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -226,6 +227,8 @@ private Q_SLOTS:
     void unopenableFileShowsMessage()
     {
         MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY(openFolder(w));
         ProblemsPanel *panel = w.problemsPanel();
         panel->reveal();
@@ -239,8 +242,17 @@ private Q_SLOTS:
             QVERIFY(box);
             QVERIFY2(box->text().contains(what), qPrintable(box->text()));
             QCOMPARE(w.currentFile(), before);
+            // Once more: the same box says it, not a second one.
+            QTest::keyClick(panel->view(), Qt::Key_Return);
+            QCOMPARE(w.findChildren<QMessageBox *>(QStringLiteral("problemMessage")).size(), 1);
             box->close();
             QTRY_VERIFY(!w.findChild<QMessageBox *>(QStringLiteral("problemMessage")));
+            // A click only says it in the status bar.
+            const QRect rect = panel->view()->visualRect(panel->view()->model()->index(row, 1));
+            QTest::mouseClick(panel->view()->viewport(), Qt::LeftButton, {}, rect.center());
+            QVERIFY(!w.findChild<QMessageBox *>(QStringLiteral("problemMessage")));
+            QVERIFY2(w.statusBar()->currentMessage().contains(what),
+                     qPrintable(w.statusBar()->currentMessage()));
         }
     }
 

@@ -6,6 +6,7 @@
 #include "editor/codeeditor.h"
 #include "editor/documentset.h"
 #include "models/badgeproxymodel.h"
+#include "models/problemsmodel.h"
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
@@ -428,10 +429,8 @@ void MainWindow::updateStatus()
             .arg(QString::fromStdString(snapshot->version.toString())) +
         QStringLiteral(" · ") + tr("%n pod(s) rejected by enforce", nullptr, rejected);
     // Problems: a button that opens the Problems panel.
-    int errors = 0;
-    for (const auto &p : snapshot->problems)
-        errors += !p.diagnostic.warning;
-    const int warnings = int(snapshot->problems.size()) - errors;
+    const int errors = m_problems->model()->errorCount();
+    const int warnings = m_problems->model()->warningCount();
     QStringList problems;
     if (errors)
         problems << tr("%n file problem(s)", nullptr, errors);
@@ -456,15 +455,24 @@ void MainWindow::openProblem(const FileProblem &problem, bool focus)
         m_sync->showPlace(file, int(problem.diagnostic.line), int(problem.diagnostic.column),
                           problem.diagnostic.offset, focus))
         return;
-    // Nothing to show in the editor: say why.
+    // Nothing to show in the editor: say why (a click in the status bar; Enter or a
+    // double-click in a message box, one at a time).
     const QString path =
         snapshot ? QString::fromStdString(snapshot->problemPath(problem)) : QString();
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot open %1").arg(path),
-                                tr("%1 cannot be opened in the editor:\n%2")
-                                    .arg(path, QString::fromStdString(problem.diagnostic.message)),
-                                QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("problemMessage"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
+    const QString text = tr("%1 cannot be opened in the editor:\n%2")
+                             .arg(path, QString::fromStdString(problem.diagnostic.message));
+    if (!focus) {
+        statusBar()->showMessage(QString(text).replace(QLatin1Char('\n'), QLatin1Char(' ')), 15000);
+        return;
+    }
+    auto *box = findChild<QMessageBox *>(QStringLiteral("problemMessage"));
+    if (!box) {
+        box = new QMessageBox(QMessageBox::Warning, QString(), QString(), QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("problemMessage"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    box->setWindowTitle(tr("Cannot open %1").arg(path));
+    box->setText(text);
     box->open();
 }
 
