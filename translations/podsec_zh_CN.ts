@@ -906,6 +906,94 @@ Run it now (and for this kubeconfig from now on)?</source>
         <source>A cluster is only read: fix the manifests it came from</source>
         <translation>集群仅供读取：请修复其来源清单</translation>
     </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the Problems panel</source>
+        <translation>显示“问题”面板</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened in the editor:
+%2</source>
+        <translation>无法在编辑器中打开 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation>问题(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::ProblemsModel</name>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重性</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::ProblemsPanel</name>
+    <message numerus="yes">
+        <source>Problems (%n)</source>
+        <translation>
+            <numerusform>问题 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>No problems: every file was read and parsed.</source>
+        <translation>没有问题：所有文件均已读取并解析。</translation>
+    </message>
+    <message>
+        <source>No workspace open.</source>
+        <translation>未打开工作区。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Message</source>
+        <translation>复制消息(&amp;M)</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::RecoveryController</name>
@@ -1091,13 +1179,6 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>%1 (invalid)</source>
         <translation>%1（无效）</translation>
-    </message>
-</context>
-<context>
-    <name>PodSec::Ui::Workspace</name>
-    <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1：无法读取：%2</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <optional>
+#include <utility>
 
 namespace PodSec::Cli {
 
@@ -82,11 +83,7 @@ std::vector<std::string> expandPaths(const std::vector<std::string> &paths,
 bool readInput(const std::string &path, std::uint64_t maxSize, std::string &text,
                std::string &error)
 {
-    const bool ok = path == "-" ? readBoundedStdin(maxSize, text, error)
-                                : readBoundedFile(path, maxSize, text, error);
-    if (!ok && error.find("size limit") != std::string::npos)
-        error += " (raise it with --max-file-size)";
-    return ok;
+    return readManifestInput(path, maxSize, text, error);
 }
 
 int runCheck(CheckRequest &request)
@@ -196,12 +193,11 @@ int runCheck(CheckRequest &request)
                                           std::make_move_iterator(errors.end()));
     errors.erase(firstWarning, errors.end());
     summary.errors = errors.size();
-    for (const auto &e : errors)
-        std::fprintf(stderr, "%s:%u:%u: %s\n", e.file.c_str(), e.diagnostic.line,
-                     e.diagnostic.column, e.diagnostic.message.c_str());
-    for (const auto &e : warnings)
-        std::fprintf(stderr, "%s:%u:%u: warning: %s\n", e.file.c_str(), e.diagnostic.line,
-                     e.diagnostic.column, e.diagnostic.message.c_str());
+    // The lines the window's Problems panel shows (and copies) for the same input.
+    for (const std::vector<FileError> *list : {&std::as_const(errors), &warnings}) {
+        for (const auto &e : *list)
+            std::fprintf(stderr, "%s\n", problemLine(e.file, e.diagnostic).c_str());
+    }
     output.write(format->end(summary, errors));
     if (!output.commit()) {
         std::fprintf(stderr, "%s:1:1: cannot write report: %s\n", request.outputFile.c_str(),

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // podsec-explorer: the PodSec Explorer window.
+#include "common/fileinput.h"
 #include "qnetworktransport.h"
 #include "views/mainwindow.h"
 
@@ -109,8 +110,12 @@ int main(int argc, char **argv)
     QCommandLineOption insecureCredentials(
         QStringLiteral("allow-insecure-credentials"),
         QStringLiteral("Send credentials to an http:// cluster (unencrypted; the title warns)."));
+    QCommandLineOption maxFileSize(
+        QStringLiteral("max-file-size"),
+        QStringLiteral("Largest manifest file read, as for podsec check (default 1G)."),
+        QStringLiteral("size"));
     parser.addOptions({lang, dark, zoom, screenshot, select, filter, admissionConfig, previewFix,
-                       kubeconfig, context, whatIf, insecureCredentials});
+                       kubeconfig, context, whatIf, insecureCredentials, maxFileSize});
     parser.process(app);
 
     const QString localeName = parser.isSet(lang) ? parser.value(lang) : QLocale::system().name();
@@ -125,6 +130,15 @@ int main(int argc, char **argv)
         QApplication::installTranslator(&appTranslator);
 
     Ui::MainWindow window;
+    if (parser.isSet(maxFileSize)) {
+        std::uint64_t bytes = 0;
+        if (!parseSize(parser.value(maxFileSize).toStdString(), bytes)) {
+            std::fprintf(stderr, "podsec-explorer: --max-file-size: not a size: %s\n",
+                         qPrintable(parser.value(maxFileSize)));
+            return 2;
+        }
+        window.workspace()->setMaxFileSize(bytes);
+    }
     if (parser.isSet(dark))
         window.setDark(true);
     if (parser.isSet(zoom))

@@ -20,4 +20,12 @@ struct Diagnostic
     bool warning = false;
 };
 
+/// How `podsec check` prints a problem on stderr and the window's Problems panel copies it:
+/// "file:line:column: message", with "warning: " before the message of a warning.
+inline std::string problemLine(const std::string &file, const Diagnostic &d)
+{
+    return file + ':' + std::to_string(d.line) + ':' + std::to_string(d.column) + ": " +
+           (d.warning ? "warning: " : "") + d.message;
+}
+
 } // namespace PodSec

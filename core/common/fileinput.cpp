@@ -198,6 +198,16 @@ bool readBoundedStdin(std::uint64_t maxSize, std::string &text, std::string &err
     return readAllBounded(STDIN_FILENO, maxSize, 0, text, error);
 }
 
+bool readManifestInput(const std::string &path, std::uint64_t maxSize, std::string &text,
+                       std::string &error)
+{
+    const bool ok = path == "-" ? readBoundedStdin(maxSize, text, error)
+                                : readBoundedFile(path, maxSize, text, error);
+    if (!ok && error.find("size limit") != std::string::npos)
+        error += " (raise it with --max-file-size)";
+    return ok;
+}
+
 std::string sizeText(std::uint64_t bytes)
 {
     static const char *const units[] = {"KiB", "MiB", "GiB", "TiB"};

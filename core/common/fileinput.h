@@ -21,6 +21,12 @@ bool readBoundedFile(const std::string &path, std::uint64_t maxSize, std::string
 /// Reads standard input whole, at most maxSize bytes.
 bool readBoundedStdin(std::uint64_t maxSize, std::string &text, std::string &error);
 
+/// Reads one manifest input as `podsec check` and the window do: "-" is standard input,
+/// anything else a file (readBoundedFile). A file over the limit says how to raise it
+/// (both programs take --max-file-size). The message is what both report for the file.
+bool readManifestInput(const std::string &path, std::uint64_t maxSize, std::string &text,
+                       std::string &error);
+
 /// "1 GiB", "512 MiB", "1000 bytes": a size for messages.
 std::string sizeText(std::uint64_t bytes);
 

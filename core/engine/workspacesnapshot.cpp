@@ -267,11 +267,10 @@ void linkOwners(std::vector<WorkloadEntry> &workloads)
 
 } // namespace
 
-std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
-                                               const SnapshotOptions &options,
-                                               const std::function<void(int, int)> &progress,
-                                               const std::atomic<bool> *cancel,
-                                               const WorkspaceSnapshot *previous)
+std::optional<WorkspaceSnapshot>
+buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
+              const std::function<void(int, int)> &progress, const std::atomic<bool> *cancel,
+              const WorkspaceSnapshot *previous, const std::vector<FileProblem> &walkProblems)
 {
     WorkspaceSnapshot s;
     s.version = options.version;
@@ -282,8 +281,17 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
     for (const auto &f : s.files)
         texts.emplace_back(f.text());
     auto split = Engine::splitDocuments(texts);
-    for (auto &[file, d] : split.problems)
-        s.problems.push_back({static_cast<int>(file), std::move(d)});
+    for (const auto &p : walkProblems)
+        s.problems.push_back({-1, p.diagnostic, p.path});
+    // A file that could not be read has that one problem (not "empty file"), as in the CLI.
+    for (std::size_t f = 0; f < s.files.size(); ++f) {
+        if (!s.files[f].readError.empty())
+            s.problems.push_back({static_cast<int>(f), {0, 1, 1, s.files[f].readError}, {}});
+    }
+    for (auto &[file, d] : split.problems) {
+        if (s.files[file].readError.empty())
+            s.problems.push_back({static_cast<int>(file), std::move(d), {}});
+    }
     const auto &jobs = split.jobs;
     const int total = static_cast<int>(jobs.size()) * 2;
     std::atomic<int> done{0};
@@ -339,6 +347,7 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
                 ++w;
             std::size_t end = w;
             bool same = previous->files[i].path == s.files[i].path &&
+                        previous->files[i].readError == s.files[i].readError &&
                         (previous->files[i].bytes == s.files[i].bytes ||
                          previous->files[i].text() == s.files[i].text());
             while (end < old.size() && old[end].file == static_cast<int>(i)) {
@@ -382,13 +391,13 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
         return std::nullopt;
     for (std::size_t i = 0; i < errors.size(); ++i) {
         for (auto &d : errors[i])
-            s.problems.push_back({static_cast<int>(jobs[i].file), std::move(d)});
+            s.problems.push_back({static_cast<int>(jobs[i].file), std::move(d), {}});
     }
     if (previous) {
         // A reused file has the same bytes, so the same problems: take them all from the
         // previous snapshot (in place of the chunking errors found again above).
         const auto isReused = [&](const FileProblem &p) {
-            return reuse[static_cast<std::size_t>(p.file)];
+            return p.file >= 0 && reuse[static_cast<std::size_t>(p.file)];
         };
         s.problems.erase(std::remove_if(s.problems.begin(), s.problems.end(), isReused),
                          s.problems.end());

@@ -116,13 +116,24 @@ struct WorkspaceFile
     /// a snapshot costs no copy of the texts.
     std::shared_ptr<const std::string> bytes = std::make_shared<const std::string>();
     const std::string &text() const { return *bytes; }
-    void setText(std::string text) { bytes = std::make_shared<const std::string>(std::move(text)); }
+    void setText(std::string text)
+    {
+        bytes = std::make_shared<const std::string>(std::move(text));
+        readError.clear();
+    }
+    /// Why the file could not be read (readManifestInput's message); its text is empty and
+    /// this is its only problem. Cleared by setText.
+    std::string readError;
 };
 
+/// A problem of the input: a file that could not be read, parsed or decoded (an error), or
+/// input Kubernetes ignores (a warning, Diagnostic::warning), or a path the folder walk could
+/// not take in (file -1; path names it).
 struct FileProblem
 {
     int file = 0;
     Diagnostic diagnostic;
+    std::string path; ///< only for file < 0
 };
 
 /// What the window shows: every namespace and workload of a set of files, evaluated at
@@ -132,7 +143,15 @@ struct WorkspaceSnapshot
     std::vector<WorkspaceFile> files;
     std::vector<NamespaceEntry> namespaces; ///< sorted by name
     std::vector<WorkloadEntry> workloads;
+    /// Every problem of the input, in the order `podsec check` finds them: the walk's, then
+    /// each file's in file order (errors and warnings alike).
     std::vector<FileProblem> problems;
+    /// The file a problem is about, as `podsec check` names it.
+    const std::string &problemPath(const FileProblem &p) const
+    {
+        return p.file >= 0 && std::size_t(p.file) < files.size() ? files[std::size_t(p.file)].path
+                                                                 : p.path;
+    }
     Policy::Version version;
     /// When set, every namespace is judged at this level (all three modes) instead of its
     /// labels: "what if everything were restricted?"
@@ -159,11 +178,15 @@ struct SnapshotOptions
 /// index with the same path and text keeps its workloads from it without being parsed
 /// again, unless a namespace it uses has changed its pod-security labels. A workspace that
 /// grows page by page (a cluster being read) so costs only its new pages.
+///
+/// walkProblems (what walkPaths could not take in) lead the snapshot's problems, as they
+/// lead `podsec check`'s.
 std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
                                                const SnapshotOptions &options,
                                                const std::function<void(int, int)> &progress = {},
                                                const std::atomic<bool> *cancel = nullptr,
-                                               const WorkspaceSnapshot *previous = nullptr);
+                                               const WorkspaceSnapshot *previous = nullptr,
+                                               const std::vector<FileProblem> &walkProblems = {});
 
 const char *verdictName(Verdict v);
 /// The worst of two verdicts, for parents summarising children (Fail > Pass > ...).

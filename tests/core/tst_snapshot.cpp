@@ -261,6 +261,40 @@ private Q_SLOTS:
         QCOMPARE(grown->problems.size(), std::size_t(1));
     }
 
+    // A file that could not be read has its read error as its only problem (not "empty
+    // file"); the walk's problems lead, named by path; reuse keeps both, once.
+    void readErrorsAndWalkProblems()
+    {
+        const SnapshotOptions options;
+        WorkspaceFile unreadable = file("big.yaml", "");
+        unreadable.readError = "file is 2 KiB, larger than the size limit of 1 KiB";
+        const std::vector<WorkspaceFile> files = {file("pods.yaml", Pods), unreadable};
+        const std::vector<FileProblem> walk = {
+            {-1, Diagnostic{0, 1, 1, "dangling symbolic link", false}, "gone.yaml"}};
+        const auto first = buildSnapshot(files, options, {}, nullptr, nullptr, walk);
+        QVERIFY(first);
+        const auto lines = [](const WorkspaceSnapshot &s) {
+            std::vector<std::string> out;
+            for (const auto &p : s.problems)
+                out.push_back(problemLine(s.problemPath(p), p.diagnostic));
+            return out;
+        };
+        const std::vector<std::string> expected = {
+            "gone.yaml:1:1: dangling symbolic link",
+            "big.yaml:1:1: file is 2 KiB, larger than the size limit of 1 KiB"};
+        QCOMPARE(lines(*first), expected);
+        const auto again = buildSnapshot(files, options, {}, nullptr, first.operator->(), walk);
+        QVERIFY(again);
+        QCOMPARE(lines(*again), expected);
+        // Read at last: its problems are its text's.
+        std::vector<WorkspaceFile> read = files;
+        read[1].setText("");
+        const auto third = buildSnapshot(read, options, {}, nullptr, again.operator->());
+        QVERIFY(third);
+        QCOMPARE(lines(*third),
+                 std::vector<std::string>{"big.yaml:1:1: empty file: no YAML documents"});
+    }
+
     // Deployment → ReplicaSet → Pod and CronJob → Job → Pod, by uid.
     void ownersLinkedByUid()
     {

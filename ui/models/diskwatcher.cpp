@@ -64,7 +64,10 @@ void DiskWatcher::watch(const QStringList &roots, const QStringList &files,
 {
     clear();
     m_roots = roots;
-    Workspace::collectFiles(m_roots, nullptr, &m_folders);
+    std::vector<FileProblem> problems;
+    Workspace::collectFiles(m_roots, &problems, &m_folders);
+    for (const auto &p : problems)
+        m_walkProblems << QString::fromStdString(problemLine(p.path, p.diagnostic));
     for (qsizetype i = 0; i < files.size(); ++i) {
         Known known;
         const QFileInfo info(files[i]);
@@ -93,6 +96,7 @@ void DiskWatcher::clear()
         m_system->removePaths(m_system->directories());
     m_roots.clear();
     m_folders.clear();
+    m_walkProblems.clear();
     m_known.clear();
 }
 
@@ -158,8 +162,12 @@ void DiskWatcher::scan()
     // What the roots hold now (new files in opened folders, files recreated).
     // One walk gives the files and the folders to watch.
     QStringList folders;
-    const QStringList present = Workspace::collectFiles(m_roots, nullptr, &folders);
+    std::vector<FileProblem> walkProblems;
+    const QStringList present = Workspace::collectFiles(m_roots, &walkProblems, &folders);
     m_folders = std::move(folders);
+    QStringList walkLines;
+    for (const auto &p : walkProblems)
+        walkLines << QString::fromStdString(problemLine(p.path, p.diagnostic));
     const QSet<QString> presentSet(present.cbegin(), present.cend());
 
     QStringList paths = m_known.keys();
@@ -230,6 +238,10 @@ void DiskWatcher::scan()
         m_debounce->start();
     if (waitForGrace && !m_graceTimer->isActive())
         m_graceTimer->start(m_graceMs);
+    if (walkLines != m_walkProblems) {
+        m_walkProblems = walkLines;
+        Q_EMIT walkProblemsChanged(walkProblems);
+    }
     if (!changes.isEmpty())
         Q_EMIT changed(changes);
 }

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "engine/workspacesnapshot.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QStringList>
 #include <QVector>
+
+#include <vector>
 
 class QFileSystemWatcher;
 class QTimer;
@@ -62,6 +66,9 @@ public:
 Q_SIGNALS:
     /// What changed since the last report, in path order.
     void changed(const QVector<PodSec::Ui::DiskWatcher::Change> &changes);
+    /// What the walk of the roots could not take in (dangling links, FIFOs, unreadable
+    /// folders) is no longer what it was.
+    void walkProblemsChanged(const std::vector<PodSec::FileProblem> &problems);
 
 private:
     struct Known
@@ -83,7 +90,8 @@ private:
     QTimer *m_debounce;
     QTimer *m_graceTimer;
     QStringList m_roots;
-    QStringList m_folders; ///< the folders the last walk of the roots searched
+    QStringList m_folders;      ///< the folders the last walk of the roots searched
+    QStringList m_walkProblems; ///< what the last walk could not take in (problemLine each)
     QHash<QString, Known> m_known;
     int m_graceMs = 2000;
     int m_retries = 0; ///< scans in a row that found a file in flux

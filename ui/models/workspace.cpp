@@ -51,7 +51,7 @@ Workspace::~Workspace()
     m_watcher.waitForFinished();
 }
 
-QStringList Workspace::collectFiles(const QStringList &paths, QStringList *errors,
+QStringList Workspace::collectFiles(const QStringList &paths, std::vector<FileProblem> *problems,
                                     QStringList *folders)
 {
     // One walk for the window and `podsec check` (core/common/fileinput.h).
@@ -66,17 +66,16 @@ QStringList Workspace::collectFiles(const QStringList &paths, QStringList *error
         for (const auto &folder : walk.folders)
             *folders << QFile::decodeName(QByteArray::fromStdString(folder));
     }
-    for (const auto &p : walk.problems) {
-        if (errors)
-            errors->append(QFile::decodeName(QByteArray::fromStdString(p.path)) +
-                           QStringLiteral(": ") + QString::fromStdString(p.message));
+    if (problems) {
+        for (const auto &p : walk.problems)
+            problems->push_back({-1, Diagnostic{0, 1, 1, p.message}, p.path});
     }
     return files;
 }
 
 void Workspace::openTexts(const std::vector<std::pair<std::string, std::string>> &documents)
 {
-    m_errors.clear();
+    m_walkProblems.clear();
     m_roots.clear();
     m_paths.clear();
     m_absent.clear();
@@ -119,24 +118,32 @@ std::vector<int> Workspace::addTexts(std::vector<std::pair<std::string, std::str
 
 void Workspace::open(const QStringList &paths)
 {
-    m_errors.clear();
+    m_walkProblems.clear();
     m_last = {};
     m_readOnly = false;
     m_roots = paths;
     m_absent.clear();
-    m_paths = collectFiles(paths, &m_errors);
+    m_paths = collectFiles(paths, &m_walkProblems);
     m_files.clear();
     for (const QString &p : std::as_const(m_paths)) {
-        QFile f(p);
+        // Read as `podsec check` reads (bounded, FIFOs refused), with its messages.
         WorkspaceFile wf;
         wf.path = QDir::toNativeSeparators(p).toStdString();
-        if (f.open(QIODevice::ReadOnly))
-            wf.setText(f.readAll().toStdString());
+        std::string text, error;
+        if (readManifestInput(QFile::encodeName(p).toStdString(), m_maxFileSize, text, error))
+            wf.setText(std::move(text));
         else
-            m_errors << tr("%1: cannot read: %2").arg(p, f.errorString());
+            wf.readError = std::move(error);
         m_files.push_back(std::move(wf));
     }
     evaluate();
+}
+
+QString Workspace::readError(int file) const
+{
+    if (file < 0 || file >= static_cast<int>(m_files.size()))
+        return {};
+    return QString::fromStdString(m_files[static_cast<std::size_t>(file)].readError);
 }
 
 QByteArray Workspace::fileText(int file) const
@@ -185,6 +192,14 @@ std::vector<int> Workspace::applyDiskUpdates(const std::vector<DiskUpdate> &upda
     return touched;
 }
 
+void Workspace::setWalkProblems(std::vector<FileProblem> problems)
+{
+    if (m_readOnly)
+        return;
+    m_walkProblems = std::move(problems);
+    evaluate();
+}
+
 void Workspace::setOptions(const SnapshotOptions &options)
 {
     m_options = options;
@@ -212,11 +227,12 @@ void Workspace::evaluate()
     auto options = m_options;
     options.planFixes = !m_readOnly; // the editor's light bulbs; nothing to fix in a cluster
     auto previous = m_last;
+    auto walkProblems = m_walkProblems;
     QPointer<Workspace> self(this);
     m_busy = true;
     Q_EMIT busyChanged(true);
     m_watcher.setFuture(QtConcurrent::run([files = std::move(files), options, cancelFlag, self,
-                                           previous]() mutable {
+                                           previous, walkProblems]() mutable {
         auto snapshot = buildSnapshot(
             std::move(files), options,
             [self](int done, int total) {
@@ -229,7 +245,7 @@ void Workspace::evaluate()
                         },
                         Qt::QueuedConnection);
             },
-            cancelFlag.get(), previous.snapshot.get());
+            cancelFlag.get(), previous.snapshot.get(), walkProblems);
         if (!snapshot)
             return ViewSnapshot();
         // The window's own data, here too, so the GUI thread only hands it over.

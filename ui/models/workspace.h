@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "common/fileinput.h"
 #include "engine/workspacesnapshot.h"
 #include "viewsnapshot.h"
 
@@ -27,8 +28,15 @@ public:
     ~Workspace() override;
 
     /// Collects *.yaml, *.yml and *.json from files and folders (recursively, hidden
-    /// folders skipped) and evaluates them. Unreadable paths are reported in errors().
+    /// folders skipped) and evaluates them. What could not be found or read (at most
+    /// maxFileSize() bytes a file) is among the snapshot's problems, as `podsec check`
+    /// reports it.
     void open(const QStringList &paths);
+    /// The largest file open() reads (`--max-file-size`; DefaultMaxFileSize).
+    void setMaxFileSize(std::uint64_t bytes) { m_maxFileSize = bytes; }
+    std::uint64_t maxFileSize() const { return m_maxFileSize; }
+    /// Why a file could not be read (empty: it was read).
+    QString readError(int file) const;
     /// What open() was given (the files and folders the user opened).
     const QStringList &roots() const { return m_roots; }
     /// Evaluates texts read elsewhere (a live cluster's list pages) as read-only files named
@@ -53,6 +61,9 @@ public:
     /// keeps its index (an empty, absent file) so that indices held elsewhere stay valid; a
     /// file that comes back takes its old index again. Returns the indices touched.
     std::vector<int> applyDiskUpdates(const std::vector<DiskUpdate> &updates);
+    /// What a new walk of the roots could not take in (the folders changed on disk), in
+    /// place of what open() found; re-evaluates.
+    void setWalkProblems(std::vector<FileProblem> problems);
     /// The file was removed on disk (and is empty here until it comes back).
     bool isAbsent(int file) const { return m_absent.contains(file); }
     void setOptions(const SnapshotOptions &options);
@@ -66,11 +77,11 @@ public:
     std::string_view fileBytes(int file) const;
     /// An evaluation is running or its snapshot has not been delivered yet.
     bool isBusy() const { return m_busy; }
-    const QStringList &errors() const { return m_errors; }
 
     /// The manifest files below a path (or the path itself).
-    /// folders: every folder searched.
-    static QStringList collectFiles(const QStringList &paths, QStringList *errors = nullptr,
+    /// problems: what the walk could not take in (file -1); folders: every folder searched.
+    static QStringList collectFiles(const QStringList &paths,
+                                    std::vector<FileProblem> *problems = nullptr,
                                     QStringList *folders = nullptr);
 
 Q_SIGNALS:
@@ -86,7 +97,8 @@ private:
     QStringList m_paths;
     QSet<int> m_absent;
     std::vector<WorkspaceFile> m_files;
-    QStringList m_errors;
+    std::vector<FileProblem> m_walkProblems;
+    std::uint64_t m_maxFileSize = DefaultMaxFileSize;
     SnapshotOptions m_options;
     /// An empty ViewSnapshot when the evaluation was cancelled.
     QFutureWatcher<ViewSnapshot> m_watcher;

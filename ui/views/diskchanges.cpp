@@ -26,6 +26,9 @@ DiskChangeController::DiskChangeController(Workspace *workspace, DocumentSet *do
 {
     connect(m_documents->diskWatcher(), &DiskWatcher::changed, this,
             &DiskChangeController::onChanged);
+    // Dangling links, FIFOs and unreadable folders that come and go (the Problems panel).
+    connect(m_documents->diskWatcher(), &DiskWatcher::walkProblemsChanged, m_workspace,
+            &Workspace::setWalkProblems);
 }
 
 void DiskChangeController::onChanged(const QVector<DiskWatcher::Change> &changes)

@@ -6,10 +6,12 @@
 #include "editor/codeeditor.h"
 #include "editor/documentset.h"
 #include "models/badgeproxymodel.h"
+#include "models/problemsmodel.h"
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
 #include "namespacechipdelegate.h"
+#include "problemspanel.h"
 #include "recoverycontroller.h"
 #include "selectionsync.h"
 
@@ -34,7 +36,9 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -101,16 +105,29 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_fixes, &FixController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
+    // The Problems panel: closed until asked for (the status bar's button, View ▸ Problems).
+    m_problems = new ProblemsPanel(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problems);
+    m_problems->hide();
+    connect(m_problems, &ProblemsPanel::openRequested, this, &MainWindow::openProblem);
+
     createPolicyBar();
     createActions();
 
     m_counts = new QLabel;
+    m_problemsButton = new QToolButton;
+    m_problemsButton->setAutoRaise(true);
+    m_problemsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_problemsButton->setVisible(false);
+    connect(m_problemsButton, &QToolButton::clicked, m_problems, &ProblemsPanel::reveal);
     m_progress = new QProgressBar;
     m_progress->setMaximumWidth(220);
     m_progress->setVisible(false);
     m_cancel = new QPushButton(tr("Cancel"));
     m_cancel->setVisible(false);
-    statusBar()->addWidget(m_counts, 1);
+    statusBar()->addWidget(m_counts);
+    statusBar()->addWidget(m_problemsButton);
+    statusBar()->addWidget(new QWidget, 1);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     connect(m_cancel, &QPushButton::clicked, m_workspace, &Workspace::cancel);
@@ -311,8 +328,6 @@ void MainWindow::openPaths(const QStringList &paths)
     m_workspace->open(paths);
     m_documents->growToWorkspace();
     m_documents->watchWorkspaceFiles();
-    for (const QString &e : m_workspace->errors())
-        statusBar()->showMessage(e, 8000);
     addRecent(paths);
     m_recovery->offerRecovery(); // edits a crashed window left for these files
     // The workspace's name, then the modified mark right after it (Qt's [*]), then the
@@ -369,6 +384,7 @@ void MainWindow::applySnapshot(const ViewSnapshot &view)
     QElapsedTimer timing;
     timing.start();
     m_model->setSnapshot(view);
+    m_problems->setSnapshot(view.snapshot);
     const qint64 tModel = timing.elapsed();
     m_filter->refilter();
     if (first) {
@@ -394,6 +410,7 @@ void MainWindow::updateStatus()
     const auto snapshot = m_model->snapshot();
     if (!snapshot) {
         m_counts->setText(tr("No workspace open"));
+        m_problemsButton->setVisible(false);
         return;
     }
     int failBaseline = 0, failRestricted = 0, rejected = 0;
@@ -411,13 +428,52 @@ void MainWindow::updateStatus()
             .arg(failRestricted)
             .arg(QString::fromStdString(snapshot->version.toString())) +
         QStringLiteral(" · ") + tr("%n pod(s) rejected by enforce", nullptr, rejected);
-    if (!snapshot->problems.empty())
-        text += QStringLiteral(" · ") +
-                tr("%n file problem(s)", nullptr, int(snapshot->problems.size()));
+    // Problems: a button that opens the Problems panel.
+    const int errors = m_problems->model()->errorCount();
+    const int warnings = m_problems->model()->warningCount();
+    QStringList problems;
+    if (errors)
+        problems << tr("%n file problem(s)", nullptr, errors);
+    if (warnings)
+        problems << tr("%n warning(s)", nullptr, warnings);
+    m_problemsButton->setText(problems.join(QStringLiteral(" · ")));
+    m_problemsButton->setIcon(style()->standardIcon(errors ? QStyle::SP_MessageBoxCritical
+                                                           : QStyle::SP_MessageBoxWarning));
+    m_problemsButton->setToolTip(tr("Show the Problems panel"));
+    m_problemsButton->setVisible(!problems.isEmpty());
     if (dirty)
         text += QStringLiteral(" · ") + tr("%n unsaved file(s)", nullptr, dirty);
     setWindowModified(dirty > 0);
     m_counts->setText(text);
+}
+
+void MainWindow::openProblem(const FileProblem &problem, bool focus)
+{
+    const auto snapshot = m_model->snapshot();
+    const int file = problem.file;
+    if (snapshot && file >= 0 && m_workspace->readError(file).isEmpty() &&
+        m_sync->showPlace(file, int(problem.diagnostic.line), int(problem.diagnostic.column),
+                          problem.diagnostic.offset, focus))
+        return;
+    // Nothing to show in the editor: say why (a click in the status bar; Enter or a
+    // double-click in a message box, one at a time).
+    const QString path =
+        snapshot ? QString::fromStdString(snapshot->problemPath(problem)) : QString();
+    const QString text = tr("%1 cannot be opened in the editor:\n%2")
+                             .arg(path, QString::fromStdString(problem.diagnostic.message));
+    if (!focus) {
+        statusBar()->showMessage(QString(text).replace(QLatin1Char('\n'), QLatin1Char(' ')), 15000);
+        return;
+    }
+    auto *box = findChild<QMessageBox *>(QStringLiteral("problemMessage"));
+    if (!box) {
+        box = new QMessageBox(QMessageBox::Warning, QString(), QString(), QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("problemMessage"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    box->setWindowTitle(tr("Cannot open %1").arg(path));
+    box->setText(text);
+    box->open();
 }
 
 bool MainWindow::writeFile(int file, const QString &path)

@@ -15,7 +15,12 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QToolButton;
 class QTreeView;
+
+namespace PodSec {
+struct FileProblem;
+}
 
 namespace PodSec::Ui {
 
@@ -25,6 +30,7 @@ class DetailsPane;
 class DiskChangeController;
 class RecoveryController;
 class DocumentSet;
+class ProblemsPanel;
 class SelectionSync;
 struct ViewSnapshot;
 class Workspace;
@@ -88,12 +94,18 @@ public:
     QComboBox *levelCombo() const { return m_level; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     QCheckBox *onlyFailingBox() const { return m_onlyFailing; }
+    ProblemsPanel *problemsPanel() const { return m_problems; }
+    /// The status bar's "N file problem(s)" button (hidden when there are none).
+    QToolButton *problemsButton() const { return m_problemsButton; }
     int currentFile() const;
     /// Reads a PodSecurityConfiguration (defaults, exemptions) and re-evaluates; shows the
     /// errors with file:line:column and keeps the previous configuration when it is invalid.
     bool loadAdmissionConfig(const QString &path);
     /// Selects the tree row with this key (see WorkloadTreeModel::KeyRole).
     bool selectKey(const QString &key);
+    /// Shows a problem's place in the editor (focus: and moves the keyboard focus there), or
+    /// its message when the file cannot be shown (unreadable, too large, not a file).
+    void openProblem(const PodSec::FileProblem &problem, bool focus);
 
 Q_SIGNALS:
     void snapshotApplied();
@@ -156,6 +168,8 @@ private:
     QLineEdit *m_filterEdit = nullptr;
     QCheckBox *m_onlyFailing = nullptr;
     QLabel *m_counts = nullptr;
+    ProblemsPanel *m_problems = nullptr;
+    QToolButton *m_problemsButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -10,6 +10,7 @@
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
+#include "problemspanel.h"
 #include "selectionsync.h"
 
 #include "engine/buildinfo.h"
@@ -210,6 +211,9 @@ void MainWindow::createActions()
         m_filterEdit->selectAll();
     });
     focusFilter->setShortcut(QKeySequence::Find);
+    view->addSeparator();
+    QAction *problems = view->addAction(tr("&Problems"), m_problems, &ProblemsPanel::reveal);
+    problems->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PodSec Explorer"), this, &MainWindow::showAbout);

@@ -231,6 +231,31 @@ void SelectionSync::showFile(int file, const WorkloadEntry *workload)
     updateEditorFindings();
 }
 
+bool SelectionSync::showPlace(int file, int line, int column, std::uint32_t offset, bool focus)
+{
+    if (file < 0 || file >= int(m_workspace->paths().size()))
+        return false;
+    if (m_documents->isLarge(file)) {
+        // The excerpt of a large file starts at the line of the offset.
+        WorkloadEntry place;
+        place.file = file;
+        place.offset = place.endOffset = offset;
+        place.line = std::uint32_t(line);
+        showFile(file, &place);
+    } else {
+        showFile(file, nullptr);
+    }
+    if (m_currentFile != file)
+        return false;
+    {
+        const QScopedValueRollback syncing(m_syncing, true);
+        m_editor->goToLine(line, column);
+    }
+    if (focus)
+        m_editor->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
 void SelectionSync::updateEditorFindings()
 {
     const auto snapshot = m_model->snapshot();

@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QString>
 
+#include <cstdint>
+
 class QLabel;
 class QTreeView;
 
@@ -75,6 +77,10 @@ public:
     void pickStartRow();
     /// A cluster's context namespace, opened first (empty: none).
     void setStartNamespace(const QString &ns) { m_startNamespace = ns; }
+    /// Shows a file at a 1-based line and column (a problem's place); a large file through
+    /// an excerpt of the lines from offset. focus: the editor takes the keyboard focus.
+    /// False if the file has no document.
+    bool showPlace(int file, int line, int column, std::uint32_t offset, bool focus);
     /// Shows no file (before the documents are deleted for another workspace).
     void detach();
     /// Replaces a file's text (a cluster page read again) without moving the selection.
