@@ -127,13 +127,15 @@ void Workspace::open(const QStringList &paths)
     m_paths = collectFiles(paths, &m_errors);
     m_files.clear();
     for (const QString &p : std::as_const(m_paths)) {
-        QFile f(p);
         WorkspaceFile wf;
         wf.path = QDir::toNativeSeparators(p).toStdString();
-        if (f.open(QIODevice::ReadOnly))
-            wf.setText(f.readAll().toStdString());
+        // Bounded as `podsec check` reads: a huge file or a device ends with a message
+        // instead of exhausting memory, and a FIFO is refused instead of blocking.
+        std::string text, error;
+        if (readBoundedFile(QFile::encodeName(p).toStdString(), m_maxFileSize, text, error))
+            wf.setText(std::move(text));
         else
-            m_errors << tr("%1: cannot read: %2").arg(p, f.errorString());
+            m_errors << tr("%1: cannot read: %2").arg(p, QString::fromStdString(error));
         m_files.push_back(std::move(wf));
     }
     evaluate();

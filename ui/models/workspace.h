@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "common/fileinput.h"
 #include "engine/workspacesnapshot.h"
 #include "viewsnapshot.h"
 
@@ -67,6 +68,9 @@ public:
     /// An evaluation is running or its snapshot has not been delivered yet.
     bool isBusy() const { return m_busy; }
     const QStringList &errors() const { return m_errors; }
+    /// Files larger than this are not read (an error says so), as `podsec --max-file-size`.
+    void setMaxFileSize(std::uint64_t bytes) { m_maxFileSize = bytes; }
+    std::uint64_t maxFileSize() const { return m_maxFileSize; }
 
     /// The manifest files below a path (or the path itself).
     /// folders: every folder searched.
@@ -102,6 +106,7 @@ private:
     /// workloads (and unchanged workloads their search text) from it.
     ViewSnapshot m_last;
     bool m_readOnly = false;
+    std::uint64_t m_maxFileSize = DefaultMaxFileSize;
 };
 
 } // namespace PodSec::Ui
