@@ -451,6 +451,21 @@
         <source>No difference.</source>
         <translation>没有差异。</translation>
     </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>Changed on disk but not read: %1</source>
+        <translation>磁盘上已更改但未读取：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::DocumentSet</name>
+    <message>
+        <source>it was changed on disk by another program since it was read; not saved. Take the version on disk or keep your edits, then save again.</source>
+        <translation>读取后它已在磁盘上被其他程序更改；未保存。请采用磁盘上的版本或保留您的编辑，然后再次保存。</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::FixController</name>

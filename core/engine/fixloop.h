@@ -75,12 +75,16 @@ struct FixResult
 };
 
 /// Fixes the pod-bearing objects of a YAML stream until they pass the policy or no
-/// automatic fix is left (at most MaxFixRounds rounds). Each round applies at most one fix
-/// per object, then re-parses and re-evaluates; a round that would make any check fail
-/// that passed before is undone and its fixes are tried one by one, and a fix that still
-/// does harm is dropped. Documents that do not parse are left byte-identical and listed
-/// in errors; the others are still fixed. Running it again
-/// on its result is a no-op.
+/// automatic fix is left (at most MaxFixRounds rounds). The stream is split into its
+/// documents once and each document is fixed on its own text, so the work is linear in
+/// the number of documents and fixes, and every document ends as it would if it were
+/// fixed alone. Each round applies at most one fix per object of the document, then
+/// re-parses and re-evaluates the document; a round that would make any check fail that
+/// passed before is undone and its fixes are tried one by one, and a fix that still does
+/// harm is dropped (for that document). Documents that do not parse are left
+/// byte-identical and listed in errors at their place in the input; the others are still
+/// fixed. Decisions and their choices are planned against the fixed text (their edits and
+/// lines are those of result.text). Running it again on its result is a no-op.
 FixResult fixText(std::string text, const Policy::LevelVersion &policy,
                   const FixOptions &options = {});
 inline FixResult fixText(std::string text, const Policy::LevelVersion &policy,

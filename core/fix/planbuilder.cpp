@@ -60,8 +60,9 @@ void guardAnchors(Plan &plan, const K8s::PodSpecView &pod, const YamlSurgeon &su
 
 } // namespace
 
-DocumentPlanner::DocumentPlanner(const Yaml::Document &doc, const std::string &text)
-    : m_doc(doc), m_text(text)
+DocumentPlanner::DocumentPlanner(const Yaml::Document &doc, const std::string &text,
+                                 std::string fileEol)
+    : m_doc(doc), m_text(text), m_fileEol(std::move(fileEol))
 {}
 
 DocumentPlanner::~DocumentPlanner() = default;
@@ -72,7 +73,7 @@ Plan DocumentPlanner::plan(const K8s::PodSpecView &pod, const Policy::Evaluation
     if (pod.spec() == NoNode)
         return {};
     if (!m_surgeon)
-        m_surgeon = std::make_unique<YamlSurgeon>(m_doc, m_text);
+        m_surgeon = std::make_unique<YamlSurgeon>(m_doc, m_text, m_fileEol);
     FixContext context(pod, evaluation, *m_surgeon);
     for (const auto &r : evaluation.results) {
         if (r.allowed || !(only.empty() || only.count(std::string(r.id))))

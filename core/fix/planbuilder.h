@@ -24,10 +24,11 @@ class YamlSurgeon;
 /// Plans the fixes of the objects of one document. What it learns about the document
 /// (parents, aliases, node spans) is built on the first plan() and shared by the others,
 /// so planning every item of a large List stays linear. doc and text must outlive it.
+/// fileEol: the file's line ending when text holds the document alone (YamlSurgeon).
 class DocumentPlanner
 {
 public:
-    DocumentPlanner(const Yaml::Document &doc, const std::string &text);
+    DocumentPlanner(const Yaml::Document &doc, const std::string &text, std::string fileEol = {});
     ~DocumentPlanner();
     DocumentPlanner(const DocumentPlanner &) = delete;
     DocumentPlanner &operator=(const DocumentPlanner &) = delete;
@@ -38,6 +39,7 @@ public:
 private:
     const Yaml::Document &m_doc;
     const std::string &m_text;
+    std::string m_fileEol;
     mutable std::unique_ptr<YamlSurgeon> m_surgeon;
 };
 

@@ -21,7 +21,8 @@ Edits single(std::uint32_t offset, std::uint32_t length, std::string text)
 
 } // namespace
 
-YamlSurgeon::YamlSurgeon(const Yaml::Document &doc, const std::string &text)
+YamlSurgeon::YamlSurgeon(const Yaml::Document &doc, const std::string &text,
+                         std::string_view fileEol)
     : m_doc(doc), m_text(text)
 {
     // The document's own line ends (searching the whole file for every document made a
@@ -30,6 +31,8 @@ YamlSurgeon::YamlSurgeon(const Yaml::Document &doc, const std::string &text)
         std::string_view(text).substr(doc.chunkStart, doc.chunkEnd - doc.chunkStart);
     if (chunk.find('\n') != std::string_view::npos)
         m_eol = chunk.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+    else if (!fileEol.empty())
+        m_eol = std::string(fileEol);
     else
         m_eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
     m_parent.assign(doc.nodeCount(), NoNode);

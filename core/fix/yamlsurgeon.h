@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -57,7 +58,9 @@ using Edits = std::optional<TextEditSet>;
 class YamlSurgeon
 {
 public:
-    YamlSurgeon(const Yaml::Document &doc, const std::string &text);
+    /// fileEol: the line ending of the file the document comes from, for a document
+    /// without a line break of its own; empty: searched in text.
+    YamlSurgeon(const Yaml::Document &doc, const std::string &text, std::string_view fileEol = {});
 
     const Yaml::Document &doc() const { return m_doc; }
     Yaml::NodeId parent(Yaml::NodeId n) const

@@ -5,8 +5,11 @@
 #include "models/diskwatcher.h"
 #include "models/workspace.h"
 
+#include "common/safefile.h"
+
+#include <QFile>
+#include <QFileInfo>
 #include <QPlainTextDocumentLayout>
-#include <QSaveFile>
 #include <QScopedValueRollback>
 #include <QSyntaxHighlighter>
 #include <QTextCursor>
@@ -101,6 +104,7 @@ void DocumentSet::watchWorkspaceFiles()
     contents.reserve(m_workspace->paths().size());
     for (int f = 0; f < int(m_workspace->paths().size()); ++f)
         contents << m_workspace->fileText(f);
+    m_disk->setMaxFileSize(m_workspace->maxFileSize());
     m_disk->watch(m_workspace->roots(), m_workspace->paths(), contents);
 }
 
@@ -243,15 +247,45 @@ bool DocumentSet::write(int file, const QString &path, QString *error)
     QByteArray bytes = text.toUtf8();
     if (open.bom)
         bytes.prepend("\xEF\xBB\xBF");
-    // QSaveFile writes a temporary file and renames it over the original only when every
-    // byte was written: a failed save leaves the file on disk as it was.
-    QSaveFile out(path);
-    const bool ok =
-        out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size() && out.commit();
+    // Written as `podsec fix --in-place` writes (core/common/safefile.h): atomically, keeping
+    // owner, group, mode (setgid) and hard links, or refused with a reason; a failed save
+    // leaves the file on disk as it was.
+    const std::string target = QFile::encodeName(path).toStdString();
+    const std::uint64_t maxSize = m_workspace->maxFileSize();
+    std::string failure;
+    bool ok = false;
+    if (m_disk->isKnown(path) && QFileInfo::exists(path)) {
+        // A file the window read: what is on disk must still be what it read, wrote or
+        // reported (the disk-change flow asked about that), else another program's edit
+        // would be lost.
+        std::string current;
+        if (!readBoundedFile(target, maxSize, current, failure)) {
+            failure = "cannot read it before saving: " + failure;
+        } else if (!m_disk->isLastKnown(path, QByteArray::fromStdString(current))) {
+            if (error)
+                *error = tr("it was changed on disk by another program since it was read; not "
+                            "saved. Take the version on disk or keep your edits, then save "
+                            "again.");
+            // The change is shown as the watcher shows changes, once this save returned.
+            QTimer::singleShot(0, m_disk, &DiskWatcher::scanNow);
+            return false;
+        } else {
+            ok = replaceFileContent(target, current,
+                                    std::string_view(bytes.data(), std::size_t(bytes.size())), {},
+                                    maxSize, failure);
+        }
+    } else {
+        SafeWriter out;
+        ok = out.open(target, failure) &&
+             out.write(std::string_view(bytes.data(), std::size_t(bytes.size()))) &&
+             out.commit(failure);
+        if (!ok && failure.empty())
+            failure = "cannot write";
+    }
     if (ok)
         m_disk->noteWritten(path, bytes); // our own write is not a change by another program
     if (!ok && error)
-        *error = out.errorString();
+        *error = QString::fromStdString(failure);
     return ok;
 }
 

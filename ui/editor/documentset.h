@@ -82,9 +82,11 @@ public:
     /// the editor may still show it until it switches.
     QTextDocument *makeExcerpt(int file, const WorkloadEntry &workload);
 
-    /// Writes a file's text to path atomically (QSaveFile), restoring CRLF and BOM. True
-    /// if there is nothing to write; false with *error on failure (the file on disk is then
-    /// unchanged).
+    /// Writes a file's text to path, restoring CRLF and BOM, as `podsec fix --in-place`
+    /// writes (core/common/safefile.h): atomically, keeping owner, group, mode and hard
+    /// links. A file the window read is not written when another program changed it since
+    /// (the disk-change flow then shows that change). True if there is nothing to write;
+    /// false with *error on failure (the file on disk is then unchanged).
     bool write(int file, const QString &path, QString *error);
     /// Writes a file back to its own path and marks it saved. A read-only (cluster)
     /// workspace is never written, nor is a file without edits.

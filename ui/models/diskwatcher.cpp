@@ -3,6 +3,8 @@
 
 #include "workspace.h"
 
+#include "common/fileinput.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -111,6 +113,12 @@ void DiskWatcher::noteWritten(const QString &path, const QByteArray &bytes)
     rewatch(); // an atomic save replaced the file: the old watch is gone
 }
 
+bool DiskWatcher::isLastKnown(const QString &path, const QByteArray &bytes) const
+{
+    const auto it = m_known.constFind(path);
+    return it != m_known.cend() && !it->hash.isEmpty() && it->hash == hashOf(bytes);
+}
+
 void DiskWatcher::scanNow()
 {
     m_debounce->stop();
@@ -133,15 +141,26 @@ void DiskWatcher::poke()
     m_debounce->start(); // restarts: read once the burst is over
 }
 
-bool DiskWatcher::readStable(const QString &path, QByteArray *bytes, qint64 *size, qint64 *modified)
+bool DiskWatcher::readStable(const QString &path, std::uint64_t maxSize, QByteArray *bytes,
+                             qint64 *size, qint64 *modified, QString *error)
 {
     QFileInfo before(path);
     if (!before.exists() || !before.isFile())
         return false;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (before.size() >= 0 && std::uint64_t(before.size()) > maxSize) {
+        *error = QString::fromStdString("file is " + sizeText(std::uint64_t(before.size())) +
+                                        ", over the limit of " + sizeText(maxSize));
         return false;
-    *bytes = file.readAll();
+    }
+    // Bounded as the workspace reads (core/common/fileinput.h): a file that grows past the
+    // limit while it is read, or that became a FIFO or device, is refused with a message.
+    std::string text, readError;
+    if (!readBoundedFile(QFile::encodeName(path).toStdString(), maxSize, text, readError)) {
+        if (QFileInfo::exists(path))
+            *error = QString::fromStdString(readError);
+        return false;
+    }
+    *bytes = QByteArray::fromStdString(text);
     QFileInfo after(path);
     after.refresh();
     if (!after.exists() || after.size() != before.size() ||
@@ -184,11 +203,24 @@ void DiskWatcher::scan()
         const bool exists = info.exists() && info.isFile();
         if (!isNew && exists && it->missingSince < 0 && info.size() == it->size &&
             info.lastModified().toMSecsSinceEpoch() == it->modified &&
-            now - it->modified > RecentMs)
-            continue; // untouched
+            (now - it->modified > RecentMs || it->hash.isEmpty()))
+            continue; // untouched (or reported unreadable as it is)
         QByteArray bytes;
         qint64 size = -1, modified = -1;
-        const bool read = exists && readStable(path, &bytes, &size, &modified);
+        QString error;
+        const bool read =
+            exists && readStable(path, m_maxFileSize, &bytes, &size, &modified, &error);
+        if (exists && !read && !error.isEmpty()) {
+            // It cannot be read as it is (too large...): said once, until it changes again.
+            Known known = isNew ? Known{} : *it;
+            known.size = info.size();
+            known.modified = info.lastModified().toMSecsSinceEpoch();
+            known.missingSince = -1;
+            known.hash.clear();
+            m_known.insert(path, known);
+            changes.push_back({Change::Unreadable, path, {}, error});
+            continue;
+        }
         if (exists && !read) {
             retry = true; // being written (or unreadable for a moment)
             continue;
@@ -206,7 +238,7 @@ void DiskWatcher::scan()
             }
             if (!read) {
                 m_known.erase(it);
-                changes.push_back({Change::Removed, path, {}});
+                changes.push_back({Change::Removed, path, {}, {}});
                 continue;
             }
         }
@@ -218,7 +250,7 @@ void DiskWatcher::scan()
             known.size = size;
             known.modified = modified;
             m_known.insert(path, known);
-            changes.push_back({Change::Added, path, bytes});
+            changes.push_back({Change::Added, path, bytes, {}});
             continue;
         }
         it->missingSince = -1;
@@ -228,7 +260,7 @@ void DiskWatcher::scan()
         if (hash == it->hash)
             continue; // touched, or our own save: same bytes
         it->hash = hash;
-        changes.push_back({Change::Modified, path, bytes});
+        changes.push_back({Change::Modified, path, bytes, {}});
     }
 
     rewatch();

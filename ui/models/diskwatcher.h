@@ -11,6 +11,7 @@
 #include <QVector>
 
 #include <vector>
+#include <cstdint>
 
 class QFileSystemWatcher;
 class QTimer;
@@ -36,10 +37,14 @@ class DiskWatcher final : public QObject
 public:
     struct Change
     {
-        enum Kind { Modified, Added, Removed };
+        /// Unreadable: the file is there but cannot be read (over the size limit, no
+        /// longer a regular file, no permission); error says why and the file's content in
+        /// the window stays as it was.
+        enum Kind { Modified, Added, Removed, Unreadable };
         Kind kind = Modified;
         QString path;
         QByteArray bytes; ///< the new content (Modified, Added)
+        QString error;    ///< Unreadable: why
     };
 
     explicit DiskWatcher(QObject *parent = nullptr);
@@ -54,9 +59,16 @@ public:
     void clear();
     /// The window wrote these bytes to path: not a change by another program.
     void noteWritten(const QString &path, const QByteArray &bytes);
+    /// Whether path is one of the files watched (read, reported or written here).
+    bool isKnown(const QString &path) const { return m_known.contains(path); }
+    /// Whether bytes are what was last read, reported or written for path: false when
+    /// another program changed the file and the change was not reported yet.
+    bool isLastKnown(const QString &path, const QByteArray &bytes) const;
     /// Quiet period before a burst of notifications is read, and how long a file may be
     /// missing or empty before it counts as removed (tests shorten both).
     void setTimings(int debounceMs, int graceMs);
+    /// Files larger than this are not read but reported Unreadable (Workspace's limit).
+    void setMaxFileSize(std::uint64_t bytes) { m_maxFileSize = bytes; }
     /// Scans now instead of waiting for a notification (Reload, tests).
     void scanNow();
 
@@ -81,9 +93,12 @@ private:
 
     void poke();
     void scan();
-    /// Reads a file whose size and time held still while it was read; false if it is
-    /// missing, unreadable or still being written.
-    static bool readStable(const QString &path, QByteArray *bytes, qint64 *size, qint64 *modified);
+    /// Reads a file whose size and time held still while it was read, at most maxSize
+    /// bytes; false if it is missing, unreadable or still being written. error: why it
+    /// cannot be read at all (too large, not a regular file...), empty when it may be
+    /// read later.
+    static bool readStable(const QString &path, std::uint64_t maxSize, QByteArray *bytes,
+                           qint64 *size, qint64 *modified, QString *error);
     void rewatch();
 
     QFileSystemWatcher *m_system;
@@ -95,6 +110,7 @@ private:
     QHash<QString, Known> m_known;
     int m_graceMs = 2000;
     int m_retries = 0; ///< scans in a row that found a file in flux
+    std::uint64_t m_maxFileSize = std::uint64_t(1) << 30;
 };
 
 } // namespace PodSec::Ui

@@ -37,7 +37,12 @@ void DiskChangeController::onChanged(const QVector<DiskWatcher::Change> &changes
         return;
     std::vector<Workspace::DiskUpdate> updates;
     QStringList kept;
+    QStringList unreadable;
     for (const DiskWatcher::Change &c : changes) {
+        if (c.kind == DiskWatcher::Change::Unreadable) {
+            unreadable << tr("%1: cannot read: %2").arg(c.path, c.error);
+            continue; // what the window shows of it stays as it was
+        }
         const int file = int(m_workspace->paths().indexOf(c.path));
         const bool dirty = file >= 0 && m_documents->isDirty(file);
         if (!dirty) {
@@ -69,6 +74,9 @@ void DiskChangeController::onChanged(const QVector<DiskWatcher::Change> &changes
         Q_EMIT message(tr("Changed on disk, reloaded: %1").arg(names.join(QStringLiteral(", "))));
         Q_EMIT filesChanged();
     }
+    if (!unreadable.isEmpty())
+        Q_EMIT message(
+            tr("Changed on disk but not read: %1").arg(unreadable.join(QStringLiteral("; "))));
     if (!kept.isEmpty())
         Q_EMIT message(tr("Deleted on disk: %1. Your unsaved edits are kept; saving writes the "
                           "file again.")

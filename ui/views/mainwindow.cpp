@@ -350,14 +350,16 @@ void MainWindow::openPaths(const QStringList &paths)
 
 bool MainWindow::loadAdmissionConfig(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
+    // Bounded as every user file the window reads (core/common/fileinput.h).
+    std::string text, readError;
+    if (!readBoundedFile(QFile::encodeName(path).toStdString(), m_workspace->maxFileSize(), text,
+                         readError)) {
         QMessageBox::warning(this, tr("Admission configuration"),
-                             tr("Cannot read %1: %2").arg(path, f.errorString()));
+                             tr("Cannot read %1: %2").arg(path, QString::fromStdString(readError)));
         return false;
     }
     std::vector<Diagnostic> errors;
-    const auto config = Admission::parseAdmissionConfig(f.readAll().toStdString(), errors);
+    const auto config = Admission::parseAdmissionConfig(text, errors);
     if (!config) {
         QStringList lines;
         for (const auto &e : errors)
