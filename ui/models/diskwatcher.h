@@ -10,8 +10,8 @@
 #include <QStringList>
 #include <QVector>
 
-#include <vector>
 #include <cstdint>
+#include <vector>
 
 class QFileSystemWatcher;
 class QTimer;
