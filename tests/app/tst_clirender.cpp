@@ -97,6 +97,10 @@ private Q_SLOTS:
         QTest::newRow("prod baseline") << QStringLiteral("prod") << QStringLiteral("baseline");
         QTest::newRow("prod restricted") << QStringLiteral("prod") << QStringLiteral("restricted");
         QTest::newRow("dev baseline") << QStringLiteral("dev") << QStringLiteral("baseline");
+        // The overlay's own files pass (a replicas patch); the base's hostNetwork does not.
+        // Before roots were rendered this was a false PASS (exit 0).
+        QTest::newRow("harmless patch, failing base")
+            << QStringLiteral("../../falsepass/overlay") << QStringLiteral("baseline");
     }
     void overlayAgreesWithPipedRendering()
     {
@@ -114,10 +118,12 @@ private Q_SLOTS:
         QCOMPARE(piped.exitCode, 1);
         QCOMPARE(folder.exitCode, piped.exitCode);
         QCOMPARE(failing(folder.out), failing(piped.out));
-        QVERIFY(failing(folder.out)
-                    .first()
-                    .contains(overlay == QLatin1String("prod") ? QStringLiteral("/prod/prod-web:")
-                                                               : QStringLiteral("/dev/web:")));
+        const QString expected =
+            overlay == QLatin1String("prod")  ? QStringLiteral("/prod/prod-web:")
+            : overlay == QLatin1String("dev") ? QStringLiteral("/dev/web:")
+                                              : QStringLiteral("/staging/web: hostNamespaces");
+        QVERIFY2(failing(folder.out).first().contains(expected),
+                 qPrintable(failing(folder.out).join(QLatin1Char('\n'))));
     }
 
     void findingsPointAtBaseAndPatch()
