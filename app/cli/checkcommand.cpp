@@ -4,6 +4,7 @@
 #include "common/fileinput.h"
 #include "common/safefile.h"
 #include "engine/pipeline.h"
+#include "render/originlocator.h"
 #include "yaml/sourcefile.h"
 
 #include <algorithm>
@@ -72,11 +73,15 @@ private:
 } // namespace
 
 std::vector<std::string> expandPaths(const std::vector<std::string> &paths,
-                                     std::vector<FileError> &errors)
+                                     std::vector<FileError> &errors,
+                                     std::vector<Render::Root> *roots)
 {
     WalkResult walk = walkPaths(paths);
     for (auto &p : walk.problems)
         errors.push_back({std::move(p.path), Diagnostic{0, 1, 1, std::move(p.message)}});
+    auto found = Render::takeRoots(walk, paths);
+    if (roots)
+        *roots = std::move(found);
     return std::move(walk.files);
 }
 
@@ -89,11 +94,17 @@ bool readInput(const std::string &path, std::uint64_t maxSize, std::string &text
 int runCheck(CheckRequest &request)
 {
     std::vector<FileError> errors;
-    const auto paths = expandPaths(request.paths, errors);
+    std::vector<Render::Root> roots;
+    const auto paths = expandPaths(request.paths, errors, &roots);
 
     // Read every file and split it into documents (cheap, sequential).
     std::vector<std::unique_ptr<Yaml::SourceFile>> files;
     std::vector<WorkItem> items;
+    // Rendered roots: their text is a file named by the root's folder; fields point back to
+    // the files they came from.
+    std::vector<std::unique_ptr<Render::Rendering>> renderings;
+    std::vector<std::unique_ptr<Render::OriginLocator>> locators;
+    std::vector<const Render::OriginLocator *> locatorOf;
     // One work item per document (or one for a file without any, to report its errors).
     auto addFile = [&](std::unique_ptr<Yaml::SourceFile> file,
                        const std::vector<Yaml::Chunk> &chunks) {
@@ -103,6 +114,7 @@ int runCheck(CheckRequest &request)
         for (std::size_t i = 0; i < chunks.size(); ++i)
             items.push_back({index, chunks[i], static_cast<int>(i), i == 0});
         files.push_back(std::move(file));
+        locatorOf.push_back(nullptr);
     };
     for (const auto &path : paths) {
         std::string text;
@@ -115,6 +127,24 @@ int runCheck(CheckRequest &request)
         std::vector<Yaml::Chunk> chunks;
         auto file = Yaml::SourceFile::prepare(display, std::move(text), chunks);
         addFile(std::move(file), chunks);
+    }
+    for (const auto &root : roots) {
+        auto rendering = std::make_unique<Render::Rendering>(Render::render(root, request.render));
+        for (auto d : rendering->problems) {
+            if (!rendering->hint.empty())
+                d.message += "; to evaluate it: " + rendering->hint;
+            errors.push_back({root.path, std::move(d)});
+        }
+        if (!rendering->rendered) {
+            renderings.push_back(std::move(rendering));
+            continue;
+        }
+        std::vector<Yaml::Chunk> chunks;
+        auto file = Yaml::SourceFile::prepare(root.path, rendering->text, chunks);
+        addFile(std::move(file), chunks);
+        locators.push_back(std::make_unique<Render::OriginLocator>(*rendering));
+        locatorOf.back() = locators.back().get();
+        renderings.push_back(std::move(rendering));
     }
     for (auto &[name, text] : request.inMemory) {
         std::vector<Yaml::Chunk> chunks;
@@ -159,8 +189,11 @@ int runCheck(CheckRequest &request)
         r.errors = Engine::documentProblems(doc);
         if (doc.error)
             return r;
+        const Render::OriginLocator *origins = locatorOf[item.file];
+        // A rendering is not the user's text: fixes are planned in the files it came from.
+        const bool fixes = format->wantsFixes() && !origins;
         for (const auto &o :
-             evaluateDocument(doc, options, format->wantsFixes() ? &file.text : nullptr)) {
+             evaluateDocument(doc, options, fixes ? &file.text : nullptr, origins)) {
             r.fragments.push_back(format->object(file.path, o));
             (o.passesEnforce() ? r.allowed : r.denied)++;
         }

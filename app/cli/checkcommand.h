@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/fileinput.h"
+#include "render/renderer.h"
 #include "reportformat.h"
 
 #include <string>
@@ -19,6 +20,9 @@ struct CheckRequest
     ReportContext context;
     int threads = 0;                                ///< 0: one per core
     std::uint64_t maxFileSize = DefaultMaxFileSize; ///< --max-file-size
+    /// How Kustomize and Helm roots found in folders are rendered (--kustomize-command,
+    /// --values).
+    Render::Options render;
 };
 
 /// Runs `podsec check`: loads, evaluates in parallel, writes the report in input order.
@@ -32,7 +36,10 @@ bool readInput(const std::string &path, std::uint64_t maxSize, std::string &text
 /// Expands folders (recursively, skipping hidden folders) into sorted *.yaml, *.yml and
 /// *.json files; files and "-" are kept as given. What a folder walk could not read
 /// (unreadable folders, dangling or looping links, FIFOs) is added to errors.
+/// Kustomize and Helm roots found in folders are taken out (their files are not
+/// evaluated standalone) into roots when given, else left out.
 std::vector<std::string> expandPaths(const std::vector<std::string> &paths,
-                                     std::vector<FileError> &errors);
+                                     std::vector<FileError> &errors,
+                                     std::vector<Render::Root> *roots = nullptr);
 
 } // namespace PodSec::Cli

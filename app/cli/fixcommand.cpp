@@ -6,16 +6,80 @@
 #include "engine/fixloop.h"
 #include "fix/fixplanner.h"
 #include "fix/unifieddiff.h"
+#include "render/originlocator.h"
+#include "yaml/sourcefile.h"
 
 #include <algorithm>
 #include <cstdio>
 
 namespace PodSec::Cli {
 
+namespace {
+
+/// Renders a root and lists what fails in it as decisions; true when there is any.
+bool rootDecisions(const Render::Root &root, const FixRequest &request,
+                   std::vector<FileError> &errors)
+{
+    const Render::Rendering rendering = Render::render(root, request.render);
+    for (auto d : rendering.problems) {
+        if (!rendering.hint.empty())
+            d.message += "; to evaluate it: " + rendering.hint;
+        errors.push_back({root.path, std::move(d)});
+    }
+    if (!rendering.rendered)
+        return false;
+    const Render::OriginLocator origins(rendering);
+    const auto source = Yaml::SourceFile::fromText(root.path, rendering.text);
+    EvaluationOptions options;
+    options.policy = request.policy;
+    bool any = false;
+    for (const auto &doc : source->documents) {
+        if (doc.error) {
+            errors.push_back({root.path, *doc.error});
+            continue;
+        }
+        for (const auto &o : evaluateDocument(doc, options)) {
+            for (const auto &r : o.evaluation.results) {
+                if (r.allowed || (!request.only.empty() && !request.only.count(std::string(r.id))))
+                    continue;
+                for (const auto &f : r.fields) {
+                    if (f.allowed)
+                        continue;
+                    any = true;
+                    // Where the value is written, the person decides there; elsewhere
+                    // (generated, or changed on the way) the root is the place to set it.
+                    const auto loc = origins.locate(doc, doc.resolve(doc.root), f.path, f.present);
+                    const std::string where =
+                        loc && loc->exact
+                            ? "change it in " + loc->file + ':' + std::to_string(loc->line)
+                            : "set it in " + origins.placeToChange();
+                    std::fprintf(
+                        stderr, "%s: needs a decision: %s %s: %s %s%s: %s\n", root.path.c_str(),
+                        o.kind.c_str(), o.name.c_str(), std::string(r.id).c_str(), f.path.c_str(),
+                        f.present ? (" = " + f.value).c_str() : " (not set)", where.c_str());
+                }
+            }
+        }
+    }
+    return any;
+}
+
+} // namespace
+
 int runFix(const FixRequest &request)
 {
     std::vector<FileError> errors;
-    const auto paths = expandPaths(request.paths, errors);
+    std::vector<Render::Root> roots;
+    const auto paths = expandPaths(request.paths, errors, &roots);
+    bool decisions = false;
+    for (const auto &root : roots)
+        decisions = rootDecisions(root, request, errors) || decisions;
+    if (paths.empty() && !roots.empty()) {
+        for (const auto &e : errors)
+            std::fprintf(stderr, "%s:%u:%u: %s\n", e.file.c_str(), e.diagnostic.line,
+                         e.diagnostic.column, e.diagnostic.message.c_str());
+        return !errors.empty() ? 2 : decisions ? 1 : 0;
+    }
     if (!request.inPlace && !request.diff && paths.size() != 1) {
         std::fprintf(stderr,
                      "podsec: fix writes one input to standard output; use --in-place or "
@@ -23,7 +87,6 @@ int runFix(const FixRequest &request)
                      paths.size());
         return 2;
     }
-    bool decisions = false;
     for (const auto &path : paths) {
         std::string text;
         std::string readError;

@@ -3,6 +3,7 @@
 
 #include "common/fileinput.h"
 #include "policy/levelversion.h"
+#include "render/renderer.h"
 
 #include <set>
 #include <string>
@@ -19,10 +20,13 @@ struct FixRequest
     bool diff = false;
     std::set<std::string> only;
     std::uint64_t maxFileSize = DefaultMaxFileSize; ///< --max-file-size
+    Render::Options render;
 };
 
 /// Runs `podsec fix` (shared/spec/cli.md). Returns 0 when every object passes afterwards,
 /// 1 when findings need a human decision (listed on stderr), 2 on usage or input errors.
+/// A Kustomize or Helm root is not rewritten: each failing field of its rendering is listed
+/// as a decision naming the file and line where the value is written, or the place to set it.
 int runFix(const FixRequest &request);
 
 } // namespace PodSec::Cli

@@ -53,6 +53,10 @@ const char *const Usage =
     "  --read-timeout DURATION                  deadline of the whole cluster read (default 5m)\n"
     "  --allow-insecure-credentials             send credentials to an http:// server\n"
     "  --max-file-size SIZE                     largest input read, e.g. 200M, 4G (default 1G)\n"
+    "  --kustomize-command CMD                  renders kustomizations (default: \"kubectl\n"
+    "                                           kustomize\", else \"kustomize build\")\n"
+    "  --values FILE                            values file for helm template (repeatable)\n"
+    "  --render-timeout DURATION                deadline of one rendering (default 60s)\n"
     "\n"
     "fix options: --level, --version, --max-file-size as for check; --in-place [--backup\n"
     "  SUFFIX]; --diff; --only CHECK_ID,...   fix only these checks. Comments, order and\n"
@@ -62,6 +66,8 @@ const char *const Usage =
     "Folders are searched recursively for *.yaml, *.yml and *.json; hidden folders are skipped;\n"
     "what cannot be read there (folders, broken links, FIFOs) is reported. A FIFO is read only\n"
     "as '-' (standard input).\n"
+    "A folder with kustomization.yaml is rendered with kubectl kustomize (or kustomize build)\n"
+    "and a folder with Chart.yaml with helm template; their files are not evaluated alone.\n"
     "Exit status: 0 nothing denied, 1 something denied, 2 usage or input error.\n";
 
 int usageError(const std::string &message)
@@ -189,6 +195,14 @@ public:
     {
         return isSet(name) ? bytes(m_parser.value(QString::fromLatin1(name))) : fallback;
     }
+    /// Every value given, in order.
+    std::vector<std::string> values(const char *name) const
+    {
+        std::vector<std::string> out;
+        for (const auto &v : m_parser.values(QString::fromLatin1(name)))
+            out.push_back(bytes(v));
+        return out;
+    }
     std::vector<std::string> positional() const
     {
         std::vector<std::string> out;
@@ -279,15 +293,36 @@ int runExplain(const QStringList &arguments)
     return 0;
 }
 
+/// --kustomize-command, --values, --render-timeout; an exit status on a usage error.
+std::optional<int> parseRenderOptions(const CommandArguments &parsed, Render::Options &options)
+{
+    if (parsed.isSet("kustomize-command")) {
+        options.kustomizeCommand = Render::splitCommand(parsed.value("kustomize-command"));
+        if (options.kustomizeCommand.empty())
+            return usageError("--kustomize-command must name a command");
+    }
+    options.helmValues = parsed.values("values");
+    if (parsed.isSet("render-timeout")) {
+        const long long ms = parseDurationMs(parsed.value("render-timeout"));
+        if (ms <= 0)
+            return usageError("--render-timeout must be a duration such as 30s or 2m");
+        options.timeoutMs = int(ms);
+    }
+    return std::nullopt;
+}
+
 int runCheckCommand(const QStringList &args)
 {
     CommandArguments parsed({"admission", "allow-insecure-credentials"},
                             {"level", "version", "format", "output", "admission-config",
                              "namespace", "color|colour", "kubeconfig", "context", "jobs",
-                             "request-timeout", "read-timeout", "max-file-size"});
+                             "request-timeout", "read-timeout", "max-file-size",
+                             "kustomize-command", "values", "render-timeout"});
     if (const auto status = parsed.parse(args))
         return *status;
     Cli::CheckRequest request;
+    if (const auto status = parseRenderOptions(parsed, request.render))
+        return *status;
     auto &options = request.context.options;
     request.paths = parsed.positional();
     options.admission = parsed.isSet("admission");
@@ -408,10 +443,13 @@ int runCheckCommand(const QStringList &args)
 int runFixCommand(const QStringList &args)
 {
     CommandArguments parsed({"in-place", "diff"},
-                            {"level", "version", "backup", "only", "max-file-size"});
+                            {"level", "version", "backup", "only", "max-file-size",
+                             "kustomize-command", "values", "render-timeout"});
     if (const auto status = parsed.parse(args))
         return *status;
     Cli::FixRequest request;
+    if (const auto status = parseRenderOptions(parsed, request.render))
+        return *status;
     request.paths = parsed.positional();
     request.inPlace = parsed.isSet("in-place");
     request.diff = parsed.isSet("diff");

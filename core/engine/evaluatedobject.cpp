@@ -2,6 +2,7 @@
 #include "engine/evaluatedobject.h"
 
 #include "fix/fixplanner.h"
+#include "render/originlocator.h"
 
 #include <optional>
 
@@ -9,7 +10,8 @@ namespace PodSec {
 
 std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
                                               const EvaluationOptions &options,
-                                              const std::string *fileText)
+                                              const std::string *fileText,
+                                              const Render::OriginLocator *origins)
 {
     std::vector<EvaluatedObject> out;
     std::optional<Fix::DocumentPlanner> planner;
@@ -36,6 +38,14 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
         if (planner && object.hasTemplate && !e.evaluation.allowed()) {
             for (auto &fix : planner->plan(placed.pod(), e.evaluation).fixes)
                 e.fixes.push_back({fix.checkId, fix.title, fix.edits.edits()});
+        }
+        if (origins) {
+            const Yaml::NodeId node = document.resolve(object.root);
+            origins->relocate(document, node, e.evaluation);
+            if (e.admission) {
+                for (auto *m : {&e.admission->enforce, &e.admission->audit, &e.admission->warn})
+                    origins->relocate(document, node, m->evaluation);
+            }
         }
         out.push_back(std::move(e));
     });

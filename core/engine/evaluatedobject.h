@@ -16,6 +16,10 @@ namespace PodSec::Yaml {
 class Document;
 } // namespace PodSec::Yaml
 
+namespace PodSec::Render {
+class OriginLocator;
+} // namespace PodSec::Render
+
 namespace PodSec {
 
 /// What to evaluate: a level/version, and optionally admission by namespace labels
@@ -63,9 +67,11 @@ struct EvaluatedObject
 
 /// Evaluates every pod-bearing object of a parsed document (List items included).
 /// With fileText (the whole text the document was parsed from), the automatic fixes of
-/// each object are planned too.
+/// each object are planned too. With origins (the document is part of a rendered root), every
+/// inspected field points at the file it came from where one is found.
 std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
                                               const EvaluationOptions &options,
-                                              const std::string *fileText = nullptr);
+                                              const std::string *fileText = nullptr,
+                                              const Render::OriginLocator *origins = nullptr);
 
 } // namespace PodSec

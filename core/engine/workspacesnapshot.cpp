@@ -6,6 +6,7 @@
 #include "engine/placedobject.h"
 
 #include "fix/fixplanner.h"
+#include "render/originlocator.h"
 #include "yaml/sourcefile.h"
 
 #include <algorithm>
@@ -14,6 +15,34 @@
 #include <unordered_map>
 
 namespace PodSec {
+
+std::vector<RootEntry> renderRoots(const std::vector<Render::Root> &roots,
+                                   const Render::Options &options,
+                                   std::vector<WorkspaceFile> &files)
+{
+    std::vector<RootEntry> out;
+    for (const auto &root : roots) {
+        RootEntry entry;
+        entry.tool = root.tool;
+        entry.path = root.path;
+        auto rendering = std::make_shared<Render::Rendering>(Render::render(root, options));
+        entry.rendered = rendering->rendered;
+        entry.command = rendering->command;
+        entry.hint = rendering->hint;
+        if (!rendering->problems.empty()) {
+            entry.problem = rendering->problems.front().message;
+            entry.missingTool = entry.problem == Render::missingToolMessage(root.tool, root.path);
+            if (!entry.hint.empty())
+                entry.problem += "; to evaluate it: " + entry.hint;
+        }
+        entry.file = static_cast<int>(files.size());
+        files.emplace_back(root.path, rendering->text);
+        entry.origins = std::make_shared<const Render::OriginLocator>(*rendering);
+        entry.rendering = std::move(rendering);
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
 
 const char *verdictName(Verdict v)
 {
@@ -82,6 +111,7 @@ void mergeFields(std::vector<FieldEntry> &fields,
                 e.endOffset = f.endOffset;
                 e.line = f.line;
                 e.column = f.column;
+                e.file = f.file;
                 it = index.emplace(f.path, fields.size()).first;
                 fields.push_back(std::move(e));
             }
@@ -98,7 +128,8 @@ void mergeFields(std::vector<FieldEntry> &fields,
 }
 
 WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
-                               const SnapshotOptions &options, const Fix::DocumentPlanner *planner)
+                               const SnapshotOptions &options, const Fix::DocumentPlanner *planner,
+                               const Render::OriginLocator *origins)
 {
     const auto &object = placed.object();
     WorkloadEntry w;
@@ -125,6 +156,18 @@ WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
     w.restricted = placed.evaluation({Policy::Level::Restricted, options.version});
     w.admission = placed.admission();
     w.deniedByEnforce = placed.deniedByEnforce();
+    // A rendered object's fields point at the files they came from.
+    const Yaml::NodeId objectNode = object.document->resolve(object.root);
+    auto relocated = [&](Policy::Evaluation e) {
+        if (origins)
+            origins->relocate(*object.document, objectNode, e);
+        return e;
+    };
+    if (origins) {
+        for (auto *e : {&w.baseline, &w.restricted, &w.admission.enforce.evaluation,
+                        &w.admission.audit.evaluation, &w.admission.warn.evaluation})
+            *e = relocated(std::move(*e));
+    }
 
     w.verdicts[int(Column::Baseline)] = evaluationVerdict(w.baseline);
     w.verdicts[int(Column::Restricted)] = evaluationVerdict(w.restricted);
@@ -162,8 +205,8 @@ WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
             mergeFields(fields, index, a.enforce.evaluation, Column::Enforce);
         } else {
             // Enforce does not act on templates; show which fields it would judge.
-            mergeFields(fields, index, placed.evaluation(a.enforce.policy), Column::Enforce,
-                        Verdict::NotApplied);
+            mergeFields(fields, index, relocated(placed.evaluation(a.enforce.policy)),
+                        Column::Enforce, Verdict::NotApplied);
         }
         mergeFields(fields, index, a.audit.evaluation, Column::Audit);
         if (a.warn.applies)
@@ -277,19 +320,32 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
     s.forcedLevel = options.forcedLevel;
     s.files = std::move(files);
 
+    // Rendered roots: which files hold a rendering (and how to trace it back), which hold
+    // none (no renderer, a failed rendering: nothing to split, the root's problem instead).
+    s.roots = options.roots;
+    std::vector<const Render::OriginLocator *> originsOf(s.files.size(), nullptr);
+    std::vector<bool> unrendered(s.files.size(), false);
+    for (const auto &root : s.roots) {
+        if (root.file < 0 || static_cast<std::size_t>(root.file) >= s.files.size())
+            continue;
+        originsOf[static_cast<std::size_t>(root.file)] = root.origins.get();
+        unrendered[static_cast<std::size_t>(root.file)] = !root.rendered;
+        if (!root.problem.empty())
+            s.problems.push_back({root.file, Diagnostic{0, 1, 1, root.problem}, {}});
+    }
     std::vector<std::string_view> texts;
-    for (const auto &f : s.files)
-        texts.emplace_back(f.text());
+    for (std::size_t i = 0; i < s.files.size(); ++i)
+        texts.emplace_back(unrendered[i] ? std::string_view() : s.files[i].text());
     auto split = Engine::splitDocuments(texts);
-    for (const auto &p : walkProblems)
-        s.problems.push_back({-1, p.diagnostic, p.path});
+    // The walk's problems lead the list, as in `podsec check`; the roots' come next.
+    s.problems.insert(s.problems.begin(), walkProblems.begin(), walkProblems.end());
     // A file that could not be read has that one problem (not "empty file"), as in the CLI.
     for (std::size_t f = 0; f < s.files.size(); ++f) {
         if (!s.files[f].readError.empty())
             s.problems.push_back({static_cast<int>(f), {0, 1, 1, s.files[f].readError}, {}});
     }
     for (auto &[file, d] : split.problems) {
-        if (s.files[file].readError.empty())
+        if (s.files[file].readError.empty() && !unrendered[file])
             s.problems.push_back({static_cast<int>(file), std::move(d), {}});
     }
     const auto &jobs = split.jobs;
@@ -377,11 +433,14 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
             const auto doc = Yaml::SourceFile::parseChunk(text, job.chunk, job.index);
             errors[i] = Engine::documentProblems(doc);
             std::optional<Fix::DocumentPlanner> planner;
-            if (options.planFixes && text.size() <= options.maxFixPlanBytes)
+            // A rendering is not edited: its fixes belong in the files it came from.
+            if (options.planFixes && text.size() <= options.maxFixPlanBytes &&
+                !originsOf[static_cast<std::size_t>(job.file)])
                 planner.emplace(doc, text);
             Engine::forEachPlacedObject(doc, placement, [&](const Engine::PlacedObject &placed) {
-                perDocument[i].push_back(evaluateWorkload(placed, static_cast<int>(job.file),
-                                                          options, planner ? &*planner : nullptr));
+                perDocument[i].push_back(evaluateWorkload(
+                    placed, static_cast<int>(job.file), options, planner ? &*planner : nullptr,
+                    originsOf[static_cast<std::size_t>(job.file)]));
             });
             step();
             step();
@@ -434,6 +493,17 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
             place(std::move(w));
     }
     linkOwners(s.workloads);
+    for (auto &root : s.roots) {
+        root.workloads.clear();
+        std::fill(std::begin(root.verdicts), std::end(root.verdicts), Verdict::NotChecked);
+        for (std::size_t w = 0; w < s.workloads.size(); ++w) {
+            if (s.workloads[w].file != root.file || !root.rendered)
+                continue;
+            root.workloads.push_back(static_cast<int>(w));
+            for (int c = 0; c < ColumnCount; ++c)
+                root.verdicts[c] = combine(root.verdicts[c], s.workloads[w].verdicts[c]);
+        }
+    }
     for (auto &[name, ns] : namespaces) {
         for (int w : ns.workloads) {
             for (int c = 0; c < ColumnCount; ++c)

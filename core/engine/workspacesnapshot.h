@@ -5,6 +5,7 @@
 #include "common/diagnostic.h"
 #include "k8s/podspec.h"
 #include "policy/result.h"
+#include "render/renderer.h"
 
 #include <atomic>
 #include <functional>
@@ -15,6 +16,10 @@
 #include <vector>
 
 namespace PodSec {
+
+namespace Render {
+class OriginLocator;
+} // namespace Render
 
 /// How a field or object fares under one policy column.
 enum class Verdict : std::uint8_t {
@@ -43,7 +48,10 @@ struct FieldEntry
     std::string path;  ///< full path from the object root
     std::string value; ///< JSON text, "null" when absent
     bool present = false;
+    /// offset and endOffset are in the workload's file; line and column too, unless file
+    /// names where a rendered field came from (Render::OriginLocator).
     std::uint32_t offset = 0, endOffset = 0, line = 1, column = 1;
+    std::string file;
     Verdict verdicts[ColumnCount] = {};
     std::vector<FieldCheck> checks;
     /// A planned fix (or a decision's choice) changes this field: the editor's light bulb.
@@ -126,6 +134,25 @@ struct WorkspaceFile
     std::string readError;
 };
 
+/// A Kustomize or Helm root (core/render): its rendering is one of the files, read-only.
+struct RootEntry
+{
+    Render::Tool tool = Render::Tool::Kustomize;
+    std::string path; ///< the root's folder
+    int file = -1;    ///< the file holding the rendering (empty when not rendered)
+    bool rendered = false;
+    bool missingTool = false; ///< not rendered because its tool is not on PATH
+    std::string command;      ///< what rendered it ("kubectl kustomize overlays/prod")
+    std::string problem;      ///< why it was not rendered
+    std::string hint;         ///< how to evaluate it by hand (Helm without helm)
+    /// Maps the rendering's fields back to the files they came from (shared, immutable).
+    std::shared_ptr<const Render::Rendering> rendering;
+    std::shared_ptr<const Render::OriginLocator> origins;
+    // Filled in by buildSnapshot:
+    std::vector<int> workloads;         ///< indices into WorkspaceSnapshot::workloads
+    Verdict verdicts[ColumnCount] = {}; ///< NotChecked everywhere when not rendered
+};
+
 /// A problem of the input: a file that could not be read, parsed or decoded (an error), or
 /// input Kubernetes ignores (a warning, Diagnostic::warning), or a path the folder walk could
 /// not take in (file -1; path names it).
@@ -152,6 +179,7 @@ struct WorkspaceSnapshot
         return p.file >= 0 && std::size_t(p.file) < files.size() ? files[std::size_t(p.file)].path
                                                                  : p.path;
     }
+    std::vector<RootEntry> roots;
     Policy::Version version;
     /// When set, every namespace is judged at this level (all three modes) instead of its
     /// labels: "what if everything were restricted?"
@@ -168,6 +196,9 @@ struct SnapshotOptions
     /// maxFixPlanBytes); off for read-only workspaces and the command line.
     bool planFixes = false;
     std::size_t maxFixPlanBytes = std::size_t(2) << 20;
+    /// The rendered roots among the files: their fields point back to their origins, and
+    /// their problems (no renderer, a failed rendering) are the files' problems.
+    std::vector<RootEntry> roots;
 };
 
 /// Builds a snapshot from file texts. Thread-safe (no shared state); progress is called
@@ -187,6 +218,13 @@ std::optional<WorkspaceSnapshot> buildSnapshot(std::vector<WorkspaceFile> files,
                                                const std::atomic<bool> *cancel = nullptr,
                                                const WorkspaceSnapshot *previous = nullptr,
                                                const std::vector<FileProblem> &walkProblems = {});
+
+/// Renders each root (Render::render) and appends its rendering to files as one more file
+/// named by the root's folder (empty when it could not be rendered); returns the roots for
+/// SnapshotOptions::roots. The window and the tests share it; `podsec check` streams.
+std::vector<RootEntry> renderRoots(const std::vector<Render::Root> &roots,
+                                   const Render::Options &options,
+                                   std::vector<WorkspaceFile> &files);
 
 const char *verdictName(Verdict v);
 /// The worst of two verdicts, for parents summarising children (Fail > Pass > ...).

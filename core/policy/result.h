@@ -22,6 +22,9 @@ struct InspectedField
     std::uint32_t endOffset = 0;
     std::uint32_t line = 1;
     std::uint32_t column = 1;
+    /// The file line and column refer to when it is not the object's own: the origin of a
+    /// field of a rendered Kustomize or Helm root (Render::OriginLocator).
+    std::string file;
 };
 
 /// The outcome of one check on one pod (spec/pss-checks.md §3).

@@ -73,6 +73,8 @@ void DiskWatcher::watch(const QStringList &roots, const QStringList &files,
     for (qsizetype i = 0; i < files.size(); ++i) {
         Known known;
         const QFileInfo info(files[i]);
+        if (info.isDir())
+            continue; // the rendering of a Kustomize or Helm root, named by its folder
         if (info.exists()) {
             known.size = info.size();
             known.modified = info.lastModified().toMSecsSinceEpoch();

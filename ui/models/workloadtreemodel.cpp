@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "workloadtreemodel.h"
 
+#include "treetexts.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -33,6 +35,7 @@ struct WorkloadTreeModel::Node
     /// consistent answers.
     const WorkspaceSnapshot *snap = nullptr;
     const SearchIndex *search = nullptr;
+    int root = -1;      // index into snapshot roots (Root nodes)
     int ns = -1;        // index into snapshot namespaces
     int workload = -1;  // index into snapshot workloads
     int container = -1; // index into the workload's containers, -1 for pod level
@@ -65,6 +68,22 @@ std::unique_ptr<WorkloadTreeModel::Node>
 WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *search) const
 {
     auto root = std::make_unique<Node>();
+    // Workloads of a rendered root are shown under their root, not their namespace.
+    std::vector<int> rootOf(s.workloads.size(), -1);
+    for (std::size_t r = 0; r < s.roots.size(); ++r) {
+        for (int w : s.roots[r].workloads)
+            rootOf[static_cast<std::size_t>(w)] = static_cast<int>(r);
+    }
+    std::vector<Node *> rootNodes;
+    for (std::size_t r = 0; r < s.roots.size(); ++r) {
+        auto rNode = std::make_unique<Node>();
+        rNode->type = NodeType::Root;
+        rNode->snap = &s;
+        rNode->search = search;
+        rNode->root = static_cast<int>(r);
+        rNode->key = "root:" + s.roots[r].path;
+        rootNodes.push_back(root->add(std::move(rNode)));
+    }
     for (std::size_t n = 0; n < s.namespaces.size(); ++n) {
         const auto &ns = s.namespaces[n];
         auto nsNode = std::make_unique<Node>();
@@ -116,11 +135,18 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *sear
             for (int child : workload.owned)
                 addWorkload(added, child);
         };
+        bool anyOwn = false;
         for (int w : ns.workloads) {
-            if (s.workloads[static_cast<std::size_t>(w)].owner < 0)
-                addWorkload(nsNode.get(), w);
+            if (s.workloads[static_cast<std::size_t>(w)].owner >= 0)
+                continue;
+            const int r = rootOf[static_cast<std::size_t>(w)];
+            anyOwn = anyOwn || r < 0;
+            addWorkload(r < 0 ? nsNode.get() : rootNodes[static_cast<std::size_t>(r)], w);
         }
-        root->add(std::move(nsNode));
+        // A namespace only rendered objects use is shown through their roots, unless it is
+        // declared (its labels say how admission judges them).
+        if (anyOwn || ns.workloads.empty() || ns.declared)
+            root->add(std::move(nsNode));
     }
     return root;
 }
@@ -255,6 +281,12 @@ bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
     if (a->type != b->type || !a->snap || !b->snap || !a->search || !b->search)
         return false;
     switch (a->type) {
+    case NodeType::Root: {
+        const auto &x = a->snap->roots[std::size_t(a->root)];
+        const auto &y = b->snap->roots[std::size_t(b->root)];
+        return std::equal(std::begin(x.verdicts), std::end(x.verdicts), std::begin(y.verdicts)) &&
+               x.rendered == y.rendered && x.problem == y.problem;
+    }
     case NodeType::Namespace: {
         const auto &x = a->snap->namespaces[std::size_t(a->ns)];
         const auto &y = b->snap->namespaces[std::size_t(b->ns)];
@@ -294,6 +326,8 @@ const std::string &WorkloadTreeModel::searchText(const Node *node)
     if (!node->snap || !node->search)
         return empty;
     switch (node->type) {
+    case NodeType::Root:
+        return node->snap->roots[std::size_t(node->root)].path;
     case NodeType::Namespace:
         return node->snap->namespaces[std::size_t(node->ns)].name;
     case NodeType::Workload:
@@ -329,7 +363,8 @@ bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<s
         for (const Node *n = node; n && n != m_root.get() && !found; n = n->parent) {
             const std::string &text = searchText(n);
             // Namespace and container names are not lower-cased in the snapshot.
-            found = (n->type == NodeType::Namespace || n->type == NodeType::Container)
+            found = (n->type == NodeType::Namespace || n->type == NodeType::Container ||
+                     n->type == NodeType::Root)
                         ? std::search(text.begin(), text.end(), word.begin(), word.end(),
                                       lowerEqual) != text.end()
                         : text.find(word) != std::string::npos;
@@ -391,6 +426,14 @@ const NamespaceEntry *WorkloadTreeModel::namespaceAt(const QModelIndex &index) c
     return &n->snap->namespaces[static_cast<std::size_t>(n->ns)];
 }
 
+const RootEntry *WorkloadTreeModel::rootAt(const QModelIndex &index) const
+{
+    const Node *n = nodeAt(index);
+    if (!index.isValid() || !n->snap || n->type != NodeType::Root)
+        return nullptr;
+    return &n->snap->roots[static_cast<std::size_t>(n->root)];
+}
+
 const WorkloadEntry *WorkloadTreeModel::workloadAt(const QModelIndex &index) const
 {
     const Node *n = nodeAt(index);
@@ -426,6 +469,8 @@ Verdict WorkloadTreeModel::verdict(const Node *node, int column) const
     if (c < 0 || c >= ColumnCount || !node->snap)
         return Verdict::NotChecked;
     switch (node->type) {
+    case NodeType::Root:
+        return node->snap->roots[static_cast<std::size_t>(node->root)].verdicts[c];
     case NodeType::Namespace:
         return node->snap->namespaces[static_cast<std::size_t>(node->ns)].verdicts[c];
     case NodeType::Workload:
@@ -481,6 +526,8 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column == NameColumn) {
             switch (n->type) {
+            case NodeType::Root:
+                return rootName(*rootAt(index));
             case NodeType::Namespace:
                 return q(snapshot->namespaces[static_cast<std::size_t>(n->ns)].name);
             case NodeType::Workload: {
@@ -508,6 +555,8 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             }
             }
         }
+        if (column == ValueColumn && n->type == NodeType::Root)
+            return rootState(*rootAt(index));
         if (column == ValueColumn && n->type == NodeType::Field) {
             const auto *f = fieldAt(index);
             return f->present ? q(f->value) : tr("(not set)");
@@ -542,6 +591,8 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
         return key;
     }
     case FileIndexRole:
+        if (const auto *r = rootAt(index))
+            return r->rendered ? r->file : -1;
         return n->workload < 0 ? -1 : workloadAt(index)->file;
     case OffsetRole:
     case EndOffsetRole:
@@ -563,52 +614,11 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
                : role == EndOffsetRole ? QVariant(end)
                                        : QVariant(line);
     }
-    case ChipsRole: {
+    case ChipsRole:
         if (n->type != NodeType::Namespace)
             return {};
-        const auto &ns = snapshot->namespaces[static_cast<std::size_t>(n->ns)];
-        QStringList chips;
-        const auto &p = ns.policy;
-        if (snapshot->forcedLevel) {
-            chips << tr("all modes=%1").arg(q(p.enforce.toString()));
-            return chips;
-        }
-        // Chips read like the labels: mode=level, with the version only when pinned. Modes
-        // without labels of their own are marked with a trailing " *" (drawn faded). An
-        // invalid value is shown as written, said to be invalid and marked with a trailing
-        // " !" (drawn red): "enforce=restrictd (invalid)", never the level it falls back to.
-        const char *modes[] = {"enforce", "audit", "warn"};
-        auto invalidValue = [&](const std::string &key) -> const std::string * {
-            for (const auto &e : p.errors) {
-                if (e.label == key)
-                    return &e.value;
-            }
-            return nullptr;
-        };
-        for (int i = 0; i < 3; ++i) {
-            const auto &lv = i == 0 ? p.enforce : i == 1 ? p.audit : p.warn;
-            const bool labelled = p.levelLabel[i] || p.versionLabel[i];
-            if (!labelled && lv.level == Policy::Level::Privileged)
-                continue;
-            const std::string key = std::string("pod-security.kubernetes.io/") + modes[i];
-            const std::string *badLevel = invalidValue(key);
-            const std::string *badVersion = invalidValue(key + "-version");
-            QString text = QStringLiteral("%1=%2").arg(
-                QLatin1String(modes[i]),
-                badLevel ? q(*badLevel) : QLatin1String(Policy::levelName(lv.level)));
-            if (badVersion)
-                text += QLatin1Char(':') + q(*badVersion);
-            else if (!lv.version.isLatest())
-                text += QLatin1Char(':') + q(lv.version.toString());
-            if (badLevel || badVersion)
-                chips << tr("%1 (invalid)").arg(text) + QStringLiteral(" !");
-            else
-                chips << text + (labelled ? QString() : QStringLiteral(" *"));
-        }
-        if (chips.isEmpty())
-            chips << tr("unlabelled") + QStringLiteral(" *");
-        return chips;
-    }
+        return namespaceChips(snapshot->namespaces[static_cast<std::size_t>(n->ns)],
+                              snapshot->forcedLevel.has_value());
     case SearchTextRole:
         return QString::fromStdString(searchText(n));
     default:

@@ -10,7 +10,8 @@
 
 namespace PodSec::Ui {
 
-/// Namespaces → workloads → pod-level fields and containers → container fields, over one
+/// Kustomize and Helm roots → their rendered workloads, then
+/// namespaces → workloads → pod-level fields and containers → container fields, over one
 /// immutable WorkspaceSnapshot and its SearchIndex (a ViewSnapshot). Raw data only: verdicts come
 /// out as VerdictRole, and the BadgeProxyModel turns them into icons and translated text.
 /// setSnapshot() updates in place (rows inserted/removed/changed by stable keys), so expansion and
@@ -43,7 +44,8 @@ public:
         KeyRole,        ///< stable identity across snapshots
         AnyFailRole,    ///< bool: some verdict column fails
     };
-    enum class NodeType { Namespace, Workload, Container, Field };
+    /// Root: a Kustomize or Helm root, above the objects of its rendering.
+    enum class NodeType { Namespace, Workload, Container, Field, Root };
 
     explicit WorkloadTreeModel(QObject *parent = nullptr);
     ~WorkloadTreeModel() override;
@@ -61,6 +63,7 @@ public:
 
     /// The snapshot entries behind an index (nullptr when not of that type).
     const NamespaceEntry *namespaceAt(const QModelIndex &index) const;
+    const RootEntry *rootAt(const QModelIndex &index) const;
     const WorkloadEntry *workloadAt(const QModelIndex &index) const;
     const ContainerEntry *containerAt(const QModelIndex &index) const;
     const FieldEntry *fieldAt(const QModelIndex &index) const;

@@ -11,6 +11,7 @@
 #include <QMetaObject>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <utility>
 
 namespace PodSec::Ui {
@@ -52,13 +53,17 @@ Workspace::~Workspace()
 }
 
 QStringList Workspace::collectFiles(const QStringList &paths, std::vector<FileProblem> *problems,
-                                    QStringList *folders)
+                                    QStringList *folders, std::vector<Render::Root> *roots)
 {
-    // One walk for the window and `podsec check` (core/common/fileinput.h).
+    // One walk for the window and `podsec check` (core/common/fileinput.h), and the same
+    // Kustomize and Helm roots (core/render/renderroots.h).
     std::vector<std::string> names;
     for (const QString &path : paths)
         names.push_back(QFile::encodeName(path).toStdString());
-    const WalkResult walk = walkPaths(names);
+    WalkResult walk = walkPaths(names);
+    auto found = Render::takeRoots(walk, names);
+    if (roots)
+        *roots = std::move(found);
     QStringList files;
     for (const auto &file : walk.files)
         files << QFile::decodeName(QByteArray::fromStdString(file));
@@ -80,6 +85,7 @@ void Workspace::openTexts(const std::vector<std::pair<std::string, std::string>>
     m_paths.clear();
     m_absent.clear();
     m_files.clear();
+    m_renderRoots.clear();
     m_last = {};
     m_readOnly = true;
     addTexts(documents);
@@ -123,8 +129,10 @@ void Workspace::open(const QStringList &paths)
     m_readOnly = false;
     m_roots = paths;
     m_absent.clear();
-    m_paths = collectFiles(paths, &m_walkProblems);
+    std::vector<Render::Root> roots;
+    m_paths = collectFiles(paths, &m_walkProblems, nullptr, &roots);
     m_files.clear();
+    m_renderRoots.clear();
     for (const QString &p : std::as_const(m_paths)) {
         // Read as `podsec check` reads (bounded, FIFOs refused), with its messages.
         WorkspaceFile wf;
@@ -136,6 +144,11 @@ void Workspace::open(const QStringList &paths)
             wf.readError = std::move(error);
         m_files.push_back(std::move(wf));
     }
+    // Each Kustomize or Helm root becomes one more file: its rendering (empty when it could
+    // not be rendered), named by its folder.
+    m_renderRoots = renderRoots(roots, m_renderOptions, m_files);
+    for (const auto &root : m_renderRoots)
+        m_paths << QFile::decodeName(QByteArray::fromStdString(root.path));
     evaluate();
 }
 
@@ -144,6 +157,14 @@ QString Workspace::readError(int file) const
     if (file < 0 || file >= static_cast<int>(m_files.size()))
         return {};
     return QString::fromStdString(m_files[static_cast<std::size_t>(file)].readError);
+}
+
+bool Workspace::isFileReadOnly(int file) const
+{
+    if (m_readOnly)
+        return true;
+    return std::any_of(m_renderRoots.begin(), m_renderRoots.end(),
+                       [file](const RootEntry &r) { return r.file == file; });
 }
 
 QByteArray Workspace::fileText(int file) const
@@ -225,6 +246,7 @@ void Workspace::evaluate()
     auto cancelFlag = m_cancel;
     auto files = m_files;
     auto options = m_options;
+    options.roots = m_renderRoots;
     options.planFixes = !m_readOnly; // the editor's light bulbs; nothing to fix in a cluster
     auto previous = m_last;
     auto walkProblems = m_walkProblems;

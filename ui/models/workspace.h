@@ -48,6 +48,12 @@ public:
     std::vector<int> appendTexts(std::vector<std::pair<std::string, std::string>> documents);
     /// A cluster workspace: nothing in it can be edited or saved.
     bool isReadOnly() const { return m_readOnly; }
+    /// The file cannot be edited: the workspace is read-only, or the file is the rendering
+    /// of a Kustomize or Helm root.
+    bool isFileReadOnly(int file) const;
+    /// How Kustomize and Helm roots are rendered (the next open() uses it).
+    void setRenderOptions(const Render::Options &options) { m_renderOptions = options; }
+    const Render::Options &renderOptions() const { return m_renderOptions; }
     /// Replaces one file's text (an edit) and re-evaluates.
     void setFileText(int file, const QString &text);
 
@@ -78,11 +84,13 @@ public:
     /// An evaluation is running or its snapshot has not been delivered yet.
     bool isBusy() const { return m_busy; }
 
-    /// The manifest files below a path (or the path itself).
-    /// problems: what the walk could not take in (file -1); folders: every folder searched.
+    /// The manifest files below a path (or the path itself), without the files Kustomize
+    /// and Helm roots consume (core/render). problems: what the walk could not take in
+    /// (file -1); folders: every folder searched; roots: the roots to render.
     static QStringList collectFiles(const QStringList &paths,
                                     std::vector<FileProblem> *problems = nullptr,
-                                    QStringList *folders = nullptr);
+                                    QStringList *folders = nullptr,
+                                    std::vector<Render::Root> *roots = nullptr);
 
 Q_SIGNALS:
     void snapshotReady(PodSec::Ui::ViewSnapshot view);
@@ -100,6 +108,9 @@ private:
     std::vector<FileProblem> m_walkProblems;
     std::uint64_t m_maxFileSize = DefaultMaxFileSize;
     SnapshotOptions m_options;
+    Render::Options m_renderOptions;
+    /// The rendered roots of the workspace (their files are renderings, read-only).
+    std::vector<RootEntry> m_renderRoots;
     /// An empty ViewSnapshot when the evaluation was cancelled.
     QFutureWatcher<ViewSnapshot> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;

@@ -32,8 +32,16 @@ void FixController::fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> sn
     if ((scope == Scope::Field || scope == Scope::Workload) && !workload)
         return;
 
+    if (scope != Scope::Workspace && m_workspace->isFileReadOnly(file)) {
+        Q_EMIT message(tr("%1 is rendered by Kustomize or Helm: fix the files it came from "
+                          "(podsec fix lists where)")
+                           .arg(m_workspace->paths().value(file)));
+        return;
+    }
     std::vector<FixTarget> targets;
     auto addTarget = [&](int f) -> FixTarget * {
+        if (m_workspace->isFileReadOnly(f))
+            return nullptr; // a rendering: nothing of it is the user's text
         if (m_documents->isLarge(f)) {
             Q_EMIT message(tr("%1 is too large to fix in the window; use podsec fix")
                                .arg(m_workspace->paths().value(f)));

@@ -325,6 +325,10 @@ void MainWindow::openPaths(const QStringList &paths)
     m_cluster->stop();
     m_sync->setStartNamespace({});
     closeDocuments();
+    Render::Options render = m_workspace->renderOptions();
+    render.kustomizeCommand = Render::splitCommand(
+        QSettings().value(QStringLiteral("render/kustomizeCommand")).toString().toStdString());
+    m_workspace->setRenderOptions(render);
     m_workspace->open(paths);
     m_documents->growToWorkspace();
     m_documents->watchWorkspaceFiles();

@@ -134,6 +134,23 @@ void MainWindow::createActions()
             m_workspace->setOptions(options);
         }
     });
+    file->addAction(tr("&Kustomize Command…"), this, [this] {
+        // Kept in the settings; read by openPaths() (empty: kubectl kustomize, else
+        // kustomize build, as podsec check --kustomize-command).
+        QSettings settings;
+        bool ok = false;
+        const QString command = QInputDialog::getText(
+            this, tr("Kustomize command"),
+            tr("Render kustomizations with (empty: \"kubectl kustomize\" when kubectl is "
+               "installed, else \"kustomize build\"):"),
+            QLineEdit::Normal, settings.value(QStringLiteral("render/kustomizeCommand")).toString(),
+            &ok);
+        if (!ok)
+            return;
+        settings.setValue(QStringLiteral("render/kustomizeCommand"), command.trimmed());
+        if (!m_workspace->roots().isEmpty() && !m_workspace->isReadOnly())
+            openPaths(m_workspace->roots());
+    });
     file->addSeparator();
     QAction *save = file->addAction(tr("&Save"), this, [this] {
         if (currentFile() >= 0)

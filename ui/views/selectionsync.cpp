@@ -225,7 +225,7 @@ void SelectionSync::showFile(int file, const WorkloadEntry *workload)
         m_editor->showDocument(doc);
     }
     m_excerptKey.clear();
-    m_editor->setReadOnly(m_workspace->isReadOnly());
+    m_editor->setReadOnly(m_workspace->isFileReadOnly(file));
     m_currentFile = file;
     updateFileLabel();
     updateEditorFindings();

@@ -56,6 +56,8 @@ void writeCheck(JsonWriter &w, const Policy::CheckResult &r)
         w.key("present").value(f.present);
         w.key("value").rawValue(f.value);
         w.key("allowed").value(f.allowed);
+        if (!f.file.empty())
+            w.key("file").value(f.file);
         w.key("line").value(f.line);
         w.key("column").value(f.column);
         w.endObject();

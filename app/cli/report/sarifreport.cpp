@@ -105,8 +105,11 @@ public:
                 ++ruleIndex;
             std::uint32_t line = o.line, column = o.column;
             std::string fieldPath;
+            std::string location = file;
             for (const auto &f : r.fields) {
                 if (!f.allowed) {
+                    if (!f.file.empty())
+                        location = f.file;
                     line = f.line;
                     column = f.column;
                     fieldPath = f.path;
@@ -121,7 +124,7 @@ public:
             w.key("text").value(objectLabel(o) + ": " + r.reason + " (" + r.detail + ")");
             w.endObject();
             w.key("locations").beginArray().beginObject();
-            writeLocation(w, file, line, column);
+            writeLocation(w, location, line, column);
             w.key("logicalLocations").beginArray().beginObject();
             w.key("fullyQualifiedName")
                 .value(objectLabel(o) + (fieldPath.empty() ? "" : ": " + fieldPath));

@@ -50,6 +50,8 @@ public:
                     continue;
                 out += "            ";
                 out += dim;
+                if (!f.file.empty())
+                    out += f.file + ':';
                 out += std::to_string(f.line) + ':' + std::to_string(f.column);
                 out += reset;
                 out += "  " + f.path;
