@@ -22,6 +22,9 @@ struct InspectedField
     std::uint32_t endOffset = 0;
     std::uint32_t line = 1;
     std::uint32_t column = 1;
+    /// The file the field is in, when it is not the inspected object's own (a rule that
+    /// reads another object, such as a pod's ServiceAccount); empty otherwise.
+    std::string file;
 };
 
 /// The outcome of one check on one pod (spec/pss-checks.md §3).
