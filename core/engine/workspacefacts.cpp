@@ -161,6 +161,45 @@ void WorkspaceFacts::collect(const Yaml::Document &doc, const std::string &file,
     }
 }
 
+std::string WorkspaceFacts::key() const
+{
+    std::string k;
+    auto add = [&](const std::string &s) {
+        k += std::to_string(s.size());
+        k += ':';
+        k += s;
+    };
+    for (const auto &[id, sa] : serviceAccounts) {
+        add(id.first);
+        add(id.second);
+        add(sa.file);
+        add(sa.automountField.value);
+        k += std::to_string(sa.automountField.line) + ',' + std::to_string(sa.automountSet) +
+             std::to_string(sa.automount) + std::to_string(sa.enforceMountable) +
+             std::to_string(sa.fromCluster);
+        for (const auto &n : sa.secrets)
+            add(n);
+        k += '|';
+        for (const auto &n : sa.pullSecrets)
+            add(n);
+        k += ';';
+    }
+    k += '#';
+    for (const auto &[name, ns] : namespaces) {
+        add(name);
+        add(ns.source);
+        k += std::to_string(ns.declared) + std::to_string(ns.denyIngress) +
+             std::to_string(ns.denyEgress) + std::to_string(ns.defaultMemory) + ',' +
+             std::to_string(ns.quotas);
+        for (const auto &[key, value] : ns.labels) {
+            add(key);
+            add(value);
+        }
+        k += ';';
+    }
+    return k;
+}
+
 bool mayHoldFacts(std::string_view text)
 {
     static constexpr std::array<std::string_view, 5> words = {

@@ -60,6 +60,8 @@ struct WorkspaceFacts
                  const std::string &defaultNamespace);
     /// Records that an object lives in namespace ns.
     void noteNamespace(const std::string &ns);
+    /// Everything the rules read, as one string: equal keys, equal findings.
+    std::string key() const;
 };
 
 /// Whether a document's text may declare one of the kinds collect() reads (a cheap test

@@ -5,6 +5,7 @@
 #include "checklist/checklistruleset.h"
 #include "engine/placedobject.h"
 #include "engine/workspacefacts.h"
+#include "engine/workspacesnapshot.h"
 #include "k8s/decode.h"
 #include "yaml/sourcefile.h"
 
@@ -488,6 +489,76 @@ private Q_SLOTS:
         QCOMPARE(account.line, 17u);
         QCOMPARE(account.value, std::string("true"));
         QVERIFY(!account.allowed);
+    }
+
+    void snapshotCarriesTheChecklist()
+    {
+        const std::string app = "apiVersion: v1\nkind: Namespace\nmetadata: {name: web}\n---\n" +
+                                deploy("      serviceAccountName: api\n" +
+                                       std::string("      containers:\n      - name: app\n"
+                                                   "        image: app:1\n")) +
+                                "---\napiVersion: v1\nkind: Secret\nmetadata: {name: s, "
+                                "namespace: web}\nstringData: {password: hunter2}\n---\n"
+                                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: "
+                                "quiet}\ndata: {a: b}\n";
+        auto account = [](const char *automount) {
+            return std::string("apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: api, "
+                               "namespace: web}\nautomountServiceAccountToken: ") +
+                   automount + "\n";
+        };
+        SnapshotOptions plain;
+        const auto without =
+            buildSnapshot({{"app.yaml", app}, {"sa.yaml", account("false")}}, plain);
+        QVERIFY(without);
+        QVERIFY(without->objects.empty());
+        QVERIFY(without->workloads.at(0).checklist.empty());
+        QCOMPARE(without->namespaces.size(), std::size_t(1));
+
+        SnapshotOptions options;
+        options.checklist = true;
+        const auto first =
+            buildSnapshot({{"app.yaml", app}, {"sa.yaml", account("false")}}, options);
+        QVERIFY(first);
+        auto ids = [](const std::vector<Engine::Finding> &findings) {
+            QStringList out;
+            for (const auto &f : findings)
+                out << QString::fromLatin1(f.rule->id.data(), qsizetype(f.rule->id.size()));
+            return out;
+        };
+        const auto &w = first->workloads.at(0);
+        QVERIFY(!ids(w.checklist).contains(QStringLiteral("serviceAccountToken")));
+        QVERIFY(ids(w.checklist).contains(QStringLiteral("imageDigest")));
+        QCOMPARE(first->objects.size(), std::size_t(1));
+        QCOMPARE(first->objects[0].kind, std::string("Secret"));
+        QCOMPARE(ids(first->objects[0].checklist), QStringList{QStringLiteral("secretInManifest")});
+        // web (declared), quiet (the ConfigMap's, no findings of its own), in name order.
+        QCOMPARE(first->namespaces.size(), std::size_t(2));
+        QCOMPARE(first->namespaces[0].name, std::string("quiet"));
+        QCOMPARE(first->namespaces[1].objects, std::vector<int>{0});
+        QVERIFY(
+            ids(first->namespaces[1].checklist).contains(QStringLiteral("podSecurityEnforced")));
+
+        // The ServiceAccount's file changes: the unchanged workload file is evaluated again.
+        const auto second = buildSnapshot({{"app.yaml", app}, {"sa.yaml", account("true")}},
+                                          options, {}, nullptr, &*first);
+        QVERIFY(second);
+        QVERIFY(
+            ids(second->workloads.at(0).checklist).contains(QStringLiteral("serviceAccountToken")));
+        QCOMPARE(second->namespaces.size(), std::size_t(2));
+        QCOMPARE(second->objects.size(), std::size_t(1));
+        // Reused unchanged: the same rows.
+        const auto third = buildSnapshot({{"app.yaml", app}, {"sa.yaml", account("true")}}, options,
+                                         {}, nullptr, &*second);
+        QCOMPARE(third->namespaces.size(), std::size_t(2));
+        QCOMPARE(third->objects.size(), std::size_t(1));
+        QCOMPARE(ids(third->workloads.at(0).checklist), ids(second->workloads.at(0).checklist));
+
+        // A Secret read from a cluster carries no secretInManifest finding.
+        const auto live = buildSnapshot({{"cluster:secrets#1", "apiVersion: v1\nkind: Secret\n"
+                                                               "metadata: {name: s}\n"
+                                                               "data: {a: YQ==}\n"}},
+                                        options);
+        QVERIFY(live->objects.empty());
     }
 
     void quantities_data()
