@@ -210,6 +210,23 @@ private Q_SLOTS:
                  QStringLiteral("cpuLimit"));
     }
 
+    void sampleShowsTheChecklist()
+    {
+        const Run r = podsec({QStringLiteral("check"), QStringLiteral("--rules"),
+                              QStringLiteral("checklist"), sample()});
+        QCOMPARE(r.exitCode, 1);
+        for (const char *line :
+             {"warning secretInManifest: secret data in a manifest (secret \"checkout-db\" carries "
+              "2 "
+              "key(s) in the file; anyone who can read the file can use them)",
+              "which is \"/run/containerd/containerd.sock\" (the container runtime socket)",
+              "service account \"node-exporter\" sets it to true",
+              "warning defaultDenyNetworkPolicy: no default-deny network policy (namespace \"web\" "
+              "has no default-deny policy for egress)"})
+            QVERIFY2(r.out.contains(line), line);
+        QVERIFY(!r.out.contains("change-me"));
+    }
+
     void explainEveryRule()
     {
         for (const char *id :
