@@ -3,10 +3,13 @@
 // --format json` on them (wall time, peak RSS), against yaml-cpp's own event parser on
 // the same bytes. Numbers are printed, never asserted.
 //
-//   podsec_bench [--sizes 1000,10000,50000] [--runs 3] [--dir DIR] [--podsec PATH] [--fix]
+//   podsec_bench [--sizes 1000,10000,50000] [--runs 3] [--dir DIR] [--podsec PATH]
+//                [--fix | --compare-rules]
 //
 // --fix measures `podsec fix FILE` (the fixed text to /dev/null) instead: wall time and
 // peak RSS per corpus.
+// --compare-rules measures `podsec check --format json --rules pss` against `--rules all`
+// on the same corpus in the same run (interleaved): wall time and peak RSS of each.
 #include "corpusgenerator.h"
 
 #include <yaml-cpp/eventhandler.h>
@@ -91,6 +94,69 @@ RunResult runPodsec(const std::string &podsec, const std::string &file, int jobs
     return r;
 }
 
+/// `podsec check --format json --rules RULES FILE` (stdout to /dev/null).
+RunResult runRules(const std::string &podsec, const std::string &file, const std::string &rules)
+{
+    RunResult r;
+    const double start = now();
+    pid_t pid = fork();
+    if (pid == 0) {
+        FILE *devnull = std::fopen("/dev/null", "w");
+        if (devnull)
+            dup2(fileno(devnull), STDOUT_FILENO);
+        const std::string rulesArg = "--rules=" + rules;
+        execl(podsec.c_str(), podsec.c_str(), "check", "--format", "json", rulesArg.c_str(),
+              file.c_str(), static_cast<char *>(nullptr));
+        _exit(127);
+    }
+    int status = 0;
+    struct rusage usage = {};
+    wait4(pid, &status, 0, &usage);
+    r.seconds = now() - start;
+    r.maxRssKb = usage.ru_maxrss;
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+int benchRules(const std::string &podsec, const std::string &dir, const std::vector<int> &sizes,
+               int runs)
+{
+    std::printf("%-8s %9s %16s %9s %16s %9s %8s %8s\n", "docs", "MB", "--rules pss", "RSS",
+                "--rules all", "RSS", "time", "RSS");
+    for (int size : sizes) {
+        const std::string text = PodSec::Bench::generate(size, 42);
+        const std::string file = dir + "/corpus-" + std::to_string(size) + ".yaml";
+        std::ofstream(file, std::ios::binary) << text;
+        std::vector<double> pss, all;
+        long pssRss = 0, allRss = 0;
+        for (int r = 0; r < runs; ++r) {
+            const auto a = runRules(podsec, file, "pss");
+            const auto b = runRules(podsec, file, "all");
+            pss.push_back(a.seconds);
+            all.push_back(b.seconds);
+            pssRss = std::max(pssRss, a.maxRssKb);
+            allRss = std::max(allRss, b.maxRssKb);
+            for (const auto &run : {a, b}) {
+                if (run.status != 1 && run.status != 0)
+                    std::fprintf(stderr, "podsec exited with %d\n", run.status);
+            }
+        }
+        std::sort(pss.begin(), pss.end());
+        std::sort(all.begin(), all.end());
+        const double pssMedian = pss[pss.size() / 2], allMedian = all[all.size() / 2];
+        std::printf("%-8d %9.1f %6.2f/%6.2fs %6.0f MB %6.2f/%6.2fs %6.0f MB %+7.1f%% %+7.1f%%\n",
+                    size, static_cast<double>(text.size()) / 1e6, pss.front(), pssMedian,
+                    static_cast<double>(pssRss) / 1024.0, all.front(), allMedian,
+                    static_cast<double>(allRss) / 1024.0, (allMedian / pssMedian - 1.0) * 100.0,
+                    (static_cast<double>(allRss) / static_cast<double>(pssRss) - 1.0) * 100.0);
+    }
+    std::printf("times are min/median of %d interleaved runs of `podsec check --format json "
+                "--rules R FILE >/dev/null`; the last two columns: all vs pss (median time, peak "
+                "RSS)\n",
+                runs);
+    return 0;
+}
+
 double yamlCppParse(const std::string &text)
 {
     const double start = now();
@@ -137,6 +203,7 @@ int main(int argc, char **argv)
     std::string dir = "/tmp/podsec-bench";
     std::string podsec = PODSEC_CLI_PATH;
     bool fix = false;
+    bool compareRules = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&]() -> std::string {
@@ -156,9 +223,11 @@ int main(int argc, char **argv)
             podsec = next();
         } else if (a == "--fix") {
             fix = true;
+        } else if (a == "--compare-rules") {
+            compareRules = true;
         } else {
             std::printf("usage: podsec_bench [--sizes 1000,10000,50000] [--runs 3] [--dir DIR] "
-                        "[--podsec PATH] [--fix]\n");
+                        "[--podsec PATH] [--fix | --compare-rules]\n");
             return a == "--help" ? 0 : 2;
         }
     }
@@ -166,6 +235,8 @@ int main(int argc, char **argv)
         return 2;
     if (fix)
         return benchFix(podsec, dir, sizes, runs);
+    if (compareRules)
+        return benchRules(podsec, dir, sizes, runs);
     std::printf("%-8s %9s %12s %12s %12s %12s %10s %9s\n", "docs", "MB", "yaml-cpp 1c", "podsec 1c",
                 "overhead", "podsec wall", "peak RSS", "RSS/input");
     for (int size : sizes) {

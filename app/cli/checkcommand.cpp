@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <optional>
+#include <set>
 #include <utility>
 
 namespace PodSec::Cli {
@@ -31,6 +32,8 @@ struct WorkResult
     std::vector<Diagnostic> errors;
     std::size_t allowed = 0;
     std::size_t denied = 0;
+    std::size_t checklist[4] = {0, 0, 0, 0};
+    std::vector<std::string> namespaces; ///< of every namespaced object (checklist)
 };
 
 /// The report's destination: stdout, or a file written by SafeWriter (a regular file is
@@ -99,6 +102,7 @@ int runCheck(CheckRequest &request)
 
     // Read every file and split it into documents (cheap, sequential).
     std::vector<std::unique_ptr<Yaml::SourceFile>> files;
+    std::vector<bool> fromCluster;
     std::vector<WorkItem> items;
     // Rendered roots: their text is a file named by the root's folder; fields point back to
     // the files they came from.
@@ -115,6 +119,7 @@ int runCheck(CheckRequest &request)
             items.push_back({index, chunks[i], static_cast<int>(i), i == 0});
         files.push_back(std::move(file));
         locatorOf.push_back(nullptr);
+        fromCluster.push_back(false);
     };
     for (const auto &path : paths) {
         std::string text;
@@ -150,21 +155,31 @@ int runCheck(CheckRequest &request)
         std::vector<Yaml::Chunk> chunks;
         auto file = Yaml::SourceFile::prepare(name, std::move(text), chunks);
         addFile(std::move(file), chunks);
+        fromCluster.back() = true;
     }
 
     // Admission needs the namespaces' labels before any workload is judged.
+    // The checklist reads other objects (ServiceAccounts, NetworkPolicies, ...) first too.
     EvaluationOptions &options = request.context.options;
-    if (options.admission) {
+    if (options.admission || options.checklist) {
         std::vector<std::string_view> texts;
-        for (const auto &file : files)
+        std::vector<std::string> names;
+        for (const auto &file : files) {
             texts.emplace_back(file->text);
+            names.push_back(file->path);
+        }
         std::vector<Engine::DocumentJob> jobs;
         for (const auto &item : items) {
             if (item.chunk)
                 jobs.push_back({item.file, *item.chunk, item.documentIndex});
         }
-        for (auto &[name, labels] : Engine::declaredNamespaces(texts, jobs))
-            options.namespaces[name] = std::move(labels);
+        if (options.admission) {
+            for (auto &[name, labels] : Engine::declaredNamespaces(texts, jobs))
+                options.namespaces[name] = std::move(labels);
+        }
+        if (options.checklist)
+            options.facts = std::make_shared<const Engine::WorkspaceFacts>(
+                Engine::collectFacts(texts, jobs, names, fromCluster, options.defaultNamespace));
     }
 
     auto format = createFormat(request.format, request.context);
@@ -193,14 +208,21 @@ int runCheck(CheckRequest &request)
         // A rendering is not the user's text: fixes are planned in the files it came from.
         const bool fixes = format->wantsFixes() && !origins;
         for (const auto &o :
-             evaluateDocument(doc, options, fixes ? &file.text : nullptr, origins)) {
+             evaluateDocument(doc, options, fixes ? &file.text : nullptr, origins,
+                              fromCluster[item.file], options.checklist ? &r.namespaces : nullptr)) {
             r.fragments.push_back(format->object(file.path, o));
-            (o.passesEnforce() ? r.allowed : r.denied)++;
+            for (const auto &f : o.checklist) {
+                if (!f.allowed)
+                    ++r.checklist[int(f.severity())];
+            }
+            if (o.podBearing)
+                (o.passesEnforce() ? r.allowed : r.denied)++;
         }
         return r;
     };
 
     Summary summary;
+    std::set<std::string> namespaces;
     output.write(format->begin());
     // Documents are evaluated in parallel; the report is written in document order.
     Engine::orderedParallel<WorkResult>(
@@ -211,9 +233,12 @@ int runCheck(CheckRequest &request)
                 output.write(format->fileStarted(files[item.file]->path));
             for (const auto &fragment : r.fragments)
                 output.write(format->append(fragment));
-            summary.objects += r.fragments.size();
+            summary.objects += r.allowed + r.denied;
             summary.allowed += r.allowed;
             summary.denied += r.denied;
+            for (int k = 0; k < 4; ++k)
+                summary.checklist[k] += r.checklist[k];
+            namespaces.insert(r.namespaces.begin(), r.namespaces.end());
             for (auto &d : r.errors)
                 errors.push_back({files[item.file]->path, std::move(d)});
         },
@@ -231,6 +256,25 @@ int runCheck(CheckRequest &request)
         for (const auto &e : *list)
             std::fprintf(stderr, "%s\n", problemLine(e.file, e.diagnostic).c_str());
     }
+    // The checklist's namespace rules, once per namespace of the workspace, by name.
+    if (options.checklist) {
+        const Engine::RuleSet *checklist = Engine::findRuleSet("checklist");
+        for (const auto &[name, facts] : options.facts->namespaces)
+            namespaces.insert(name);
+        for (const auto &name : namespaces) {
+            NamespaceReport ns;
+            ns.name = name;
+            const auto it = options.facts->namespaces.find(name);
+            if (it != options.facts->namespaces.end() && it->second.declared)
+                ns.source = it->second.source;
+            checklist->evaluateNamespace(name, options, ns.findings);
+            for (const auto &f : ns.findings) {
+                if (!f.allowed)
+                    ++summary.checklist[int(f.severity())];
+            }
+            format->namespaces.push_back(std::move(ns));
+        }
+    }
     output.write(format->end(summary, errors));
     if (!output.commit()) {
         std::fprintf(stderr, "%s:1:1: cannot write report: %s\n", request.outputFile.c_str(),
@@ -239,7 +283,10 @@ int runCheck(CheckRequest &request)
     }
     if (!errors.empty())
         return 2;
-    return summary.denied > 0 ? 1 : 0;
+    bool checklistFails = false;
+    for (int k = 0; k <= int(request.context.failOn); ++k)
+        checklistFails = checklistFails || summary.checklist[k] > 0;
+    return summary.denied > 0 || checklistFails ? 1 : 0;
 }
 
 } // namespace PodSec::Cli

@@ -64,6 +64,40 @@ bool rootDecisions(const Render::Root &root, const FixRequest &request,
     return any;
 }
 
+/// The checklist's failing workload and object findings of a (fixed) text, each listed as
+/// a decision: none of the checklist's rules is fixed without a person (spec/checklist.md).
+/// Cross-object rules read the objects of the same text.
+bool listChecklistDecisions(const std::string &name, const std::string &text)
+{
+    const auto file = Yaml::SourceFile::fromText(name, text);
+    EvaluationOptions options;
+    options.pss = false;
+    options.checklist = true;
+    auto facts = std::make_shared<Engine::WorkspaceFacts>();
+    for (const auto &doc : file->documents)
+        facts->collect(doc, name, false, options.defaultNamespace);
+    options.facts = facts;
+    bool any = false;
+    for (const auto &doc : file->documents) {
+        for (const auto &o : evaluateDocument(doc, options)) {
+            for (const auto &f : o.checklist) {
+                if (f.allowed)
+                    continue;
+                any = true;
+                std::string label = o.kind + ' ';
+                if (!o.namespaceName.empty())
+                    label += o.namespaceName + '/';
+                label += o.name;
+                std::fprintf(stderr, "%s:%u:%u: needs a decision: %s: %s %s: %s (%s)\n",
+                             name.c_str(), o.line, o.column, label.c_str(),
+                             Engine::severityName(f.severity()), std::string(f.rule->id).c_str(),
+                             f.reason.c_str(), f.detail.c_str());
+            }
+        }
+    }
+    return any;
+}
+
 } // namespace
 
 int runFix(const FixRequest &request)
@@ -94,7 +128,13 @@ int runFix(const FixRequest &request)
             errors.push_back({path, Diagnostic{0, 1, 1, readError}});
             continue;
         }
-        const auto result = Engine::fixText(text, request.policy, request.only);
+        auto result =
+            request.pss ? Engine::fixText(text, request.policy, request.only) : Engine::FixResult{};
+        if (!request.pss)
+            result.text = text;
+        if (request.checklist)
+            decisions =
+                listChecklistDecisions(path == "-" ? "<stdin>" : path, result.text) || decisions;
         // Documents that do not parse are left as they are and make the run fail; the
         // others are fixed all the same.
         for (const auto &d : result.errors)

@@ -19,6 +19,10 @@ struct FixRequest
     std::string backupSuffix; ///< with inPlace: keep FILE+suffix
     bool diff = false;
     std::set<std::string> only;
+    /// `--rules`: PSS fixes (default); the checklist, whose findings all need a person's
+    /// decision (spec/checklist.md), is listed after the fixes when selected.
+    bool pss = true;
+    bool checklist = false;
     std::uint64_t maxFileSize = DefaultMaxFileSize; ///< --max-file-size
     Render::Options render;
 };

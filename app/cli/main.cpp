@@ -43,6 +43,9 @@ const char *const Usage =
     "  --admission-config FILE                  PodSecurityConfiguration: defaults, exemptions\n"
     "  --namespace NAME                         namespace of objects that name none (default\n"
     "                                           \"default\")\n"
+    "  --rules pss|checklist|all                rule sets to run (default pss; comma lists)\n"
+    "  --fail-on danger|warning|info            checklist findings that fail the run\n"
+    "                                           (default warning)\n"
     "  --format text|json|sarif|junit           output format (default text)\n"
     "  --output FILE                            write the report to FILE (atomically)\n"
     "  --color auto|always|never                colour in the text format (default auto)\n"
@@ -59,7 +62,8 @@ const char *const Usage =
     "  --render-timeout DURATION                deadline of one rendering (default 60s)\n"
     "\n"
     "fix options: --level, --version, --max-file-size as for check; --in-place [--backup\n"
-    "  SUFFIX]; --diff; --only CHECK_ID,...   fix only these checks. Comments, order and\n"
+    "  SUFFIX]; --diff; --only CHECK_ID,...   fix only these checks; --rules checklist|all\n"
+    "  also lists the checklist's findings as decisions. Comments, order and\n"
     "  layout are kept; a changed file keeps its owner, group, mode and hard links, and an\n"
     "  existing backup is never overwritten.\n"
     "\n"
@@ -68,7 +72,8 @@ const char *const Usage =
     "as '-' (standard input).\n"
     "A folder with kustomization.yaml is rendered with kubectl kustomize (or kustomize build)\n"
     "and a folder with Chart.yaml with helm template; their files are not evaluated alone.\n"
-    "Exit status: 0 nothing denied, 1 something denied, 2 usage or input error.\n";
+    "Exit status: 0 nothing denied, 1 something denied (or a checklist finding at the\n"
+    "--fail-on severity or worse), 2 usage or input error.\n";
 
 int usageError(const std::string &message)
 {
@@ -246,6 +251,30 @@ bool parseMaxFileSize(const std::string &text, std::uint64_t &bytes, std::string
     return false;
 }
 
+/// `--rules pss|checklist|all`, or a comma list of them.
+bool parseRules(const std::string &text, bool &pss, bool &checklist, std::string &error)
+{
+    pss = checklist = false;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        std::size_t comma = text.find(',', from);
+        if (comma == std::string::npos)
+            comma = text.size();
+        const std::string part = text.substr(from, comma - from);
+        from = comma + 1;
+        if (part == "pss" || part == "all")
+            pss = true;
+        if (part == "checklist" || part == "all")
+            checklist = true;
+        if (part != "pss" && part != "checklist" && part != "all") {
+            error =
+                "--rules must be pss, checklist, all or a comma list of them (got '" + text + "')";
+            return false;
+        }
+    }
+    return true;
+}
+
 std::string readFile(const QString &path, bool &ok)
 {
     QFile f(path);
@@ -317,7 +346,8 @@ int runCheckCommand(const QStringList &args)
                             {"level", "version", "format", "output", "admission-config",
                              "namespace", "color|colour", "kubeconfig", "context", "jobs",
                              "request-timeout", "read-timeout", "max-file-size",
-                             "kustomize-command", "values", "render-timeout"});
+                             "kustomize-command", "values", "render-timeout", "rules",
+                             "fail-on"});
     if (const auto status = parsed.parse(args))
         return *status;
     Cli::CheckRequest request;
@@ -344,6 +374,15 @@ int runCheckCommand(const QStringList &args)
     options.policy = *policy;
     if (!parseMaxFileSize(parsed.value("max-file-size"), request.maxFileSize, error))
         return usageError(error);
+    if (!parseRules(parsed.value("rules", "pss"), options.pss, options.checklist, error))
+        return usageError(error);
+    if (parsed.isSet("fail-on")) {
+        const auto failOn = Engine::severityFromName(parsed.value("fail-on"));
+        if (!failOn || *failOn == Engine::Severity::Deny)
+            return usageError("--fail-on must be danger, warning or info (got '" +
+                              parsed.value("fail-on") + "')");
+        request.context.failOn = *failOn;
+    }
     if (!Cli::createFormat(request.format, request.context))
         return usageError("--format must be one of text, json, sarif, junit (got '" +
                           request.format + "')");
@@ -444,7 +483,7 @@ int runFixCommand(const QStringList &args)
 {
     CommandArguments parsed({"in-place", "diff"},
                             {"level", "version", "backup", "only", "max-file-size",
-                             "kustomize-command", "values", "render-timeout"});
+                             "kustomize-command", "values", "render-timeout", "rules"});
     if (const auto status = parsed.parse(args))
         return *status;
     Cli::FixRequest request;
@@ -462,6 +501,8 @@ int runFixCommand(const QStringList &args)
         return usageError(error);
     request.policy = *policy;
     if (!parseMaxFileSize(parsed.value("max-file-size"), request.maxFileSize, error))
+        return usageError(error);
+    if (!parseRules(parsed.value("rules", "pss"), request.pss, request.checklist, error))
         return usageError(error);
     // "a,b" and "a,b," name a and b; an empty name in between is an unknown ID.
     QStringList only = QString::fromLatin1(parsed.value("only")).split(QLatin1Char(','));

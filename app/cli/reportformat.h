@@ -22,6 +22,16 @@ struct Summary
     std::size_t allowed = 0;
     std::size_t denied = 0;
     std::size_t errors = 0;
+    /// Failing checklist findings by severity (deny, danger, warning, info).
+    std::size_t checklist[4] = {0, 0, 0, 0};
+};
+
+/// One namespace of the workspace with the checklist's namespace findings (§3).
+struct NamespaceReport
+{
+    std::string name;
+    std::string source; ///< the file of its Namespace object; empty when not declared
+    std::vector<Engine::Finding> findings;
 };
 
 /// One object as a format rendered it (in a worker thread), and what a format that
@@ -39,6 +49,8 @@ struct ReportContext
 {
     EvaluationOptions options;
     bool colour = false;
+    /// Checklist findings at this severity or worse fail the run (`--fail-on`).
+    Engine::Severity failOn = Engine::Severity::Warning;
 };
 
 /// A report sink. object() is called from worker threads (it must only read this object);
@@ -59,6 +71,9 @@ public:
     /// Joins a rendered fragment into the output.
     virtual std::string append(const ReportFragment &fragment) { return fragment.text; }
     virtual std::string end(const Summary &summary, const std::vector<FileError> &errors) = 0;
+
+    /// The checklist's namespace findings, set before end() when the checklist runs.
+    std::vector<NamespaceReport> namespaces;
 
 protected:
     const ReportContext &m_context;

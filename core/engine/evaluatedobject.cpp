@@ -11,14 +11,42 @@ namespace PodSec {
 std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
                                               const EvaluationOptions &options,
                                               const std::string *fileText,
-                                              const Render::OriginLocator *origins)
+                                              const Render::OriginLocator *origins,
+                                              bool fromCluster,
+                                              std::vector<std::string> *namespaces)
 {
+    const Engine::RuleSet *checklist =
+        options.checklist ? Engine::findRuleSet("checklist") : nullptr;
     std::vector<EvaluatedObject> out;
     std::optional<Fix::DocumentPlanner> planner;
     if (fileText)
         planner.emplace(document, *fileText);
-    Engine::forEachPlacedObject(document, options, [&](const Engine::PlacedObject &placed) {
+    auto describe = [&](const K8s::Object &object, EvaluatedObject &e) {
+        e.document = document.index;
+        e.item = object.item;
+        e.line = object.line;
+        e.column = object.column;
+        e.apiVersion = object.apiVersion;
+        e.kind = object.kindText;
+        e.namespaceName = object.namespaceName;
+        e.name = object.name;
+    };
+    auto onOther = [&](const K8s::Object &object) {
+        if (namespaces && Engine::isNamespacedKind(object.kindText))
+            namespaces->push_back(object.namespaceOr(options.defaultNamespace));
+        if (!checklist || !checklist->evaluatesObject(object))
+            return;
+        EvaluatedObject e;
+        describe(object, e);
+        e.hasTemplate = false;
+        e.podBearing = false;
+        checklist->evaluateObject(object, options, fromCluster, e.checklist);
+        out.push_back(std::move(e));
+    };
+    auto onPlaced = [&](const Engine::PlacedObject &placed) {
         const auto &object = placed.object();
+        if (namespaces)
+            namespaces->push_back(object.namespaceName);
         EvaluatedObject e;
         e.document = document.index;
         e.item = object.item;
@@ -30,6 +58,13 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
             e.namespaceName = object.namespaceName;
         e.name = object.name;
         e.hasTemplate = object.hasTemplate;
+        if (checklist)
+            checklist->evaluatePod(placed, options.policy, e.checklist);
+        if (!options.pss) {
+            e.evaluation.policy = options.policy;
+            out.push_back(std::move(e));
+            return;
+        }
         if (options.admission) {
             e.admission = placed.admission();
             e.enforceDenied = placed.deniedByEnforce();
@@ -48,7 +83,8 @@ std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
             }
         }
         out.push_back(std::move(e));
-    });
+    };
+    Engine::forEachObject(document, options, onPlaced, onOther);
     return out;
 }
 

@@ -3,6 +3,7 @@
 
 #include "admission/admission.h"
 #include "engine/placedobject.h"
+#include "engine/ruleset.h"
 #include "fix/texteditset.h"
 #include "policy/result.h"
 
@@ -28,6 +29,10 @@ struct EvaluationOptions : Engine::Placement
 {
     Policy::LevelVersion policy{Policy::Level::Restricted, Policy::Version::latest()};
     bool admission = false;
+    /// The rule sets to run (`--rules`): the Pod Security Standards, the checklist. The
+    /// checklist reads placement's facts (Engine::WorkspaceFacts) when set.
+    bool pss = true;
+    bool checklist = false;
 };
 
 /// One pod-bearing object with its evaluation: the value every sink (CLI reports,
@@ -43,7 +48,11 @@ struct EvaluatedObject
     std::string namespaceName; ///< as written (may be empty)
     std::string name;
     bool hasTemplate = true;
-    Policy::Evaluation evaluation; ///< at options.policy
+    /// False for objects listed only for their checklist findings (Secrets, Services, ...).
+    bool podBearing = true;
+    Policy::Evaluation evaluation; ///< at options.policy (empty when pss is not selected)
+    /// The checklist's findings, one per rule that ran (options.checklist).
+    std::vector<Engine::Finding> checklist;
     std::optional<Admission::AdmissionResult> admission;
     /// With admission: the namespace's enforce mode rejects the object or the pods it
     /// creates (Engine::PlacedObject::deniedByEnforce).
@@ -69,9 +78,14 @@ struct EvaluatedObject
 /// With fileText (the whole text the document was parsed from), the automatic fixes of
 /// each object are planned too. With origins (the document is part of a rendered root), every
 /// inspected field points at the file it came from where one is found.
+/// With options.checklist, objects of the kinds the checklist names are listed too
+/// (podBearing false), fromCluster says whether the document came from a cluster read, and
+/// namespaces (when given) receives the namespace of every namespaced object.
 std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
                                               const EvaluationOptions &options,
                                               const std::string *fileText = nullptr,
-                                              const Render::OriginLocator *origins = nullptr);
+                                              const Render::OriginLocator *origins = nullptr,
+                                              bool fromCluster = false,
+                                              std::vector<std::string> *namespaces = nullptr);
 
 } // namespace PodSec

@@ -34,6 +34,26 @@ NamespaceLabels declaredNamespaces(const std::vector<std::string_view> &texts,
     return namespaces;
 }
 
+WorkspaceFacts collectFacts(const std::vector<std::string_view> &texts,
+                            const std::vector<DocumentJob> &jobs,
+                            const std::vector<std::string> &names,
+                            const std::vector<bool> &fromCluster,
+                            const std::string &defaultNamespace)
+{
+    WorkspaceFacts facts;
+    for (const auto &job : jobs) {
+        const std::string_view text = texts[job.file];
+        if (!mayHoldFacts(text.substr(job.chunk.start, job.chunk.end - job.chunk.start)))
+            continue;
+        const auto doc = Yaml::SourceFile::parseChunk(text, job.chunk, job.index);
+        if (doc.error)
+            continue;
+        facts.collect(doc, names[job.file], job.file < fromCluster.size() && fromCluster[job.file],
+                      defaultNamespace);
+    }
+    return facts;
+}
+
 int workerCount(int threads)
 {
     if (threads > 0)

@@ -50,6 +50,16 @@ SplitResult splitDocuments(const std::vector<std::string_view> &texts);
 NamespaceLabels declaredNamespaces(const std::vector<std::string_view> &texts,
                                    const std::vector<DocumentJob> &jobs);
 
+/// The facts rules about other objects read (ServiceAccounts, NetworkPolicies, quotas,
+/// limit ranges, Namespace objects), from the documents that may declare them (only those
+/// are parsed). names[f] is file f's display name, fromCluster[f] whether it is a page of a
+/// cluster read (may be empty: all files).
+WorkspaceFacts collectFacts(const std::vector<std::string_view> &texts,
+                            const std::vector<DocumentJob> &jobs,
+                            const std::vector<std::string> &names,
+                            const std::vector<bool> &fromCluster,
+                            const std::string &defaultNamespace);
+
 /// Worker threads for threads (0: one per core, at most 16).
 int workerCount(int threads = 0);
 

@@ -97,11 +97,21 @@ bool PlacedObject::deniedByEnforce() const
 void forEachPlacedObject(const Yaml::Document &document, const Placement &placement,
                          const std::function<void(const PlacedObject &)> &fn)
 {
+    forEachObject(document, placement, fn, {});
+}
+
+void forEachObject(const Yaml::Document &document, const Placement &placement,
+                   const std::function<void(const PlacedObject &)> &placedFn,
+                   const std::function<void(const K8s::Object &)> &otherFn)
+{
     for (const auto &object : K8s::objectsIn(document)) {
-        if (!object.isEvaluated())
+        if (!object.isEvaluated()) {
+            if (otherFn)
+                otherFn(object);
             continue;
+        }
         const PlacedObject p(object, placement);
-        fn(p);
+        placedFn(p);
     }
 }
 

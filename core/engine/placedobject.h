@@ -3,6 +3,7 @@
 
 #include "admission/admission.h"
 #include "admission/namespacepolicy.h"
+#include "engine/workspacefacts.h"
 #include "k8s/podspec.h"
 #include "policy/result.h"
 
@@ -36,6 +37,9 @@ struct Placement
     std::optional<Policy::LevelVersion> forced;
     /// The declared namespaces' labels; an undeclared namespace has none.
     NamespaceLabels namespaces;
+    /// What rules about other objects read (ServiceAccounts, NetworkPolicies, ...): set
+    /// when a rule set that needs them is selected.
+    std::shared_ptr<const WorkspaceFacts> facts;
 
     /// The policy of namespace ns: forced, or resolved from its labels and the defaults.
     Admission::NamespacePolicy policyOf(const std::string &ns) const;
@@ -62,6 +66,8 @@ public:
     bool hasTemplate() const { return m_object.hasTemplate; }
     /// The namespace's policy (resolved on first use).
     const Admission::NamespacePolicy &namespacePolicy() const;
+    /// Where the object was placed (defaults, configuration, facts of the workspace).
+    const Placement &placement() const { return m_placement; }
 
     /// Every check of policy on the pod (spec/pss-checks.md §3); for an object without a
     /// pod template an evaluation with no results.
@@ -89,6 +95,13 @@ private:
 /// included), placed by placement. fn runs on the caller's thread, in document order.
 void forEachPlacedObject(const Yaml::Document &document, const Placement &placement,
                          const std::function<void(const PlacedObject &)> &fn);
+
+/// Calls placedFn for every object of the document that admission evaluates and otherFn
+/// for every other object (a Secret, a Service, a Namespace, a pod-bearing object that is
+/// not evaluated), in document order: the one walk over a document's objects.
+void forEachObject(const Yaml::Document &document, const Placement &placement,
+                   const std::function<void(const PlacedObject &)> &placedFn,
+                   const std::function<void(const K8s::Object &)> &otherFn);
 
 /// The problems of a parsed document, in document order: its own error (syntax, document
 /// rules), else the decoding error of each object the API server would refuse. Warnings

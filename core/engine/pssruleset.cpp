@@ -45,8 +45,15 @@ public:
     void evaluatePod(const PlacedObject &object, const Policy::LevelVersion &level,
                      std::vector<Finding> &out) const override
     {
-        for (const auto &r : object.evaluation(level).results)
-            out.push_back({findRule(r.id), r.allowed, r.reason, r.detail, r.fields});
+        for (const auto &r : object.evaluation(level).results) {
+            Finding f;
+            f.rule = findRule(r.id);
+            f.allowed = r.allowed;
+            f.reason = r.reason;
+            f.detail = r.detail;
+            f.fields = r.fields;
+            out.push_back(std::move(f));
+        }
     }
 
 private:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/ruleset.h"
 
+#include "checklist/checklistruleset.h"
 #include "engine/pssruleset.h"
 
 #include <algorithm>
@@ -22,6 +23,15 @@ const char *severityName(Severity severity)
     return "";
 }
 
+std::optional<Severity> severityFromName(std::string_view name)
+{
+    for (Severity s : {Severity::Deny, Severity::Danger, Severity::Warning, Severity::Info}) {
+        if (name == severityName(s))
+            return s;
+    }
+    return std::nullopt;
+}
+
 const Rule *RuleSet::findRule(std::string_view id) const
 {
     const auto &all = rules();
@@ -31,7 +41,7 @@ const Rule *RuleSet::findRule(std::string_view id) const
 
 const std::vector<const RuleSet *> &ruleSets()
 {
-    static const std::vector<const RuleSet *> sets = {&pssRuleSet()};
+    static const std::vector<const RuleSet *> sets = {&pssRuleSet(), &checklistRuleSet()};
     return sets;
 }
 

@@ -4,13 +4,19 @@
 #include "policy/result.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+namespace PodSec::K8s {
+struct Object;
+}
+
 namespace PodSec::Engine {
 
 class PlacedObject;
+struct Placement;
 
 /// How bad a failing rule is (spec/checklist.md §1): deny = the API server would reject
 /// it, danger = a direct path to a node or the control plane, then warning and info.
@@ -55,6 +61,14 @@ struct Finding
     std::string reason;
     std::string detail;
     std::vector<Policy::InspectedField> fields;
+    /// Set when this finding is less severe than its rule's highest (a LoadBalancer is info
+    /// where externalIPs are a warning; an exempted namespace is info).
+    std::optional<Severity> severityOverride = std::nullopt;
+
+    Severity severity() const
+    {
+        return severityOverride ? *severityOverride : rule ? rule->severity : Severity::Info;
+    }
 };
 
 /// A plug-in of the engine pipeline: it declares its rules and the scopes it evaluates;
@@ -73,8 +87,28 @@ public:
     virtual void evaluatePod(const PlacedObject &object, const Policy::LevelVersion &level,
                              std::vector<Finding> &out) const = 0;
 
+    /// Whether evaluateObject() has rules for this object (Scope::Object).
+    virtual bool evaluatesObject(const K8s::Object &) const { return false; }
+    /// Evaluates an object of the kinds the rule set names (Scope::Object): one finding
+    /// per rule that ran. fromCluster: the object was read from a live cluster.
+    virtual void evaluateObject(const K8s::Object &, const Placement &, bool /*fromCluster*/,
+                                std::vector<Finding> &) const
+    {}
+    /// Evaluates one namespace of the workspace (Scope::Namespace), reading what it needs
+    /// from placement (labels, admission configuration, facts).
+    virtual void evaluateNamespace(const std::string &, const Placement &,
+                                   std::vector<Finding> &) const
+    {}
+
     const Rule *findRule(std::string_view id) const;
 };
+
+/// Whether a finding of this severity fails at the threshold (`--fail-on`).
+inline bool atLeast(Severity severity, Severity threshold)
+{
+    return static_cast<int>(severity) <= static_cast<int>(threshold);
+}
+std::optional<Severity> severityFromName(std::string_view name);
 
 /// Every rule set, in report order; the first is "pss".
 const std::vector<const RuleSet *> &ruleSets();

@@ -257,6 +257,49 @@ WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
     return w;
 }
 
+/// The failing findings of a rule set on a placed object.
+std::vector<Engine::Finding> failing(const Engine::PlacedObject &placed, const Engine::RuleSet &set,
+                                     const Policy::Version &version)
+{
+    std::vector<Engine::Finding> all, out;
+    set.evaluatePod(placed, {Policy::Level::Restricted, version}, all);
+    for (auto &f : all) {
+        if (!f.allowed)
+            out.push_back(std::move(f));
+    }
+    return out;
+}
+
+/// An object of another kind with its failing findings, or nullopt when it has none.
+std::optional<ObjectEntry> objectEntry(const K8s::Object &object,
+                                       const Engine::Placement &placement,
+                                       const Engine::RuleSet &set, bool fromCluster)
+{
+    if (!set.evaluatesObject(object))
+        return std::nullopt;
+    std::vector<Engine::Finding> all;
+    set.evaluateObject(object, placement, fromCluster, all);
+    ObjectEntry e;
+    for (auto &f : all) {
+        if (!f.allowed)
+            e.checklist.push_back(std::move(f));
+    }
+    if (e.checklist.empty())
+        return std::nullopt;
+    e.document = object.document->index;
+    e.item = object.item;
+    e.kind = object.kindText;
+    e.name = object.name;
+    if (Engine::isNamespacedKind(object.kindText))
+        e.namespaceName = object.namespaceOr(placement.defaultNamespace);
+    e.line = object.line;
+    e.column = object.column;
+    const auto &root = object.document->node(object.document->resolve(object.root));
+    e.offset = root.start;
+    e.endOffset = root.end;
+    return e;
+}
+
 } // namespace
 
 namespace {
@@ -378,12 +421,28 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
     for (auto &[name, ns] : namespaces)
         ns.policy = placement.policyOf(name);
     const auto undeclared = placement.policyFor({});
+    const Engine::RuleSet *checklist = nullptr;
+    if (options.checklist) {
+        checklist = Engine::findRuleSet("checklist");
+        std::vector<std::string> names;
+        std::vector<bool> fromCluster;
+        for (const auto &f : s.files) {
+            names.push_back(f.path);
+            fromCluster.push_back(f.path.rfind("cluster:", 0) == 0);
+        }
+        s.facts = std::make_shared<const Engine::WorkspaceFacts>(
+            Engine::collectFacts(texts, jobs, names, fromCluster, options.defaultNamespace));
+        s.factsKey = s.facts->key();
+        placement.facts = s.facts;
+    }
 
     // Files unchanged since the previous snapshot keep their workloads, unless a namespace
     // they use now has other pod-security labels (or is newly declared or gone).
     std::vector<std::pair<std::size_t, std::size_t>> reused(s.files.size(), {0, 0});
     std::vector<bool> reuse(s.files.size(), false);
-    if (previous) {
+    // The checklist's findings on a workload depend on other files too (its ServiceAccount):
+    // when what those rules read has changed, nothing is reused.
+    if (previous && previous->factsKey == s.factsKey) {
         auto sameNamespace = [&](const std::string &name) {
             const auto now = namespaces.find(name);
             const auto was = std::lower_bound(
@@ -419,6 +478,7 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
     // 2. Parse and evaluate every document in parallel; each node tree lives only as long
     //    as its own evaluation, so memory stays bounded by the workers, not the workspace.
     std::vector<std::vector<WorkloadEntry>> perDocument(jobs.size());
+    std::vector<std::vector<ObjectEntry>> perDocumentObjects(jobs.size());
     std::vector<std::vector<Diagnostic>> errors(jobs.size());
     Engine::parallelFor(
         jobs.size(),
@@ -437,11 +497,33 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
             if (options.planFixes && text.size() <= options.maxFixPlanBytes &&
                 !originsOf[static_cast<std::size_t>(job.file)])
                 planner.emplace(doc, text);
-            Engine::forEachPlacedObject(doc, placement, [&](const Engine::PlacedObject &placed) {
+            const bool fromCluster =
+                s.files[static_cast<std::size_t>(job.file)].path.rfind("cluster:", 0) == 0;
+            auto onPlaced = [&](const Engine::PlacedObject &placed) {
                 perDocument[i].push_back(evaluateWorkload(
                     placed, static_cast<int>(job.file), options, planner ? &*planner : nullptr,
                     originsOf[static_cast<std::size_t>(job.file)]));
-            });
+                if (checklist)
+                    perDocument[i].back().checklist = failing(placed, *checklist, options.version);
+            };
+            auto onOther = [&](const K8s::Object &object) {
+                if (!checklist)
+                    return;
+                std::optional<ObjectEntry> e =
+                    objectEntry(object, placement, *checklist, fromCluster);
+                if (e) {
+                    e->file = static_cast<int>(job.file);
+                    perDocumentObjects[i].push_back(std::move(*e));
+                } else if (Engine::isNamespacedKind(object.kindText)) {
+                    // An object without findings still makes its namespace one of the
+                    // workspace's (the namespace rules run on it).
+                    ObjectEntry marker; // no kind: only its namespace counts
+                    marker.file = static_cast<int>(job.file);
+                    marker.namespaceName = object.namespaceOr(placement.defaultNamespace);
+                    perDocumentObjects[i].push_back(std::move(marker));
+                }
+            };
+            Engine::forEachObject(doc, placement, onPlaced, onOther);
             step();
             step();
         },
@@ -480,17 +562,69 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         it->second.workloads.push_back(static_cast<int>(s.workloads.size()));
         s.workloads.push_back(std::move(w));
     };
+    auto placeObject = [&](ObjectEntry &&o) {
+        if (o.namespaceName.empty()) {
+            s.objects.push_back(std::move(o));
+            return;
+        }
+        auto it = namespaces.find(o.namespaceName);
+        if (it == namespaces.end()) {
+            NamespaceEntry ns;
+            ns.name = o.namespaceName;
+            ns.policy = undeclared;
+            it = namespaces.emplace(o.namespaceName, std::move(ns)).first;
+        }
+        if (o.kind.empty()) {
+            s.otherNamespaces.emplace_back(o.file, std::move(o.namespaceName));
+            return;
+        }
+        it->second.objects.push_back(static_cast<int>(s.objects.size()));
+        s.objects.push_back(std::move(o));
+    };
     for (std::size_t j = 0; j < jobs.size(); ++j) {
         const auto file = static_cast<std::size_t>(jobs[j].file);
         if (reuse[file]) {
             if (j == 0 || jobs[j - 1].file != jobs[j].file) {
                 for (std::size_t w = reused[file].first; w < reused[file].second; ++w)
                     place(WorkloadEntry(previous->workloads[w]));
+                for (const auto &o : previous->objects) {
+                    if (o.file == static_cast<int>(file))
+                        placeObject(ObjectEntry(o));
+                }
+                for (const auto &[f, name] : previous->otherNamespaces) {
+                    if (f == static_cast<int>(file)) {
+                        ObjectEntry marker;
+                        marker.file = f;
+                        marker.namespaceName = name;
+                        placeObject(std::move(marker));
+                    }
+                }
             }
             continue;
         }
         for (auto &w : perDocument[j])
             place(std::move(w));
+        for (auto &o : perDocumentObjects[j])
+            placeObject(std::move(o));
+    }
+    if (checklist) {
+        // Namespaces only the facts know (a NetworkPolicy's, a ServiceAccount's) count too.
+        for (const auto &[name, facts] : s.facts->namespaces) {
+            if (namespaces.count(name))
+                continue;
+            NamespaceEntry ns;
+            ns.name = name;
+            ns.policy = undeclared;
+            namespaces.emplace(name, std::move(ns));
+        }
+        for (auto &[name, ns] : namespaces) {
+            std::vector<Engine::Finding> findings;
+            checklist->evaluateNamespace(name, placement, findings);
+            for (auto &f : findings) {
+                if (!f.allowed)
+                    ns.checklist.push_back(std::move(f));
+            }
+        }
     }
     linkOwners(s.workloads);
     for (auto &root : s.roots) {

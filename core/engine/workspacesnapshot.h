@@ -3,6 +3,8 @@
 
 #include "admission/admission.h"
 #include "common/diagnostic.h"
+#include "engine/ruleset.h"
+#include "engine/workspacefacts.h"
 #include "k8s/podspec.h"
 #include "policy/result.h"
 #include "render/renderer.h"
@@ -98,6 +100,8 @@ struct WorkloadEntry
     /// Deployment for that ReplicaSet, a CronJob for a Job), or -1; and the reverse.
     int owner = -1;
     std::vector<int> owned;
+    /// The checklist's failing findings on this workload (SnapshotOptions::checklist).
+    std::vector<Engine::Finding> checklist;
 
     /// Stable identity across re-evaluations.
     std::string key() const;
@@ -111,6 +115,24 @@ struct NamespaceEntry
     Admission::NamespacePolicy policy;
     std::vector<int> workloads; ///< indices into WorkspaceSnapshot::workloads
     Verdict verdicts[ColumnCount] = {};
+    /// The checklist's failing namespace findings (SnapshotOptions::checklist).
+    std::vector<Engine::Finding> checklist;
+    std::vector<int> objects; ///< indices into WorkspaceSnapshot::objects
+};
+
+/// An object of another kind (Secret, ConfigMap, Service, PodSecurityPolicy, ...) that
+/// carries a failing checklist finding.
+struct ObjectEntry
+{
+    int file = 0;
+    int document = 0;
+    int item = -1;
+    std::string kind;
+    std::string name;
+    std::string namespaceName; ///< effective namespace; empty for cluster-scoped kinds
+    std::uint32_t line = 1, column = 1;
+    std::uint32_t offset = 0, endOffset = 0;
+    std::vector<Engine::Finding> checklist;
 };
 
 struct WorkspaceFile
@@ -180,6 +202,14 @@ struct WorkspaceSnapshot
                                                                  : p.path;
     }
     std::vector<RootEntry> roots;
+    std::vector<ObjectEntry> objects; ///< in file and document order (checklist)
+    /// (file, namespace) of the other objects without findings: their namespaces are the
+    /// workspace's too (checklist).
+    std::vector<std::pair<int, std::string>> otherNamespaces;
+    /// What the checklist's cross-object rules read (SnapshotOptions::checklist), and a
+    /// summary of it that tells whether files can be reused by the next snapshot.
+    std::shared_ptr<const Engine::WorkspaceFacts> facts;
+    std::string factsKey;
     Policy::Version version;
     /// When set, every namespace is judged at this level (all three modes) instead of its
     /// labels: "what if everything were restricted?"
@@ -195,6 +225,9 @@ struct SnapshotOptions
     /// Plan restricted fixes while evaluating and mark FieldEntry::fixable (files up to
     /// maxFixPlanBytes); off for read-only workspaces and the command line.
     bool planFixes = false;
+    /// Run the checklist rule set too: findings on workloads, namespaces and other objects.
+    /// Files whose path starts with "cluster:" are pages of a cluster read.
+    bool checklist = false;
     std::size_t maxFixPlanBytes = std::size_t(2) << 20;
     /// The rendered roots among the files: their fields point back to their origins, and
     /// their problems (no renderer, a failed rendering) are the files' problems.

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace PodSec::K8s {
 
@@ -23,5 +24,33 @@ struct Object;
 ///   struct field ContainerPort.spec.containers.ports.hostPort of type int32
 /// A .inf or .nan anywhere in the document fails the YAML-to-JSON step instead.
 std::optional<Diagnostic> decodeError(const Yaml::Document &doc, const Object &object);
+
+// Typed values that rule sets read (spec/checklist.md), implemented in decodevalues.cpp.
+
+/// The text of a quantity field as the API server receives it: a YAML number as the JSON
+/// number sigs.k8s.io/yaml writes (1e3 -> "1000"), a string as is; nullopt for anything
+/// else (a bool, a mapping, null).
+std::optional<std::string> quantityText(const Yaml::Document &doc, Yaml::NodeId node);
+/// The value of a resource quantity (k8s.io/apimachinery resource.ParseQuantity: an
+/// optionally signed decimal number, then a binary suffix Ki..Ei, a decimal suffix
+/// n u m k M G T P E, or a decimal exponent e/E with an optional sign); nullopt when the
+/// API server would refuse it. Values compare exactly for every quantity a manifest holds
+/// (1Gi == 1024Mi == 1073741824).
+std::optional<long double> quantityValue(std::string_view text);
+
+/// How a container image reference is pinned (spec/checklist.md §2.4).
+enum class ImagePin : std::uint8_t {
+    Digest, ///< ends in @sha256:<64 lower-case hex> or @sha512:<128>
+    NoTag,  ///< neither tag nor digest
+    Latest, ///< the tag "latest"
+    Tag,    ///< some other tag
+};
+/// A reference with "@" but no valid digest is judged on the part before the "@"; the tag
+/// is the part after the last ":" that follows the last "/".
+ImagePin imagePin(std::string_view reference);
+
+/// A host path normalised lexically (Go's path.Clean: repeated "/" collapsed, "." and ".."
+/// resolved, trailing "/" dropped), with "/var/run" read as "/run".
+std::string cleanHostPath(std::string_view path);
 
 } // namespace PodSec::K8s

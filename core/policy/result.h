@@ -23,7 +23,8 @@ struct InspectedField
     std::uint32_t line = 1;
     std::uint32_t column = 1;
     /// The file line and column refer to when it is not the object's own: the origin of a
-    /// field of a rendered Kustomize or Helm root (Render::OriginLocator).
+    /// field of a rendered Kustomize or Helm root (Render::OriginLocator), or another object a
+    /// rule reads (such as a pod's ServiceAccount). Empty otherwise.
     std::string file;
 };
 

@@ -8,6 +8,7 @@
 //     whose check column is QByteArray("<id>"));
 //   - a line in `podsec explain`, and the explanation served by `podsec explain <id>`.
 // Known gaps are listed below with the reason; a gap that gets filled must leave the list.
+#include "engine/ruleset.h"
 #include "podtestutil.h"
 
 #include <QDir>
@@ -208,7 +209,8 @@ void TestCheckCompleteness::noExplanationWithoutCheck()
             if (name == QLatin1String("README.md"))
                 continue;
             const QString id = name.chopped(3);
-            if (!Policy::findCheck(id.toStdString()))
+            // PSS checks and the rules of the other rule sets (the checklist) are explained.
+            if (!Policy::findCheck(id.toStdString()) && !Engine::findRule(id.toStdString()))
                 orphans << folder + QLatin1Char('/') + name;
         }
     }

@@ -177,13 +177,13 @@ private Q_SLOTS:
                 underlined.insert(s.cursor.block().blockNumber() + 1);
         }
         // hostNetwork, hostPID, hostPort, privileged, capabilities.add and hostPath lines
-        for (int line : {14, 15, 22, 24, 26, 32})
+        for (int line : {15, 16, 23, 25, 27, 35})
             QVERIFY2(underlined.contains(line), qPrintable(QString::number(line)));
-        QVERIFY(!underlined.contains(18)); // image: never inspected
+        QVERIFY(!underlined.contains(19)); // image: never inspected
         bool tooltip = false;
         for (const auto &f : w.editor()->findings())
             tooltip |=
-                f.line == 24 &&
+                f.line == 25 &&
                 f.message.contains(QStringLiteral("must not set securityContext.privileged=true"));
         QVERIFY(tooltip);
     }

@@ -66,6 +66,43 @@ void writeCheck(JsonWriter &w, const Policy::CheckResult &r)
     w.endObject();
 }
 
+void writeFields(JsonWriter &w, const std::vector<Policy::InspectedField> &fields)
+{
+    w.key("fields").beginArray();
+    for (const auto &f : fields) {
+        w.beginObject();
+        w.key("path").value(f.path);
+        w.key("present").value(f.present);
+        w.key("value").rawValue(f.value);
+        w.key("allowed").value(f.allowed);
+        if (!f.file.empty())
+            w.key("file").value(f.file);
+        w.key("line").value(f.line);
+        w.key("column").value(f.column);
+        w.endObject();
+    }
+    w.endArray();
+}
+
+/// `"checklist": [ {id, severity, allowed, reason, detail, fields} ]` (spec/checklist.md §5).
+void writeChecklist(JsonWriter &w, const std::vector<Engine::Finding> &findings)
+{
+    w.key("checklist").beginArray();
+    for (const auto &f : findings) {
+        w.lineBreak(" ").beginObject();
+        w.key("id").value(f.rule->id);
+        w.key("severity").value(Engine::severityName(f.severity()));
+        w.key("allowed").value(f.allowed);
+        if (!f.allowed) {
+            w.key("reason").value(f.reason);
+            w.key("detail").value(f.detail);
+        }
+        writeFields(w, f.fields);
+        w.endObject();
+    }
+    w.endArray();
+}
+
 class JsonReport : public ReportFormat
 {
 public:
@@ -84,6 +121,14 @@ public:
         m_writer.key("version").value(m_context.options.policy.version.toString());
         m_writer.endObject();
         m_writer.key("admission").value(m_context.options.admission);
+        if (m_context.options.checklist || !m_context.options.pss) {
+            m_writer.key("rules").beginArray();
+            if (m_context.options.pss)
+                m_writer.value("pss");
+            if (m_context.options.checklist)
+                m_writer.value("checklist");
+            m_writer.endArray();
+        }
         m_writer.key("objects").beginArray();
         return m_writer.take();
     }
@@ -108,12 +153,16 @@ public:
         else
             w.value(o.namespaceName);
         w.key("name").value(o.name);
-        w.key("allowed").value(o.allowed());
-        w.key("message").value(o.evaluation.aggregateDetail());
-        w.key("checks").beginArray();
-        for (const auto &r : o.evaluation.results)
-            writeCheck(w, r);
-        w.endArray();
+        if (o.podBearing && m_context.options.pss) {
+            w.key("allowed").value(o.allowed());
+            w.key("message").value(o.evaluation.aggregateDetail());
+            w.key("checks").beginArray();
+            for (const auto &r : o.evaluation.results)
+                writeCheck(w, r);
+            w.endArray();
+        }
+        if (m_context.options.checklist)
+            writeChecklist(w, o.checklist);
         if (o.admission) {
             w.lineBreak(" ").key("admission");
             writeAdmission(w, *o.admission);
@@ -130,6 +179,21 @@ public:
     std::string end(const Summary &s, const std::vector<FileError> &errors) override
     {
         m_writer.lineBreak().endArray();
+        if (m_context.options.checklist) {
+            m_writer.key("namespaces").beginArray();
+            for (const auto &ns : namespaces) {
+                m_writer.lineBreak().beginObject();
+                m_writer.key("name").value(ns.name);
+                m_writer.key("source");
+                if (ns.source.empty())
+                    m_writer.null();
+                else
+                    m_writer.value(ns.source);
+                writeChecklist(m_writer, ns.findings);
+                m_writer.endObject();
+            }
+            m_writer.lineBreak().endArray();
+        }
         m_writer.key("errors").beginArray();
         for (const auto &e : errors) {
             m_writer.lineBreak().beginObject();
@@ -145,6 +209,12 @@ public:
         m_writer.key("allowed").value(s.allowed);
         m_writer.key("denied").value(s.denied);
         m_writer.key("errors").value(s.errors);
+        if (m_context.options.checklist) {
+            m_writer.key("checklist").beginObject();
+            for (int k = 0; k < 4; ++k)
+                m_writer.key(Engine::severityName(Engine::Severity(k))).value(s.checklist[k]);
+            m_writer.endObject();
+        }
         m_writer.endObject();
         m_writer.endObject().trailer("\n");
         return m_writer.take();

@@ -107,11 +107,40 @@ public:
             w.writeEndElement();
             x.newline();
         }
+        fragment.anyCheckDenied = writeFindings(x, file, o.checklist) || fragment.anyCheckDenied;
         x.indent(4);
         w.writeEndElement();
         x.newline();
         fragment.text = x.result();
         return fragment;
+    }
+
+    /// One failure per checklist finding at the --fail-on severity or worse; true if any.
+    bool writeFindings(XmlOut &x, const std::string &file,
+                       const std::vector<Engine::Finding> &findings) const
+    {
+        bool any = false;
+        for (const auto &f : findings) {
+            if (f.allowed || !Engine::atLeast(f.severity(), m_context.failOn))
+                continue;
+            any = true;
+            x.indent(6);
+            x.writer().writeStartElement(QStringLiteral("failure"));
+            x.attribute("type", f.rule->id);
+            x.attribute("message", std::string(Engine::severityName(f.severity())) + ": " +
+                                       f.reason + " (" + f.detail + ")");
+            std::string body;
+            for (const auto &field : f.fields) {
+                if (!field.allowed)
+                    body += (field.file.empty() ? file : field.file) + ':' +
+                            std::to_string(field.line) + ':' + std::to_string(field.column) + ": " +
+                            field.path + '\n';
+            }
+            x.text(body);
+            x.writer().writeEndElement();
+            x.newline();
+        }
+        return any;
     }
 
     std::string fileStarted(const std::string &file) override
@@ -136,6 +165,25 @@ public:
     std::string end(const Summary &, const std::vector<FileError> &errors) override
     {
         closeSuite();
+        if (!namespaces.empty()) {
+            m_suiteName = "namespaces";
+            for (const auto &ns : namespaces) {
+                XmlOut x;
+                x.indent(4);
+                x.writer().writeStartElement(QStringLiteral("testcase"));
+                x.attribute("classname", ns.source.empty() ? std::string("namespaces") : ns.source);
+                x.attribute("name", "Namespace " + ns.name);
+                x.newline();
+                ReportFragment fragment;
+                fragment.anyCheckDenied = writeFindings(x, ns.source, ns.findings);
+                x.indent(4);
+                x.writer().writeEndElement();
+                x.newline();
+                fragment.text = x.result();
+                append(fragment);
+            }
+            closeSuite();
+        }
         XmlOut x;
         auto &w = x.writer();
         w.writeStartDocument();

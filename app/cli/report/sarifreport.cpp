@@ -55,6 +55,20 @@ void writeFixes(JsonWriter &w, const std::string &file, const EvaluatedObject &o
         w.endArray();
 }
 
+const char *sarifLevel(Engine::Severity severity)
+{
+    switch (severity) {
+    case Engine::Severity::Deny:
+    case Engine::Severity::Danger:
+        return "error";
+    case Engine::Severity::Warning:
+        return "warning";
+    case Engine::Severity::Info:
+        return "note";
+    }
+    return "note";
+}
+
 class SarifReport : public ReportFormat
 {
 public:
@@ -86,6 +100,25 @@ public:
             w.endObject();
             w.key("properties").beginObject().key("level").value(level).endObject();
             w.endObject();
+        }
+        if (m_context.options.checklist) {
+            for (const auto &rule : Engine::findRuleSet("checklist")->rules()) {
+                w.lineBreak().beginObject();
+                w.key("id").value(rule.id);
+                w.key("name").value(rule.id);
+                w.key("shortDescription").beginObject();
+                w.key("text").value("Security checklist rule " + std::string(rule.id) + " (" +
+                                    Engine::severityName(rule.severity) + ", seed chapter " +
+                                    std::to_string(rule.seedChapter) + ")");
+                w.endObject();
+                w.key("defaultConfiguration").beginObject();
+                w.key("level").value(sarifLevel(rule.severity));
+                w.endObject();
+                w.key("properties").beginObject();
+                w.key("severity").value(Engine::severityName(rule.severity));
+                w.endObject();
+                w.endObject();
+            }
         }
         w.endArray();
         w.endObject().endObject(); // driver, tool
@@ -138,7 +171,52 @@ public:
             writeFixes(w, file, o, r.id);
             w.endObject();
         }
+        for (const auto &f : o.checklist)
+            writeFinding(w, file, objectLabel(o), o.line, o.column, f);
         return w.take();
+    }
+
+    /// One failing checklist finding as a result (deny/danger: error, warning, info: note).
+    void writeFinding(JsonWriter &w, const std::string &file, const std::string &label,
+                      std::uint32_t line, std::uint32_t column, const Engine::Finding &f) const
+    {
+        if (f.allowed)
+            return;
+        std::string where = file, fieldPath;
+        for (const auto &field : f.fields) {
+            if (!field.allowed) {
+                line = field.line;
+                column = field.column;
+                fieldPath = field.path;
+                if (!field.file.empty())
+                    where = field.file;
+                break;
+            }
+        }
+        const auto &checks = Policy::registry();
+        const auto &rules = Engine::findRuleSet("checklist")->rules();
+        std::size_t index = 0;
+        while (index < rules.size() && &rules[index] != f.rule)
+            ++index;
+        w.lineBreak().beginObject();
+        w.key("ruleId").value(f.rule->id);
+        w.key("ruleIndex").value(checks.size() + index);
+        w.key("level").value(sarifLevel(f.severity()));
+        w.key("message").beginObject();
+        w.key("text").value(label + ": " + f.reason + " (" + f.detail + ")");
+        w.endObject();
+        w.key("locations").beginArray().beginObject();
+        writeLocation(w, where, line, column);
+        w.key("logicalLocations").beginArray().beginObject();
+        w.key("fullyQualifiedName").value(label + (fieldPath.empty() ? "" : ": " + fieldPath));
+        w.endObject().endArray();
+        w.endObject().endArray();
+        w.key("properties").beginObject();
+        w.key("severity").value(Engine::severityName(f.severity()));
+        w.key("reason").value(f.reason);
+        w.key("detail").value(f.detail);
+        w.endObject();
+        w.endObject();
     }
 
     std::string append(const ReportFragment &fragment) override
@@ -149,6 +227,16 @@ public:
     std::string end(const Summary &, const std::vector<FileError> &errors) override
     {
         JsonWriter &w = m_writer;
+        for (const auto &ns : namespaces) {
+            JsonWriter item;
+            const std::string file =
+                ns.source.empty() ? std::string("namespace:") + ns.name : ns.source;
+            for (const auto &f : ns.findings)
+                writeFinding(item, file, "Namespace " + ns.name, 1, 1, f);
+            const std::string text = item.take();
+            if (!text.empty())
+                w.rawItem(text);
+        }
         w.endArray(); // results
         w.key("invocations").beginArray().beginObject();
         w.key("executionSuccessful").value(errors.empty());

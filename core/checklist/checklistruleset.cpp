@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "checklist/checklistruleset.h"
+
+#include "checklist/rules.h"
+
+namespace PodSec::Engine {
+
+namespace {
+
+using PodRule = void (*)(const PlacedObject &, Finding &);
+using NamespaceRule = void (*)(const std::string &, const Placement &, Finding &);
+
+struct Declared
+{
+    std::string_view id;
+    Severity severity;
+    Scope scope;
+    int chapter;
+    FixKind fix;
+    PodRule pod = nullptr;
+    NamespaceRule ns = nullptr;
+    int objectRule = -1; ///< Checklist::ObjectRule
+};
+
+constexpr auto Warn = Severity::Warning;
+constexpr auto Decide = FixKind::DecisionOnly;
+constexpr auto NoFix = FixKind::None;
+
+const Declared declared[] = {
+    {"serviceAccountToken", Warn, Scope::PodSpec, 3, Decide, Checklist::serviceAccountToken},
+    {"memoryLimit", Warn, Scope::PodSpec, 12, Decide, Checklist::memoryLimit},
+    {"cpuLimit", Severity::Info, Scope::PodSpec, 12, NoFix, Checklist::cpuLimit},
+    {"imageDigest", Warn, Scope::PodSpec, 12, Decide, Checklist::imageDigest},
+    {"secretEnv", Warn, Scope::PodSpec, 8, Decide, Checklist::secretEnv},
+    {"hostPathSensitive", Severity::Danger, Scope::PodSpec, 10, NoFix,
+     Checklist::hostPathSensitive},
+    {"hostPathReadOnly", Warn, Scope::PodSpec, 10, Decide, Checklist::hostPathReadOnly},
+    {"windowsAdministrator", Warn, Scope::PodSpec, 5, Decide, Checklist::windowsAdministrator},
+    {"mountableSecrets", Severity::Deny, Scope::PodSpec, 3, Decide, Checklist::mountableSecrets},
+    {"podSecurityEnforced", Warn, Scope::Namespace, 2, Decide, nullptr,
+     Checklist::podSecurityEnforced},
+    {"defaultDenyNetworkPolicy", Warn, Scope::Namespace, 9, Decide, nullptr,
+     Checklist::defaultDenyNetworkPolicy},
+    {"resourceQuota", Severity::Info, Scope::Namespace, 9, NoFix, nullptr,
+     Checklist::resourceQuota},
+    {"limitRange", Severity::Info, Scope::Namespace, 9, NoFix, nullptr, Checklist::limitRange},
+    {"secretInManifest", Warn, Scope::Object, 8, NoFix, nullptr, nullptr,
+     int(Checklist::ObjectRule::SecretInManifest)},
+    {"legacyServiceAccountToken", Warn, Scope::Object, 3, NoFix, nullptr, nullptr,
+     int(Checklist::ObjectRule::LegacyToken)},
+    {"configMapCredentials", Warn, Scope::Object, 12, NoFix, nullptr, nullptr,
+     int(Checklist::ObjectRule::ConfigMapCredentials)},
+    {"serviceExposure", Warn, Scope::Object, 12, NoFix, nullptr, nullptr,
+     int(Checklist::ObjectRule::ServiceExposure)},
+    {"podSecurityPolicy", Warn, Scope::Object, 4, NoFix, nullptr, nullptr,
+     int(Checklist::ObjectRule::Psp)},
+};
+
+const char *scopeWord(Scope scope)
+{
+    switch (scope) {
+    case Scope::PodSpec:
+        return "workloads";
+    case Scope::Object:
+        return "objects";
+    case Scope::Namespace:
+        return "namespaces";
+    case Scope::Cluster:
+        return "cluster";
+    }
+    return "";
+}
+
+class ChecklistRuleSet final : public RuleSet
+{
+public:
+    ChecklistRuleSet()
+    {
+        for (const auto &d : declared) {
+            Rule rule;
+            rule.id = d.id;
+            rule.severity = d.severity;
+            rule.scope = d.scope;
+            rule.seedChapter = d.chapter;
+            rule.explanationKey = std::string(d.id);
+            rule.fix = d.fix;
+            rule.summary =
+                std::string(scopeWord(d.scope)) + ", seed chapter " + std::to_string(d.chapter);
+            m_rules.push_back(std::move(rule));
+        }
+    }
+
+    std::string_view id() const override { return "checklist"; }
+    unsigned scopes() const override
+    {
+        return unsigned(Scope::PodSpec) | unsigned(Scope::Object) | unsigned(Scope::Namespace);
+    }
+    const std::vector<Rule> &rules() const override { return m_rules; }
+
+    void evaluatePod(const PlacedObject &object, const Policy::LevelVersion &,
+                     std::vector<Finding> &out) const override
+    {
+        for (std::size_t i = 0; i < m_rules.size(); ++i) {
+            if (!declared[i].pod)
+                continue;
+            Finding f;
+            f.rule = &m_rules[i];
+            declared[i].pod(object, f);
+            out.push_back(std::move(f));
+        }
+    }
+
+    bool evaluatesObject(const K8s::Object &object) const override
+    {
+        return !Checklist::objectRulesFor(object).empty();
+    }
+
+    void evaluateObject(const K8s::Object &object, const Placement &, bool fromCluster,
+                        std::vector<Finding> &out) const override
+    {
+        for (const auto rule : Checklist::objectRulesFor(object)) {
+            for (std::size_t i = 0; i < m_rules.size(); ++i) {
+                if (declared[i].objectRule != int(rule))
+                    continue;
+                Finding f;
+                f.rule = &m_rules[i];
+                Checklist::evaluateObjectRule(rule, object, fromCluster, f);
+                out.push_back(std::move(f));
+            }
+        }
+    }
+
+    void evaluateNamespace(const std::string &ns, const Placement &placement,
+                           std::vector<Finding> &out) const override
+    {
+        for (std::size_t i = 0; i < m_rules.size(); ++i) {
+            if (!declared[i].ns)
+                continue;
+            Finding f;
+            f.rule = &m_rules[i];
+            declared[i].ns(ns, placement, f);
+            out.push_back(std::move(f));
+        }
+    }
+
+private:
+    std::vector<Rule> m_rules;
+};
+
+} // namespace
+
+const RuleSet &checklistRuleSet()
+{
+    static const ChecklistRuleSet set;
+    return set;
+}
+
+} // namespace PodSec::Engine
