@@ -378,7 +378,8 @@ int runAccess(const AccessRequest &request)
         credentials = std::move(audit.findings);
     }
 
-    std::unique_ptr<Access::AccessModel> model;
+    std::shared_ptr<const Access::AccessResult> access;
+    const Access::AccessModel *model = nullptr;
     if (!request.credentials) {
         std::vector<std::pair<std::string, std::string>> texts;
         std::string contextName;
@@ -405,14 +406,11 @@ int runAccess(const AccessRequest &request)
         std::vector<Access::InputText> inputs;
         for (const auto &[name, text] : texts)
             inputs.push_back({name, text, request.live});
-        auto input = Access::readAccessInput(inputs, request.defaultNamespace, request.threads);
-        for (auto &p : input.problems)
-            problems.push_back({p.file, p.diagnostic});
-        input.problems.clear();
         Access::AccessOptions options;
         options.live = request.live;
-        model = std::make_unique<Access::AccessModel>(std::move(input), options);
-        for (const auto &p : model->problems())
+        access = Access::evaluateAccess(inputs, options, request.defaultNamespace, request.threads);
+        model = access->model.get();
+        for (const auto &p : access->problems)
             problems.push_back({p.file.empty() ? std::string("cluster") : p.file, p.diagnostic});
     }
 
@@ -451,8 +449,8 @@ int runAccess(const AccessRequest &request)
         return errors ? 2 : 0;
     }
 
-    if (model)
-        subjects = Access::evaluateRisks(*model);
+    if (access)
+        subjects = access->subjects;
     std::string out;
     if (request.format == "json")
         out = jsonReport(subjects, credentials, problems);

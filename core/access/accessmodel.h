@@ -148,4 +148,19 @@ private:
 /// accounts; by namespace and name), those without risks left out.
 std::vector<SubjectRisks> evaluateRisks(const AccessModel &model);
 
+/// The access part of a workspace snapshot: the model, the risks, and the problems of the
+/// input and of the model (missing roles). Immutable once built.
+struct AccessResult
+{
+    std::shared_ptr<const AccessModel> model;
+    std::vector<SubjectRisks> subjects;
+    std::vector<InputProblem> problems;
+};
+/// Reads the texts, builds the model and evaluates the risks (the one entry point of the
+/// window's snapshot, the CLI and the benchmark).
+std::shared_ptr<const AccessResult> evaluateAccess(const std::vector<InputText> &texts,
+                                                   const AccessOptions &options,
+                                                   const std::string &defaultNamespace = "default",
+                                                   int threads = 0);
+
 } // namespace PodSec::Access

@@ -542,4 +542,20 @@ std::vector<SubjectRisks> evaluateRisks(const AccessModel &model)
     return Evaluator(model).run();
 }
 
+std::shared_ptr<const AccessResult> evaluateAccess(const std::vector<InputText> &texts,
+                                                   const AccessOptions &options,
+                                                   const std::string &defaultNamespace, int threads)
+{
+    auto result = std::make_shared<AccessResult>();
+    AccessInput input = readAccessInput(texts, defaultNamespace, threads);
+    result->problems = std::move(input.problems);
+    input.problems.clear();
+    auto model = std::make_shared<const AccessModel>(std::move(input), options);
+    result->problems.insert(result->problems.end(), model->problems().begin(),
+                            model->problems().end());
+    result->subjects = evaluateRisks(*model);
+    result->model = std::move(model);
+    return result;
+}
+
 } // namespace PodSec::Access

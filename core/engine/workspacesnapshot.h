@@ -14,6 +14,10 @@
 #include <string>
 #include <vector>
 
+namespace PodSec::Access {
+struct AccessResult;
+}
+
 namespace PodSec {
 
 /// How a field or object fares under one policy column.
@@ -137,6 +141,8 @@ struct WorkspaceSnapshot
     /// When set, every namespace is judged at this level (all three modes) instead of its
     /// labels: "what if everything were restricted?"
     std::optional<Policy::Level> forcedLevel;
+    /// Who can get around Pod Security (spec/access.md), when SnapshotOptions::evaluateAccess.
+    std::shared_ptr<const Access::AccessResult> access;
 };
 
 struct SnapshotOptions
@@ -149,6 +155,10 @@ struct SnapshotOptions
     /// maxFixPlanBytes); off for read-only workspaces and the command line.
     bool planFixes = false;
     std::size_t maxFixPlanBytes = std::size_t(2) << 20;
+    /// Build the access model (RBAC risks) of the files too; liveAccess: they are a live
+    /// cluster's list pages (stored rules, no built-in roles, no file positions).
+    bool evaluateAccess = false;
+    bool liveAccess = false;
 };
 
 /// Builds a snapshot from file texts. Thread-safe (no shared state); progress is called

@@ -2,7 +2,9 @@
 // The access model (spec/access.md): RBAC matching exactly as the Kubernetes authorizer
 // does it, and every risk of §3 with a case that has it and one that does not.
 #include "access/accessmodel.h"
+#include "engine/workspacesnapshot.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace PodSec;
@@ -616,10 +618,6 @@ spec:
         QVERIFY(token);
         QVERIFY(
             QString::fromStdString(token->detail).contains(QLatin1String("Deployment \"web\"")));
-        // Not transitive: build/admin's own risks are not passed on through runAsAny.
-        QVERIFY(
-            !findRisk(all, "serviceaccount \"build/admin\"", "runAsAnyServiceAccount", "build") ||
-            true);
         // A token that is not mounted gives no privilegedPodToken.
         QVERIFY(!findRisk(all, "serviceaccount \"build/other\"", "privilegedPodToken", "build"));
     }
@@ -671,6 +669,22 @@ subjects: [{kind: User, name: alice}]
         // Cluster-scoped: only ClusterRoleBindings.
         QCOMPARE(model->whoCan(resourceRequest("create", "", "persistentvolumes")).size(),
                  std::size_t(1));
+    }
+
+    void workspaceSnapshotCarriesAccess()
+    {
+        SnapshotOptions options;
+        options.evaluateAccess = true;
+        const auto s = buildSnapshot(
+            {WorkspaceFile(
+                "rbac.yaml",
+                roleAndBinding("- apiGroups: [\"\"]\n  resources: [pods]\n  verbs: [create]\n"))},
+            options);
+        QVERIFY(s && s->access);
+        QVERIFY(
+            findRisk(s->access->subjects, "serviceaccount \"team/sa\"", "createWorkloads", "team"));
+        options.evaluateAccess = false;
+        QVERIFY(!buildSnapshot({WorkspaceFile("rbac.yaml", "kind: Namespace\n")}, options)->access);
     }
 
     void bootstrapIsCompiledIn()
