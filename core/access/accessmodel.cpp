@@ -56,7 +56,9 @@ AccessModel::AccessModel(AccessInput input, AccessOptions options)
                  {0, b.source.line ? b.source.line : 1, b.source.column ? b.source.column : 1,
                   std::string(b.kind()) + " \"" + b.name + "\" names " + b.roleKind + " \"" +
                       b.roleName + "\", which is not " +
-                      (m_options.live ? "in the cluster" : "in the input nor built in") +
+                      (m_options.live                ? "in the cluster"
+                       : b.roleKind == "ClusterRole" ? "in the input nor built in"
+                                                     : "in the input") +
                       ": it grants nothing",
                   true}});
     }
