@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // podsec: the command-line twin of PodSec Explorer (contract: shared/spec/cli.md).
+#include "accesscommand.h"
 #include "checkcommand.h"
 #include "cluster/apiclient.h"
 #include "common/fileinput.h"
@@ -31,6 +32,7 @@ const char *const Usage =
     "  podsec check   [options] [PATH ...]   evaluate manifests (files, folders, '-' for stdin)\n"
     "  podsec fix     [options] PATH ...     rewrite manifests so they pass a level\n"
     "  podsec explain [CHECK_ID]             what a check guards, why, and how to satisfy it\n"
+    "  podsec access  [options] [PATH ...]   who can get around Pod Security (RBAC risks)\n"
     "  podsec --version | --help\n"
     "\n"
     "check options:\n"
@@ -66,6 +68,12 @@ const char *const Usage =
     "  also lists the checklist's findings as decisions. Comments, order and\n"
     "  layout are kept; a changed file keeps its owner, group, mode and hard links, and an\n"
     "  existing backup is never overwritten.\n"
+    "\n"
+    "access options: --format text|json|sarif; --output FILE; --fail-on danger|warning|info\n"
+    "  (default warning); --namespace NAME; --kubeconfig FILE, --context NAME (read the\n"
+    "  cluster's RBAC objects instead of files); --who-can VERB RESOURCE[/SUB] [-n NS]\n"
+    "  [--name NAME]: every subject allowed, with the granting chain; --credentials: audit\n"
+    "  the kubeconfig's credentials and connections (nothing secret is printed).\n"
     "\n"
     "Folders are searched recursively for *.yaml, *.yml and *.json; hidden folders are skipped;\n"
     "what cannot be read there (folders, broken links, FIFOs) is reported. A FIFO is read only\n"
@@ -479,6 +487,105 @@ int runCheckCommand(const QStringList &args)
     return clusterProblems ? 2 : status;
 }
 
+int runAccessCommand(const QStringList &args)
+{
+    CommandArguments parsed({"credentials", "allow-insecure-credentials"},
+                            {"format", "output", "fail-on", "namespace|n", "kubeconfig", "context",
+                             "who-can", "name", "jobs", "max-file-size", "request-timeout",
+                             "read-timeout"});
+    if (const auto status = parsed.parse(args))
+        return *status;
+    Cli::AccessRequest request;
+    request.paths = parsed.positional();
+    request.format = parsed.value("format", "text");
+    request.outputFile = parsed.value("output");
+    request.credentials = parsed.isSet("credentials");
+    request.kubeconfig = parsed.value("kubeconfig");
+    request.context = parsed.value("context");
+    if (request.format != "text" && request.format != "json" && request.format != "sarif")
+        return usageError("--format must be one of text, json, sarif (got '" + request.format +
+                          "')");
+    const std::string failOn = parsed.value("fail-on", "warning");
+    if (failOn == "danger")
+        request.failOn = Engine::Severity::Danger;
+    else if (failOn == "warning")
+        request.failOn = Engine::Severity::Warning;
+    else if (failOn == "info")
+        request.failOn = Engine::Severity::Info;
+    else
+        return usageError("--fail-on must be danger, warning or info (got '" + failOn + "')");
+    std::string error;
+    if (!parseMaxFileSize(parsed.value("max-file-size"), request.maxFileSize, error))
+        return usageError(error);
+    if (parsed.isSet("jobs")) {
+        request.threads = std::atoi(parsed.value("jobs").c_str());
+        if (request.threads < 1 || request.threads > 64)
+            return usageError("--jobs must be a number from 1 to 64");
+    }
+    request.clientOptions.allowInsecureCredentials = parsed.isSet("allow-insecure-credentials");
+    for (const auto &[name, field] :
+         {std::pair{"request-timeout", &request.clientOptions.requestTimeoutMs},
+          std::pair{"read-timeout", &request.clientOptions.readTimeoutMs}}) {
+        if (!parsed.isSet(name))
+            continue;
+        const long long ms = parseDurationMs(parsed.value(name));
+        if (ms < 0)
+            return usageError(std::string("--") + name + " must be a duration such as 30s");
+        *field = int(ms);
+    }
+    if (parsed.isSet("who-can")) {
+        // --who-can VERB RESOURCE[/SUB]: the resource is the first positional argument.
+        if (request.paths.empty())
+            return usageError("--who-can needs VERB and RESOURCE[/SUBRESOURCE]");
+        Access::Request r;
+        r.verb = parsed.value("who-can");
+        std::string resource = request.paths.front();
+        request.paths.erase(request.paths.begin());
+        // "deployments.apps/scale": the group follows the first dot, as kubectl writes it.
+        std::string sub;
+        if (const auto slash = resource.find('/'); slash != std::string::npos) {
+            sub = resource.substr(slash + 1);
+            resource.resize(slash);
+        }
+        if (const auto dot = resource.find('.'); dot != std::string::npos) {
+            r.apiGroup = resource.substr(dot + 1);
+            resource.resize(dot);
+        } else if (resource == "deployments" || resource == "daemonsets" ||
+                   resource == "statefulsets" || resource == "replicasets") {
+            r.apiGroup = "apps";
+        } else if (resource == "jobs" || resource == "cronjobs") {
+            r.apiGroup = "batch";
+        } else if (resource == "roles" || resource == "rolebindings" ||
+                   resource == "clusterroles" || resource == "clusterrolebindings") {
+            r.apiGroup = "rbac.authorization.k8s.io";
+        }
+        if (resource.empty() || r.verb.empty())
+            return usageError("--who-can needs VERB and RESOURCE[/SUBRESOURCE]");
+        r.resource = resource;
+        r.subresource = sub;
+        r.name = parsed.value("name");
+        if (resource == "namespaces")
+            r.namespaceName = r.name; // a namespace is in its own namespace
+        else if (!Access::isClusterScoped(resource))
+            r.namespaceName = parsed.value("namespace", "default");
+        request.whoCan = r;
+    } else if (parsed.isSet("namespace")) {
+        request.defaultNamespace = parsed.value("namespace");
+    }
+    request.live =
+        !request.credentials && (!request.kubeconfig.empty() || !request.context.empty());
+    if (request.live && !request.paths.empty())
+        return usageError("give either PATHs or --kubeconfig/--context, not both");
+    if (request.credentials && !request.paths.empty())
+        return usageError("--credentials reads the kubeconfig only, not PATHs");
+    if (!request.live && !request.credentials && request.paths.empty()) {
+        if (isatty(STDIN_FILENO))
+            return usageError("no input: give files or folders, or '-' to read standard input");
+        request.paths.push_back("-");
+    }
+    return Cli::runAccess(request);
+}
+
 int runFixCommand(const QStringList &args)
 {
     CommandArguments parsed({"in-place", "diff"},
@@ -558,6 +665,8 @@ int main(int argc, char **argv)
             return runCheckCommand(rest);
         if (command == QLatin1String("fix"))
             return runFixCommand(rest);
+        if (command == QLatin1String("access"))
+            return runAccessCommand(rest);
     } catch (const std::bad_alloc &) {
         // Inputs are bounded (--max-file-size); this is the last line of defence.
         std::fputs("podsec: out of memory; try a smaller input or --max-file-size\n", stderr);

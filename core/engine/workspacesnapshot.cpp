@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/workspacesnapshot.h"
 
+#include "access/accessmodel.h"
+
 #include "engine/evaluatedobject.h"
 #include "engine/pipeline.h"
 #include "engine/placedobject.h"
@@ -645,6 +647,15 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
                     combine(ns.verdicts[c], s.workloads[static_cast<std::size_t>(w)].verdicts[c]);
         }
         s.namespaces.push_back(std::move(ns));
+    }
+    if (options.evaluateAccess) {
+        std::vector<Access::InputText> texts;
+        for (const auto &f : s.files)
+            texts.push_back({f.path, f.text(), options.liveAccess});
+        Access::AccessOptions accessOptions;
+        accessOptions.live = options.liveAccess;
+        accessOptions.defaults = options.admissionConfig.defaults;
+        s.access = Access::evaluateAccess(texts, accessOptions, options.defaultNamespace);
     }
     if (progress)
         progress(total, total);

@@ -17,6 +17,10 @@
 #include <string>
 #include <vector>
 
+namespace PodSec::Access {
+struct AccessResult;
+}
+
 namespace PodSec {
 
 namespace Render {
@@ -214,6 +218,8 @@ struct WorkspaceSnapshot
     /// When set, every namespace is judged at this level (all three modes) instead of its
     /// labels: "what if everything were restricted?"
     std::optional<Policy::Level> forcedLevel;
+    /// Who can get around Pod Security (spec/access.md), when SnapshotOptions::evaluateAccess.
+    std::shared_ptr<const Access::AccessResult> access;
 };
 
 struct SnapshotOptions
@@ -232,6 +238,10 @@ struct SnapshotOptions
     /// The rendered roots among the files: their fields point back to their origins, and
     /// their problems (no renderer, a failed rendering) are the files' problems.
     std::vector<RootEntry> roots;
+    /// Build the access model (RBAC risks) of the files too; liveAccess: they are a live
+    /// cluster's list pages (stored rules, no built-in roles, no file positions).
+    bool evaluateAccess = false;
+    bool liveAccess = false;
 };
 
 /// Builds a snapshot from file texts. Thread-safe (no shared state); progress is called

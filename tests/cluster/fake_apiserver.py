@@ -18,6 +18,7 @@ Faults (--faults, comma separated, each usable alone):
     401          every request answers 401 Unauthorized
     403-cluster  cluster-wide lists of pods and workloads answer 403 Forbidden;
                  namespaced lists (and the namespace list) work
+    403-rbac     lists of clusterrolebindings answer 403 Forbidden
     410-once     the first request carrying a continue token answers 410 Gone
                  (reason Expired), once
     429-once     the first list request answers 429 with Retry-After: 1, once
@@ -57,7 +58,7 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 GIT_VERSION = "v1.31.2"
-FAULTS = ("401", "403-cluster", "410-once", "429-once", "500-once", "slow", "truncated",
+FAULTS = ("401", "403-cluster", "403-rbac", "410-once", "429-once", "500-once", "slow", "truncated",
           "oversized", "drip", "stall", "stall-lists", "loop-continue")
 CLIENT_CN = "podsec-tester"
 GZIP_THRESHOLD = 128 * 1024   # kube-apiserver compresses responses of at least 128 KiB
@@ -130,6 +131,14 @@ RESOURCES = [
     Resource("batch", "v1", "jobs", "job", "Job", True, [], ["all"], ["status"]),
     Resource("batch", "v1", "cronjobs", "cronjob", "CronJob", True, ["cj"], ["all"],
              ["status"]),
+    Resource("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", True, ["sa"]),
+    Resource("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole",
+             False),
+    Resource("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "clusterrolebinding",
+             "ClusterRoleBinding", False),
+    Resource("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", True),
+    Resource("rbac.authorization.k8s.io", "v1", "rolebindings", "rolebinding", "RoleBinding",
+             True),
 ]
 BY_PATH = {(r.group, r.version, r.plural): r for r in RESOURCES}
 # Lists whose cluster-wide form the 403-cluster fault forbids.
@@ -177,7 +186,7 @@ def api_resource_list(group, version):
 
 def api_groups():
     groups = []
-    for name in ("apps", "batch"):
+    for name in ("apps", "batch", "rbac.authorization.k8s.io"):
         gv = {"groupVersion": f"{name}/v1", "version": "v1"}
         groups.append({"name": name, "versions": [gv], "preferredVersion": gv})
     return groups
@@ -274,6 +283,7 @@ class Cluster:
         self._names = set()
         self._make_namespaces(namespaces)
         self._make_workloads(pods)
+        self._make_rbac()
         # etcd order: by the key string "namespace/name" (continue tokens rely on it)
         for objects in self.items.values():
             objects.sort(key=object_key)
@@ -333,6 +343,41 @@ class Cluster:
         out = {"apiVersion": r.api_version, "kind": r.kind}
         out.update(obj)
         return out
+
+    # -- RBAC: a small story (spec/access.md) ------------------------------------------
+    def _make_rbac(self):
+        """A CI service account that can create pods in the first namespace, a team that
+        can relabel the second, an operator bound to cluster-admin."""
+        names = [n["metadata"]["name"] for n in self.items["namespaces"]]
+        build, web = names[0], names[min(1, len(names) - 1)]
+        group = "rbac.authorization.k8s.io"
+
+        def role(kind, ns, name, rules):
+            plural = "clusterroles" if kind == "ClusterRole" else "roles"
+            self.items[plural].append({"metadata": self.meta(kind, ns, name), "rules": rules})
+
+        def binding(kind, ns, name, role_kind, role_name, subjects):
+            plural = "clusterrolebindings" if kind == "ClusterRoleBinding" else "rolebindings"
+            self.items[plural].append({
+                "metadata": self.meta(kind, ns, name),
+                "roleRef": {"apiGroup": group, "kind": role_kind, "name": role_name},
+                "subjects": subjects})
+
+        self.items["serviceaccounts"].append(
+            {"metadata": self.meta("ServiceAccount", "ci", "deployer")})
+        role("ClusterRole", None, "cluster-admin",
+             [{"apiGroups": ["*"], "resources": ["*"], "verbs": ["*"]},
+              {"nonResourceURLs": ["*"], "verbs": ["*"]}])
+        role("ClusterRole", None, "pod-creator",
+             [{"apiGroups": [""], "resources": ["pods"], "verbs": ["create", "get", "list"]}])
+        role("Role", web, "labeller",
+             [{"apiGroups": [""], "resources": ["namespaces"], "verbs": ["get", "patch"]}])
+        binding("RoleBinding", build, "ci-deployer", "ClusterRole", "pod-creator",
+                [{"kind": "ServiceAccount", "name": "deployer", "namespace": "ci"}])
+        binding("RoleBinding", web, "web-team", "Role", "labeller",
+                [{"apiGroup": group, "kind": "Group", "name": "web-team"}])
+        binding("ClusterRoleBinding", None, "ops-admin", "ClusterRole", "cluster-admin",
+                [{"apiGroup": group, "kind": "User", "name": "ops"}])
 
     # -- namespaces --------------------------------------------------------------------
     def _make_namespaces(self, count):
@@ -988,6 +1033,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 f'{resource.qualified} is forbidden: User "{self.user_name()}" cannot list '
                 f'resource "{resource.plural}" in API group "{resource.group}" at the '
                 f'cluster scope', details))
+        if resource.plural == "clusterrolebindings" and "403-rbac" in srv.faults:
+            return self.send_json(403, status_body(
+                403, "Forbidden",
+                f'clusterrolebindings.rbac.authorization.k8s.io is forbidden: User '
+                f'"{self.user_name()}" cannot list resource "clusterrolebindings" in API group '
+                f'"rbac.authorization.k8s.io" at the cluster scope',
+                {"group": "rbac.authorization.k8s.io", "kind": "clusterrolebindings"}))
         items = srv.cluster.items[resource.plural]
         if namespace is not None:
             items = [o for o in items if o["metadata"].get("namespace") == namespace]
