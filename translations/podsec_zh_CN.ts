@@ -487,6 +487,10 @@
         <source>Select a namespace (or something in it) first.</source>
         <translation>请先选择一个命名空间（或其中的某一项）。</translation>
     </message>
+    <message>
+        <source>%1 is rendered by Kustomize or Helm: fix the files it came from (podsec fix lists where)</source>
+        <translation>%1 由 Kustomize 或 Helm 渲染：请修复其来源文件（podsec fix 会列出位置）</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::FixPreviewDialog</name>
@@ -945,6 +949,18 @@ Run it now (and for this kubeconfig from now on)?</source>
         <source>&amp;Problems</source>
         <translation>问题(&amp;P)</translation>
     </message>
+    <message>
+        <source>&amp;Kustomize Command…</source>
+        <translation>Kustomize 命令(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Kustomize command</source>
+        <translation>Kustomize 命令</translation>
+    </message>
+    <message>
+        <source>Render kustomizations with (empty: &quot;kubectl kustomize&quot; when kubectl is installed, else &quot;kustomize build&quot;):</source>
+        <translation>渲染 kustomization 所用的命令（留空：已安装 kubectl 时用 &quot;kubectl kustomize&quot;，否则用 &quot;kustomize build&quot;）：</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::ProblemsModel</name>
@@ -1194,6 +1210,26 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>%1 (invalid)</source>
         <translation>%1（无效）</translation>
+    </message>
+    <message>
+        <source>Helm chart %1</source>
+        <translation>Helm chart %1</translation>
+    </message>
+    <message>
+        <source>Kustomize %1</source>
+        <translation>Kustomize %1</translation>
+    </message>
+    <message>
+        <source>needs kubectl or kustomize to render; not evaluated</source>
+        <translation>需要 kubectl 或 kustomize 才能渲染；未评估</translation>
+    </message>
+    <message>
+        <source>needs helm to render; not evaluated. To evaluate it: %1</source>
+        <translation>需要 helm 才能渲染；未评估。评估方法：%1</translation>
+    </message>
+    <message>
+        <source>could not render; not evaluated: %1</source>
+        <translation>无法渲染；未评估：%1</translation>
     </message>
 </context>
 <context>

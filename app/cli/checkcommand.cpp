@@ -207,9 +207,9 @@ int runCheck(CheckRequest &request)
         const Render::OriginLocator *origins = locatorOf[item.file];
         // A rendering is not the user's text: fixes are planned in the files it came from.
         const bool fixes = format->wantsFixes() && !origins;
-        for (const auto &o :
-             evaluateDocument(doc, options, fixes ? &file.text : nullptr, origins,
-                              fromCluster[item.file], options.checklist ? &r.namespaces : nullptr)) {
+        for (const auto &o : evaluateDocument(doc, options, fixes ? &file.text : nullptr, origins,
+                                              fromCluster[item.file],
+                                              options.checklist ? &r.namespaces : nullptr)) {
             r.fragments.push_back(format->object(file.path, o));
             for (const auto &f : o.checklist) {
                 if (!f.allowed)

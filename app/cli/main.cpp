@@ -354,8 +354,7 @@ int runCheckCommand(const QStringList &args)
                             {"level", "version", "format", "output", "admission-config",
                              "namespace", "color|colour", "kubeconfig", "context", "jobs",
                              "request-timeout", "read-timeout", "max-file-size",
-                             "kustomize-command", "values", "render-timeout", "rules",
-                             "fail-on"});
+                             "kustomize-command", "values", "render-timeout", "rules", "fail-on"});
     if (const auto status = parsed.parse(args))
         return *status;
     Cli::CheckRequest request;

@@ -8,12 +8,10 @@
 
 namespace PodSec {
 
-std::vector<EvaluatedObject> evaluateDocument(const Yaml::Document &document,
-                                              const EvaluationOptions &options,
-                                              const std::string *fileText,
-                                              const Render::OriginLocator *origins,
-                                              bool fromCluster,
-                                              std::vector<std::string> *namespaces)
+std::vector<EvaluatedObject>
+evaluateDocument(const Yaml::Document &document, const EvaluationOptions &options,
+                 const std::string *fileText, const Render::OriginLocator *origins,
+                 bool fromCluster, std::vector<std::string> *namespaces)
 {
     const Engine::RuleSet *checklist =
         options.checklist ? Engine::findRuleSet("checklist") : nullptr;
