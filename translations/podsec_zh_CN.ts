@@ -488,8 +488,16 @@
         <translation>请先选择一个命名空间（或其中的某一项）。</translation>
     </message>
     <message>
-        <source>%1 is rendered by Kustomize or Helm: fix the files it came from (podsec fix lists where)</source>
-        <translation>%1 由 Kustomize 或 Helm 渲染：请修复其来源文件（podsec fix 会列出位置）</translation>
+        <source>%1 is rendered by Helm: fix the chart&apos;s templates or values (podsec fix lists where)</source>
+        <translation>%1 由 Helm 渲染：请修改 chart 的模板或 values（podsec fix 会列出位置）</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>未写入</translation>
+    </message>
+    <message>
+        <source>Wrote %1; rendering %2 again</source>
+        <translation>已写入 %1；正在重新渲染 %2</translation>
     </message>
 </context>
 <context>
@@ -960,6 +968,35 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>Render kustomizations with (empty: &quot;kubectl kustomize&quot; when kubectl is installed, else &quot;kustomize build&quot;):</source>
         <translation>渲染 kustomization 所用的命令（留空：已安装 kubectl 时用 &quot;kubectl kustomize&quot;，否则用 &quot;kustomize build&quot;）：</translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::OriginFixDialog</name>
+    <message>
+        <source>Fix %1 in the files it came from</source>
+        <translation>在 %1 的来源文件中修复</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing in %1 can be fixed in the files it came from: what fails is set by a patch or changed on the way. The details name where to change it.</source>
+        <translation>%1 中没有可以在来源文件里修复的内容：失败的值由补丁设置，或在渲染途中被改变。详情中写明了应在何处修改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked by rendering %1 again with these changes. Write Files changes %n file(s) on disk now; this cannot be undone in the editor.</source>
+        <translation>
+            <numerusform>已用这些更改重新渲染 %1 并核对。“写入文件”会立即修改磁盘上的 %n 个文件；此操作无法在编辑器中撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not kept: %1</source>
+        <translation>未保留：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Write Files</source>
+        <translation>写入文件(&amp;W)</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "checkcommand.h"
 #include "common/safefile.h"
 #include "engine/fixloop.h"
+#include "engine/originfix.h"
 #include "fix/fixplanner.h"
 #include "fix/unifieddiff.h"
 #include "render/originlocator.h"
@@ -16,11 +17,12 @@ namespace PodSec::Cli {
 
 namespace {
 
-/// Renders a root and lists what fails in it as decisions; true when there is any.
-bool rootDecisions(const Render::Root &root, const FixRequest &request,
-                   std::vector<FileError> &errors)
+/// Lists what fails in a rendered root as decisions, but for the checks in fixed ("Kind
+/// ns/name: id"); true when there is any.
+bool rootDecisions(const Render::Rendering &rendering, const FixRequest &request,
+                   std::vector<FileError> &errors, const std::set<std::string> &fixed = {})
 {
-    const Render::Rendering rendering = Render::render(root, request.render);
+    const Render::Root &root = rendering.root;
     for (auto d : rendering.problems) {
         if (!rendering.hint.empty())
             d.message += "; to evaluate it: " + rendering.hint;
@@ -41,6 +43,9 @@ bool rootDecisions(const Render::Root &root, const FixRequest &request,
         for (const auto &o : evaluateDocument(doc, options)) {
             for (const auto &r : o.evaluation.results) {
                 if (r.allowed || (!request.only.empty() && !request.only.count(std::string(r.id))))
+                    continue;
+                if (fixed.count(o.kind + ' ' + o.namespaceName + '/' + o.name + ": " +
+                                std::string(r.id)))
                     continue;
                 for (const auto &f : r.fields) {
                     if (f.allowed)
@@ -98,6 +103,66 @@ bool listChecklistDecisions(const std::string &name, const std::string &text)
     return any;
 }
 
+/// Fixes rendered Kustomize roots in the files their objects came from (Engine::fixOrigins):
+/// with --diff their diffs, with --in-place the files rewritten; without either, only what
+/// could be fixed is said. Lists what is left as decisions; true when there is any.
+bool fixRoots(const std::vector<Render::Root> &roots, const FixRequest &request,
+              std::vector<FileError> &errors)
+{
+    std::vector<Render::Rendering> renderings;
+    std::vector<std::set<std::string>> fixed;
+    std::map<std::string, std::string> pending;  // file -> fixed text
+    std::map<std::string, std::string> original; // file -> text when first read
+    std::vector<std::string> order;
+    for (const auto &root : roots) {
+        renderings.push_back(Render::render(root, request.render));
+        if (!request.pss) {
+            fixed.emplace_back();
+            continue;
+        }
+        auto result = Engine::fixOrigins(renderings.back(), request.policy, request.only,
+                                         request.render, pending);
+        for (const auto &note : result.notes)
+            std::fprintf(stderr, "%s: %s\n", root.path.c_str(), note.c_str());
+        for (const auto &f : result.files) {
+            if (original.emplace(f.path, f.before).second)
+                order.push_back(f.path);
+            for (const auto &a : f.applied)
+                std::fprintf(stderr, "%s: %s %s: %s\n", root.path.c_str(),
+                             request.inPlace || request.diff ? "fixed in" : "can be fixed in",
+                             f.path.c_str(), a.c_str());
+        }
+        fixed.push_back(request.inPlace || request.diff ? std::move(result.fixed)
+                                                        : std::set<std::string>{});
+    }
+    if (!order.empty() && !request.inPlace && !request.diff)
+        std::fprintf(stderr, "podsec: use --in-place or --diff to change the files the "
+                             "rendered objects came from\n");
+    for (const auto &file : order) {
+        if (request.diff) {
+            const std::string d = Fix::unifiedDiff(original[file], pending[file], file);
+            std::fwrite(d.data(), 1, d.size(), stdout);
+        } else if (request.inPlace) {
+            std::string error;
+            if (!replaceFileContent(file, original[file], pending[file],
+                                    request.backupSuffix.empty() ? std::string()
+                                                                 : file + request.backupSuffix,
+                                    request.maxFileSize, error))
+                errors.push_back({file, Diagnostic{0, 1, 1, error}});
+        }
+    }
+    bool decisions = false;
+    for (std::size_t i = 0; i < roots.size(); ++i) {
+        // Written: what is left is what the roots render now.
+        if (request.inPlace && !order.empty()) {
+            renderings[i] = Render::render(roots[i], request.render);
+            fixed[i].clear();
+        }
+        decisions = rootDecisions(renderings[i], request, errors, fixed[i]) || decisions;
+    }
+    return decisions;
+}
+
 } // namespace
 
 int runFix(const FixRequest &request)
@@ -106,8 +171,8 @@ int runFix(const FixRequest &request)
     std::vector<Render::Root> roots;
     const auto paths = expandPaths(request.paths, errors, &roots);
     bool decisions = false;
-    for (const auto &root : roots)
-        decisions = rootDecisions(root, request, errors) || decisions;
+    if (!roots.empty())
+        decisions = fixRoots(roots, request, errors);
     if (paths.empty() && !roots.empty()) {
         for (const auto &e : errors)
             std::fprintf(stderr, "%s:%u:%u: %s\n", e.file.c_str(), e.diagnostic.line,

@@ -29,8 +29,10 @@ struct FixRequest
 
 /// Runs `podsec fix` (shared/spec/cli.md). Returns 0 when every object passes afterwards,
 /// 1 when findings need a human decision (listed on stderr), 2 on usage or input errors.
-/// A Kustomize or Helm root is not rewritten: each failing field of its rendering is listed
-/// as a decision naming the file and line where the value is written, or the place to set it.
+/// A rendering is never rewritten: a Kustomize root's fixes go to the files its objects came
+/// from (Engine::fixOrigins; with --diff or --in-place), and every other failing field is
+/// listed as a decision naming the file and line where the value is written, or the place
+/// to set it.
 int runFix(const FixRequest &request);
 
 } // namespace PodSec::Cli

@@ -169,6 +169,24 @@ std::string OriginLocator::placeToChange() const
     return root.kustomizationFile.empty() ? root.path : root.kustomizationFile;
 }
 
+std::optional<std::pair<std::string, int>>
+OriginLocator::originDocument(const Yaml::Document &rendered, Yaml::NodeId object) const
+{
+    const Yaml::Node &objectNode = rendered.node(object);
+    for (const auto &o : m_rendering.origins) {
+        if (o.file.empty() || objectNode.start < o.start || o.end <= objectNode.start)
+            continue;
+        const auto it = m_files.find(o.file);
+        if (it == m_files.end())
+            return std::nullopt;
+        for (const auto &d : it->second->documents) {
+            if (!d.error && sameObject(rendered, object, d, d.resolve(d.root)))
+                return std::pair{o.file, d.index};
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<Location> OriginLocator::locate(const Yaml::Document &rendered, Yaml::NodeId object,
                                               std::string_view path, bool present) const
 {

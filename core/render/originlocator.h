@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace PodSec::Yaml {
 class SourceFile;
@@ -51,6 +52,11 @@ public:
     /// (InspectedField::file, line, column) where one is found.
     void relocate(const Yaml::Document &rendered, Yaml::NodeId object,
                   Policy::Evaluation &evaluation) const;
+
+    /// The origin file of the rendered object and the index of the document there that
+    /// writes it (Kustomize); nullopt when unknown (generated, or not found there).
+    std::optional<std::pair<std::string, int>> originDocument(const Yaml::Document &rendered,
+                                                              Yaml::NodeId object) const;
 
     /// Where to set a value that came unchanged from no file: the root's own first patch,
     /// else its kustomization (or the chart's values.yaml).

@@ -9,13 +9,17 @@
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
 #include "views/mainwindow.h"
+#include "views/originfixdialog.h"
 
 #include <QAbstractProxyModel>
 #include <QApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace PodSec;
@@ -53,6 +57,29 @@ public:
 private:
     QByteArray m_old;
 };
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// A private copy of tests/data/render/kustomize.
+bool copyKustomize(const QString &to)
+{
+    const QString from = data(QStringLiteral("kustomize"));
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(file);
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        QFile out(target);
+        const QByteArray text = readAll(file);
+        if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size())
+            return false;
+    }
+    return true;
+}
 
 bool open(MainWindow &w, const QString &path)
 {
@@ -97,6 +124,54 @@ private Q_SLOTS:
         w.treeView()->setCurrentIndex(workload);
         QTRY_COMPARE(w.workspace()->paths().value(w.currentFile()), prod);
         QVERIFY(w.editor()->isReadOnly());
+    }
+
+    void fixingAnOverlayWritesTheBase()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty())
+            QSKIP("kubectl is not on PATH: the overlays cannot be rendered");
+        QTemporaryDir dir;
+        QVERIFY(copyKustomize(dir.path()));
+        const QString basePath = dir.filePath(QStringLiteral("base/deployment.yaml"));
+        const QByteArray base = readAll(basePath);
+        MainWindow w;
+        QVERIFY(open(w, dir.path()));
+        QAbstractItemModel *model = w.treeView()->model();
+        const QModelIndex prod = model->index(0, 0, model->index(1, 0));
+        QVERIFY(prod.data().toString().contains(QStringLiteral("prod-web")));
+        w.treeView()->setCurrentIndex(prod);
+
+        // Cancel: nothing is written.
+        QString diff;
+        QTimer::singleShot(0, this, [&] {
+            auto *d = qobject_cast<OriginFixDialog *>(QApplication::activeModalWidget());
+            QVERIFY(d);
+            diff = d->diffText();
+            d->reject();
+        });
+        w.fixInteractive(MainWindow::FixScope::Workload);
+        QVERIFY2(diff.contains(QStringLiteral("+++ b/") + basePath + QLatin1Char('\n')),
+                 qPrintable(diff));
+        QVERIFY(diff.contains(QStringLiteral("+          allowPrivilegeEscalation: false")));
+        QCOMPARE(readAll(basePath), base);
+
+        // Write Files: the base changes on disk and the overlays are rendered again.
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        QTimer::singleShot(0, this, [&] {
+            auto *d = qobject_cast<OriginFixDialog *>(QApplication::activeModalWidget());
+            QVERIFY(d);
+            d->accept();
+        });
+        w.fixInteractive(MainWindow::FixScope::Workload);
+        QVERIFY(applied.wait(30000));
+        const QByteArray fixed = readAll(basePath);
+        QVERIFY(fixed != base);
+        QVERIFY(fixed.contains("allowPrivilegeEscalation: false"));
+        QCOMPARE(readAll(dir.filePath(QStringLiteral("overlays/prod/patch.yaml"))),
+                 readAll(data(QStringLiteral("kustomize/overlays/prod/patch.yaml"))));
+        // Still failing restricted (the patch's privileged), but no longer for the base.
+        const QModelIndex again = model->index(0, 0, model->index(1, 0));
+        QVERIFY(again.data(WorkloadTreeModel::AnyFailRole).toBool());
     }
 
     void chartThroughStandInHelm()

@@ -167,6 +167,15 @@ bool Workspace::isFileReadOnly(int file) const
                        [file](const RootEntry &r) { return r.file == file; });
 }
 
+const RootEntry *Workspace::renderRoot(int file) const
+{
+    for (const auto &r : m_renderRoots) {
+        if (r.file == file && r.rendered)
+            return &r;
+    }
+    return nullptr;
+}
+
 QByteArray Workspace::fileText(int file) const
 {
     if (file < 0 || file >= static_cast<int>(m_files.size()))

@@ -51,6 +51,8 @@ public:
     /// The file cannot be edited: the workspace is read-only, or the file is the rendering
     /// of a Kustomize or Helm root.
     bool isFileReadOnly(int file) const;
+    /// The rendered root whose rendering file is, or nullptr.
+    const RootEntry *renderRoot(int file) const;
     /// How Kustomize and Helm roots are rendered (the next open() uses it).
     void setRenderOptions(const Render::Options &options) { m_renderOptions = options; }
     const Render::Options &renderOptions() const { return m_renderOptions; }

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fixcontroller.h"
 
+#include "common/safefile.h"
 #include "editor/documentset.h"
+#include "engine/originfix.h"
 #include "engine/workspacesnapshot.h"
 #include "fixpreviewdialog.h"
 #include "models/workspace.h"
+#include "originfixdialog.h"
 #include "whatifdialog.h"
 
+#include <QApplication>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QTextCursor>
 #include <QTextDocument>
 
@@ -33,9 +38,7 @@ void FixController::fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> sn
         return;
 
     if (scope != Scope::Workspace && m_workspace->isFileReadOnly(file)) {
-        Q_EMIT message(tr("%1 is rendered by Kustomize or Helm: fix the files it came from "
-                          "(podsec fix lists where)")
-                           .arg(m_workspace->paths().value(file)));
+        fixOrigins(*snapshot, file, scope == Scope::Field ? field : nullptr);
         return;
     }
     std::vector<FixTarget> targets;
@@ -83,6 +86,51 @@ void FixController::fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> sn
     if (!results.empty())
         Q_EMIT message(
             tr("Applied fixes to %n file(s); not saved yet", nullptr, int(results.size())));
+}
+
+void FixController::fixOrigins(const WorkspaceSnapshot &snapshot, int file, const FieldEntry *field)
+{
+    const RootEntry *root = m_workspace->renderRoot(file);
+    if (!root || !root->rendering || root->tool != Render::Tool::Kustomize) {
+        Q_EMIT message(tr("%1 is rendered by Helm: fix the chart's templates or values "
+                          "(podsec fix lists where)")
+                           .arg(m_workspace->paths().value(file)));
+        return;
+    }
+    std::set<std::string> only;
+    if (field) {
+        for (const auto &c : field->checks) {
+            if (!c.allowed)
+                only.insert(std::string(c.checkId));
+        }
+        if (only.empty())
+            return;
+    }
+    const Policy::LevelVersion restricted{Policy::Level::Restricted, snapshot.version};
+    std::map<std::string, std::string> pending;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto result = Engine::fixOrigins(*root->rendering, restricted, only,
+                                           m_workspace->renderOptions(), pending);
+    QApplication::restoreOverrideCursor();
+    const QString name = QString::fromStdString(root->path);
+    OriginFixDialog dialog(name, result, m_window);
+    if (dialog.exec() != QDialog::Accepted || result.files.empty())
+        return;
+    QStringList written, refused;
+    for (const auto &f : result.files) {
+        std::string error;
+        if (replaceFileContent(f.path, f.before, f.after, {}, m_workspace->maxFileSize(), error))
+            written << QString::fromStdString(f.path);
+        else
+            refused << QString::fromStdString(f.path + ": " + error);
+    }
+    if (!refused.isEmpty())
+        QMessageBox::warning(m_window, tr("Not written"), refused.join(QLatin1Char('\n')));
+    if (!written.isEmpty()) {
+        Q_EMIT message(
+            tr("Wrote %1; rendering %2 again").arg(written.join(QStringLiteral(", ")), name));
+        Q_EMIT originFilesWritten();
+    }
 }
 
 void FixController::replaceText(QTextDocument *document, const QString &text)

@@ -22,7 +22,8 @@ class Workspace;
 
 /// The dialogs that propose changes: fixing (planned by core/fix, previewed, and the
 /// accepted result applied to the editor documents, one undo step per file; nothing is
-/// saved) and the namespace what-if (computed by core/admission).
+/// saved; a Kustomize rendering's fixes go to the files its objects came from, written
+/// when the person says so) and the namespace what-if (computed by core/admission).
 class FixController final : public QObject
 {
     Q_OBJECT
@@ -47,8 +48,14 @@ public:
 Q_SIGNALS:
     /// Something to tell in the status bar.
     void message(const QString &text);
+    /// Files a rendered root came from were changed on disk: the roots need rendering again.
+    void originFilesWritten();
 
 private:
+    /// A rendering is not the user's text: its fixes are planned in the files its objects
+    /// came from (Engine::fixOrigins), shown, and written on request.
+    void fixOrigins(const WorkspaceSnapshot &snapshot, int file, const FieldEntry *field);
+
     Workspace *m_workspace;
     DocumentSet *m_documents;
     QWidget *m_window;

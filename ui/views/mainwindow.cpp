@@ -104,6 +104,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_fixes = new FixController(m_workspace, m_documents, this);
     connect(m_fixes, &FixController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    // A base an overlay renders was fixed on disk: render the roots again (as Reload does,
+    // asking first when there are unsaved edits).
+    connect(m_fixes, &FixController::originFilesWritten, this, [this] {
+        if (confirmDiscard())
+            openPaths(m_workspace->roots());
+    });
 
     // The Problems panel: closed until asked for (the status bar's button, View ▸ Problems).
     m_problems = new ProblemsPanel(this);
