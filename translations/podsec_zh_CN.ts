@@ -969,6 +969,14 @@ Run it now (and for this kubeconfig from now on)?</source>
         <source>Render kustomizations with (empty: &quot;kubectl kustomize&quot; when kubectl is installed, else &quot;kustomize build&quot;):</source>
         <translation>渲染 kustomization 所用的命令（留空：已安装 kubectl 时用 &quot;kubectl kustomize&quot;，否则用 &quot;kustomize build&quot;）：</translation>
     </message>
+    <message>
+        <source>The new setting applies at the next Reload</source>
+        <translation>新设置将在下次重新加载时生效</translation>
+    </message>
+    <message>
+        <source>Helm &amp;Values Files…</source>
+        <translation>Helm &amp;Values 文件…</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::OriginFixDialog</name>
@@ -1117,6 +1125,33 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>deleted on disk</source>
         <translation>已在磁盘上删除</translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::ValuesFilesDialog</name>
+    <message>
+        <source>Helm values files</source>
+        <translation>Helm values 文件</translation>
+    </message>
+    <message>
+        <source>Every chart is rendered with its own values.yaml, then with these files in this order (helm template --values):</source>
+        <translation>每个 chart 先用它自己的 values.yaml 渲染，再按此顺序使用这些文件（helm template --values）：</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add values files</source>
+        <translation>添加 values 文件</translation>
+    </message>
+    <message>
+        <source>YAML files (*.yaml *.yml);;All files (*)</source>
+        <translation>YAML 文件 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -181,6 +181,20 @@ private Q_SLOTS:
         QVERIFY(r.err.isEmpty());
     }
 
+    void chartValuesReachHelm()
+    {
+        // --values files go to helm template after the chart's values.yaml.
+        const QByteArray path =
+            QFile::encodeName(data(QStringLiteral("helm-bin"))) + ':' + qgetenv("PATH");
+        const Run r =
+            podsec({QStringLiteral("check"), QStringLiteral("--level"), QStringLiteral("baseline"),
+                    QStringLiteral("--values"), data(QStringLiteral("helm-values/nohostpid.yaml")),
+                    data(QStringLiteral("chart"))},
+                   path);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(!r.out.contains("hostPID"), r.out.constData());
+    }
+
     void noRenderer_data()
     {
         QTest::addColumn<QString>("folder");

@@ -15,12 +15,19 @@
 #include <QApplication>
 #include <QDir>
 #include <QDirIterator>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QTimer>
 #include <QTreeView>
+
+#include <functional>
 
 using namespace PodSec;
 using namespace PodSec::Ui;
@@ -174,6 +181,57 @@ private Q_SLOTS:
         QVERIFY(again.data(WorkloadTreeModel::AnyFailRole).toBool());
     }
 
+    void renderSettingsAskBeforeDiscardingEdits_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::newRow("kustomize command") << QStringLiteral("kustomizeCommandAction");
+        QTest::newRow("helm values") << QStringLiteral("helmValuesAction");
+    }
+    void renderSettingsAskBeforeDiscardingEdits()
+    {
+        // Changing how roots render opens the workspace again: unsaved edits are asked
+        // about first, and Cancel keeps them (before, they were dropped without a word).
+        QFETCH(QString, action);
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("pod.yaml")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n"
+                "  - name: c\n    image: nginx\n");
+        f.close();
+        MainWindow w;
+        QVERIFY(open(w, dir.path()));
+        QAbstractItemModel *model = w.treeView()->model();
+        w.treeView()->setCurrentIndex(model->index(0, 0, model->index(0, 0)));
+        QTRY_VERIFY(w.currentFile() >= 0);
+        QTextCursor cursor(w.editor()->document());
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertText(QStringLiteral("# an edit\n"));
+        QVERIFY(w.isWindowModified());
+        auto *a = w.findChild<QAction *>(action);
+        QVERIFY(a);
+        bool asked = false;
+        // The setting's dialog is accepted as it is; the question that follows is cancelled.
+        std::function<void()> answer = [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                asked = true;
+                box->button(QMessageBox::Cancel)->click();
+                return;
+            }
+            if (auto *dialog = qobject_cast<QDialog *>(modal)) {
+                QTimer::singleShot(0, this, answer);
+                dialog->accept();
+                return;
+            }
+            QTimer::singleShot(10, this, answer);
+        };
+        QTimer::singleShot(0, this, answer);
+        a->trigger();
+        QVERIFY(asked);
+        QVERIFY(w.editor()->document()->toPlainText().endsWith(QStringLiteral("# an edit\n")));
+        QVERIFY(w.isWindowModified());
+    }
+
     void chartThroughStandInHelm()
     {
         const PathGuard path(QFile::encodeName(data(QStringLiteral("helm-bin"))) + ':' +
@@ -186,6 +244,27 @@ private Q_SLOTS:
             QStringLiteral("  Deployment web-web | web:12"),
         };
         QCOMPARE(rows(w.treeView()->model()), expected);
+    }
+
+    void chartValuesFromTheSettings()
+    {
+        // File > Helm Values Files... keeps them in the settings; openPaths hands them to helm.
+        const PathGuard path(QFile::encodeName(data(QStringLiteral("helm-bin"))) + ':' +
+                             qgetenv("PATH"));
+        MainWindow w;
+        QAbstractItemModel *model = w.treeView()->model();
+        auto baseline = [&] {
+            const QModelIndex chart = model->index(0, 0);
+            return model->index(0, WorkloadTreeModel::BaselineColumn, chart).data().toString();
+        };
+        QVERIFY(open(w, data(QStringLiteral("chart"))));
+        const QString without = baseline(); // hostPID: true
+        QSettings().setValue(QStringLiteral("render/helmValues"),
+                             QStringList{data(QStringLiteral("helm-values/nohostpid.yaml"))});
+        QVERIFY(open(w, data(QStringLiteral("chart"))));
+        QSettings().remove(QStringLiteral("render/helmValues"));
+        QVERIFY2(without != baseline(), qPrintable(without + QLatin1Char('|') + baseline()));
+        QCOMPARE(w.workspace()->renderOptions().helmValues.size(), std::size_t(1));
     }
 
     void rootsWithoutRenderer()

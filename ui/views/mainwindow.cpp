@@ -334,6 +334,9 @@ void MainWindow::openPaths(const QStringList &paths)
     Render::Options render = m_workspace->renderOptions();
     render.kustomizeCommand = Render::splitCommand(
         QSettings().value(QStringLiteral("render/kustomizeCommand")).toString().toStdString());
+    render.helmValues.clear();
+    for (const QString &v : QSettings().value(QStringLiteral("render/helmValues")).toStringList())
+        render.helmValues.push_back(QFile::encodeName(v).toStdString());
     m_workspace->setRenderOptions(render);
     m_workspace->open(paths);
     m_documents->growToWorkspace();
@@ -532,6 +535,16 @@ void MainWindow::fixInteractive(FixScope scope)
     const WorkloadEntry *workload = m_sync->currentWorkload();
     m_fixes->fix(scope, m_model->snapshot(), workload, m_sync->currentField(),
                  workload ? workload->file : m_sync->currentFile());
+}
+
+void MainWindow::renderAgain()
+{
+    if (m_workspace->roots().isEmpty() || m_workspace->isReadOnly())
+        return;
+    if (confirmDiscard())
+        openPaths(m_workspace->roots());
+    else
+        statusBar()->showMessage(tr("The new setting applies at the next Reload"), 8000);
 }
 
 bool MainWindow::confirmDiscard()

@@ -137,6 +137,8 @@ private:
     /// Enables the fix actions only where fixes can be applied (not on a cluster).
     void updateFixActions();
     bool confirmDiscard();
+    /// Opens the workspace again after a render setting changed (asking about unsaved edits).
+    void renderAgain();
     /// Tells of a failed save (message box, or status bar when quiet); false.
     bool reportSaveError(const QString &path, const QString &error);
     /// Forgets the workspace's editor documents, excerpt and watched files (before another

@@ -12,6 +12,7 @@
 #include "models/workspace.h"
 #include "problemspanel.h"
 #include "selectionsync.h"
+#include "valuesfilesdialog.h"
 
 #include "engine/buildinfo.h"
 #include "policy/levelversion.h"
@@ -134,7 +135,7 @@ void MainWindow::createActions()
             m_workspace->setOptions(options);
         }
     });
-    file->addAction(tr("&Kustomize Command…"), this, [this] {
+    QAction *kustomize = file->addAction(tr("&Kustomize Command…"), this, [this] {
         // Kept in the settings; read by openPaths() (empty: kubectl kustomize, else
         // kustomize build, as podsec check --kustomize-command).
         QSettings settings;
@@ -148,9 +149,20 @@ void MainWindow::createActions()
         if (!ok)
             return;
         settings.setValue(QStringLiteral("render/kustomizeCommand"), command.trimmed());
-        if (!m_workspace->roots().isEmpty() && !m_workspace->isReadOnly())
-            openPaths(m_workspace->roots());
+        renderAgain();
     });
+    kustomize->setObjectName(QStringLiteral("kustomizeCommandAction"));
+    QAction *values = file->addAction(tr("Helm &Values Files…"), this, [this] {
+        // Kept in the settings; read by openPaths() (as podsec check --values).
+        QSettings settings;
+        ValuesFilesDialog dialog(settings.value(QStringLiteral("render/helmValues")).toStringList(),
+                                 this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        settings.setValue(QStringLiteral("render/helmValues"), dialog.files());
+        renderAgain();
+    });
+    values->setObjectName(QStringLiteral("helmValuesAction"));
     file->addSeparator();
     QAction *save = file->addAction(tr("&Save"), this, [this] {
         if (currentFile() >= 0)
