@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // podsec: the command-line twin of PodSec Explorer (contract: shared/spec/cli.md).
+#include "access/accessqueries.h"
 #include "accesscommand.h"
 #include "checkcommand.h"
 #include "cluster/apiclient.h"
@@ -311,17 +312,21 @@ int runExplain(const QStringList &arguments)
                                 Engine::severityName(rule.severity), rule.summary.c_str());
             }
         }
+        for (const auto &e : Access::explainedAccessIds())
+            std::printf("%-28s %-11s %s (seed ch. %s)\n", e.id.c_str(),
+                        Engine::severityName(e.severity), e.summary.c_str(), e.chapters.c_str());
         std::printf("\nRun 'podsec explain CHECK_ID' for one check.\n");
         return 0;
     }
+    // A check of a rule set, else an access risk or credential finding (spec/access.md).
     const Engine::Rule *rule = Engine::findRule(args[0]);
-    if (!rule)
+    if (!rule && !Access::findExplainedAccessId(args[0]))
         return usageError("unknown check ID '" + args[0] + "' (run 'podsec explain' for the list)");
+    const std::string key = rule ? rule->explanationKey : args[0];
     bool ok = false;
-    const std::string text =
-        readFile(QStringLiteral(":/explanations/") + QString::fromStdString(rule->explanationKey) +
-                     QStringLiteral(".md"),
-                 ok);
+    const std::string text = readFile(QStringLiteral(":/explanations/") +
+                                          QString::fromStdString(key) + QStringLiteral(".md"),
+                                      ok);
     if (!ok) {
         std::fprintf(stderr, "podsec: no explanation bundled for %s\n", args[0].c_str());
         return 2;
@@ -536,38 +541,17 @@ int runAccessCommand(const QStringList &args)
         // --who-can VERB RESOURCE[/SUB]: the resource is the first positional argument.
         if (request.paths.empty())
             return usageError("--who-can needs VERB and RESOURCE[/SUBRESOURCE]");
-        Access::Request r;
-        r.verb = parsed.value("who-can");
         std::string resource = request.paths.front();
         request.paths.erase(request.paths.begin());
-        // "deployments.apps/scale": the group follows the first dot, as kubectl writes it.
-        std::string sub;
-        if (const auto slash = resource.find('/'); slash != std::string::npos) {
-            sub = resource.substr(slash + 1);
-            resource.resize(slash);
-        }
-        if (const auto dot = resource.find('.'); dot != std::string::npos) {
-            r.apiGroup = resource.substr(dot + 1);
-            resource.resize(dot);
-        } else if (resource == "deployments" || resource == "daemonsets" ||
-                   resource == "statefulsets" || resource == "replicasets") {
-            r.apiGroup = "apps";
-        } else if (resource == "jobs" || resource == "cronjobs") {
-            r.apiGroup = "batch";
-        } else if (resource == "roles" || resource == "rolebindings" ||
-                   resource == "clusterroles" || resource == "clusterrolebindings") {
-            r.apiGroup = "rbac.authorization.k8s.io";
-        }
-        if (resource.empty() || r.verb.empty())
-            return usageError("--who-can needs VERB and RESOURCE[/SUBRESOURCE]");
-        r.resource = resource;
-        r.subresource = sub;
-        r.name = parsed.value("name");
-        if (resource == "namespaces")
-            r.namespaceName = r.name; // a namespace is in its own namespace
-        else if (!Access::isClusterScoped(resource))
-            r.namespaceName = parsed.value("namespace", "default");
-        request.whoCan = r;
+        std::optional<std::string> ns;
+        if (parsed.isSet("namespace"))
+            ns = parsed.value("namespace");
+        std::string error;
+        auto r =
+            Access::parseWhoCan(parsed.value("who-can"), resource, ns, parsed.value("name"), error);
+        if (!r)
+            return usageError(error);
+        request.whoCan = *r;
     } else if (parsed.isSet("namespace")) {
         request.defaultNamespace = parsed.value("namespace");
     }

@@ -2,6 +2,7 @@
 // podsec-explorer: the PodSec Explorer window.
 #include "common/fileinput.h"
 #include "qnetworktransport.h"
+#include "views/accesspanel.h"
 #include "views/mainwindow.h"
 
 #include "models/workloadtreemodel.h"
@@ -18,6 +19,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
 #include <QTreeView>
@@ -101,6 +103,13 @@ int main(int argc, char **argv)
         QStringLiteral("what-if"),
         QStringLiteral("With --screenshot: open the namespace what-if for the selected row and "
                        "save a PNG of it instead of the window."));
+    QCommandLineOption access(
+        QStringLiteral("access"),
+        QStringLiteral("Show the Access tab (who can get around Pod Security), its risks open."));
+    QCommandLineOption whoCan(QStringLiteral("who-can"),
+                              QStringLiteral("Show the Access tab answering this who-can query "
+                                             "(\"create pods -n monitoring\")."),
+                              QStringLiteral("query"));
     QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"),
                                   QStringLiteral("Kubeconfig file of the cluster to read."),
                                   QStringLiteral("FILE"));
@@ -115,7 +124,8 @@ int main(int argc, char **argv)
         QStringLiteral("Largest manifest file read, as for podsec check (default 1G)."),
         QStringLiteral("size"));
     parser.addOptions({lang, dark, zoom, screenshot, select, filter, admissionConfig, previewFix,
-                       kubeconfig, context, whatIf, insecureCredentials, maxFileSize});
+                       kubeconfig, context, whatIf, insecureCredentials, maxFileSize, access,
+                       whoCan});
     parser.process(app);
 
     const QString localeName = parser.isSet(lang) ? parser.value(lang) : QLocale::system().name();
@@ -199,8 +209,21 @@ int main(int argc, char **argv)
         const QString key = parser.value(select);
         const bool preview = parser.isSet(previewFix) || parser.isSet(whatIf);
         const bool whatIfDialog = parser.isSet(whatIf);
-        auto act = [&window, file, key, preview, whatIfDialog, selectOrSay] {
+        const bool showAccess = parser.isSet(access) || parser.isSet(whoCan);
+        const QString query = parser.value(whoCan);
+        auto act = [&window, file, key, preview, whatIfDialog, selectOrSay, showAccess, query] {
             selectOrSay(window, key);
+            if (showAccess) {
+                // The Access tab: the risks (the first one selected, its explanation shown)
+                // or a who-can answer, opened two levels deep.
+                Ui::AccessPanel *panel = window.accessPanel();
+                window.leftTabs()->setCurrentWidget(panel);
+                panel->setQuery(query);
+                const QAbstractItemModel *model = panel->view()->model();
+                if (query.isEmpty() && model->rowCount() > 0)
+                    panel->view()->setCurrentIndex(model->index(0, 0, model->index(0, 0)));
+                panel->view()->expandToDepth(1);
+            }
             if (preview) {
                 QTimer::singleShot(400, &window, [file] {
                     if (QWidget *dialog = QApplication::activeModalWidget())

@@ -300,7 +300,16 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString config = write(dir, "kubeconfig", kubeconfig());
-        const QString story = write(dir, "story.yaml", Story);
+        QTemporaryDir input;
+        write(input, "story.yaml", Story);
+        // The same material in a Secret of the files (a token Secret of the deployer account).
+        write(input, "secret.yaml",
+              "apiVersion: v1\nkind: Secret\nmetadata: {name: deployer-token, namespace: ci,\n"
+              "  annotations: {kubernetes.io/service-account.name: deployer}}\n"
+              "type: kubernetes.io/service-account-token\nstringData:\n  token: \"" +
+                  plantedJwt() + "\"\n  password: \"" + PlantedPassword +
+                  "\"\ndata:\n  tls.key: " + PlantedKey + "\n");
+        const QString story = input.path();
         const QByteArray jwt = plantedJwt();
         for (const char *format : {"text", "json", "sarif"}) {
             for (bool credentialsOnly : {true, false}) {
@@ -321,6 +330,80 @@ private Q_SLOTS:
                 }
             }
         }
+        // Who-can answers, in both of its formats.
+        for (const char *format : {"text", "json"}) {
+            for (const QStringList &query :
+                 {QStringList{QStringLiteral("get"), QStringLiteral("secrets"),
+                              QStringLiteral("-n"), QStringLiteral("ci")},
+                  QStringList{QStringLiteral("create"), QStringLiteral("pods"),
+                              QStringLiteral("-n"), QStringLiteral("build")}}) {
+                const Run r = podsec(
+                    QStringList{QStringLiteral("access"), QStringLiteral("--who-can")} + query +
+                        QStringList{QStringLiteral("--format"), QLatin1String(format), story},
+                    {QStringLiteral("KUBECONFIG=") + config});
+                QCOMPARE(r.exitCode, 0);
+                QVERIFY(!r.out.isEmpty());
+                for (const QByteArray &secret :
+                     {jwt, QByteArray(PlantedSignature), QByteArray(PlantedPassword),
+                      QByteArray(PlantedKey)}) {
+                    QVERIFY2(!r.out.contains(secret), format);
+                    QVERIFY2(!r.err.contains(secret), format);
+                }
+            }
+        }
+    }
+
+    /// Every risk and credential finding is explained, in English and Chinese, citing its
+    /// seed chapter, and `podsec explain` lists and prints it.
+    void explainCoversAccess()
+    {
+        const QStringList ids = {QStringLiteral("readSecrets"),
+                                 QStringLiteral("createWorkloads"),
+                                 QStringLiteral("runAsAnyServiceAccount"),
+                                 QStringLiteral("createPersistentVolumes"),
+                                 QStringLiteral("nodeProxy"),
+                                 QStringLiteral("escalate"),
+                                 QStringLiteral("bind"),
+                                 QStringLiteral("impersonate"),
+                                 QStringLiteral("approveClientCertificates"),
+                                 QStringLiteral("createTokens"),
+                                 QStringLiteral("controlAdmissionWebhooks"),
+                                 QStringLiteral("relabelNamespace"),
+                                 QStringLiteral("wildcard"),
+                                 QStringLiteral("clusterAdmin"),
+                                 QStringLiteral("systemMasters"),
+                                 QStringLiteral("unauthenticated"),
+                                 QStringLiteral("clusterWideGrant"),
+                                 QStringLiteral("privilegedPodToken"),
+                                 QStringLiteral("certSystemMasters"),
+                                 QStringLiteral("certLifetime"),
+                                 QStringLiteral("certExpired"),
+                                 QStringLiteral("legacyToken"),
+                                 QStringLiteral("longToken"),
+                                 QStringLiteral("bootstrapToken"),
+                                 QStringLiteral("opaqueToken"),
+                                 QStringLiteral("basicAuth"),
+                                 QStringLiteral("authProvider"),
+                                 QStringLiteral("insecureTls"),
+                                 QStringLiteral("plainHttp"),
+                                 QStringLiteral("embeddedKey")};
+        const Run list = podsec({QStringLiteral("explain")});
+        QCOMPARE(list.exitCode, 0);
+        for (const QString &id : ids) {
+            QVERIFY2(list.out.contains(QByteArray("\n" + id.toUtf8() + ' ')), qPrintable(id));
+            const Run one = podsec({QStringLiteral("explain"), id});
+            QCOMPARE(one.exitCode, 0);
+            QVERIFY2(one.out.startsWith(QByteArray("# " + id.toUtf8() + '\n')), qPrintable(id));
+            QVERIFY2(one.out.contains("Seed chapter"), qPrintable(id));
+            QFile zh(QStringLiteral(PODSEC_SOURCE_DIR "/resources/explanations/zh_CN/") + id +
+                     QStringLiteral(".md"));
+            QVERIFY2(zh.open(QIODevice::ReadOnly), qPrintable(id));
+            const QString text = QString::fromUtf8(zh.readAll());
+            QVERIFY2(text.startsWith(QStringLiteral("# ") + id + QLatin1Char('\n')),
+                     qPrintable(id));
+            QVERIFY2(text.contains(QStringLiteral("种子文档章节")), qPrintable(id));
+        }
+        QCOMPARE(podsec({QStringLiteral("explain"), QStringLiteral("noSuchRisk")}).exitCode, 2);
     }
 };
 

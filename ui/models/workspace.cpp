@@ -257,6 +257,8 @@ void Workspace::evaluate()
     auto options = m_options;
     options.roots = m_renderRoots;
     options.planFixes = !m_readOnly; // the editor's light bulbs; nothing to fix in a cluster
+    options.evaluateAccess = true;   // the Access view and the details' access sections
+    options.liveAccess = m_readOnly;
     auto previous = m_last;
     auto walkProblems = m_walkProblems;
     QPointer<Workspace> self(this);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "detailspane.h"
 
+#include "accessdetails.h"
 #include "models/badgeproxymodel.h"
 #include "models/workloadtreemodel.h"
 
@@ -146,6 +147,8 @@ DetailsPane::DetailsPane(QWidget *parent) : QTextBrowser(parent)
             Q_EMIT fixRequested();
         else if (url.scheme() == QLatin1String("podsec") && url.path() == QLatin1String("more"))
             showMore();
+        else if (const QString key = AccessDetails::keyOfLink(url); !key.isEmpty())
+            Q_EMIT accessRequested(key);
     });
     setPlaceholderText(tr("Select a namespace, workload or field to see why it passes or fails."));
 }
@@ -226,7 +229,8 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
         md += QStringLiteral("\n") +
               DetailsPane::tr("%n workload(s).", nullptr, int(ns->workloads.size())) +
               QLatin1Char('\n');
-        return md;
+        return md + QLatin1Char('\n') +
+               AccessDetails::namespaceMarkdown(*model->snapshot(), ns->name);
     }
     // Failing workloads, containers and fields offer the fix (the window plans it).
     if (offerFix && index.data(WorkloadTreeModel::AnyFailRole).toBool())
@@ -322,6 +326,8 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
               QStringLiteral("\n\n");
     }
     md += modeMessages(*w, texts);
+    if (!field && !container)
+        md += AccessDetails::workloadMarkdown(*model->snapshot(), *w);
     for (auto id : failing) {
         const QString text = DetailsPane::explanation(id);
         if (!text.isEmpty())

@@ -46,6 +46,8 @@ public:
 Q_SIGNALS:
     /// The "Fix…" link of a failing row was clicked.
     void fixRequested();
+    /// A link to a risk of the Access view was clicked (its key, core/access/accessqueries.h).
+    void accessRequested(const QString &key);
 
 private:
     void render();

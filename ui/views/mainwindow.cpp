@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mainwindow.h"
 
+#include "accesspanel.h"
 #include "detailspane.h"
 #include "diskchanges.h"
 #include "editor/codeeditor.h"
@@ -37,6 +38,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -86,8 +88,13 @@ MainWindow::MainWindow(QWidget *parent)
         tr("Open a manifest file or folder (File → Open) to see its YAML here."));
     m_documents->setFont(m_editor->font());
 
+    // The Access view (who can get around Pod Security) is a tab beside the workload tree.
+    m_access = new AccessPanel;
+    m_leftTabs = new QTabWidget;
+    m_leftTabs->addTab(m_tree, tr("Workloads"));
+    m_leftTabs->addTab(m_access, tr("Access"));
     auto *left = new QSplitter(Qt::Vertical);
-    left->addWidget(m_tree);
+    left->addWidget(m_leftTabs);
     left->addWidget(m_details);
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 2);
@@ -101,6 +108,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_sync = new SelectionSync({m_workspace, m_documents, m_model, m_badges, m_filter, m_tree,
                                 m_details, m_editor, m_fileLabel},
                                this);
+    connect(m_access, &AccessPanel::openRequested, this, &MainWindow::openAccessSource);
+    connect(m_access, &AccessPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_details, &DetailsPane::accessRequested, this, [this](const QString &key) {
+        m_leftTabs->setCurrentWidget(m_access);
+        m_access->selectKey(key);
+    });
     m_fixes = new FixController(m_workspace, m_documents, this);
     connect(m_fixes, &FixController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
@@ -400,6 +414,7 @@ void MainWindow::applySnapshot(const ViewSnapshot &view)
     timing.start();
     m_model->setSnapshot(view);
     m_problems->setSnapshot(view.snapshot);
+    m_access->setResult(view.snapshot ? view.snapshot->access : nullptr);
     const qint64 tModel = timing.elapsed();
     m_filter->refilter();
     if (first) {
@@ -418,6 +433,16 @@ void MainWindow::applySnapshot(const ViewSnapshot &view)
         qInfo("applySnapshot: model %lld ms, +expand %lld, +findings %lld, +status/selection %lld",
               tModel, tExpand, tFindings, timing.elapsed());
     Q_EMIT snapshotApplied();
+}
+
+bool MainWindow::openAccessSource(const QString &path, int line, int column, bool focus)
+{
+    const auto snapshot = m_model->snapshot();
+    for (std::size_t i = 0; snapshot && i < snapshot->files.size(); ++i) {
+        if (QString::fromStdString(snapshot->files[i].path) == path)
+            return m_sync->showPlace(int(i), line, column, 0, focus);
+    }
+    return false;
 }
 
 void MainWindow::updateStatus()

@@ -14,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QTabWidget;
 class QPushButton;
 class QToolButton;
 class QTreeView;
@@ -24,6 +25,7 @@ struct FileProblem;
 
 namespace PodSec::Ui {
 
+class AccessPanel;
 class BadgeProxyModel;
 class CodeEditor;
 class DetailsPane;
@@ -95,6 +97,11 @@ public:
     QLineEdit *filterEdit() const { return m_filterEdit; }
     QCheckBox *onlyFailingBox() const { return m_onlyFailing; }
     ProblemsPanel *problemsPanel() const { return m_problems; }
+    /// The Access view (a tab beside the workload tree) and the tabs that hold both.
+    AccessPanel *accessPanel() const { return m_access; }
+    QTabWidget *leftTabs() const { return m_leftTabs; }
+    /// Shows a file position of the Access view in the editor (the file by its path).
+    bool openAccessSource(const QString &path, int line, int column, bool focus);
     /// The status bar's "N file problem(s)" button (hidden when there are none).
     QToolButton *problemsButton() const { return m_problemsButton; }
     int currentFile() const;
@@ -171,6 +178,8 @@ private:
     QCheckBox *m_onlyFailing = nullptr;
     QLabel *m_counts = nullptr;
     ProblemsPanel *m_problems = nullptr;
+    AccessPanel *m_access = nullptr;
+    QTabWidget *m_leftTabs = nullptr;
     QToolButton *m_problemsButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
