@@ -141,6 +141,132 @@
     </message>
 </context>
 <context>
+    <name>PodSec::Ui::AccessPanel</name>
+    <message>
+        <source>Who can…  e.g. create pods -n build, patch namespaces --name web</source>
+        <translation>谁可以……  例如 create pods -n build、patch namespaces --name web</translation>
+    </message>
+    <message>
+        <source>VERB RESOURCE[/SUBRESOURCE] [-n NAMESPACE] [--name NAME], as podsec access --who-can asks it; empty: every subject&apos;s risks</source>
+        <translation>动词 资源[/子资源] [-n 名字空间] [--name 名称]，与 podsec access --who-can 的问法相同；留空：显示每个主体的风险</translation>
+    </message>
+    <message>
+        <source>Who can</source>
+        <translation>谁可以</translation>
+    </message>
+    <message>
+        <source>Subjects and their risks</source>
+        <translation>主体及其风险</translation>
+    </message>
+    <message>
+        <source>Select a risk to see what it means.</source>
+        <translation>选择一个风险以查看其含义。</translation>
+    </message>
+    <message>
+        <source>Cannot read the query: %1</source>
+        <translation>无法理解该查询：%1</translation>
+    </message>
+    <message>
+        <source>No access model: open a workspace with RBAC objects.</source>
+        <translation>没有访问模型：请打开包含 RBAC 对象的工作区。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subject(s) allowed</source>
+        <translation>
+            <numerusform>%n 个主体获准</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subject(s) with risks</source>
+        <translation>
+            <numerusform>%n 个主体存在风险</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n access problem(s) (see Problems)</source>
+        <translation>
+            <numerusform>%n 个访问问题（见“问题”面板）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is built into Kubernetes (bootstrap policy): read-only, no file.</source>
+        <translation>%1 是 Kubernetes 内置的（引导策略）：只读，没有文件。</translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::AccessTreeModel</name>
+    <message>
+        <source>User %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>组 %1</translation>
+    </message>
+    <message>
+        <source>Service account %1/%2</source>
+        <translation>服务账号 %1/%2</translation>
+    </message>
+    <message>
+        <source>DENY</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>DANGER</source>
+        <translation>危险</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>built-in (Kubernetes bootstrap policy, no file)</source>
+        <translation>内置（Kubernetes 引导策略，无文件）</translation>
+    </message>
+    <message>
+        <source>cluster object (no file)</source>
+        <translation>集群对象（无文件）</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n risk(s)</source>
+        <translation>
+            <numerusform>%n 个风险</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Subject allowed → binding → role → rule</source>
+        <translation>获准的主体 → 绑定 → 角色 → 规则</translation>
+    </message>
+    <message>
+        <source>Subject → risk → binding → role → rule</source>
+        <translation>主体 → 风险 → 绑定 → 角色 → 规则</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Detail / where</source>
+        <translation>详情 / 位置</translation>
+    </message>
+</context>
+<context>
     <name>PodSec::Ui::BadgeProxyModel</name>
     <message>
         <source>Pass</source>
@@ -248,6 +374,46 @@
     <message>
         <source>A kubeconfig file; type or paste a path and press Enter. Empty: KUBECONFIG, else ~/.kube/config.</source>
         <translation>kubeconfig 文件；输入或粘贴路径后按 Enter。留空：使用 KUBECONFIG，否则使用 ~/.kube/config。</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>Connect with a dangerous credential?</source>
+        <translation>要使用危险的凭据连接吗？</translation>
+    </message>
+    <message>
+        <source>no finding</source>
+        <translation>无发现</translation>
+    </message>
+    <message>
+        <source>cluster %1</source>
+        <translation>集群 %1</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>Credentials of %1: no finding.</source>
+        <translation>%1 的凭据：无发现。</translation>
+    </message>
+    <message>
+        <source>Credentials of %1 (podsec explain ID tells more):</source>
+        <translation>%1 的凭据（podsec explain ID 可查看详细说明）：</translation>
+    </message>
+    <message>
+        <source>The credentials of %1 are rated danger:
+
+%2
+
+Connect anyway?</source>
+        <translation>%1 的凭据被评为危险：
+
+%2
+
+仍然连接吗？</translation>
     </message>
 </context>
 <context>
@@ -395,6 +561,42 @@
         <translation>
             <numerusform>… 还有 %Ln 个字符 …</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Who can get around Pod Security here</source>
+        <translation>谁能在这里绕过 Pod 安全</translation>
+    </message>
+    <message>
+        <source>Who can create workloads (and so run pods as any service account of the namespace):</source>
+        <translation>谁能创建工作负载（从而以该名字空间的任意服务账号运行 Pod）：</translation>
+    </message>
+    <message>
+        <source>Nobody the workspace&apos;s RBAC objects name.</source>
+        <translation>工作区的 RBAC 对象中没有任何主体。</translation>
+    </message>
+    <message>
+        <source>Who can relabel the namespace (and so relax its Pod Security levels):</source>
+        <translation>谁能修改该名字空间的标签（从而放宽其 Pod 安全级别）：</translation>
+    </message>
+    <message>
+        <source>What its pods&apos; token can do</source>
+        <translation>其 Pod 的令牌能做什么</translation>
+    </message>
+    <message>
+        <source>The pods run as service account %1 and do not mount its token.</source>
+        <translation>Pod 以服务账号 %1 运行，且不挂载其令牌。</translation>
+    </message>
+    <message>
+        <source>The pods run as service account %1 and mount its token.</source>
+        <translation>Pod 以服务账号 %1 运行，并挂载了其令牌。</translation>
+    </message>
+    <message>
+        <source>The workspace grants that account no risky permission.</source>
+        <translation>工作区没有授予该账号任何有风险的权限。</translation>
+    </message>
+    <message>
+        <source>Whoever gets into a container holds these permissions: %1.</source>
+        <translation>任何进入容器的人都持有这些权限：%1。</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1178,14 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>Helm &amp;Values Files…</source>
         <translation>Helm &amp;Values 文件…</translation>
+    </message>
+    <message>
+        <source>Workloads</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>访问</translation>
     </message>
 </context>
 <context>
