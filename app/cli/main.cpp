@@ -462,6 +462,8 @@ int runCheckCommand(const QStringList &args)
             std::fprintf(stderr, "podsec: %s\n", tlsError.c_str());
             return 2;
         }
+        // The checklist's kinds (Secrets as metadata only) are read only when it runs.
+        clientOptions.checklistKinds = options.checklist;
         Cluster::ApiClient client(*selection, transport, clientOptions);
         if (client.sendsCredentialsInClear())
             std::fprintf(stderr,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cluster/apiclient.h"
+#include "cluster/metadatalist.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -49,6 +50,19 @@ const Resource Workloads[] = {
     {"batch/v1", "jobs"},
     {"", "podtemplates"},
     {"", "pods"},
+};
+// The checklist's kinds (spec/checklist.md): those read by workload and namespace rules,
+// then those of the object rules. Secrets: service-account tokens, metadata only.
+const Resource ChecklistBefore[] = {
+    {"", "serviceaccounts"},
+    {"networking.k8s.io/v1", "networkpolicies"},
+    {"", "resourcequotas"},
+    {"", "limitranges"},
+};
+const Resource ChecklistAfter[] = {
+    {"", "services"},
+    {"", "configmaps"},
+    {"", "secrets"},
 };
 // clang-format on
 
@@ -268,7 +282,8 @@ void ApiClient::pause(int milliseconds)
     m_options.sleep(milliseconds);
 }
 
-HttpResponse ApiClient::request(const std::string &pathAndQuery, std::string &error)
+HttpResponse ApiClient::request(const std::string &pathAndQuery, std::string &error,
+                                const Headers &extra)
 {
     HttpResponse response;
     int delay = 500;
@@ -285,10 +300,14 @@ HttpResponse ApiClient::request(const std::string &pathAndQuery, std::string &er
             error = readDeadlineError();
             return response;
         }
-        const Headers headers = authHeaders(error);
+        Headers headers = authHeaders(error);
         if (!error.empty()) {
             error = scrub(error);
             return response;
+        }
+        for (const auto &[name, value] : extra) { // replaces a header of that name
+            std::erase_if(headers, [&](const auto &h) { return h.first == name; });
+            headers.emplace_back(name, value);
         }
         // The request's deadline, cut short by the read's.
         RequestLimits limits{m_options.maxBodyBytes, m_options.requestTimeoutMs,
@@ -409,7 +428,8 @@ std::string ApiClient::serverVersion(std::string &error)
 }
 
 ApiClient::ListResult ApiClient::list(const std::string &collectionPath,
-                                      const std::function<void(std::size_t, std::string)> &onPage)
+                                      const std::function<void(std::size_t, std::string)> &onPage,
+                                      const ListOptions &how)
 {
     const ReadClock clock(*this);
     ListResult result;
@@ -418,6 +438,10 @@ ApiClient::ListResult ApiClient::list(const std::string &collectionPath,
     std::set<std::string> seenTokens; // a token that comes back would loop for ever
     for (int page = 0; page < 100000; ++page) {
         std::string query = collectionPath + "?limit=" + std::to_string(m_options.pageSize);
+        if (!how.fieldSelector.empty())
+            query +=
+                "&fieldSelector=" +
+                QUrl::toPercentEncoding(QString::fromStdString(how.fieldSelector)).toStdString();
         if (!continueToken.empty())
             query += "&continue=" +
                      QUrl::toPercentEncoding(QString::fromStdString(continueToken)).toStdString();
@@ -426,7 +450,8 @@ ApiClient::ListResult ApiClient::list(const std::string &collectionPath,
             return result;
         }
         std::string error;
-        const HttpResponse r = request(query, error);
+        const HttpResponse r = request(
+            query, error, how.metadataOnly ? Headers{{"Accept", MetadataOnlyAccept}} : Headers{});
         if (!error.empty()) {
             result.error = "listing " + collectionPath + ": " + error;
             return result;
@@ -450,8 +475,7 @@ ApiClient::ListResult ApiClient::list(const std::string &collectionPath,
             return result;
         }
         QJsonParseError parseError{};
-        const QJsonDocument doc =
-            QJsonDocument::fromJson(QByteArray::fromStdString(r.body), &parseError);
+        QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(r.body), &parseError);
         if (parseError.error != QJsonParseError::NoError || !doc.isObject() ||
             !doc.object().value(QStringLiteral("items")).isArray()) {
             result.error = "listing " + collectionPath + ": the answer is not a complete list (" +
@@ -462,12 +486,29 @@ ApiClient::ListResult ApiClient::list(const std::string &collectionPath,
                            ')';
             return result;
         }
+        if (how.metadataOnly) {
+            // Only metadata was asked for: anything else is dropped unread (a server that
+            // ignored the Accept header would have sent the objects whole).
+            const QJsonObject list = doc.object();
+            if (list.value(QStringLiteral("kind")).toString() !=
+                    QLatin1String("PartialObjectMetadataList") ||
+                list.value(QStringLiteral("apiVersion")).toString() !=
+                    QLatin1String("meta.k8s.io/v1")) {
+                result.error = "listing " + collectionPath +
+                               ": the server did not answer with metadata only (kind \"" +
+                               list.value(QStringLiteral("kind")).toString().toStdString() +
+                               "\"); the answer was dropped unread";
+                return result;
+            }
+            doc = QJsonDocument(metadataListAs(list, how));
+        }
         // With onPage the caller keeps the pages (the bodies are not held twice); it gets
         // them indented from the parse made here, so no page is parsed twice.
         if (onPage)
             onPage(result.pageCount, doc.toJson(QJsonDocument::Indented).toStdString());
         else
-            result.pages.push_back(r.body);
+            result.pages.push_back(
+                how.metadataOnly ? doc.toJson(QJsonDocument::Compact).toStdString() : r.body);
         ++result.pageCount;
         continueToken = doc.object()
                             .value(QStringLiteral("metadata"))
@@ -506,16 +547,20 @@ ApiClient::Snapshot ApiClient::readCluster(
     // Pages are kept indented, one field a line, so positions and the editor are readable.
     // Each is passed on as soon as it arrives; a restarted list's pages replace the earlier
     // ones of the same collection.
-    auto listInto = [&](const std::string &collectionPath, const std::string &prefix) {
+    auto listInto = [&](const std::string &collectionPath, const std::string &prefix,
+                        const ListOptions &how = {}) {
         const std::size_t first = s.documents.size();
-        auto result = list(collectionPath, [&](std::size_t page, std::string json) {
-            const std::string name = prefix + '#' + std::to_string(page + 1);
-            if (first + page < s.documents.size())
-                s.documents.resize(first + page); // the list restarted
-            s.documents.emplace_back(name, std::move(json));
-            if (onDocument)
-                onDocument(name, s.documents.back().second);
-        });
+        auto result = list(
+            collectionPath,
+            [&](std::size_t page, std::string json) {
+                const std::string name = prefix + '#' + std::to_string(page + 1);
+                if (first + page < s.documents.size())
+                    s.documents.resize(first + page); // the list restarted
+                s.documents.emplace_back(name, std::move(json));
+                if (onDocument)
+                    onDocument(name, s.documents.back().second);
+            },
+            how);
         // A failed list contributes nothing; a cancelled one keeps what was read.
         if (!result.error.empty() && !cancelled())
             s.documents.resize(first);
@@ -562,23 +607,61 @@ ApiClient::Snapshot ApiClient::readCluster(
                                     .toStdString());
         }
     }
-    for (const auto &r : Workloads) {
-        const auto all = listInto(clusterPath(r), std::string("cluster:") + r.plural);
+    // One resource cluster-wide; where RBAC forbids that, namespace by namespace. True when
+    // the read stopped. A checklist kind that cannot be read says so: its findings are
+    // unknown, not absent.
+    auto readResource = [&](const Resource &r, const ListOptions &how, bool checklist) {
+        const auto unknown = [&](const std::string &error) {
+            return checklist ? error + " (forbidden: the checklist's findings that need " +
+                                   r.plural + " are unknown, not absent)"
+                             : error;
+        };
+        const auto all = listInto(clusterPath(r), std::string("cluster:") + r.plural, how);
         if (stopped())
-            return s;
+            return true;
         if (all.error.empty())
-            continue;
+            return false;
         if (all.status != 403 || names.empty()) {
-            s.problems.push_back(all.error);
-            continue;
+            s.problems.push_back(all.status == 403 ? unknown(all.error) : all.error);
+            return false;
         }
         // RBAC forbids the cluster-wide list: try namespace by namespace.
+        std::vector<std::string> failed;
+        std::size_t forbidden = 0;
         for (const auto &ns : names) {
-            const auto one = listInto(namespacedPath(r, ns), "cluster:" + ns + '/' + r.plural);
+            const auto one = listInto(namespacedPath(r, ns), "cluster:" + ns + '/' + r.plural, how);
             if (stopped())
-                return s;
+                return true;
             if (!one.error.empty())
-                s.problems.push_back(one.error);
+                failed.push_back(one.error);
+            forbidden += one.status == 403;
+        }
+        if (checklist && forbidden == names.size()) {
+            s.problems.push_back(unknown(all.error + "; and in each of its " +
+                                         std::to_string(names.size()) + " namespaces"));
+            return false;
+        }
+        for (auto &error : failed)
+            s.problems.push_back(checklist ? unknown(error) : error);
+        return false;
+    };
+    // The checklist's kinds that decide workload and namespace findings come before the
+    // workloads (so that streamed rows do not change their findings), the others after.
+    if (m_options.checklistKinds) {
+        for (const auto &r : ChecklistBefore) {
+            if (readResource(r, {}, true))
+                return s;
+        }
+    }
+    for (const auto &r : Workloads) {
+        if (readResource(r, {}, false))
+            return s;
+    }
+    if (m_options.checklistKinds) {
+        for (const auto &r : ChecklistAfter) {
+            const bool secrets = std::string_view(r.plural) == "secrets";
+            if (readResource(r, secrets ? secretTokens() : ListOptions{}, true))
+                return s;
         }
     }
     return s;

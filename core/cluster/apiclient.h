@@ -86,6 +86,21 @@ private:
     long long m_expiresAtMs = 0; ///< 0: no expiry given
 };
 
+/// How to list: a field selector, and metadata only.
+struct ListOptions
+{
+    std::string fieldSelector; ///< e.g. "type=kubernetes.io/service-account-token"
+    /// Ask for PartialObjectMetadataList (Accept: MetadataOnlyAccept) and accept no other
+    /// answer: the objects' bodies (a Secret's data) are never asked for, and a page that
+    /// is not metadata only is dropped unread. Pages are passed on as a list of
+    /// itemKind (apiVersion itemApiVersion) whose items hold the metadata (without
+    /// managedFields and kubectl's last-applied-configuration annotation, which holds
+    /// the applied object whole) and the itemFields (what the field selector selected).
+    bool metadataOnly = false;
+    std::string itemKind, itemApiVersion;
+    std::vector<std::pair<std::string, std::string>> itemFields;
+};
+
 /// One page-walking, retrying, read-only Kubernetes API client.
 class ApiClient
 {
@@ -109,6 +124,11 @@ public:
         /// Send credentials (token, password, exec plugin output) to an http:// server.
         /// Without it none are sent there, as kubectl does, and a 401/403 says why.
         bool allowInsecureCredentials = false;
+        /// readCluster also lists the kinds the checklist rule set reads (spec/checklist.md):
+        /// ServiceAccounts, NetworkPolicies, ResourceQuotas and LimitRanges before the
+        /// workloads; Services, ConfigMaps, and the service-account-token Secrets as
+        /// metadata only (see SecretTokens) after them.
+        bool checklistKinds = false;
     };
 
     ApiClient(Selection selection, Transport &transport, Options options);
@@ -120,6 +140,12 @@ public:
         std::string error;              ///< empty on success
         int status = 0;                 ///< the failing HTTP status, if any
     };
+    using ListOptions = Cluster::ListOptions;
+    static constexpr const char *MetadataOnlyAccept =
+        "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1";
+    /// The Secrets the checklist reads: service-account tokens, metadata only.
+    static ListOptions secretTokens();
+
     /// Lists a collection (e.g. "/api/v1/pods") page by page with limit/continue. A 410 Gone
     /// (the continue token expired) restarts the list from the beginning once; 429 waits
     /// for Retry-After and 5xx back off exponentially, up to maxRetries. onPage, when given,
@@ -127,7 +153,8 @@ public:
     /// instead of pages; after a restart it gets them again from page 0, and the new pages
     /// replace the old.
     ListResult list(const std::string &collectionPath,
-                    const std::function<void(std::size_t page, std::string json)> &onPage = {});
+                    const std::function<void(std::size_t page, std::string json)> &onPage = {},
+                    const ListOptions &how = {});
     /// GET /version: the server's gitVersion ("v1.31.2"), or "" with error set.
     std::string serverVersion(std::string &error);
 
@@ -139,10 +166,11 @@ public:
         std::vector<std::string> notices;  ///< worth saying, not a failure
         bool cancelled = false;            ///< the read was cancelled (by the user)
     };
-    /// Namespaces, then pods and every workload kind cluster-wide; where RBAC forbids a
-    /// cluster-wide list, namespace by namespace. onDocument is called as pages arrive, with
-    /// the page's source name and its indented JSON; a name seen before (a list restarted
-    /// after 410 Gone) replaces that page, and the final documents are the authority.
+    /// Namespaces, then pods and every workload kind cluster-wide (with checklistKinds, the
+    /// checklist's kinds too); where RBAC forbids a cluster-wide list, namespace by
+    /// namespace. What could not be read is a problem naming the resource. onDocument is called as
+    /// pages arrive, with the page's source name and its indented JSON; a name seen before (a list
+    /// restarted after 410 Gone) replaces that page, and the final documents are the authority.
     /// onVersion sees the server's version once it is known, before any page.
     Snapshot readCluster(
         const std::function<void(const std::string &, const std::string &)> &onDocument = {},
@@ -157,7 +185,8 @@ public:
     bool withholdsCredentials() const;
 
 private:
-    HttpResponse request(const std::string &pathAndQuery, std::string &error);
+    HttpResponse request(const std::string &pathAndQuery, std::string &error,
+                         const Headers &extra = {});
     Headers authHeaders(std::string &error);
     bool cancelled() const { return m_options.cancelled && m_options.cancelled(); }
     /// Milliseconds left of the read's deadline (INT_MAX: none); <= 0 once it passed.

@@ -19,6 +19,7 @@ Faults (--faults, comma separated, each usable alone):
     403-cluster  cluster-wide lists of pods and workloads answer 403 Forbidden;
                  namespaced lists (and the namespace list) work
     403-rbac     lists of clusterrolebindings answer 403 Forbidden
+    403-secrets  every list of secrets (cluster-wide and per namespace) answers 403
     410-once     the first request carrying a continue token answers 410 Gone
                  (reason Expired), once
     429-once     the first list request answers 429 with Retry-After: 1, once
@@ -31,6 +32,11 @@ Faults (--faults, comma separated, each usable alone):
     stall        every request is read and never answered (the connection stays open)
     stall-lists  /version answers; every list request is read and never answered
     loop-continue  pods lists always answer one item and the same continue token
+
+--checklist-objects adds the checklist's kinds (checklist_content.py): ServiceAccounts,
+NetworkPolicies, ResourceQuotas, LimitRanges, Services, ConfigMaps, Secrets. Lists honour
+?fieldSelector= and the metadata-only Accept form (PartialObjectMetadataList); each secrets
+list is logged as "metadata-only" or "FULL SECRETS".
 
 Hostile options: --plain-http (no TLS), --server-cert cn-only|wrong-san (make-certs.sh's
 certificate with only CN=127.0.0.1, or with a subjectAltName for another name),
@@ -57,8 +63,12 @@ import urllib.parse
 import uuid
 from datetime import datetime, timedelta, timezone
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import checklist_content  # noqa: E402
+
 GIT_VERSION = "v1.31.2"
-FAULTS = ("401", "403-cluster", "403-rbac", "410-once", "429-once", "500-once", "slow", "truncated",
+FAULTS = ("401", "403-cluster", "403-rbac", "403-secrets", "410-once", "429-once", "500-once", "slow", "truncated",
           "oversized", "drip", "stall", "stall-lists", "loop-continue")
 CLIENT_CN = "podsec-tester"
 GZIP_THRESHOLD = 128 * 1024   # kube-apiserver compresses responses of at least 128 KiB
@@ -132,6 +142,13 @@ RESOURCES = [
     Resource("batch", "v1", "cronjobs", "cronjob", "CronJob", True, ["cj"], ["all"],
              ["status"]),
     Resource("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", True, ["sa"]),
+    Resource("", "v1", "configmaps", "configmap", "ConfigMap", True, ["cm"]),
+    Resource("", "v1", "secrets", "secret", "Secret", True),
+    Resource("", "v1", "resourcequotas", "resourcequota", "ResourceQuota", True, ["quota"],
+             subresources=["status"]),
+    Resource("", "v1", "limitranges", "limitrange", "LimitRange", True, ["limits"]),
+    Resource("networking.k8s.io", "v1", "networkpolicies", "networkpolicy", "NetworkPolicy",
+             True, ["netpol"]),
     Resource("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole",
              False),
     Resource("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "clusterrolebinding",
@@ -186,7 +203,7 @@ def api_resource_list(group, version):
 
 def api_groups():
     groups = []
-    for name in ("apps", "batch", "rbac.authorization.k8s.io"):
+    for name in ("apps", "batch", "networking.k8s.io", "rbac.authorization.k8s.io"):
         gv = {"groupVersion": f"{name}/v1", "version": "v1"}
         groups.append({"name": name, "versions": [gv], "preferredVersion": gv})
     return groups
@@ -276,7 +293,7 @@ NODES = ["node-a1", "node-a2", "node-b1"]
 
 
 class Cluster:
-    def __init__(self, pods, namespaces, seed):
+    def __init__(self, pods, namespaces, seed, checklist=False):
         self.rng = random.Random(seed)
         self.rv = 40000
         self.items = {r.plural: [] for r in RESOURCES}
@@ -284,6 +301,8 @@ class Cluster:
         self._make_namespaces(namespaces)
         self._make_workloads(pods)
         self._make_rbac()
+        if checklist:
+            checklist_content.populate(self)
         # etcd order: by the key string "namespace/name" (continue tokens rely on it)
         for objects in self.items.values():
             objects.sort(key=object_key)
@@ -331,8 +350,10 @@ class Cluster:
         manager = "kube-controller-manager" if owner else "kubectl-client-side-apply"
         m["managedFields"] = [{
             "manager": manager, "operation": "Update",
-            "apiVersion": "v1" if kind in ("Namespace", "Pod", "ReplicationController",
-                                           "PodTemplate") else "apps/v1",
+            "apiVersion": "v1" if kind in (
+                "Namespace", "Pod", "ReplicationController", "PodTemplate", "ServiceAccount",
+                "ConfigMap", "Secret", "Service", "ResourceQuota", "LimitRange")
+            else "networking.k8s.io/v1" if kind == "NetworkPolicy" else "apps/v1",
             "time": m["creationTimestamp"], "fieldsType": "FieldsV1",
             "fieldsV1": {"f:metadata": {"f:labels": {".": {}}}}}]
         return m
@@ -1033,6 +1054,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 f'{resource.qualified} is forbidden: User "{self.user_name()}" cannot list '
                 f'resource "{resource.plural}" in API group "{resource.group}" at the '
                 f'cluster scope', details))
+        if resource.plural == "secrets" and "403-secrets" in srv.faults:
+            where = f'in the namespace "{namespace}"' if namespace else "at the cluster scope"
+            return self.send_json(403, status_body(
+                403, "Forbidden",
+                f'secrets is forbidden: User "{self.user_name()}" cannot list resource '
+                f'"secrets" in API group "" {where}', {"kind": "secrets"}))
+        metadata_version, acceptable = checklist_content.metadata_version(
+            self.headers.get("Accept", ""))
+        if not acceptable:
+            return self.send_json(406, status_body(
+                406, "NotAcceptable",
+                f'only the following media types are accepted: application/json, '
+                f'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1'))
         if resource.plural == "clusterrolebindings" and "403-rbac" in srv.faults:
             return self.send_json(403, status_body(
                 403, "Forbidden",
@@ -1043,6 +1077,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         items = srv.cluster.items[resource.plural]
         if namespace is not None:
             items = [o for o in items if o["metadata"].get("namespace") == namespace]
+        selector = self.query.get("fieldSelector", "")
+        if selector:
+            try:
+                items = [o for o in items if checklist_content.field_filter(
+                    resource.plural, selector)(o)]
+            except ValueError as e:
+                return self.send_json(400, status_body(400, "BadRequest", str(e)))
         start = 0
         token = self.query.get("continue", "")
         if token:
@@ -1077,7 +1118,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         metadata = {"resourceVersion": srv.cluster.list_rv}
         if end < len(items):
             metadata["continue"] = encode_continue(srv.cluster.list_rv, object_key(items[end - 1]))
-            metadata["remainingItemCount"] = len(items) - end
+            if not selector:  # unknown with a selector (and left out, as the apiserver does)
+                metadata["remainingItemCount"] = len(items) - end
         body = {"kind": resource.kind + "List", "apiVersion": resource.api_version,
                 "metadata": metadata, "items": page}
         if resource.plural == "pods" and "loop-continue" in srv.faults and items:
@@ -1085,6 +1127,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
                         "continue": encode_continue(srv.cluster.list_rv, object_key(items[0])),
                         "remainingItemCount": len(items)}
             body = dict(body, metadata=metadata, items=items[:1])
+        if metadata_version:
+            body = checklist_content.as_metadata_list(body, metadata_version)
+        if resource.plural == "secrets":
+            self.note = ("metadata-only " + metadata_version if metadata_version else
+                         "FULL SECRETS (Accept: " + self.headers.get("Accept", "") + ")")
         if resource.plural == "pods" and "oversized" in srv.faults:
             return self.send_oversized(body)
         if resource.plural == "pods" and "truncated" in srv.faults:
@@ -1138,6 +1185,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         else:
             self.wfile.write(wire)
         self.wfile.flush()
+        if checklist_content.carries_planted_data(body):
+            note += " PLANTED-DATA-SENT"
+        note = " ".join(n for n in (note, getattr(self, "note", "")) if n)
+        self.note = ""
         self.log_line(code, len(body), ("chunked " if chunked else "") + note)
 
     def use_chunked(self, size):
@@ -1289,6 +1340,8 @@ def main(argv=None):
     p.add_argument("--namespaces", type=int, default=len(NAMESPACE_PLAN),
                    help="number of namespaces (default %(default)s; beyond that team-NN)")
     p.add_argument("--seed", type=int, default=1, help="the content is deterministic per seed")
+    p.add_argument("--checklist-objects", action="store_true",
+                   help="add the checklist's kinds (checklist_content.py)")
     p.add_argument("--faults", default="", help="comma list of: " + ", ".join(FAULTS))
     p.add_argument("--discovery", choices=("legacy", "aggregated"), default="legacy",
                    help="legacy: /api and /apis always answer APIVersions/APIGroupList; "
@@ -1323,7 +1376,7 @@ def main(argv=None):
     ctx.set_alpn_protocols(["http/1.1"])  # never h2: this is an HTTP/1.1 server
 
     started = time.monotonic()
-    cluster = Cluster(args.pods, args.namespaces, args.seed)
+    cluster = Cluster(args.pods, args.namespaces, args.seed, args.checklist_objects)
     server = Server((args.host, args.port), Handler)
     server.ssl_context = None if args.plain_http else ctx
     server.record_headers = args.record_headers

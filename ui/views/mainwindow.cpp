@@ -241,6 +241,10 @@ void MainWindow::connectToCluster(const QString &kubeconfig, const QString &cont
     }
     // Results stream in: the workspace switches to the cluster once its version is known,
     // and each list page is evaluated as it arrives.
+    // The checklist's kinds (Secrets as metadata only) are read when that rule set is on.
+    auto clientOptions = m_cluster->clientOptions();
+    clientOptions.checklistKinds = m_workspace->options().checklist;
+    m_cluster->setClientOptions(clientOptions);
     m_cluster->start(*selection, kubeconfig);
     showBusy();
     m_progress->setRange(0, 0);
