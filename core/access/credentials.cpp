@@ -197,8 +197,9 @@ CredentialAudit auditKubeconfigs(const std::vector<std::pair<std::string, std::s
     std::map<std::string, Entry> clusters, users;
     std::vector<std::tuple<std::string, std::string, std::string>> contexts; // name, cluster, user
     std::map<std::string, bool> seenContexts;
-    for (const auto &[name, text] : files) {
-        auto source = Yaml::SourceFile::fromText(name, text);
+    for (const auto &file : files) {
+        const std::string &name = file.first; // (a lambda cannot capture a structured binding)
+        auto source = Yaml::SourceFile::fromText(name, file.second);
         for (const auto &e : source->errors)
             audit.problems.push_back({name, e});
         for (const auto &doc : source->documents) {

@@ -305,9 +305,9 @@ HttpResponse ApiClient::request(const std::string &pathAndQuery, std::string &er
             error = scrub(error);
             return response;
         }
-        for (const auto &[name, value] : extra) { // replaces a header of that name
-            std::erase_if(headers, [&](const auto &h) { return h.first == name; });
-            headers.emplace_back(name, value);
+        for (const auto &header : extra) { // replaces a header of that name
+            std::erase_if(headers, [&](const auto &h) { return h.first == header.first; });
+            headers.push_back(header);
         }
         // The request's deadline, cut short by the read's.
         RequestLimits limits{m_options.maxBodyBytes, m_options.requestTimeoutMs,
