@@ -56,6 +56,8 @@ void MainWindow::createPolicyBar()
     m_level->addItem(tr("all restricted"), QStringLiteral("restricted"));
     bar->addWidget(m_level);
     bar->addSeparator();
+    createRuleSetSelector(bar);
+    bar->addSeparator();
     m_filterEdit = new QLineEdit;
     m_filterEdit->setPlaceholderText(tr("Filter names, paths, reasons…"));
     m_filterEdit->setClearButtonEnabled(true);
@@ -372,6 +374,7 @@ void MainWindow::applyOptions()
     options.version = *Policy::Version::parse(m_version->currentData().toString().toStdString());
     const QString level = m_level->currentData().toString();
     options.forcedLevel = level.isEmpty() ? std::nullopt : Policy::parseLevel(level.toStdString());
+    applyRuleSets(options);
     m_workspace->setOptions(options);
 }
 } // namespace PodSec::Ui
