@@ -93,7 +93,8 @@ void walk(const QAbstractItemModel *m, const QModelIndex &parent,
 QMap<int, int> typeCounts(const QAbstractItemModel *m)
 {
     QMap<int, int> counts;
-    walk(m, {}, [&](const QModelIndex &i) { ++counts[i.data(WorkloadTreeModel::NodeTypeRole).toInt()]; });
+    walk(m, {},
+         [&](const QModelIndex &i) { ++counts[i.data(WorkloadTreeModel::NodeTypeRole).toInt()]; });
     return counts;
 }
 
@@ -163,7 +164,8 @@ QMap<QString, QStringList> cliFindings(const QString &folder, bool *ok)
     return out;
 }
 
-QModelIndex findRow(const QAbstractItemModel *m, const std::function<bool(const QModelIndex &)> &pred)
+QModelIndex findRow(const QAbstractItemModel *m,
+                    const std::function<bool(const QModelIndex &)> &pred)
 {
     QModelIndex found;
     walk(m, {}, [&](const QModelIndex &i) {
@@ -262,7 +264,8 @@ private Q_SLOTS:
         w.onlyFailingBox()->setChecked(true);
         int shownFindings = 0;
         walk(w.treeView()->model(), {}, [&](const QModelIndex &i) {
-            shownFindings += i.data(WorkloadTreeModel::NodeTypeRole).toInt() == int(NodeType::Finding);
+            shownFindings +=
+                i.data(WorkloadTreeModel::NodeTypeRole).toInt() == int(NodeType::Finding);
         });
         QCOMPARE(shownFindings, both[int(NodeType::Finding)]);
         w.onlyFailingBox()->setChecked(false);
@@ -287,7 +290,8 @@ private Q_SLOTS:
             const auto tree = treeFindings(w.treeModel());
             if (tree != cli) {
                 for (auto it = cli.begin(); it != cli.end(); ++it)
-                    qWarning() << "cli " << it.key() << it.value() << "tree" << tree.value(it.key());
+                    qWarning() << "cli " << it.key() << it.value() << "tree"
+                               << tree.value(it.key());
                 for (auto it = tree.begin(); it != tree.end(); ++it)
                     if (!cli.contains(it.key()))
                         qWarning() << "tree only" << it.key() << it.value();
@@ -307,10 +311,12 @@ private Q_SLOTS:
         QVERIFY(ns && !ns->checklist.empty());
         // The namespace row's badge: the most severe finding below it, as a word.
         const QString badge =
-            w.treeView()->model()->data(toView(w, payments.siblingAtColumn(
-                                                  WorkloadTreeModel::ChecklistColumn)))
+            w.treeView()
+                ->model()
+                ->data(toView(w, payments.siblingAtColumn(WorkloadTreeModel::ChecklistColumn)))
                 .toString();
-        QVERIFY2(badge.startsWith(QStringLiteral("warning")) || badge.startsWith(QStringLiteral("danger")) ||
+        QVERIFY2(badge.startsWith(QStringLiteral("warning")) ||
+                     badge.startsWith(QStringLiteral("danger")) ||
                      badge.startsWith(QStringLiteral("deny")),
                  qPrintable(badge));
         QVERIFY(!w.treeView()
@@ -335,7 +341,10 @@ private Q_SLOTS:
         // The row opens the Namespace object.
         w.treeView()->setCurrentIndex(toView(w, first));
         QVERIFY(w.currentFile() >= 0);
-        QVERIFY(w.workspace()->paths().value(w.currentFile()).endsWith(QStringLiteral("namespaces.yaml")));
+        QVERIFY(w.workspace()
+                    ->paths()
+                    .value(w.currentFile())
+                    .endsWith(QStringLiteral("namespaces.yaml")));
         QVERIFY2(w.editor()->textCursor().block().text().contains(QStringLiteral("payments")),
                  qPrintable(w.editor()->textCursor().block().text()));
         const QString details = w.detailsPane()->toPlainText();
@@ -361,8 +370,10 @@ private Q_SLOTS:
         const QModelIndex service = rowOf(QStringLiteral("Service front"));
         const QModelIndex psp = rowOf(QStringLiteral("PodSecurityPolicy old-psp"));
         QVERIFY(secret.isValid() && config.isValid() && service.isValid() && psp.isValid());
-        QCOMPARE(QString::fromStdString(m->namespaceAt(secret.parent())->name), QStringLiteral("shop"));
-        QCOMPARE(QString::fromStdString(m->namespaceAt(service.parent())->name), QStringLiteral("shop"));
+        QCOMPARE(QString::fromStdString(m->namespaceAt(secret.parent())->name),
+                 QStringLiteral("shop"));
+        QCOMPARE(QString::fromStdString(m->namespaceAt(service.parent())->name),
+                 QStringLiteral("shop"));
         QCOMPARE(psp.parent().data(WorkloadTreeModel::NodeTypeRole).toInt(),
                  int(NodeType::ClusterScope));
         QCOMPARE(m->index(0, 0, config).data(WorkloadTreeModel::RuleIdRole).toString(),
@@ -421,7 +432,8 @@ private Q_SLOTS:
             check(w.statusBar()->currentMessage(), QStringLiteral("status"));
             const QModelIndex source = [&] {
                 const auto *filter = qobject_cast<const QAbstractProxyModel *>(view);
-                const auto *badges = qobject_cast<const QAbstractProxyModel *>(filter->sourceModel());
+                const auto *badges =
+                    qobject_cast<const QAbstractProxyModel *>(filter->sourceModel());
                 return badges->mapToSource(filter->mapToSource(i));
             }();
             check(DetailsPane::markdownFor(w.treeModel(), source, true, 0),
@@ -430,13 +442,15 @@ private Q_SLOTS:
         QVERIFY(rows > 10);
         // The findings that hold them are there, said without their values.
         const QModelIndex secretRow = findRow(w.treeModel(), [](const QModelIndex &i) {
-            return i.data(WorkloadTreeModel::RuleIdRole).toString() == QLatin1String("secretInManifest") &&
+            return i.data(WorkloadTreeModel::RuleIdRole).toString() ==
+                       QLatin1String("secretInManifest") &&
                    i.data(WorkloadTreeModel::NodeTypeRole).toInt() == int(NodeType::Finding);
         });
         QVERIFY(secretRow.isValid());
         QVERIFY(w.treeModel()->rowCount(secretRow) >= 2);
-        QCOMPARE(w.treeModel()->index(0, WorkloadTreeModel::ValueColumn, secretRow).data().toString(),
-                 QStringLiteral("(value not shown)"));
+        QCOMPARE(
+            w.treeModel()->index(0, WorkloadTreeModel::ValueColumn, secretRow).data().toString(),
+            QStringLiteral("(value not shown)"));
     }
 
 private:

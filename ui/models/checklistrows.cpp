@@ -241,8 +241,7 @@ bool WorkloadTreeModel::isChecklistNode(const Node *node)
 
 namespace {
 
-void addFindings(Node *parent, const std::vector<Engine::Finding> &findings, int owner,
-                 int object)
+void addFindings(Node *parent, const std::vector<Engine::Finding> &findings, int owner, int object)
 {
     for (std::size_t i = 0; i < findings.size(); ++i) {
         const auto &f = findings[i];
@@ -256,8 +255,8 @@ void addFindings(Node *parent, const std::vector<Engine::Finding> &findings, int
         node->finding = int(i);
         const std::string id(f.rule ? f.rule->id : std::string_view());
         node->key = "k:" + id;
-        node->text = lower(id + ' ' + f.reason + ' ' + f.detail + ' ' +
-                           Engine::severityName(f.severity()));
+        node->text =
+            lower(id + ' ' + f.reason + ' ' + f.detail + ' ' + Engine::severityName(f.severity()));
         for (std::size_t j = 0; j < f.fields.size(); ++j) {
             auto field = std::make_unique<Node>();
             field->type = NodeType::FindingField;

@@ -54,8 +54,8 @@ QIcon SeverityBadge::icon(Engine::Severity severity)
     QPainterPath path;
     switch (severity) {
     case Engine::Severity::Deny: // an octagon with a bar: "stop"
-        path.addPolygon(QPolygonF({{20, 4}, {44, 4}, {60, 20}, {60, 44}, {44, 60}, {20, 60},
-                                   {4, 44}, {4, 20}}));
+        path.addPolygon(QPolygonF(
+            {{20, 4}, {44, 4}, {60, 20}, {60, 44}, {44, 60}, {20, 60}, {4, 44}, {4, 20}}));
         path.closeSubpath();
         p.fillPath(path, c);
         p.setPen(pen);

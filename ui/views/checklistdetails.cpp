@@ -134,10 +134,9 @@ QString findingMarkdown(const WorkloadTreeModel *model, const QModelIndex &index
     } else if (const auto *o = model->objectAt(index)) {
         const QString what = code(q(o->kind + ' ' + o->name));
         const QString where = escaped(place(s, o->file, o->line));
-        md += (o->namespaceName.empty()
-                   ? DetailsPane::tr("On %1 · %2").arg(what, where)
-                   : DetailsPane::tr("On %1 in namespace %2 · %3")
-                         .arg(what, code(q(o->namespaceName)), where)) +
+        md += (o->namespaceName.empty() ? DetailsPane::tr("On %1 · %2").arg(what, where)
+                                        : DetailsPane::tr("On %1 in namespace %2 · %3")
+                                              .arg(what, code(q(o->namespaceName)), where)) +
               QStringLiteral("\n\n");
     } else if (const auto *ns = model->findingNamespaceAt(index)) {
         md += DetailsPane::tr("On namespace %1").arg(code(q(ns->name))) + QStringLiteral("\n\n");
@@ -150,7 +149,7 @@ QString findingMarkdown(const WorkloadTreeModel *model, const QModelIndex &index
               DetailsPane::tr("Value") + QStringLiteral(" | ") + DetailsPane::tr("Place") +
               QStringLiteral(" |\n|---|---|---|\n");
         for (const auto &f : finding->fields) {
-            QString value = !f.present         ? DetailsPane::tr("not set")
+            QString value = !f.present          ? DetailsPane::tr("not set")
                             : f.value == "null" ? DetailsPane::tr("value not shown")
                                                 : code(cut(q(f.value)));
             QString path = code(q(f.path));

@@ -345,10 +345,9 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
     } else {
         md = buildMarkdown(model, index, offerFix, texts);
         // A workload's or namespace's checklist findings, right below its heading.
-        const QString checklist =
-            model && model->showsChecklist()
-                ? checklistMarkdownFor(model, index, textLimit, &checklistCut)
-                : QString();
+        const QString checklist = model && model->showsChecklist()
+                                      ? checklistMarkdownFor(model, index, textLimit, &checklistCut)
+                                      : QString();
         const qsizetype heading = md.indexOf(QStringLiteral("## "));
         const qsizetype after = heading < 0 ? -1 : md.indexOf(QStringLiteral("\n\n"), heading);
         if (!checklist.isEmpty())

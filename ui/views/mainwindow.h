@@ -22,7 +22,7 @@ class QTreeView;
 namespace PodSec {
 struct FileProblem;
 struct SnapshotOptions;
-}
+} // namespace PodSec
 
 namespace PodSec::Ui {
 
