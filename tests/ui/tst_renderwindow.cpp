@@ -12,6 +12,7 @@
 
 #include <QAbstractProxyModel>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -56,6 +57,8 @@ private:
 
 bool open(MainWindow &w, const QString &path)
 {
+    // These tests look at the Pod Security tree (roots, workloads, verdicts).
+    w.ruleSetCombo()->setCurrentIndex(w.ruleSetCombo()->findData(QStringLiteral("pss")));
     QSignalSpy applied(&w, &MainWindow::snapshotApplied);
     w.openPaths({path});
     return applied.wait(30000);
