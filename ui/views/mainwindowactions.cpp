@@ -7,6 +7,7 @@
 #include "editor/highlighting.h"
 #include "mainwindow.h"
 #include "models/badgeproxymodel.h"
+#include "models/severitybadge.h"
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
@@ -352,6 +353,13 @@ void MainWindow::fitColumns()
     badge += fm.height() + 24; // icon and margins
     for (int c = WorkloadTreeModel::BaselineColumn; c < WorkloadTreeModel::ColumnCountValue; ++c)
         m_tree->setColumnWidth(c, badge);
+    int severity = 0; // the checklist column: "danger (14)" in the current language
+    for (auto s : {Engine::Severity::Deny, Engine::Severity::Danger, Engine::Severity::Warning,
+                   Engine::Severity::Info})
+        severity = qMax(severity, fm.horizontalAdvance(SeverityBadge::text(s) +
+                                                       QStringLiteral(" (99)")));
+    m_tree->setColumnWidth(WorkloadTreeModel::ChecklistColumn,
+                           qMax(badge, severity + fm.height() + 24));
     // The name column fits the widest namespace with its chips, within reason.
     int name = 300;
     for (int r = 0; r < m_filter->rowCount(); ++r) {

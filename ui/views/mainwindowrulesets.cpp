@@ -8,6 +8,7 @@
 #include "models/workspace.h"
 
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QSettings>
 #include <QToolBar>
@@ -34,6 +35,10 @@ void MainWindow::createRuleSetSelector(QToolBar *bar)
     const int saved = m_ruleSets->findData(QSettings().value(SettingKey, QStringLiteral("all")));
     m_ruleSets->setCurrentIndex(saved >= 0 ? saved : 2);
     bar->addWidget(m_ruleSets);
+    // The severity column right after the value, where it stays in view next to the five
+    // verdict columns.
+    m_tree->header()->moveSection(WorkloadTreeModel::ChecklistColumn,
+                                  WorkloadTreeModel::BaselineColumn);
     SnapshotOptions options = m_workspace->options();
     applyRuleSets(options);
     m_workspace->setOptions(options);
