@@ -356,8 +356,8 @@ void MainWindow::fitColumns()
     int severity = 0; // the checklist column: "danger (14)" in the current language
     for (auto s : {Engine::Severity::Deny, Engine::Severity::Danger, Engine::Severity::Warning,
                    Engine::Severity::Info})
-        severity = qMax(severity, fm.horizontalAdvance(SeverityBadge::text(s) +
-                                                       QStringLiteral(" (99)")));
+        severity =
+            qMax(severity, fm.horizontalAdvance(SeverityBadge::text(s) + QStringLiteral(" (99)")));
     m_tree->setColumnWidth(WorkloadTreeModel::ChecklistColumn,
                            qMax(badge, severity + fm.height() + 24));
     // The name column fits the widest namespace with its chips, within reason.
