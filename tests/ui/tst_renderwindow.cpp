@@ -13,6 +13,7 @@
 
 #include <QAbstractProxyModel>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDirIterator>
 #include <QMessageBox>
@@ -90,6 +91,8 @@ bool copyKustomize(const QString &to)
 
 bool open(MainWindow &w, const QString &path)
 {
+    // These tests look at the Pod Security tree (roots, workloads, verdicts).
+    w.ruleSetCombo()->setCurrentIndex(w.ruleSetCombo()->findData(QStringLiteral("pss")));
     QSignalSpy applied(&w, &MainWindow::snapshotApplied);
     w.openPaths({path});
     return applied.wait(30000);

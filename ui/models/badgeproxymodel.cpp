@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "badgeproxymodel.h"
 
+#include "severitybadge.h"
 #include "workloadtreemodel.h"
 
 #include <QFont>
@@ -178,6 +179,17 @@ QVariant BadgeProxyModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     if (column < WorkloadTreeModel::BaselineColumn)
         return QIdentityProxyModel::data(index, role);
+    if (column == WorkloadTreeModel::ChecklistColumn) {
+        // A checklist severity: its icon (by shape) and word, in its colour.
+        const QVariant severity = QIdentityProxyModel::data(index, WorkloadTreeModel::SeverityRole);
+        const bool shown = severity.isValid() && severity.toInt() >= 0 &&
+                           !QIdentityProxyModel::data(index, Qt::DisplayRole).toString().isEmpty();
+        if (shown && role == Qt::DecorationRole)
+            return SeverityBadge::icon(Engine::Severity(severity.toInt()));
+        if (shown && role == Qt::ForegroundRole)
+            return SeverityBadge::color(Engine::Severity(severity.toInt()), m_dark);
+        return QIdentityProxyModel::data(index, role);
+    }
     const auto v = static_cast<Verdict>(
         QIdentityProxyModel::data(index, WorkloadTreeModel::VerdictRole).toInt());
     switch (role) {

@@ -2,6 +2,7 @@
 #include "workloadtreemodel.h"
 
 #include "treetexts.h"
+#include "workloadtreenode.h"
 
 #include <QSet>
 
@@ -22,41 +23,6 @@ bool sameText(const std::string &a, const std::string &b)
 }
 
 } // namespace
-
-struct WorkloadTreeModel::Node
-{
-    NodeType type = NodeType::Namespace;
-    Node *parent = nullptr;
-    int row = 0;
-    std::string key;
-    /// The snapshot (and its search index) the indices below refer to. During an update old
-    /// rows still point at the previous snapshot (kept alive until the update is done), so
-    /// views that ask for data while rows are being removed or inserted always get
-    /// consistent answers.
-    const WorkspaceSnapshot *snap = nullptr;
-    const SearchIndex *search = nullptr;
-    int root = -1;      // index into snapshot roots (Root nodes)
-    int ns = -1;        // index into snapshot namespaces
-    int workload = -1;  // index into snapshot workloads
-    int container = -1; // index into the workload's containers, -1 for pod level
-    int field = -1;     // index into the owning field list
-    std::vector<std::unique_ptr<Node>> children;
-
-    Node *add(std::unique_ptr<Node> child)
-    {
-        child->parent = this;
-        child->row = static_cast<int>(children.size());
-        children.push_back(std::move(child));
-        return children.back().get();
-    }
-    void renumber(std::size_t from = 0)
-    {
-        for (std::size_t i = from; i < children.size(); ++i) {
-            children[i]->row = static_cast<int>(i);
-            children[i]->parent = this;
-        }
-    }
-};
 
 WorkloadTreeModel::WorkloadTreeModel(QObject *parent)
     : QAbstractItemModel(parent), m_root(std::make_unique<Node>())
@@ -117,8 +83,9 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *sear
                     parent->add(std::move(fNode));
                 }
             };
-            addFields(wNode.get(), workload.podFields, -1);
-            for (std::size_t c = 0; c < workload.containers.size(); ++c) {
+            if (showsPss())
+                addFields(wNode.get(), workload.podFields, -1);
+            for (std::size_t c = 0; showsPss() && c < workload.containers.size(); ++c) {
                 const auto &container = workload.containers[c];
                 auto cNode = std::make_unique<Node>();
                 cNode->type = NodeType::Container;
@@ -131,6 +98,7 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *sear
                 Node *added = wNode->add(std::move(cNode));
                 addFields(added, container.fields, static_cast<int>(c));
             }
+            addWorkloadFindings(wNode.get());
             Node *added = parent->add(std::move(wNode));
             for (int child : workload.owned)
                 addWorkload(added, child);
@@ -143,11 +111,13 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *sear
             anyOwn = anyOwn || r < 0;
             addWorkload(r < 0 ? nsNode.get() : rootNodes[static_cast<std::size_t>(r)], w);
         }
+        addNamespaceChecklist(nsNode.get());
         // A namespace only rendered objects use is shown through their roots, unless it is
         // declared (its labels say how admission judges them).
         if (anyOwn || ns.workloads.empty() || ns.declared)
             root->add(std::move(nsNode));
     }
+    addClusterScoped(root.get(), s, search);
     return root;
 }
 
@@ -246,12 +216,7 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
             Node *o = oldKids[i].get();
             Node *n = newKids[i].get();
             const bool same = sameData(o, n);
-            o->snap = n->snap;
-            o->search = n->search;
-            o->ns = n->ns;
-            o->workload = n->workload;
-            o->container = n->container;
-            o->field = n->field;
+            o->takeIndices(*n);
             if (!same)
                 changed.push_back(static_cast<int>(i));
             reconcile(o, n, index(static_cast<int>(i), 0, parentIndex));
@@ -280,6 +245,8 @@ bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
 {
     if (a->type != b->type || !a->snap || !b->snap || !a->search || !b->search)
         return false;
+    if (!sameChecklistData(a, b))
+        return false;
     switch (a->type) {
     case NodeType::Root: {
         const auto &x = a->snap->roots[std::size_t(a->root)];
@@ -302,6 +269,7 @@ bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
                x.line == y.line && sameText(searchText(a), searchText(b));
     }
     case NodeType::Container:
+    default:
         return false; // summarises its children; cheap to repaint
     case NodeType::Field: {
         auto fieldOf = [](const Node *n) -> const FieldEntry & {
@@ -338,8 +306,9 @@ const std::string &WorkloadTreeModel::searchText(const Node *node)
             .name;
     case NodeType::Field:
         return node->search->fieldText(node->workload, node->container, node->field);
+    default:
+        return node->text;
     }
-    return empty;
 }
 
 bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<std::string> &words,
@@ -349,8 +318,8 @@ bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<s
     if (!index.isValid() || !node)
         return false;
     if (onlyFailing) {
-        bool fails = false;
-        for (int c = BaselineColumn; c < ColumnCountValue && !fails; ++c)
+        bool fails = showsChecklist() && worstSeverity(node) >= 0;
+        for (int c = BaselineColumn; showsPss() && c < ColumnCountValue && !fails; ++c)
             fails = verdict(node, c) == Verdict::Fail;
         if (!fails)
             return false;
@@ -488,6 +457,8 @@ Verdict WorkloadTreeModel::verdict(const Node *node, int column) const
                                  : w.containers[static_cast<std::size_t>(node->container)].fields;
         return fields[static_cast<std::size_t>(node->field)].verdicts[c];
     }
+    default:
+        break;
     }
     return Verdict::NotChecked;
 }
@@ -521,6 +492,11 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
         return {};
     const WorkspaceSnapshot *snapshot = n->snap;
     const int column = index.column();
+    if (isChecklistNode(n))
+        return checklistData(n, index, role);
+    if ((column == ChecklistColumn && (role == Qt::DisplayRole || role == Qt::ToolTipRole)) ||
+        role == SeverityRole)
+        return checklistSummary(n, role);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
@@ -553,6 +529,8 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
                 }
                 return q(f->path);
             }
+            default:
+                break;
             }
         }
         if (column == ValueColumn && n->type == NodeType::Root)
@@ -577,7 +555,7 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             return static_cast<int>(verdict(n, column));
         return {};
     case AnyFailRole:
-        for (int c = BaselineColumn; c < ColumnCountValue; ++c) {
+        for (int c = BaselineColumn; showsPss() && c < ColumnCountValue; ++c) {
             if (verdict(n, c) == Verdict::Fail)
                 return true;
         }
@@ -596,6 +574,7 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
         return n->workload < 0 ? -1 : workloadAt(index)->file;
     case OffsetRole:
     case EndOffsetRole:
+    case ColumnRole:
     case LineRole: {
         quint32 offset = 0, end = 0, line = 0;
         if (const auto *f = fieldAt(index)) {
@@ -610,6 +589,8 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             end = w->endOffset;
             line = w->line;
         }
+        if (role == ColumnRole)
+            return quint32(fieldAt(index) ? fieldAt(index)->column : 1);
         return role == OffsetRole      ? QVariant(offset)
                : role == EndOffsetRole ? QVariant(end)
                                        : QVariant(line);
@@ -645,6 +626,8 @@ QVariant WorkloadTreeModel::headerData(int section, Qt::Orientation orientation,
         return tr("Audit");
     case WarnColumn:
         return tr("Warn");
+    case ChecklistColumn:
+        return tr("Checklist");
     default:
         return {};
     }

@@ -30,6 +30,7 @@ public:
         EnforceColumn,
         AuditColumn,
         WarnColumn,
+        ChecklistColumn, ///< the worst checklist severity of the row (rule set "checklist")
         ColumnCountValue
     };
     enum Roles {
@@ -43,9 +44,27 @@ public:
         ChipsRole,      ///< QStringList: "enforce=restricted:latest", "audit=x (invalid) !", ...
         KeyRole,        ///< stable identity across snapshots
         AnyFailRole,    ///< bool: some verdict column fails
+        SeverityRole,   ///< int(Engine::Severity): the row's worst checklist finding, or -1
+        ColumnRole,     ///< 1-based column of the item's source
+        RuleIdRole,     ///< the checklist rule of a Finding or FindingField row
     };
-    /// Root: a Kustomize or Helm root, above the objects of its rendering.
-    enum class NodeType { Namespace, Workload, Container, Field, Root };
+    /// Root: a Kustomize or Helm root, above the objects of its rendering. Finding: a
+    /// failing checklist finding (under its workload, namespace or object); FindingField: a
+    /// field it inspected; Object: a Secret, ConfigMap, Service... with findings;
+    /// ClusterScope: the group of cluster-scoped objects with findings (PodSecurityPolicy).
+    enum class NodeType {
+        Namespace,
+        Workload,
+        Container,
+        Field,
+        Root,
+        Finding,
+        FindingField,
+        Object,
+        ClusterScope
+    };
+    /// Which rule sets the tree shows (the policy bar's selector).
+    enum class RuleSets { PodSecurity, Checklist, Both };
 
     explicit WorkloadTreeModel(QObject *parent = nullptr);
     ~WorkloadTreeModel() override;
@@ -67,6 +86,22 @@ public:
     const WorkloadEntry *workloadAt(const QModelIndex &index) const;
     const ContainerEntry *containerAt(const QModelIndex &index) const;
     const FieldEntry *fieldAt(const QModelIndex &index) const;
+    /// A checklist finding row (or the finding of a FindingField row), and the field of a
+    /// FindingField row.
+    const Engine::Finding *findingAt(const QModelIndex &index) const;
+    const Policy::InspectedField *findingFieldAt(const QModelIndex &index) const;
+    /// The object of an Object row, or the object a finding row belongs to.
+    const ObjectEntry *objectAt(const QModelIndex &index) const;
+    /// The workload or namespace a finding row belongs to (nullptr otherwise).
+    const WorkloadEntry *findingWorkloadAt(const QModelIndex &index) const;
+    const NamespaceEntry *findingNamespaceAt(const QModelIndex &index) const;
+
+    /// Which rule sets are shown: PodSecurity hides checklist rows, Checklist hides the
+    /// Pod Security fields and containers (the columns are the view's business).
+    void setRuleSets(RuleSets sets);
+    RuleSets ruleSets() const { return m_ruleSets; }
+    bool showsPss() const { return m_ruleSets != RuleSets::Checklist; }
+    bool showsChecklist() const { return m_ruleSets != RuleSets::PodSecurity; }
     QModelIndex indexForKey(const QString &key) const;
     /// Filter support without QModelIndex overhead: every word (lower-case) occurs in the
     /// row's text or an ancestor's; with onlyFailing, some verdict of the row fails.
@@ -80,8 +115,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-private:
+    /// The tree's node (workloadtreenode.h), for the model's own source files only.
     struct Node;
+
+private:
     std::unique_ptr<Node> buildTree(const WorkspaceSnapshot &s, const SearchIndex *search) const;
     void reconcile(Node *oldParent, Node *newParent, const QModelIndex &parentIndex);
     /// Counts rows an in-place update would insert, remove or change; false once over budget.
@@ -92,9 +129,19 @@ private:
     Verdict verdict(const Node *node, int column) const;
     static const std::string &searchText(const Node *node);
     static bool sameData(const Node *a, const Node *b);
+    // Checklist rows (checklistrows.cpp).
+    void addWorkloadFindings(Node *workload) const;
+    void addNamespaceChecklist(Node *ns) const;
+    void addClusterScoped(Node *root, const WorkspaceSnapshot &s, const SearchIndex *search) const;
+    static bool isChecklistNode(const Node *node);
+    static bool sameChecklistData(const Node *a, const Node *b);
+    static int worstSeverity(const Node *node);
+    QVariant checklistData(const Node *node, const QModelIndex &index, int role) const;
+    QVariant checklistSummary(const Node *node, int role) const;
 
     ViewSnapshot m_view;
     std::unique_ptr<Node> m_root;
+    RuleSets m_ruleSets = RuleSets::Both;
 };
 
 } // namespace PodSec::Ui

@@ -234,6 +234,8 @@ void Workspace::setOptions(const SnapshotOptions &options)
 {
     m_options = options;
     m_last = {};
+    if (m_files.empty() && m_walkProblems.empty() && m_renderRoots.empty())
+        return; // nothing open yet: the first open() evaluates with these options
     evaluate();
 }
 

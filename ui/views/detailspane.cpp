@@ -342,9 +342,25 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
                                  bool offerFix, int textLimit, bool *cut)
 {
     Texts texts{textLimit};
-    QString md = buildMarkdown(model, index, offerFix, texts);
+    bool checklistCut = false;
+    QString md;
+    if (model && (model->findingAt(index) || model->objectAt(index) ||
+                  index.data(WorkloadTreeModel::NodeTypeRole).toInt() ==
+                      int(WorkloadTreeModel::NodeType::ClusterScope))) {
+        md = checklistMarkdownFor(model, index, textLimit, &checklistCut);
+    } else {
+        md = buildMarkdown(model, index, offerFix, texts);
+        // A workload's or namespace's checklist findings, right below its heading.
+        const QString checklist = model && model->showsChecklist()
+                                      ? checklistMarkdownFor(model, index, textLimit, &checklistCut)
+                                      : QString();
+        const qsizetype heading = md.indexOf(QStringLiteral("## "));
+        const qsizetype after = heading < 0 ? -1 : md.indexOf(QStringLiteral("\n\n"), heading);
+        if (!checklist.isEmpty())
+            md.insert(after < 0 ? md.size() : after + 2, checklist);
+    }
     if (cut)
-        *cut = texts.cut;
+        *cut = texts.cut || checklistCut;
     return md;
 }
 

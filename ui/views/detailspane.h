@@ -39,6 +39,11 @@ public:
     static QString markdownFor(const WorkloadTreeModel *model, const QModelIndex &index,
                                bool offerFix = true, int textLimit = DefaultTextLimit,
                                bool *cut = nullptr);
+    /// The Markdown of a checklist row (a finding, its field, an object of another kind),
+    /// or the checklist section of a workload or namespace row (empty when it has none).
+    /// cut, when given, is set when a text was cut (checklistdetails.cpp).
+    static QString checklistMarkdownFor(const WorkloadTreeModel *model, const QModelIndex &index,
+                                        int textLimit = DefaultTextLimit, bool *cut = nullptr);
     /// text cut in the middle to about limit characters: at ", " separators when it is a
     /// list ("a, b, … 2,490 more …, y, z"), else at characters. Unchanged when short.
     static QString elided(const QString &text, int limit, bool *cut = nullptr);

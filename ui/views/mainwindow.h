@@ -16,12 +16,14 @@ class QLineEdit;
 class QProgressBar;
 class QTabWidget;
 class QPushButton;
+class QToolBar;
 class QToolButton;
 class QTreeView;
 
 namespace PodSec {
 struct FileProblem;
-}
+struct SnapshotOptions;
+} // namespace PodSec
 
 namespace PodSec::Ui {
 
@@ -94,6 +96,8 @@ public:
     ClusterSession *clusterSession() const { return m_cluster; }
     QComboBox *versionCombo() const { return m_version; }
     QComboBox *levelCombo() const { return m_level; }
+    /// The policy bar's rule-set selector: "pss", "checklist" or "all" (item data).
+    QComboBox *ruleSetCombo() const { return m_ruleSets; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     QCheckBox *onlyFailingBox() const { return m_onlyFailing; }
     ProblemsPanel *problemsPanel() const { return m_problems; }
@@ -138,6 +142,10 @@ private:
     void fitColumns();
     /// The policy bar's version and level into the workspace's options.
     void applyOptions();
+    // mainwindowrulesets.cpp: the rule-set selector (Pod Security, Checklist, both).
+    void createRuleSetSelector(QToolBar *bar);
+    /// The selector into the options (SnapshotOptions::checklist), settings, tree and columns.
+    void applyRuleSets(SnapshotOptions &options);
 
     void applySnapshot(const ViewSnapshot &view);
     void updateStatus();
@@ -174,6 +182,7 @@ private:
     FixController *m_fixes = nullptr;
     QComboBox *m_version = nullptr;
     QComboBox *m_level = nullptr;
+    QComboBox *m_ruleSets = nullptr;
     QLineEdit *m_filterEdit = nullptr;
     QCheckBox *m_onlyFailing = nullptr;
     QLabel *m_counts = nullptr;

@@ -7,6 +7,7 @@
 #include "editor/highlighting.h"
 #include "mainwindow.h"
 #include "models/badgeproxymodel.h"
+#include "models/severitybadge.h"
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
@@ -56,6 +57,8 @@ void MainWindow::createPolicyBar()
     m_level->addItem(tr("all baseline"), QStringLiteral("baseline"));
     m_level->addItem(tr("all restricted"), QStringLiteral("restricted"));
     bar->addWidget(m_level);
+    bar->addSeparator();
+    createRuleSetSelector(bar);
     bar->addSeparator();
     m_filterEdit = new QLineEdit;
     m_filterEdit->setPlaceholderText(tr("Filter names, paths, reasons…"));
@@ -362,6 +365,13 @@ void MainWindow::fitColumns()
     badge += fm.height() + 24; // icon and margins
     for (int c = WorkloadTreeModel::BaselineColumn; c < WorkloadTreeModel::ColumnCountValue; ++c)
         m_tree->setColumnWidth(c, badge);
+    int severity = 0; // the checklist column: "danger (14)" in the current language
+    for (auto s : {Engine::Severity::Deny, Engine::Severity::Danger, Engine::Severity::Warning,
+                   Engine::Severity::Info})
+        severity =
+            qMax(severity, fm.horizontalAdvance(SeverityBadge::text(s) + QStringLiteral(" (99)")));
+    m_tree->setColumnWidth(WorkloadTreeModel::ChecklistColumn,
+                           qMax(badge, severity + fm.height() + 24));
     // The name column fits the widest namespace with its chips, within reason.
     int name = 300;
     for (int r = 0; r < m_filter->rowCount(); ++r) {
@@ -384,6 +394,7 @@ void MainWindow::applyOptions()
     options.version = *Policy::Version::parse(m_version->currentData().toString().toStdString());
     const QString level = m_level->currentData().toString();
     options.forcedLevel = level.isEmpty() ? std::nullopt : Policy::parseLevel(level.toStdString());
+    applyRuleSets(options);
     m_workspace->setOptions(options);
 }
 } // namespace PodSec::Ui

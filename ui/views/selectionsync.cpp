@@ -376,14 +376,22 @@ void SelectionSync::showCurrentRow()
     const int file = source.data(WorkloadTreeModel::FileIndexRole).toInt();
     if (file < 0)
         return;
-    showFile(file, m_model->workloadAt(source));
     const int line = source.data(WorkloadTreeModel::LineRole).toInt();
+    const auto *workload = m_model->workloadAt(source);
+    if (workload && workload->file == file) {
+        showFile(file, workload);
+    } else {
+        // A checklist row (an object, a finding, a field in another object's file).
+        WorkloadEntry place;
+        place.file = file;
+        place.offset = source.data(WorkloadTreeModel::OffsetRole).toUInt();
+        place.endOffset = source.data(WorkloadTreeModel::EndOffsetRole).toUInt();
+        place.line = std::uint32_t(std::max(line, 1));
+        showFile(file, &place);
+    }
     if (line > 0 && !m_editor->hasFocus()) {
         const QScopedValueRollback syncing(m_syncing, true);
-        int column = 1;
-        if (const auto *f = m_model->fieldAt(source))
-            column = int(f->column);
-        m_editor->goToLine(line, column);
+        m_editor->goToLine(line, std::max(1, source.data(WorkloadTreeModel::ColumnRole).toInt()));
     }
 }
 

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+// The tree's node, private to WorkloadTreeModel (workloadtreemodel.cpp, checklistrows.cpp).
+#pragma once
+
+#include "workloadtreemodel.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace PodSec::Ui {
+
+struct WorkloadTreeModel::Node
+{
+    NodeType type = NodeType::Namespace;
+    Node *parent = nullptr;
+    int row = 0;
+    std::string key;
+    /// The snapshot (and its search index) the indices below refer to. During an update old
+    /// rows still point at the previous snapshot (kept alive until the update is done), so
+    /// views that ask for data while rows are being removed or inserted always get
+    /// consistent answers.
+    const WorkspaceSnapshot *snap = nullptr;
+    const SearchIndex *search = nullptr;
+    int root = -1;      // index into snapshot roots (Root nodes)
+    int ns = -1;        // index into snapshot namespaces
+    int workload = -1;  // index into snapshot workloads
+    int container = -1; // index into the workload's containers, -1 for pod level
+    int field = -1;     // index into the owning field list
+    // Checklist rows: a finding belongs to a workload (owner), else an object, else the
+    // namespace ns.
+    int owner = -1;        // index into snapshot workloads
+    int object = -1;       // index into snapshot objects
+    int finding = -1;      // index into the owner's checklist
+    int findingField = -1; // index into the finding's fields
+    std::string text;      // lower-case search text of checklist rows
+    std::vector<std::unique_ptr<Node>> children;
+
+    Node *add(std::unique_ptr<Node> child)
+    {
+        child->parent = this;
+        child->row = static_cast<int>(children.size());
+        children.push_back(std::move(child));
+        return children.back().get();
+    }
+    void renumber(std::size_t from = 0)
+    {
+        for (std::size_t i = from; i < children.size(); ++i) {
+            children[i]->row = static_cast<int>(i);
+            children[i]->parent = this;
+        }
+    }
+    /// Takes the snapshot references of n (the same row in a newer snapshot).
+    void takeIndices(const Node &n)
+    {
+        snap = n.snap;
+        search = n.search;
+        root = n.root;
+        ns = n.ns;
+        workload = n.workload;
+        container = n.container;
+        field = n.field;
+        owner = n.owner;
+        object = n.object;
+        finding = n.finding;
+        findingField = n.findingField;
+        text = n.text;
+    }
+};
+
+} // namespace PodSec::Ui
