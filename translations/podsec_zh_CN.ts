@@ -598,6 +598,110 @@ Connect anyway?</source>
         <source>Whoever gets into a container holds these permissions: %1.</source>
         <translation>任何进入容器的人都持有这些权限：%1。</translation>
     </message>
+    <message>
+        <source>%1 line %2</source>
+        <translation>%1 第 %2 行</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>怎么做</translation>
+    </message>
+    <message>
+        <source>**Reported only.** There is no fix to apply here; “How to satisfy it” below says what to change.</source>
+        <translation>**仅报告。** 这里没有可应用的修复；下方“如何满足”说明了要改什么。</translation>
+    </message>
+    <message>
+        <source>**Needs a decision.** Nothing is changed automatically: pick one of the ways below and edit the manifest.</source>
+        <translation>**需要决定。** 不会自动修改任何内容：从下面的做法中选一种，然后编辑清单文件。</translation>
+    </message>
+    <message>
+        <source>Set automountServiceAccountToken: false on the pod spec, or on its ServiceAccount (every pod using the account inherits it).</source>
+        <translation>在 Pod 规约中设置 automountServiceAccountToken: false，或在其服务账号上设置（使用该账号的每个 Pod 都会继承）。</translation>
+    </message>
+    <message>
+        <source>Set resources.limits.memory to the request; when the limit is above the request, lower the limit to the request or raise the request to the limit.</source>
+        <translation>把 resources.limits.memory 设为请求值；限制高于请求时，把限制降到请求值，或把请求提高到限制值。</translation>
+    </message>
+    <message>
+        <source>Pin each image by digest (image@sha256:…). The digest comes from the registry, so it is not filled in for you.</source>
+        <translation>用摘要固定每个镜像（image@sha256:…）。摘要来自镜像仓库，因此不会替你填写。</translation>
+    </message>
+    <message>
+        <source>Mount the Secret as files (a secret volume) instead of environment variables, or accept the risk.</source>
+        <translation>以文件方式（secret 卷）挂载 Secret，而不是通过环境变量；或者接受这一风险。</translation>
+    </message>
+    <message>
+        <source>Set readOnly: true on each listed volume mount, unless the workload must write to the host.</source>
+        <translation>在列出的每个卷挂载上设置 readOnly: true，除非工作负载必须写入主机。</translation>
+    </message>
+    <message>
+        <source>Set runAsUserName to ContainerUser at the level where it is set.</source>
+        <translation>在设置它的那一层把 runAsUserName 改为 ContainerUser。</translation>
+    </message>
+    <message>
+        <source>Add the Secret to the ServiceAccount&apos;s secrets (an edit in the account&apos;s file), or stop using it in the pod.</source>
+        <translation>把该 Secret 加入服务账号的 secrets（在账号所在文件中修改），或者不再在 Pod 中使用它。</translation>
+    </message>
+    <message>
+        <source>Label the namespace pod-security.kubernetes.io/enforce=baseline or =restricted; the namespace what-if shows what each would reject.</source>
+        <translation>给命名空间加标签 pod-security.kubernetes.io/enforce=baseline 或 =restricted；命名空间假设分析会显示各自会拒绝什么。</translation>
+    </message>
+    <message>
+        <source>Add a NetworkPolicy default-deny to this namespace (ingress and egress, or ingress only). It cuts traffic the workloads may need: allow that traffic with further policies.</source>
+        <translation>在此命名空间中添加名为 default-deny 的 NetworkPolicy（入站和出站，或仅入站）。它会切断工作负载可能需要的流量：请用其他策略放行这些流量。</translation>
+    </message>
+    <message>
+        <source>Severity: %1 · Rule set: checklist · Seed chapter: %2</source>
+        <translation>严重程度：%1 · 规则集：checklist · 种子文档章节：第 %2 章</translation>
+    </message>
+    <message>
+        <source>On %1 in namespace %2 · %3</source>
+        <translation>对象 %1，命名空间 %2 · %3</translation>
+    </message>
+    <message>
+        <source>On %1 · %2</source>
+        <translation>对象 %1 · %2</translation>
+    </message>
+    <message>
+        <source>On namespace %1</source>
+        <translation>命名空间 %1</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>发现了什么</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>value not shown</source>
+        <translation>值不显示</translation>
+    </message>
+    <message>
+        <source>Checklist findings</source>
+        <translation>检查清单发现</translation>
+    </message>
+    <message>
+        <source>Cluster-scoped objects</source>
+        <translation>集群范围的对象</translation>
+    </message>
+    <message>
+        <source>Objects without a namespace that carry a checklist finding.</source>
+        <translation>不属于任何命名空间、带有检查清单发现的对象。</translation>
+    </message>
+    <message>
+        <source>Checklist findings of the namespace</source>
+        <translation>命名空间的检查清单发现</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::DiskChangeController</name>
@@ -1187,6 +1291,30 @@ Run it now (and for this kubeconfig from now on)?</source>
         <source>Access</source>
         <translation>访问</translation>
     </message>
+    <message>
+        <source>Rules </source>
+        <translation>规则 </translation>
+    </message>
+    <message>
+        <source>Rule sets</source>
+        <translation>规则集</translation>
+    </message>
+    <message>
+        <source>Pod Security Standards, the security checklist, or both</source>
+        <translation>Pod 安全标准、安全检查清单，或两者</translation>
+    </message>
+    <message>
+        <source>Pod Security</source>
+        <translation>Pod 安全</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>两者</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::OriginFixDialog</name>
@@ -1335,6 +1463,25 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>deleted on disk</source>
         <translation>已在磁盘上删除</translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::SeverityBadge</name>
+    <message>
+        <source>deny</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>danger</source>
+        <translation>危险</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>提示</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1659,24 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>could not render; not evaluated: %1</source>
         <translation>无法渲染；未评估：%1</translation>
+    </message>
+    <message>
+        <source>(value not shown)</source>
+        <translation>（值不显示）</translation>
+    </message>
+    <message>
+        <source>Cluster-scoped objects</source>
+        <translation>集群范围的对象</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checklist finding(s); the most severe: %1</source>
+        <translation>
+            <numerusform>%n 项检查清单发现；最严重：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
     </message>
 </context>
 <context>
