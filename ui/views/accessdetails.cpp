@@ -3,6 +3,7 @@
 
 #include "access/accessqueries.h"
 #include "detailspane.h"
+#include "markdowntexts.h"
 #include "models/accesstreemodel.h"
 
 #include <QUrl>
@@ -12,23 +13,8 @@ namespace PodSec::Ui::AccessDetails {
 
 namespace {
 
-QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
-/// Plain text as Markdown (the punctuation Markdown gives a meaning to escaped).
-QString md(const QString &text)
-{
-    static const QString special = QStringLiteral("\\`*_[]<>&#|~!");
-    QString out;
-    for (const QChar c : text) {
-        if (special.contains(c))
-            out += QLatin1Char('\\');
-        out += c;
-    }
-    return out;
-}
+using Markdown::q;
+const auto md = Markdown::escaped;
 
 QString link(const std::string &key, const QString &text)
 {

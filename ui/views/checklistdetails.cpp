@@ -5,6 +5,7 @@
 // explanation (resources/explanations, as `podsec explain` prints it). Values the rules hide
 // (Secret data, credential keys) are never shown.
 #include "detailspane.h"
+#include "markdowntexts.h"
 
 #include "models/severitybadge.h"
 #include "models/workloadtreemodel.h"
@@ -13,45 +14,10 @@ namespace PodSec::Ui {
 
 namespace {
 
-QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
-QString escaped(const QString &text)
-{
-    static const QString special = QStringLiteral("\\`*_[]<>&#|~!");
-    QString out;
-    out.reserve(text.size() + 16);
-    for (const QChar c : text) {
-        if (special.contains(c))
-            out += QLatin1Char('\\');
-        out += c;
-    }
-    return out;
-}
-
-QString code(QString s)
-{
-    s.replace(QLatin1Char('`'), QLatin1Char('\''));
-    return QLatin1Char('`') + s + QLatin1Char('`');
-}
-
-struct Cut
-{
-    int limit;
-    bool cut = false;
-    QString operator()(const QString &text)
-    {
-        bool wasCut = false;
-        QString md = escaped(DetailsPane::elided(text, limit, &wasCut));
-        if (wasCut) {
-            cut = true;
-            md += QStringLiteral(" [%1](podsec:more)").arg(DetailsPane::tr("show more"));
-        }
-        return md;
-    }
-};
+using Markdown::code;
+using Markdown::escaped;
+using Markdown::q;
+using Cut = Markdown::Texts;
 
 QString severityLine(Engine::Severity severity)
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "detailspane.h"
 
+#include "markdowntexts.h"
+
 #include "accessdetails.h"
 #include "models/badgeproxymodel.h"
 #include "models/workloadtreemodel.h"
@@ -16,63 +18,10 @@ namespace PodSec::Ui {
 
 namespace {
 
-QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
-QString code(const QString &s)
-{
-    QString escaped = s;
-    escaped.replace(QLatin1Char('`'), QLatin1Char('\''));
-    return QLatin1Char('`') + escaped + QLatin1Char('`');
-}
-
-/// Plain text as Markdown: punctuation Markdown gives a meaning to is backslash-escaped.
-/// Not HTML entities: QTextMarkdownImporter inserts each entity with insertHtml(), which lays
-/// the paragraph out again every time (minutes for a message with 10,000 quotes).
-QString escaped(const QString &text)
-{
-    static const QString special = QStringLiteral("\\`*_[]<>&#|~!");
-    QString out;
-    out.reserve(text.size() + 16);
-    for (const QChar c : text) {
-        if (special.contains(c))
-            out += QLatin1Char('\\');
-        out += c;
-    }
-    return out;
-}
-
-/// Snapshot texts as Markdown, cut to a limit; a cut text is followed by a "show more" link.
-struct Texts
-{
-    int limit;
-    bool cut = false;
-
-    QString operator()(const QString &text)
-    {
-        bool wasCut = false;
-        QString md = escaped(DetailsPane::elided(text, limit, &wasCut));
-        if (wasCut)
-            md += more();
-        return md;
-    }
-    /// A value in a code span: cut the same way, the link after the span.
-    QString code(const QString &text)
-    {
-        bool wasCut = false;
-        QString md = ::PodSec::Ui::code(DetailsPane::elided(text, limit, &wasCut));
-        if (wasCut)
-            md += more();
-        return md;
-    }
-    QString more()
-    {
-        cut = true;
-        return QStringLiteral(" [%1](podsec:more)").arg(DetailsPane::tr("show more"));
-    }
-};
+using Markdown::code;
+using Markdown::escaped;
+using Markdown::q;
+using Markdown::Texts;
 
 const char *const ColumnNames[] = {QT_TRANSLATE_NOOP("PodSec::Ui::DetailsPane", "Baseline"),
                                    QT_TRANSLATE_NOOP("PodSec::Ui::DetailsPane", "Restricted"),
