@@ -106,7 +106,7 @@ public:
     const PolicyRule &rule(RuleRef ref) const { return m_roles[ref.role].rules[ref.rule]; }
 
     /// The chain binding → role → rule.
-    std::vector<ChainLink> chain(const Binding &binding, int role, RuleRef rule) const;
+    std::vector<ChainLink> chain(const Binding &binding, int role, RuleRef ref) const;
     std::vector<ChainLink> chain(const Binding &binding, int role) const;
 
     /// Every subject a binding names that the request is allowed for, with the granting

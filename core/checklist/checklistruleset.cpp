@@ -15,11 +15,11 @@ struct Declared
     std::string_view id;
     Severity severity;
     Scope scope;
-    int chapter;
+    std::uint8_t chapter;
     FixKind fix;
+    std::int8_t objectRule = -1; ///< Checklist::ObjectRule
     PodRule pod = nullptr;
     NamespaceRule ns = nullptr;
-    int objectRule = -1; ///< Checklist::ObjectRule
 };
 
 constexpr auto Warn = Severity::Warning;
@@ -27,33 +27,33 @@ constexpr auto Decide = FixKind::DecisionOnly;
 constexpr auto NoFix = FixKind::None;
 
 const Declared declared[] = {
-    {"serviceAccountToken", Warn, Scope::PodSpec, 3, Decide, Checklist::serviceAccountToken},
-    {"memoryLimit", Warn, Scope::PodSpec, 12, Decide, Checklist::memoryLimit},
-    {"cpuLimit", Severity::Info, Scope::PodSpec, 12, NoFix, Checklist::cpuLimit},
-    {"imageDigest", Warn, Scope::PodSpec, 12, Decide, Checklist::imageDigest},
-    {"secretEnv", Warn, Scope::PodSpec, 8, Decide, Checklist::secretEnv},
-    {"hostPathSensitive", Severity::Danger, Scope::PodSpec, 10, NoFix,
+    {"serviceAccountToken", Warn, Scope::PodSpec, 3, Decide, -1, Checklist::serviceAccountToken},
+    {"memoryLimit", Warn, Scope::PodSpec, 12, Decide, -1, Checklist::memoryLimit},
+    {"cpuLimit", Severity::Info, Scope::PodSpec, 12, NoFix, -1, Checklist::cpuLimit},
+    {"imageDigest", Warn, Scope::PodSpec, 12, Decide, -1, Checklist::imageDigest},
+    {"secretEnv", Warn, Scope::PodSpec, 8, Decide, -1, Checklist::secretEnv},
+    {"hostPathSensitive", Severity::Danger, Scope::PodSpec, 10, NoFix, -1,
      Checklist::hostPathSensitive},
-    {"hostPathReadOnly", Warn, Scope::PodSpec, 10, Decide, Checklist::hostPathReadOnly},
-    {"windowsAdministrator", Warn, Scope::PodSpec, 5, Decide, Checklist::windowsAdministrator},
-    {"mountableSecrets", Severity::Deny, Scope::PodSpec, 3, Decide, Checklist::mountableSecrets},
-    {"podSecurityEnforced", Warn, Scope::Namespace, 2, Decide, nullptr,
+    {"hostPathReadOnly", Warn, Scope::PodSpec, 10, Decide, -1, Checklist::hostPathReadOnly},
+    {"windowsAdministrator", Warn, Scope::PodSpec, 5, Decide, -1, Checklist::windowsAdministrator},
+    {"mountableSecrets", Severity::Deny, Scope::PodSpec, 3, Decide, -1,
+     Checklist::mountableSecrets},
+    {"podSecurityEnforced", Warn, Scope::Namespace, 2, Decide, -1, nullptr,
      Checklist::podSecurityEnforced},
-    {"defaultDenyNetworkPolicy", Warn, Scope::Namespace, 9, Decide, nullptr,
+    {"defaultDenyNetworkPolicy", Warn, Scope::Namespace, 9, Decide, -1, nullptr,
      Checklist::defaultDenyNetworkPolicy},
-    {"resourceQuota", Severity::Info, Scope::Namespace, 9, NoFix, nullptr,
+    {"resourceQuota", Severity::Info, Scope::Namespace, 9, NoFix, -1, nullptr,
      Checklist::resourceQuota},
-    {"limitRange", Severity::Info, Scope::Namespace, 9, NoFix, nullptr, Checklist::limitRange},
-    {"secretInManifest", Warn, Scope::Object, 8, NoFix, nullptr, nullptr,
-     int(Checklist::ObjectRule::SecretInManifest)},
-    {"legacyServiceAccountToken", Warn, Scope::Object, 3, NoFix, nullptr, nullptr,
-     int(Checklist::ObjectRule::LegacyToken)},
-    {"configMapCredentials", Warn, Scope::Object, 12, NoFix, nullptr, nullptr,
-     int(Checklist::ObjectRule::ConfigMapCredentials)},
-    {"serviceExposure", Warn, Scope::Object, 12, NoFix, nullptr, nullptr,
-     int(Checklist::ObjectRule::ServiceExposure)},
-    {"podSecurityPolicy", Warn, Scope::Object, 4, NoFix, nullptr, nullptr,
-     int(Checklist::ObjectRule::Psp)},
+    {"limitRange", Severity::Info, Scope::Namespace, 9, NoFix, -1, nullptr, Checklist::limitRange},
+    {"secretInManifest", Warn, Scope::Object, 8, NoFix,
+     std::int8_t(Checklist::ObjectRule::SecretInManifest)},
+    {"legacyServiceAccountToken", Warn, Scope::Object, 3, NoFix,
+     std::int8_t(Checklist::ObjectRule::LegacyToken)},
+    {"configMapCredentials", Warn, Scope::Object, 12, NoFix,
+     std::int8_t(Checklist::ObjectRule::ConfigMapCredentials)},
+    {"serviceExposure", Warn, Scope::Object, 12, NoFix,
+     std::int8_t(Checklist::ObjectRule::ServiceExposure)},
+    {"podSecurityPolicy", Warn, Scope::Object, 4, NoFix, std::int8_t(Checklist::ObjectRule::Psp)},
 };
 
 const char *scopeWord(Scope scope)

@@ -36,7 +36,7 @@ std::optional<std::string> quantityText(const Yaml::Document &doc, Yaml::NodeId 
 /// n u m k M G T P E, or a decimal exponent e/E with an optional sign); nullopt when the
 /// API server would refuse it. Values compare exactly for every quantity a manifest holds
 /// (1Gi == 1024Mi == 1073741824).
-std::optional<long double> quantityValue(std::string_view text);
+std::optional<long double> quantityValue(std::string_view s);
 
 /// How a container image reference is pinned (spec/checklist.md §2.4).
 enum class ImagePin : std::uint8_t {
