@@ -44,8 +44,7 @@ bool rootDecisions(const Render::Rendering &rendering, const FixRequest &request
             for (const auto &r : o.evaluation.results) {
                 if (r.allowed || (!request.only.empty() && !request.only.count(std::string(r.id))))
                     continue;
-                if (fixed.count(o.kind + ' ' + o.namespaceName + '/' + o.name + ": " +
-                                std::string(r.id)))
+                if (fixed.count(Engine::renderedObjectLabel(o) + ": " + std::string(r.id)))
                     continue;
                 for (const auto &f : r.fields) {
                     if (f.allowed)

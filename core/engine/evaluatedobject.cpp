@@ -46,15 +46,9 @@ evaluateDocument(const Yaml::Document &document, const EvaluationOptions &option
         if (namespaces)
             namespaces->push_back(object.namespaceName);
         EvaluatedObject e;
-        e.document = document.index;
-        e.item = object.item;
-        e.line = object.line;
-        e.column = object.column;
-        e.apiVersion = object.apiVersion;
-        e.kind = object.kindText;
-        if (placed.namespaceWritten())
-            e.namespaceName = object.namespaceName;
-        e.name = object.name;
+        describe(object, e);
+        if (!placed.namespaceWritten())
+            e.namespaceName.clear();
         e.hasTemplate = object.hasTemplate;
         if (checklist)
             checklist->evaluatePod(placed, options.policy, e.checklist);

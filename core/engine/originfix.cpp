@@ -31,6 +31,13 @@ struct Outcome
     std::set<std::string> passing;
 };
 
+void record(std::map<std::string, Outcome> &out, const EvaluatedObject &o)
+{
+    auto &outcome = out[renderedObjectLabel(o)];
+    for (const auto &r : o.evaluation.results)
+        (r.allowed ? outcome.passing : outcome.failing).insert(std::string(r.id));
+}
+
 std::map<std::string, Outcome> outcomes(const Render::Rendering &rendering,
                                         const Policy::LevelVersion &policy)
 {
@@ -39,11 +46,8 @@ std::map<std::string, Outcome> outcomes(const Render::Rendering &rendering,
     EvaluationOptions options;
     options.policy = policy;
     for (const auto &doc : source->documents) {
-        for (const auto &o : evaluateDocument(doc, options)) {
-            auto &outcome = out[o.kind + ' ' + o.namespaceName + '/' + o.name];
-            for (const auto &r : o.evaluation.results)
-                (r.allowed ? outcome.passing : outcome.failing).insert(std::string(r.id));
-        }
+        for (const auto &o : evaluateDocument(doc, options))
+            record(out, o);
     }
     return out;
 }
@@ -168,6 +172,11 @@ std::string renderChanged(const Render::Rendering &rendering,
 
 } // namespace
 
+std::string renderedObjectLabel(const EvaluatedObject &o)
+{
+    return o.kind + ' ' + o.namespaceName + '/' + o.name;
+}
+
 OriginFixResult fixOrigins(const Render::Rendering &rendering, const Policy::LevelVersion &policy,
                            const std::set<std::string> &only, const Render::Options &renderOptions,
                            std::map<std::string, std::string> &pending)
@@ -184,15 +193,13 @@ OriginFixResult fixOrigins(const Render::Rendering &rendering, const Policy::Lev
     std::map<std::string, std::map<int, std::set<std::string>>> targets;
     std::vector<std::string> order; // files in the order first met
     std::set<std::string> fixedChecks;
+    std::map<std::string, Outcome> before; // of every object, to compare with a new rendering
     for (const auto &doc : source->documents) {
-        if (doc.error)
-            continue;
-        const Yaml::NodeId object = doc.resolve(doc.root);
-        const auto origin = origins.originDocument(doc, object);
-        if (!origin)
-            continue;
+        const Yaml::NodeId object = doc.error ? Yaml::NoNode : doc.resolve(doc.root);
+        const auto origin = doc.error ? std::nullopt : origins.originDocument(doc, object);
         for (const auto &o : evaluateDocument(doc, options)) {
-            if (!o.hasTemplate || o.item >= 0)
+            record(before, o);
+            if (!origin || !o.hasTemplate || o.item >= 0)
                 continue;
             for (const auto &r : o.evaluation.results) {
                 const std::string id(r.id);
@@ -210,7 +217,7 @@ OriginFixResult fixOrigins(const Render::Rendering &rendering, const Policy::Lev
                 if (!targets.count(origin->first))
                     order.push_back(origin->first);
                 targets[origin->first][origin->second].insert(id);
-                fixedChecks.insert(o.kind + ' ' + o.namespaceName + '/' + o.name + ": " + id);
+                fixedChecks.insert(renderedObjectLabel(o) + ": " + id);
             }
         }
     }
@@ -249,7 +256,6 @@ OriginFixResult fixOrigins(const Render::Rendering &rendering, const Policy::Lev
     Render::Rendering again;
     std::string why = renderChanged(rendering, changed, renderOptions, again);
     if (why.empty()) {
-        const auto before = outcomes(rendering, policy);
         const auto after = outcomes(again, policy);
         for (const auto &[label, was] : before) {
             const auto now = after.find(label);

@@ -11,7 +11,14 @@
 
 /// Fixes of a rendered Kustomize root written where the objects came from: the base file
 /// that holds a Deployment, not the rendering (which nobody edits).
+namespace PodSec {
+struct EvaluatedObject;
+} // namespace PodSec
+
 namespace PodSec::Engine {
+
+/// "Kind ns/name" of an object of a rendering, as OriginFixResult::fixed names it.
+std::string renderedObjectLabel(const EvaluatedObject &o);
 
 struct OriginFixResult
 {

@@ -39,33 +39,6 @@ void writeAdmission(JsonWriter &w, const Admission::AdmissionResult &a)
     w.endObject();
 }
 
-void writeCheck(JsonWriter &w, const Policy::CheckResult &r)
-{
-    w.lineBreak(" ").beginObject();
-    w.key("id").value(r.id);
-    w.key("level").value(Policy::levelName(r.level));
-    w.key("allowed").value(r.allowed);
-    if (!r.allowed) {
-        w.key("reason").value(r.reason);
-        w.key("detail").value(r.detail);
-    }
-    w.key("fields").beginArray();
-    for (const auto &f : r.fields) {
-        w.beginObject();
-        w.key("path").value(f.path);
-        w.key("present").value(f.present);
-        w.key("value").rawValue(f.value);
-        w.key("allowed").value(f.allowed);
-        if (!f.file.empty())
-            w.key("file").value(f.file);
-        w.key("line").value(f.line);
-        w.key("column").value(f.column);
-        w.endObject();
-    }
-    w.endArray();
-    w.endObject();
-}
-
 void writeFields(JsonWriter &w, const std::vector<Policy::InspectedField> &fields)
 {
     w.key("fields").beginArray();
@@ -82,6 +55,20 @@ void writeFields(JsonWriter &w, const std::vector<Policy::InspectedField> &field
         w.endObject();
     }
     w.endArray();
+}
+
+void writeCheck(JsonWriter &w, const Policy::CheckResult &r)
+{
+    w.lineBreak(" ").beginObject();
+    w.key("id").value(r.id);
+    w.key("level").value(Policy::levelName(r.level));
+    w.key("allowed").value(r.allowed);
+    if (!r.allowed) {
+        w.key("reason").value(r.reason);
+        w.key("detail").value(r.detail);
+    }
+    writeFields(w, r.fields);
+    w.endObject();
 }
 
 /// `"checklist": [ {id, severity, allowed, reason, detail, fields} ]` (spec/checklist.md §5).
