@@ -6,7 +6,6 @@
 #include "podtestutil.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -59,14 +58,7 @@ bool writeAll(const QString &path, const QByteArray &text)
 /// A private copy of the Kustomize test data (base, overlays/prod, overlays/dev).
 bool copyData(const QString &to)
 {
-    const QString from = TestUtil::testDataPath(QStringLiteral("render/kustomize"));
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        if (!writeAll(to + QLatin1Char('/') + QDir(from).relativeFilePath(file), readAll(file)))
-            return false;
-    }
-    return true;
+    return TestUtil::copyTree(TestUtil::testDataPath(QStringLiteral("render/kustomize")), to);
 }
 
 } // namespace

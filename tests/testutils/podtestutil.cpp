@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "podtestutil.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -63,6 +67,24 @@ QString sharedPath(const QString &relative)
 QString testDataPath(const QString &relative)
 {
     return QStringLiteral(PODSEC_TEST_DATA_DIR "/") + relative;
+}
+
+bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(file);
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        QFile in(file);
+        QFile out(target);
+        if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly))
+            return false;
+        const QByteArray text = in.readAll();
+        if (out.write(text) != text.size())
+            return false;
+    }
+    return true;
 }
 
 } // namespace PodSec::TestUtil

@@ -42,5 +42,8 @@ std::optional<Policy::LevelVersion> goldenPolicy(const QString &fileName);
 QString sharedPath(const QString &relative);
 /// Absolute path of a file under tests/data.
 QString testDataPath(const QString &relative);
+/// Copies every file below from to the same relative place below to (folders made as
+/// needed); false when a file could not be read or written.
+bool copyTree(const QString &from, const QString &to);
 
 } // namespace PodSec::TestUtil

@@ -15,7 +15,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
-#include <QDirIterator>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -75,18 +74,7 @@ QByteArray readAll(const QString &path)
 /// A private copy of tests/data/render/kustomize.
 bool copyKustomize(const QString &to)
 {
-    const QString from = data(QStringLiteral("kustomize"));
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(file);
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QFile out(target);
-        const QByteArray text = readAll(file);
-        if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size())
-            return false;
-    }
-    return true;
+    return TestUtil::copyTree(data(QStringLiteral("kustomize")), to);
 }
 
 bool open(MainWindow &w, const QString &path)

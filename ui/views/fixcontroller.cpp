@@ -16,7 +16,25 @@
 #include <QTextCursor>
 #include <QTextDocument>
 
+#include <set>
+#include <string>
+
 namespace PodSec::Ui {
+
+namespace {
+
+/// The checks that fail on a field: what fixing that finding fixes.
+std::set<std::string> failingChecks(const FieldEntry &field)
+{
+    std::set<std::string> out;
+    for (const auto &c : field.checks) {
+        if (!c.allowed)
+            out.insert(std::string(c.checkId));
+    }
+    return out;
+}
+
+} // namespace
 
 FixController::FixController(Workspace *workspace, DocumentSet *documents, QWidget *window)
     : QObject(window), m_workspace(workspace), m_documents(documents), m_window(window)
@@ -66,10 +84,7 @@ void FixController::fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> sn
         if (scope != Scope::File)
             t->options.object = std::pair{workload->document, workload->item};
         if (scope == Scope::Field && field) {
-            for (const auto &c : field->checks) {
-                if (!c.allowed)
-                    t->options.only.insert(std::string(c.checkId));
-            }
+            t->options.only = failingChecks(*field);
             if (t->options.only.empty())
                 return;
         }
@@ -97,15 +112,9 @@ void FixController::fixOrigins(const WorkspaceSnapshot &snapshot, int file, cons
                            .arg(m_workspace->paths().value(file)));
         return;
     }
-    std::set<std::string> only;
-    if (field) {
-        for (const auto &c : field->checks) {
-            if (!c.allowed)
-                only.insert(std::string(c.checkId));
-        }
-        if (only.empty())
-            return;
-    }
+    const std::set<std::string> only = field ? failingChecks(*field) : std::set<std::string>{};
+    if (field && only.empty())
+        return;
     const Policy::LevelVersion restricted{Policy::Level::Restricted, snapshot.version};
     std::map<std::string, std::string> pending;
     QApplication::setOverrideCursor(Qt::WaitCursor);
