@@ -3,8 +3,10 @@
 
 #include "checkcommand.h"
 #include "common/safefile.h"
+#include "engine/checklistfixes.h"
 #include "engine/fixloop.h"
 #include "engine/originfix.h"
+#include "engine/workspacesnapshot.h"
 #include "fix/fixplanner.h"
 #include "fix/unifieddiff.h"
 #include "render/originlocator.h"
@@ -68,9 +70,19 @@ bool rootDecisions(const Render::Rendering &rendering, const FixRequest &request
     return any;
 }
 
-/// The checklist's failing workload and object findings of a (fixed) text, each listed as
-/// a decision: none of the checklist's rules is fixed without a person (spec/checklist.md).
-/// Cross-object rules read the objects of the same text.
+/// " [choice: a | b]" for the choices the tool could write for a finding ("" none).
+std::string choicesText(const Engine::ChecklistDecision *d)
+{
+    std::string out;
+    for (std::size_t i = 0; d && i < d->choices.size(); ++i)
+        out += (i ? " | " : " [choice: ") + d->choices[i].title;
+    return out.empty() ? out : out + ']';
+}
+
+/// The checklist's failing findings of a (fixed) text, each listed as a decision with the
+/// choices the window offers (engine/checklistfixes.h): none of the checklist's rules is
+/// fixed without a person (spec/checklist.md). Cross-object rules read the objects of the
+/// same text; namespace findings follow the objects'.
 bool listChecklistDecisions(const std::string &name, const std::string &text)
 {
     const auto file = Yaml::SourceFile::fromText(name, text);
@@ -81,6 +93,19 @@ bool listChecklistDecisions(const std::string &name, const std::string &text)
     for (const auto &doc : file->documents)
         facts->collect(doc, name, false, options.defaultNamespace);
     options.facts = facts;
+    SnapshotOptions snapshotOptions;
+    snapshotOptions.checklist = true;
+    const auto snapshot = buildSnapshot({WorkspaceFile(name, text)}, snapshotOptions);
+    Engine::ChecklistFixRequest request;
+    request.all = true;
+    const auto planned = snapshot ? Engine::planChecklistDecisions(*snapshot, request)
+                                  : std::vector<Engine::ChecklistDecision>{};
+    auto decisionAt = [&](const std::string &id, std::uint32_t line) {
+        const auto it = std::find_if(planned.begin(), planned.end(), [&](const auto &d) {
+            return d.checkId == id && d.line == line && d.object.rfind("Namespace ", 0) != 0;
+        });
+        return it == planned.end() ? nullptr : &*it;
+    };
     bool any = false;
     for (const auto &doc : file->documents) {
         for (const auto &o : evaluateDocument(doc, options)) {
@@ -92,11 +117,28 @@ bool listChecklistDecisions(const std::string &name, const std::string &text)
                 if (!o.namespaceName.empty())
                     label += o.namespaceName + '/';
                 label += o.name;
-                std::fprintf(stderr, "%s:%u:%u: needs a decision: %s: %s %s: %s (%s)\n",
+                const std::string id(f.rule->id);
+                std::fprintf(stderr, "%s:%u:%u: needs a decision: %s: %s %s: %s (%s)%s\n",
                              name.c_str(), o.line, o.column, label.c_str(),
-                             Engine::severityName(f.severity()), std::string(f.rule->id).c_str(),
-                             f.reason.c_str(), f.detail.c_str());
+                             Engine::severityName(f.severity()), id.c_str(), f.reason.c_str(),
+                             f.detail.c_str(), choicesText(decisionAt(id, o.line)).c_str());
             }
+        }
+    }
+    for (const auto &ns : snapshot ? snapshot->namespaces : std::vector<NamespaceEntry>{}) {
+        for (const auto &f : ns.checklist) {
+            if (f.allowed || f.rule->fix == Engine::FixKind::None)
+                continue;
+            any = true;
+            const std::string id(f.rule->id);
+            const auto it = std::find_if(planned.begin(), planned.end(), [&](const auto &d) {
+                return d.checkId == id && d.object == "Namespace " + ns.name;
+            });
+            std::fprintf(stderr, "%s: needs a decision: Namespace %s: %s %s: %s (%s)%s\n",
+                         name.c_str(), ns.name.c_str(), Engine::severityName(f.severity()),
+                         id.c_str(), f.reason.c_str(),
+                         (it == planned.end() ? f.detail : it->question).c_str(),
+                         choicesText(it == planned.end() ? nullptr : &*it).c_str());
         }
     }
     return any;

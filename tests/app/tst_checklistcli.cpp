@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace PodSec;
@@ -253,6 +254,40 @@ private Q_SLOTS:
                  r.err.constData());
         const Run pssOnly = podsec({QStringLiteral("fix"), data("secrets.yaml")});
         QVERIFY(!pssOnly.err.contains("imageDigest"));
+    }
+
+    void fixListsTheChoicesTheWindowOffers()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shop.yaml"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: v1\n"
+                "kind: Pod\nmetadata: {name: p, namespace: shop}\nspec:\n  containers:\n  - "
+                "{name: a, image: x, resources: {requests: {memory: 1Gi}}}\n");
+        f.close();
+        const Run r = podsec(
+            {QStringLiteral("fix"), QStringLiteral("--rules"), QStringLiteral("checklist"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(
+            r.err.contains("Pod shop/p: warning serviceAccountToken: "
+                           "automountServiceAccountToken != false (pod uses service account "
+                           "\"default\" and does not set automountServiceAccountToken=false) "
+                           "[choice: Set automountServiceAccountToken to false for the pod]\n"),
+            r.err.constData());
+        QVERIFY2(r.err.contains("[choice: Set limits.memory of container \"a\" to 1Gi]"),
+                 r.err.constData());
+        QVERIFY2(r.err.contains(": needs a decision: Namespace shop: warning podSecurityEnforced: "
+                                "enforce below baseline (namespace \"shop\" enforces "
+                                "privileged:latest (from the default)) [choice: Label namespace "
+                                "\"shop\" to enforce baseline | Label namespace \"shop\" to "
+                                "enforce restricted]\n"),
+                 r.err.constData());
+        QVERIFY2(r.err.contains("Namespace shop: warning defaultDenyNetworkPolicy"),
+                 r.err.constData());
+        // Listed, never written: the file is as it was.
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().startsWith("apiVersion: v1\nkind: Namespace\n"));
     }
 };
 
