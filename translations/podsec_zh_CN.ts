@@ -139,6 +139,108 @@
         <source>A program that needs the host (devices, its processes or network), such as a node agent, may not start or may stop working.</source>
         <translation>需要访问主机（设备、主机进程或网络）的程序，例如节点代理，可能无法启动或停止工作。</translation>
     </message>
+    <message>
+        <source>a program in the pod that calls the Kubernetes API loses its token unless the pod mounts one itself</source>
+        <translation>Pod 中调用 Kubernetes API 的程序将失去令牌，除非 Pod 自行挂载一个</translation>
+    </message>
+    <message>
+        <source>Set automountServiceAccountToken to false for the pod</source>
+        <translation>为该 Pod 将 automountServiceAccountToken 设为 false</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set automountServiceAccountToken to false on service account &quot;%1&quot; (used by %n workload(s))</source>
+        <translation>
+            <numerusform>在服务账号“%1”上将 automountServiceAccountToken 设为 false（%n 个工作负载使用它）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add %1 to service account &quot;%2&quot;&apos;s secrets</source>
+        <translation>将 %1 加入服务账号“%2”的 secrets</translation>
+    </message>
+    <message>
+        <source>every pod of this service account may then mount these secrets</source>
+        <translation>此后使用该服务账号的每个 Pod 都可以挂载这些 Secret</translation>
+    </message>
+    <message>
+        <source>Set limits.memory of container &quot;%1&quot; to %2</source>
+        <translation>将容器“%1”的 limits.memory 设为 %2</translation>
+    </message>
+    <message>
+        <source>the container is stopped when it uses more memory than that</source>
+        <translation>容器使用的内存超过该值时会被终止</translation>
+    </message>
+    <message>
+        <source>Lower limits.memory of container &quot;%1&quot; to %2</source>
+        <translation>将容器“%1”的 limits.memory 降为 %2</translation>
+    </message>
+    <message>
+        <source>Raise requests.memory of container &quot;%1&quot; to %2</source>
+        <translation>将容器“%1”的 requests.memory 提高到 %2</translation>
+    </message>
+    <message>
+        <source>each pod reserves that much memory on its node, so fewer pods fit</source>
+        <translation>每个 Pod 都会在节点上预留这么多内存，节点能容纳的 Pod 会变少</translation>
+    </message>
+    <message>
+        <source>Mount host path volume &quot;%1&quot; read-only in container &quot;%2&quot;</source>
+        <translation>在容器“%2”中以只读方式挂载 hostPath 卷“%1”</translation>
+    </message>
+    <message>
+        <source>the container can no longer write there</source>
+        <translation>容器将无法再向该处写入</translation>
+    </message>
+    <message>
+        <source>a program that needs administrator rights inside the container fails</source>
+        <translation>需要在容器内拥有管理员权限的程序会失败</translation>
+    </message>
+    <message>
+        <source>Set runAsUserName to ContainerUser in container &quot;%1&quot;</source>
+        <translation>在容器“%1”中将 runAsUserName 设为 ContainerUser</translation>
+    </message>
+    <message>
+        <source>Set runAsUserName to ContainerUser for the pod</source>
+        <translation>为该 Pod 将 runAsUserName 设为 ContainerUser</translation>
+    </message>
+    <message>
+        <source>the API server refuses this label: %1</source>
+        <translation>API 服务器会拒绝此标签：%1</translation>
+    </message>
+    <message>
+        <source>new pods that fail %1 are rejected; the API server warns: %2</source>
+        <translation>不满足 %1 的新 Pod 会被拒绝；API 服务器的警告：%2</translation>
+    </message>
+    <message>
+        <source>Label namespace &quot;%1&quot; to enforce %2</source>
+        <translation>为名字空间“%1”加标签以强制执行 %2</translation>
+    </message>
+    <message>
+        <source>; the Namespace object is not in a file to edit: label it with one of</source>
+        <translation>；Namespace 对象不在可编辑的文件中：请用以下命令之一加标签</translation>
+    </message>
+    <message>
+        <source>it cuts every connection of the namespace&apos;s pods that no other NetworkPolicy allows: traffic the workloads need (DNS lookups included) must be allowed by policies of its own</source>
+        <translation>它会切断该名字空间中 Pod 的所有未被其他 NetworkPolicy 允许的连接：工作负载需要的流量（包括 DNS 查询）必须由单独的策略放行</translation>
+    </message>
+    <message>
+        <source>Add NetworkPolicy &quot;default-deny&quot; to namespace &quot;%1&quot;, denying ingress and egress</source>
+        <translation>向名字空间“%1”添加 NetworkPolicy “default-deny”，拒绝入站和出站流量</translation>
+    </message>
+    <message>
+        <source>Add NetworkPolicy &quot;default-deny&quot; to namespace &quot;%1&quot;, denying ingress only</source>
+        <translation>向名字空间“%1”添加 NetworkPolicy “default-deny”，仅拒绝入站流量</translation>
+    </message>
+    <message>
+        <source>(new file %1)</source>
+        <translation>（新文件 %1）</translation>
+    </message>
+    <message>
+        <source>two choices would create this file</source>
+        <translation>有两个选择都会创建此文件</translation>
+    </message>
+    <message>
+        <source>two choices change the same lines</source>
+        <translation>有两个选择修改了相同的行</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::AccessPanel</name>
@@ -702,6 +804,14 @@ Connect anyway?</source>
         <source>Checklist findings of the namespace</source>
         <translation>命名空间的检查清单发现</translation>
     </message>
+    <message>
+        <source>Decide…</source>
+        <translation>决定…</translation>
+    </message>
+    <message>
+        <source>opens the fix preview with the choices the tool can write for you; none is ticked until you tick it.</source>
+        <translation>会打开修复预览，列出本工具可以替你写入的选择；在你勾选之前，任何选择都不会被勾选。</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::DiskChangeController</name>
@@ -805,6 +915,18 @@ Connect anyway?</source>
         <source>Wrote %1; rendering %2 again</source>
         <translation>已写入 %1；正在重新渲染 %2</translation>
     </message>
+    <message>
+        <source>created %1</source>
+        <translation>已创建 %1</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>已创建 %1</translation>
+    </message>
+    <message>
+        <source>a file of that name appeared meanwhile</source>
+        <translation>同名文件在此期间已出现</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::FixPreviewDialog</name>
@@ -865,6 +987,30 @@ Connect anyway?</source>
     <message>
         <source>What the API server answers when that namespace is labelled restricted:</source>
         <translation>为该命名空间设置 restricted 标签时 API 服务器的响应：</translation>
+    </message>
+    <message>
+        <source>Security checklist</source>
+        <translation>安全检查清单</translation>
+    </message>
+    <message>
+        <source>Needs a decision: %1: %2: %3</source>
+        <translation>需要决定：%1：%2：%3</translation>
+    </message>
+    <message>
+        <source>Nothing the tool can write: see the rule&apos;s explanation</source>
+        <translation>本工具无法替你写入：请参阅该规则的说明</translation>
+    </message>
+    <message>
+        <source>new file %1</source>
+        <translation>新文件 %1</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1（在 %2 中）</translation>
+    </message>
+    <message>
+        <source>These choices cannot go together: %1</source>
+        <translation>这些选择不能同时应用：%1</translation>
     </message>
 </context>
 <context>

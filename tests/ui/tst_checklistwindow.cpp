@@ -8,17 +8,22 @@
 #include "uitestutil.h"
 
 #include "editor/codeeditor.h"
+#include "editor/documentset.h"
 #include "models/workloadtreemodel.h"
 #include "views/detailspane.h"
+#include "views/fixpreviewdialog.h"
 #include "views/mainwindow.h"
 
 #include <QAbstractProxyModel>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMap>
 #include <QProcess>
 #include <QSettings>
@@ -27,7 +32,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextDocument>
+#include <QTimer>
 #include <QTreeView>
+#include <QTreeWidget>
 
 #include <functional>
 
@@ -398,6 +406,107 @@ private Q_SLOTS:
                      ->data(toView(w, service.siblingAtColumn(WorkloadTreeModel::ChecklistColumn)))
                      .toString(),
                  QStringLiteral("warning (1)"));
+    }
+
+    void decisionsOfferChoicesInThePreview()
+    {
+        const QString folder = m_dir.path() + QStringLiteral("/decide");
+        QVERIFY(QDir().mkpath(folder));
+        const QByteArray account =
+            "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  namespace: shop\n";
+        QVERIFY(writeFile(folder + QStringLiteral("/sa.yaml"), account));
+        QVERIFY(writeFile(folder + QStringLiteral("/app.yaml"),
+                          "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: front\n"
+                          "  namespace: shop\nspec:\n  template:\n    spec:\n"
+                          "      serviceAccountName: web\n      containers:\n"
+                          "      - name: app\n        image: nginx:1.25\n---\n"
+                          "apiVersion: v1\nkind: Pod\nmetadata: {name: lone, namespace: annex}\n"
+                          "spec:\n  containers: [{name: a, image: x}]\n"));
+        MainWindow w;
+        QVERIFY(open(w, folder));
+        const auto *m = w.treeModel();
+        const QModelIndex token = findRow(m, [&](const QModelIndex &i) {
+            const auto *wl = m->findingWorkloadAt(i);
+            return wl && wl->name == "front" &&
+                   i.data(WorkloadTreeModel::RuleIdRole).toString() ==
+                       QStringLiteral("serviceAccountToken") &&
+                   i.data(WorkloadTreeModel::NodeTypeRole).toInt() == int(NodeType::Finding);
+        });
+        QVERIFY(token.isValid());
+        w.treeView()->setCurrentIndex(toView(w, token));
+        QVERIFY2(w.detailsPane()->toMarkdown().contains(QStringLiteral("podsec:fix")),
+                 qPrintable(w.detailsPane()->toMarkdown()));
+
+        // The finding's two choices; the account's goes to the other file.
+        QStringList rows;
+        QString diff, summary;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<FixPreviewDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QCOMPARE(dialog->fixCount(), 0); // a checklist row: no Pod Security fixes
+            for (auto *row : dialog->checklistChoiceRows())
+                rows << row->text(0);
+            QVERIFY(dialog->diffText().isEmpty());
+            dialog->checklistChoiceRows().at(1)->setCheckState(0, Qt::Checked);
+            diff = dialog->diffText();
+            dialog->accept();
+        });
+        w.fixInteractive(MainWindow::FixScope::Field);
+        QCOMPARE(rows.size(), 2);
+        QVERIFY2(rows[1].contains(QStringLiteral("service account \"web\" (used by 1 workload")) &&
+                     rows[1].endsWith(QStringLiteral("(in sa.yaml)")),
+                 qPrintable(rows[1]));
+        QVERIFY2(diff.contains(QStringLiteral("+automountServiceAccountToken: false")),
+                 qPrintable(diff));
+        const int saFile = int(w.workspace()->paths().indexOf(folder + QStringLiteral("/sa.yaml")));
+        QVERIFY(saFile >= 0);
+        QTextDocument *doc = w.documents()->document(saFile);
+        QCOMPARE(doc->toPlainText(), QString::fromUtf8(account) +
+                                         QStringLiteral("automountServiceAccountToken: false\n"));
+        QVERIFY(w.isWindowModified());
+        // One undo step; nothing saved.
+        doc->undo();
+        QCOMPARE(doc->toPlainText(), QString::fromUtf8(account));
+        doc->redo();
+        QFile onDisk(folder + QStringLiteral("/sa.yaml"));
+        QVERIFY(onDisk.open(QIODevice::ReadOnly));
+        QCOMPARE(onDisk.readAll(), account);
+
+        // A namespace without a Namespace object: the policy goes to a new file, written
+        // on Apply and taken in by the folder watch.
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        QVERIFY(settle(w, applied));
+        const QModelIndex deny = findRow(m, [&](const QModelIndex &i) {
+            const auto *ns = m->findingNamespaceAt(i);
+            return ns && ns->name == "annex" &&
+                   i.data(WorkloadTreeModel::RuleIdRole).toString() ==
+                       QStringLiteral("defaultDenyNetworkPolicy");
+        });
+        QVERIFY(deny.isValid());
+        w.treeView()->setCurrentIndex(toView(w, deny));
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<FixPreviewDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QCOMPARE(dialog->checklistChoiceRows().size(), 2);
+            dialog->checklistChoiceRows().at(0)->setCheckState(0, Qt::Checked);
+            dialog->checklistChoiceRows().at(1)->setCheckState(0, Qt::Checked);
+            summary = dialog->findChild<QLabel *>()->text(); // both create one file
+            dialog->checklistChoiceRows().at(1)->setCheckState(0, Qt::Unchecked);
+            diff = dialog->diffText();
+            dialog->accept();
+        });
+        w.fixInteractive(MainWindow::FixScope::Field);
+        QVERIFY2(summary.contains(QStringLiteral("cannot go together")), qPrintable(summary));
+        QVERIFY2(diff.contains(QStringLiteral("+  - Egress")), qPrintable(diff));
+        const QString created = folder + QStringLiteral("/annex-default-deny.yaml");
+        QVERIFY(QFileInfo::exists(created));
+        QTRY_VERIFY_WITH_TIMEOUT(w.workspace()->paths().contains(created), 20000);
+        QVERIFY(settle(w, applied));
+        const auto *annex = m->namespaceAt(m->indexForKey(QStringLiteral("ns:annex")));
+        QVERIFY(annex);
+        QVERIFY(std::none_of(annex->checklist.begin(), annex->checklist.end(), [](const auto &f) {
+            return f.rule->id == std::string_view("defaultDenyNetworkPolicy");
+        }));
     }
 
     void secretValuesNeverShown()

@@ -32,7 +32,8 @@ QString place(const WorkspaceSnapshot &s, int file, std::uint32_t line)
 }
 
 /// What to do about a rule's finding: the spec's decision, or that it is reported only.
-QString whatToDo(const Engine::Rule &rule)
+/// offerFix: the finding's choices can be opened in the fix preview (podsec:fix).
+QString whatToDo(const Engine::Rule &rule, bool offerFix)
 {
     QString md = QStringLiteral("### ") + DetailsPane::tr("What to do") + QStringLiteral("\n\n");
     if (rule.fix == Engine::FixKind::None)
@@ -43,6 +44,11 @@ QString whatToDo(const Engine::Rule &rule)
     md += DetailsPane::tr("**Needs a decision.** Nothing is changed automatically: pick one of "
                           "the ways below and edit the manifest.") +
           QStringLiteral("\n\n");
+    if (offerFix)
+        md += QStringLiteral("[%1](podsec:fix) ").arg(DetailsPane::tr("Decide…")) +
+              DetailsPane::tr("opens the fix preview with the choices the tool can write for "
+                              "you; none is ticked until you tick it.") +
+              QStringLiteral("\n\n");
     const std::string_view id = rule.id;
     QString choice;
     if (id == "serviceAccountToken")
@@ -80,7 +86,8 @@ QString whatToDo(const Engine::Rule &rule)
     return md;
 }
 
-QString findingMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, Cut &cut)
+QString findingMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, Cut &cut,
+                        bool offerFix)
 {
     const auto *finding = model->findingAt(index);
     if (!finding || !finding->rule)
@@ -128,7 +135,8 @@ QString findingMarkdown(const WorkloadTreeModel *model, const QModelIndex &index
         }
         md += QLatin1Char('\n');
     }
-    md += whatToDo(rule);
+    // Objects of other kinds have no decisions with choices (spec/checklist.md §4).
+    md += whatToDo(rule, offerFix && !model->objectAt(index));
     const QString text = DetailsPane::explanation(rule.explanationKey);
     if (!text.isEmpty())
         md += QStringLiteral("---\n\n") + text + QStringLiteral("\n\n");
@@ -151,14 +159,14 @@ QString findingList(const std::vector<Engine::Finding> &findings, Cut &cut)
 } // namespace
 
 QString DetailsPane::checklistMarkdownFor(const WorkloadTreeModel *model, const QModelIndex &index,
-                                          int textLimit, bool *cutAny)
+                                          int textLimit, bool *cutAny, bool offerFix)
 {
     Cut cut{textLimit};
     QString md;
     const int type = index.data(WorkloadTreeModel::NodeTypeRole).toInt();
     using NodeType = WorkloadTreeModel::NodeType;
     if (model->findingAt(index)) {
-        md = findingMarkdown(model, index, cut);
+        md = findingMarkdown(model, index, cut, offerFix);
     } else if (const auto *o = model->objectAt(index)) {
         md = QStringLiteral("## ") + escaped(q(o->kind + ' ' + o->name)) + QStringLiteral("\n\n");
         if (!o->namespaceName.empty())

@@ -296,7 +296,7 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
     if (model && (model->findingAt(index) || model->objectAt(index) ||
                   index.data(WorkloadTreeModel::NodeTypeRole).toInt() ==
                       int(WorkloadTreeModel::NodeType::ClusterScope))) {
-        md = checklistMarkdownFor(model, index, textLimit, &checklistCut);
+        md = checklistMarkdownFor(model, index, textLimit, &checklistCut, offerFix);
     } else {
         md = buildMarkdown(model, index, offerFix, texts);
         // A workload's or namespace's checklist findings, right below its heading.

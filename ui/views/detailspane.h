@@ -42,8 +42,10 @@ public:
     /// The Markdown of a checklist row (a finding, its field, an object of another kind),
     /// or the checklist section of a workload or namespace row (empty when it has none).
     /// cut, when given, is set when a text was cut (checklistdetails.cpp).
+    /// offerFix: a finding that needs a decision links to its choices (podsec:fix).
     static QString checklistMarkdownFor(const WorkloadTreeModel *model, const QModelIndex &index,
-                                        int textLimit = DefaultTextLimit, bool *cut = nullptr);
+                                        int textLimit = DefaultTextLimit, bool *cut = nullptr,
+                                        bool offerFix = false);
     /// text cut in the middle to about limit characters: at ", " separators when it is a
     /// list ("a, b, … 2,490 more …, y, z"), else at characters. Unchanged when short.
     static QString elided(const QString &text, int limit, bool *cut = nullptr);

@@ -3,6 +3,7 @@
 
 #include "common/safefile.h"
 #include "editor/documentset.h"
+#include "engine/checklistfixes.h"
 #include "engine/originfix.h"
 #include "engine/workspacesnapshot.h"
 #include "fixpreviewdialog.h"
@@ -16,6 +17,7 @@
 #include <QTextCursor>
 #include <QTextDocument>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -40,8 +42,76 @@ FixController::FixController(Workspace *workspace, DocumentSet *documents, QWidg
     : QObject(window), m_workspace(workspace), m_documents(documents), m_window(window)
 {}
 
+std::vector<Engine::ChecklistDecision>
+FixController::checklistDecisions(Scope scope, const WorkspaceSnapshot &snapshot,
+                                  const WorkloadEntry *workload, int file, const NamespaceEntry *ns,
+                                  const QString &ruleId) const
+{
+    const auto &options = m_workspace->options();
+    if (!options.checklist)
+        return {};
+    Engine::ChecklistFixRequest request;
+    request.defaultNamespace = options.defaultNamespace;
+    request.config = options.admissionConfig;
+    const int index = workload ? int(workload - snapshot.workloads.data()) : -1;
+    switch (scope) {
+    case Scope::Field:
+        if (!ruleId.isEmpty())
+            request.only = {ruleId.toStdString()};
+        else if (workload)
+            return {}; // a Pod Security field
+        [[fallthrough]];
+    case Scope::Workload:
+        if (workload)
+            request.workloads = {index};
+        else if (ns)
+            request.namespaces = {ns->name};
+        break;
+    case Scope::File: {
+        const std::string path = m_workspace->paths().value(file).toStdString();
+        for (std::size_t w = 0; w < snapshot.workloads.size(); ++w) {
+            if (snapshot.workloads[w].file == file)
+                request.workloads.push_back(int(w));
+        }
+        for (const auto &[name, facts] : snapshot.facts
+                                             ? snapshot.facts->namespaces
+                                             : std::map<std::string, Engine::NamespaceFacts>{}) {
+            if (facts.declared && facts.source == path)
+                request.namespaces.push_back(name);
+        }
+        break;
+    }
+    case Scope::Workspace:
+        request.all = true;
+        break;
+    }
+    auto decisions = Engine::planChecklistDecisions(snapshot, request);
+    // A choice was planned on the evaluated bytes: when a file it changes was edited since,
+    // it is left out (the decision stays, as text) rather than written to the wrong place.
+    for (auto &d : decisions) {
+        d.choices.erase(
+            std::remove_if(
+                d.choices.begin(), d.choices.end(),
+                [&](const Engine::ChecklistChoice &c) {
+                    return std::any_of(c.changes.begin(), c.changes.end(), [&](const auto &change) {
+                        if (change.create)
+                            return false;
+                        const int f =
+                            int(m_workspace->paths().indexOf(QString::fromStdString(change.path)));
+                        return f < 0 || m_workspace->isFileReadOnly(f) ||
+                               !m_documents->document(f) || m_documents->isLarge(f) ||
+                               m_documents->textWithLineEnds(f).toStdString() !=
+                                   snapshot.files[std::size_t(f)].text();
+                    });
+                }),
+            d.choices.end());
+    }
+    return decisions;
+}
+
 void FixController::fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> snapshot,
-                        const WorkloadEntry *workload, const FieldEntry *field, int file)
+                        const WorkloadEntry *workload, const FieldEntry *field, int file,
+                        const NamespaceEntry *ns, const QString &ruleId)
 {
     if (m_workspace->isReadOnly()) {
         Q_EMIT message(
@@ -50,12 +120,16 @@ void FixController::fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> sn
     }
     if (!snapshot)
         return;
-    if (scope != Scope::Workspace && file < 0)
+    if (scope != Scope::Workspace && file < 0 && !ns)
         return;
-    if ((scope == Scope::Field || scope == Scope::Workload) && !workload)
+    const bool namespaceRow = !workload && ns;
+    if ((scope == Scope::Field || scope == Scope::Workload) && !workload && !namespaceRow)
         return;
+    // A checklist finding's row: its rule alone, no Pod Security fixes.
+    const bool checklistRow = scope == Scope::Field && !ruleId.isEmpty();
 
-    if (scope != Scope::Workspace && m_workspace->isFileReadOnly(file)) {
+    if (scope != Scope::Workspace && !checklistRow && !namespaceRow &&
+        m_workspace->isFileReadOnly(file)) {
         fixOrigins(*snapshot, file, scope == Scope::Field ? field : nullptr);
         return;
     }
@@ -72,6 +146,7 @@ void FixController::fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> sn
             return nullptr;
         FixTarget t;
         t.file = f;
+        t.path = m_workspace->paths().value(f).toStdString();
         t.name = QFileInfo(m_workspace->paths().value(f)).fileName();
         t.text = m_documents->textWithLineEnds(f).toStdString();
         targets.push_back(std::move(t));
@@ -80,6 +155,8 @@ void FixController::fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> sn
     if (scope == Scope::Workspace) {
         for (int f = 0; f < int(m_workspace->paths().size()); ++f)
             addTarget(f);
+    } else if (checklistRow || namespaceRow) {
+        // Only the checklist's decisions: the files they change are added below.
     } else if (FixTarget *t = addTarget(file)) {
         if (scope != Scope::File)
             t->options.object = std::pair{workload->document, workload->item};
@@ -89,18 +166,78 @@ void FixController::fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> sn
                 return;
         }
     }
-    if (targets.empty())
+    auto checklist = checklistDecisions(scope, *snapshot, workload, file, ns, ruleId);
+    // The files the checklist's choices change or create become targets too (nothing of
+    // Pod Security is fixed in those brought in only for them).
+    for (const auto &d : checklist) {
+        for (const auto &c : d.choices) {
+            for (const auto &change : c.changes) {
+                if (std::any_of(targets.begin(), targets.end(),
+                                [&](const FixTarget &t) { return t.path == change.path; }))
+                    continue;
+                FixTarget *t = nullptr;
+                if (change.create) {
+                    targets.emplace_back();
+                    t = &targets.back();
+                    t->path = change.path;
+                    t->name = QFileInfo(QString::fromStdString(change.path)).fileName();
+                    t->create = true;
+                } else {
+                    t = addTarget(
+                        int(m_workspace->paths().indexOf(QString::fromStdString(change.path))));
+                }
+                if (t)
+                    t->options.only = {"-"}; // no check has this id
+            }
+        }
+    }
+    if (targets.empty() && checklist.empty())
         return;
     const Policy::LevelVersion restricted{Policy::Level::Restricted, snapshot->version};
-    FixPreviewDialog dialog(std::move(targets), restricted, m_window);
+    FixPreviewDialog dialog(std::move(targets), restricted, m_window, std::move(checklist));
     if (dialog.exec() != QDialog::Accepted)
         return;
     const auto results = dialog.results();
-    for (const auto &r : results)
+    int changed = 0;
+    for (const auto &r : results) {
+        if (r.file < 0)
+            continue;
         replaceText(m_documents->document(r.file), QString::fromStdString(r.after));
-    if (!results.empty())
-        Q_EMIT message(
-            tr("Applied fixes to %n file(s); not saved yet", nullptr, int(results.size())));
+        ++changed;
+    }
+    const QStringList created = createFiles(results);
+    if (changed)
+        Q_EMIT message(tr("Applied fixes to %n file(s); not saved yet", nullptr, changed) +
+                       (created.isEmpty()
+                            ? QString()
+                            : QStringLiteral("; ") +
+                                  tr("created %1").arg(created.join(QStringLiteral(", ")))));
+    else if (!created.isEmpty())
+        Q_EMIT message(tr("Created %1").arg(created.join(QStringLiteral(", "))));
+}
+
+QStringList FixController::createFiles(const std::vector<FixPreviewDialog::Result> &results)
+{
+    QStringList written, refused;
+    for (const auto &r : results) {
+        if (r.file >= 0)
+            continue;
+        const QString path = QString::fromStdString(r.path);
+        std::string error;
+        SafeWriter writer;
+        if (QFileInfo::exists(path))
+            error = tr("a file of that name appeared meanwhile").toStdString();
+        else if (writer.open(r.path, error)) {
+            writer.write(r.after); // a failed write makes commit() fail with its message
+            if (writer.commit(error))
+                written << path;
+        }
+        if (!error.empty())
+            refused << path + QStringLiteral(": ") + QString::fromStdString(error);
+    }
+    if (!refused.isEmpty())
+        QMessageBox::warning(m_window, tr("Not written"), refused.join(QLatin1Char('\n')));
+    return written;
 }
 
 void FixController::fixOrigins(const WorkspaceSnapshot &snapshot, int file, const FieldEntry *field)

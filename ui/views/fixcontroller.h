@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "fixpreviewdialog.h"
+
 #include <QObject>
 
 #include <memory>
+#include <vector>
 
 class QTextDocument;
 class QWidget;
@@ -36,8 +39,12 @@ public:
 
     /// Fixes the failing checks of field (Field), the workload (Workload), its file or
     /// file (File), or every file (Workspace), towards restricted at the snapshot's version.
+    /// With the checklist selected, its decisions for the same scope come with their
+    /// choices: of ruleId alone for a finding's row (Field), of the namespace ns when a
+    /// namespace's row is selected (ns set, no workload).
     void fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> snapshot,
-             const WorkloadEntry *workload, const FieldEntry *field, int file);
+             const WorkloadEntry *workload, const FieldEntry *field, int file,
+             const NamespaceEntry *ns = nullptr, const QString &ruleId = {});
     /// Opens the what-if for a namespace of the snapshot.
     void whatIf(std::shared_ptr<const WorkspaceSnapshot> snapshot, const NamespaceEntry *ns);
 
@@ -52,6 +59,16 @@ Q_SIGNALS:
     void originFilesWritten();
 
 private:
+    /// The checklist decisions of a scope (none when the checklist is not selected).
+    std::vector<Engine::ChecklistDecision> checklistDecisions(Scope scope,
+                                                              const WorkspaceSnapshot &snapshot,
+                                                              const WorkloadEntry *workload,
+                                                              int file, const NamespaceEntry *ns,
+                                                              const QString &ruleId) const;
+    /// Writes the new files of the accepted results (a NetworkPolicy of its own); the
+    /// folder watch adds them to the workspace. Returns the names written.
+    QStringList createFiles(const std::vector<FixPreviewDialog::Result> &results);
+
     /// A rendering is not the user's text: its fixes are planned in the files its objects
     /// came from (Engine::fixOrigins), shown, and written on request.
     void fixOrigins(const WorkspaceSnapshot &snapshot, int file, const FieldEntry *field);

@@ -8,6 +8,7 @@
 #include "yaml/sourcefile.h"
 
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -28,7 +29,7 @@ namespace PodSec::Ui {
 
 namespace {
 
-enum Roles { KeyRole = Qt::UserRole + 1, TargetRole, ChoiceRole, AlternativeRole };
+enum Roles { KeyRole = Qt::UserRole + 1, TargetRole, ChoiceRole, AlternativeRole, ChecklistRole };
 
 QString q(const std::string &s)
 {
@@ -86,8 +87,10 @@ private:
 } // namespace
 
 FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
-                                   const Policy::LevelVersion &policy, QWidget *parent)
-    : QDialog(parent), m_targets(std::move(targets)), m_policy(policy)
+                                   const Policy::LevelVersion &policy, QWidget *parent,
+                                   std::vector<Engine::ChecklistDecision> checklist)
+    : QDialog(parent), m_targets(std::move(targets)), m_policy(policy),
+      m_checklist(std::move(checklist))
 {
     setWindowTitle(tr("Preview fixes"));
     m_summary = new QLabel(this);
@@ -136,6 +139,8 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
     m_building = true;
     for (std::size_t t = 0; t < m_targets.size(); ++t) {
         const auto &target = m_targets[t];
+        if (target.create)
+            continue;
         const auto result = Engine::fixText(target.text, m_policy, target.options);
         const auto &decisions = result.decisions;
         if (result.applied.empty() && decisions.empty())
@@ -202,6 +207,7 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
             }
         }
     }
+    addChecklistRows();
     m_list->expandAll();
     m_building = false;
     connect(m_list, &QTreeWidget::itemChanged, this, [this] {
@@ -217,11 +223,96 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
     recompute();
 }
 
+void FixPreviewDialog::addChecklistRows()
+{
+    if (m_checklist.empty())
+        return;
+    auto *group = new QTreeWidgetItem(m_list, {tr("Security checklist")});
+    group->setFlags(Qt::ItemIsEnabled);
+    auto fileName = [](const std::string &path) {
+        return QFileInfo(QString::fromStdString(path)).fileName();
+    };
+    for (std::size_t d = 0; d < m_checklist.size(); ++d) {
+        const auto &decision = m_checklist[d];
+        auto *item = new QTreeWidgetItem(
+            group, {tr("Needs a decision: %1: %2: %3")
+                        .arg(q(decision.object), q(decision.checkId), q(decision.question))});
+        item->setFlags(Qt::ItemIsEnabled);
+        item->setToolTip(0, q(decision.question));
+        if (decision.choices.empty()) {
+            auto *none = new QTreeWidgetItem(
+                item, {tr("Nothing the tool can write: see the rule's explanation")});
+            none->setFlags(Qt::ItemIsEnabled);
+        }
+        for (std::size_t c = 0; c < decision.choices.size(); ++c) {
+            const auto &choice = decision.choices[c];
+            QStringList files;
+            for (const auto &change : choice.changes)
+                files << (change.create ? tr("new file %1").arg(fileName(change.path))
+                                        : fileName(change.path));
+            auto *row = new QTreeWidgetItem(
+                item, {tr("%1 (in %2)").arg(q(choice.title), files.join(QStringLiteral(", ")))});
+            row->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+            row->setCheckState(0, Qt::Unchecked);
+            row->setData(0, ChecklistRole, QPoint(int(d), int(c)));
+            m_choiceRows << row;
+            if (choice.consequence.empty())
+                continue;
+            const QString note = tr("May break: %1").arg(q(choice.consequence));
+            auto *warning = new QTreeWidgetItem(row, {note});
+            warning->setFlags(Qt::ItemIsEnabled);
+            warning->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            row->setToolTip(0, note);
+        }
+    }
+}
+
+bool FixPreviewDialog::checklistTexts(std::vector<std::string> &texts, QString &error) const
+{
+    texts.clear();
+    for (const auto &t : m_targets)
+        texts.push_back(t.create ? std::string() : t.text);
+    std::vector<const Engine::ChecklistChoice *> chosen;
+    for (const auto *row : m_choiceRows) {
+        if (row->checkState(0) != Qt::Checked)
+            continue;
+        const QPoint at = row->data(0, ChecklistRole).toPoint();
+        chosen.push_back(&m_checklist[std::size_t(at.x())].choices[std::size_t(at.y())]);
+    }
+    if (chosen.empty())
+        return true;
+    std::map<std::string, std::string> byPath;
+    for (const auto &t : m_targets) {
+        if (!t.create)
+            byPath[t.path] = t.text;
+    }
+    std::string message;
+    if (!Engine::applyChoices(chosen, byPath, message)) {
+        error = q(message);
+        return false;
+    }
+    for (std::size_t t = 0; t < m_targets.size(); ++t) {
+        const auto it = byPath.find(m_targets[t].path);
+        if (it != byPath.end())
+            texts[t] = it->second;
+    }
+    return true;
+}
+
 void FixPreviewDialog::recompute()
 {
     m_results.clear();
+    std::vector<std::string> texts;
+    QString collision; // the ticked choices collide: none of them applies, the summary says why
+    checklistTexts(texts, collision);
     for (std::size_t t = 0; t < m_targets.size(); ++t) {
-        Engine::FixOptions options = m_targets[t].options;
+        const auto &target = m_targets[t];
+        if (target.create) {
+            if (!texts[t].empty())
+                m_results.push_back({-1, std::string(), texts[t], target.path});
+            continue;
+        }
+        Engine::FixOptions options = target.options;
         std::set<std::string> choiceKeys;
         for (QTreeWidgetItemIterator it(m_list); *it; ++it) {
             QTreeWidgetItem *item = *it;
@@ -236,7 +327,7 @@ void FixPreviewDialog::recompute()
                 options.excluded.insert(key);
             }
         }
-        auto result = Engine::fixText(m_targets[t].text, m_policy, options);
+        auto result = Engine::fixText(texts[t], m_policy, options);
         // Chosen answers to decisions apply on top of the automatic fixes kept: they are
         // found again (by key) among the decisions planned against that text.
         if (!choiceKeys.empty()) {
@@ -253,15 +344,18 @@ void FixPreviewDialog::recompute()
             if (!set.isEmpty() && set.apply(text))
                 result = Engine::fixText(text, m_policy, options);
         }
-        if (result.text != m_targets[t].text)
-            m_results.push_back({m_targets[t].file, m_targets[t].text, result.text});
+        if (result.text != target.text)
+            m_results.push_back({target.file, target.text, result.text, target.path});
     }
     m_diff->setPlainText(diffText());
-    m_summary->setText(m_results.empty()
-                           ? tr("Nothing to change.")
-                           : tr("%n file(s) change. Untick a fix to leave it out; tick a choice "
-                                "to apply it.",
-                                nullptr, int(m_results.size())));
+    if (!collision.isEmpty())
+        m_summary->setText(tr("These choices cannot go together: %1").arg(collision));
+    else
+        m_summary->setText(m_results.empty()
+                               ? tr("Nothing to change.")
+                               : tr("%n file(s) change. Untick a fix to leave it out; tick a "
+                                    "choice to apply it.",
+                                    nullptr, int(m_results.size())));
 }
 
 QString FixPreviewDialog::alternativeText(const Engine::FixAlternative &a) const
@@ -293,7 +387,7 @@ QString FixPreviewDialog::diffText() const
     for (const auto &r : m_results) {
         QString name;
         for (const auto &t : m_targets) {
-            if (t.file == r.file)
+            if (t.file == r.file && t.path == r.path)
                 name = t.name;
         }
         out += QString::fromStdString(Fix::unifiedDiff(r.before, r.after, name.toStdString()));

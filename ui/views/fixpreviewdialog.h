@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "engine/checklistfixes.h"
 #include "engine/fixloop.h"
 #include "fix/fixplanner.h"
 
@@ -25,10 +26,12 @@ namespace PodSec::Ui {
 /// One file to fix: its current text (bytes as they would be saved) and what to fix in it.
 struct FixTarget
 {
-    int file = -1;
+    int file = -1; ///< -1: a new file a checklist choice would create (create)
     QString name;
     std::string text;
     Engine::FixOptions options;
+    std::string path; ///< the workspace's path of the file (checklist choices name it)
+    bool create = false;
 };
 
 /// Shows what fixing would change before anything is applied: every planned fix as a
@@ -36,21 +39,26 @@ struct FixTarget
 /// unchecked rows, and the unified diff of the result. For a workload that cannot reach the
 /// level without a person, its risky fixes start unticked (saying why), and keeping it at a
 /// lower level in a namespace of its own or exempting it are offered, with the commands,
-/// the admission configuration and the what-if. Unticking a fix (or ticking a choice) recomputes
-/// the diff; nothing is written until the caller takes results() after Apply.
+/// the admission configuration and the what-if. The checklist's decisions (when given) follow
+/// with their choices, unticked, each saying what it may break; a choice may change another
+/// target's file (a ServiceAccount) or create one (a NetworkPolicy). Unticking a fix (or
+/// ticking a choice) recomputes the diff; nothing is written until the caller takes
+/// results() after Apply.
 class FixPreviewDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
     FixPreviewDialog(std::vector<FixTarget> targets, const Policy::LevelVersion &policy,
-                     QWidget *parent = nullptr);
+                     QWidget *parent = nullptr,
+                     std::vector<Engine::ChecklistDecision> checklist = {});
 
     struct Result
     {
-        int file = -1;
+        int file = -1; ///< -1: a new file, at path
         std::string before;
         std::string after;
+        std::string path;
     };
     /// The fixed texts of the files that change, with the current ticks.
     std::vector<Result> results() const { return m_results; }
@@ -59,6 +67,9 @@ public:
     /// The rows: fixes (checkable, checked) and choices (checkable, unchecked).
     QTreeWidget *list() const { return m_list; }
     int fixCount() const { return m_fixCount; }
+
+    /// The checklist choices' rows, in order (checkable, unchecked at first).
+    QList<QTreeWidgetItem *> checklistChoiceRows() const { return m_choiceRows; }
 
     /// The text shown for the selected "or keep it at …" / "or exempt it" row ("" none).
     QString alternativeShown() const;
@@ -69,11 +80,17 @@ protected:
 private:
     void recompute();
     QString alternativeText(const Engine::FixAlternative &a) const;
+    void addChecklistRows();
+    /// The targets' texts with the ticked checklist choices applied (by target); false with
+    /// a message when two of them collide.
+    bool checklistTexts(std::vector<std::string> &texts, QString &error) const;
 
     std::vector<FixTarget> m_targets;
     Policy::LevelVersion m_policy;
     std::vector<Result> m_results;
     QStringList m_alternatives; ///< the text of each alternative row
+    std::vector<Engine::ChecklistDecision> m_checklist;
+    QList<QTreeWidgetItem *> m_choiceRows; ///< ChecklistRole: {decision, choice} index
     QPlainTextEdit *m_alternative;
     QTreeWidget *m_list;
     QPlainTextEdit *m_diff;

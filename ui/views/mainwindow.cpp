@@ -562,8 +562,13 @@ void MainWindow::whatIf()
 void MainWindow::fixInteractive(FixScope scope)
 {
     const WorkloadEntry *workload = m_sync->currentWorkload();
+    const QModelIndex row = m_sync->currentSource();
+    // A namespace's row (or one of its findings) fixes the namespace's checklist findings.
+    const NamespaceEntry *ns =
+        m_model->namespaceAt(row) ? m_model->namespaceAt(row) : m_model->findingNamespaceAt(row);
     m_fixes->fix(scope, m_model->snapshot(), workload, m_sync->currentField(),
-                 workload ? workload->file : m_sync->currentFile());
+                 workload ? workload->file : m_sync->currentFile(), workload ? nullptr : ns,
+                 row.data(WorkloadTreeModel::RuleIdRole).toString());
 }
 
 void MainWindow::renderAgain()

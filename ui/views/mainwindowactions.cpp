@@ -220,8 +220,10 @@ void MainWindow::createActions()
         fixInteractive(FixScope::Field);
     });
     connect(m_details, &DetailsPane::fixRequested, this, [this] {
-        fixInteractive(m_model->workloadAt(m_sync->currentSource()) ? FixScope::Workload
-                                                                    : FixScope::Field);
+        const QModelIndex row = m_sync->currentSource();
+        // A checklist finding's row decides that finding; a workload's row fixes it all.
+        const bool finding = !row.data(WorkloadTreeModel::RuleIdRole).toString().isEmpty();
+        fixInteractive(m_model->workloadAt(row) && !finding ? FixScope::Workload : FixScope::Field);
     });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
