@@ -241,6 +241,18 @@
         <source>two choices change the same lines</source>
         <translation>有两个选择修改了相同的行</translation>
     </message>
+    <message>
+        <source>Set limits.memory of container &quot;%1&quot; to a value you enter</source>
+        <translation>将容器“%1”的 limits.memory 设为你输入的值</translation>
+    </message>
+    <message>
+        <source>Memory limit of container &quot;%1&quot; (for example 256Mi or 1Gi):</source>
+        <translation>容器“%1”的内存上限（例如 256Mi 或 1Gi）：</translation>
+    </message>
+    <message>
+        <source>%1 is not a memory quantity (for example 256Mi)</source>
+        <translation>%1 不是内存数量（例如 256Mi）</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::AccessPanel</name>

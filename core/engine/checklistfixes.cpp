@@ -300,8 +300,29 @@ void Planner::memoryLimit(const PlacedObject &o, int file, const std::string &la
             continue;
         const auto limit = pod.containerField(c, {"resources", "limits", "memory"});
         const auto request = pod.containerField(c, {"resources", "requests", "memory"});
+        if (!request.present && !limit.present) {
+            // No value to take: the window asks for one (spec/checklist.md §2.2).
+            auto ch = choiceOf(
+                "memoryLimit|" + label + '|' + c.path + "|ask",
+                QCoreApplication::translate(
+                    "PodSec::Fix", "Set limits.memory of container \"%1\" to a value you enter")
+                    .arg(qs(c.name)),
+                path,
+                cut.set(c.node, {"resources", "limits", "memory"}, str(ChecklistValuePlaceholder)),
+                QCoreApplication::translate("PodSec::Fix", "the container is stopped when it "
+                                                           "uses more memory than that"));
+            if (ch) {
+                ch->ask = QCoreApplication::translate(
+                              "PodSec::Fix", "Memory limit of container \"%1\" (for example "
+                                             "256Mi or 1Gi):")
+                              .arg(qs(c.name))
+                              .toStdString();
+                d.choices.push_back(std::move(*ch));
+            }
+            continue;
+        }
         if (!request.present)
-            continue; // no value to take: the window asks for one (spec/checklist.md §2.2)
+            continue;
         const auto req = K8s::quantityText(doc, request.node);
         const auto reqValue = req ? K8s::quantityValue(*req) : std::nullopt;
         if (!reqValue)
@@ -424,3 +445,35 @@ void Planner::windowsAdministrator(const PlacedObject &o, int file, const std::s
 }
 
 } // namespace PodSec::Engine::ChecklistPlan
+
+namespace PodSec::Engine {
+
+bool fillChoice(ChecklistChoice &choice, const std::string &value, std::string &error)
+{
+    const bool plain = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-';
+    });
+    const auto quantity = plain ? K8s::quantityValue(value) : std::nullopt;
+    if (!quantity || *quantity <= 0) {
+        error = QCoreApplication::translate("PodSec::Fix",
+                                            "%1 is not a memory quantity (for example 256Mi)")
+                    .arg(ChecklistPlan::qs(value))
+                    .toStdString();
+        return false;
+    }
+    const std::string placeholder = ChecklistValuePlaceholder;
+    for (auto &change : choice.changes) {
+        Fix::TextEditSet filled;
+        for (auto e : change.edits.edits()) {
+            for (auto at = e.text.find(placeholder); at != std::string::npos;
+                 at = e.text.find(placeholder, at + value.size()))
+                e.text.replace(at, placeholder.size(), value);
+            filled.add(std::move(e));
+        }
+        change.edits = std::move(filled);
+    }
+    choice.ask.clear();
+    return true;
+}
+
+} // namespace PodSec::Engine

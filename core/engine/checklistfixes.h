@@ -34,7 +34,17 @@ struct ChecklistChoice
     /// What it may break, for a person to weigh; "" when nothing is expected to.
     std::string consequence;
     std::vector<FileChange> changes;
+    /// Non-empty when the choice needs a value from the person (the prompt, translated):
+    /// its edits hold ChecklistValuePlaceholder until fillChoice() puts the value in.
+    std::string ask;
 };
+
+/// What a choice that asks for a value writes in its place until the value is given.
+inline constexpr const char *ChecklistValuePlaceholder = "__PODSEC_VALUE__";
+
+/// Puts value into a choice that asks for one (a memory quantity: a valid Kubernetes
+/// quantity above zero). false with a message (choice untouched) when it is not one.
+bool fillChoice(ChecklistChoice &choice, const std::string &value, std::string &error);
 
 /// A failing checklist finding of a rule that a person settles (spec/checklist.md: every
 /// checklist fix is a decision), with the choices the tool can write.
@@ -69,7 +79,8 @@ struct ChecklistFixRequest
 /// - serviceAccountToken: false on the pod spec; false on its ServiceAccount (titled with
 ///   how many workloads of the workspace use that account);
 /// - mountableSecrets: the missing names added to the account's secrets/imagePullSecrets;
-/// - memoryLimit: limit from the request, or lower the limit / raise the request;
+/// - memoryLimit: limit from the request, or lower the limit / raise the request; with
+///   neither, a limit the person enters (ChecklistChoice::ask);
 /// - hostPathReadOnly: readOnly: true per mount; windowsAdministrator: ContainerUser where
 ///   ContainerAdministrator is set;
 /// - podSecurityEnforced: enforce=baseline / restricted as a label of the Namespace object,

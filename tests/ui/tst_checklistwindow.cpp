@@ -20,11 +20,13 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QMap>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -507,6 +509,61 @@ private Q_SLOTS:
         QVERIFY(std::none_of(annex->checklist.begin(), annex->checklist.end(), [](const auto &f) {
             return f.rule->id == std::string_view("defaultDenyNetworkPolicy");
         }));
+    }
+
+    void aMemoryLimitIsAskedFor()
+    {
+        const QString folder = m_dir.path() + QStringLiteral("/ask");
+        QVERIFY(QDir().mkpath(folder));
+        const QByteArray pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n"
+                               "spec:\n  containers:\n  - name: app\n    image: x\n";
+        QVERIFY(writeFile(folder + QStringLiteral("/pod.yaml"), pod));
+        MainWindow w;
+        QVERIFY(open(w, folder));
+        const auto *m = w.treeModel();
+        const QModelIndex memory = findRow(m, [&](const QModelIndex &i) {
+            return m->findingWorkloadAt(i) &&
+                   i.data(WorkloadTreeModel::RuleIdRole).toString() ==
+                       QStringLiteral("memoryLimit") &&
+                   i.data(WorkloadTreeModel::NodeTypeRole).toInt() == int(NodeType::Finding);
+        });
+        QVERIFY(memory.isValid());
+        w.treeView()->setCurrentIndex(toView(w, memory));
+        // The person first types something that is not a quantity (told so), then 384Mi.
+        QStringList answers{QStringLiteral("lots"), QStringLiteral("384Mi")};
+        int warnings = 0;
+        QTimer answer;
+        connect(&answer, &QTimer::timeout, this, [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *input = qobject_cast<QInputDialog *>(modal); input && !answers.isEmpty()) {
+                input->setTextValue(answers.takeFirst());
+                input->accept();
+            } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                ++warnings;
+                box->accept();
+            }
+        });
+        QString row, diff;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<FixPreviewDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QCOMPARE(dialog->checklistChoiceRows().size(), 1);
+            answer.start(20);
+            dialog->checklistChoiceRows().at(0)->setCheckState(0, Qt::Checked);
+            answer.stop();
+            row = dialog->checklistChoiceRows().at(0)->text(0);
+            diff = dialog->diffText();
+            dialog->accept();
+        });
+        w.fixInteractive(MainWindow::FixScope::Field);
+        QCOMPARE(warnings, 1);
+        QVERIFY2(row.endsWith(QStringLiteral(": 384Mi")), qPrintable(row));
+        QVERIFY2(diff.contains(QStringLiteral("+      limits:\n+        memory: 384Mi")),
+                 qPrintable(diff));
+        QVERIFY(w.documents()
+                    ->document(w.currentFile())
+                    ->toPlainText()
+                    .contains(QStringLiteral("memory: 384Mi")));
     }
 
     void secretValuesNeverShown()

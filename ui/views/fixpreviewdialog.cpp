@@ -12,7 +12,9 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -29,7 +31,15 @@ namespace PodSec::Ui {
 
 namespace {
 
-enum Roles { KeyRole = Qt::UserRole + 1, TargetRole, ChoiceRole, AlternativeRole, ChecklistRole };
+enum Roles {
+    KeyRole = Qt::UserRole + 1,
+    TargetRole,
+    ChoiceRole,
+    AlternativeRole,
+    ChecklistRole,
+    TitleRole, ///< a checklist choice's text before a value was given
+    ValueRole, ///< the value given to a checklist choice that asks for one
+};
 
 QString q(const std::string &s)
 {
@@ -210,9 +220,16 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
     addChecklistRows();
     m_list->expandAll();
     m_building = false;
-    connect(m_list, &QTreeWidget::itemChanged, this, [this] {
-        if (!m_building)
-            recompute();
+    connect(m_list, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *item) {
+        if (m_building)
+            return;
+        if (item->data(0, ChecklistRole).isValid() && item->checkState(0) == Qt::Checked &&
+            !askValue(item)) {
+            m_building = true;
+            item->setCheckState(0, Qt::Unchecked);
+            m_building = false;
+        }
+        recompute();
     });
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         const QVariant alt = item ? item->data(0, AlternativeRole) : QVariant();
@@ -255,6 +272,7 @@ void FixPreviewDialog::addChecklistRows()
             row->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
             row->setCheckState(0, Qt::Unchecked);
             row->setData(0, ChecklistRole, QPoint(int(d), int(c)));
+            row->setData(0, TitleRole, row->text(0));
             m_choiceRows << row;
             if (choice.consequence.empty())
                 continue;
@@ -264,6 +282,35 @@ void FixPreviewDialog::addChecklistRows()
             warning->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
             row->setToolTip(0, note);
         }
+    }
+}
+
+bool FixPreviewDialog::askValue(QTreeWidgetItem *row)
+{
+    const QPoint at = row->data(0, ChecklistRole).toPoint();
+    const auto &choice = m_checklist[std::size_t(at.x())].choices[std::size_t(at.y())];
+    if (choice.ask.empty())
+        return true;
+    QString value =
+        m_filled.count({at.x(), at.y()}) ? row->data(0, ValueRole).toString() : QString();
+    for (;;) {
+        bool ok = false;
+        value = QInputDialog::getText(this, q(choice.title), q(choice.ask), QLineEdit::Normal,
+                                      value, &ok)
+                    .trimmed();
+        if (!ok)
+            return false;
+        Engine::ChecklistChoice filled = choice;
+        std::string error;
+        if (Engine::fillChoice(filled, value.toStdString(), error)) {
+            m_filled[{at.x(), at.y()}] = std::move(filled);
+            m_building = true;
+            row->setData(0, ValueRole, value);
+            row->setText(0, row->data(0, TitleRole).toString() + QStringLiteral(": ") + value);
+            m_building = false;
+            return true;
+        }
+        QMessageBox::warning(this, q(choice.title), q(error));
     }
 }
 
@@ -277,7 +324,12 @@ bool FixPreviewDialog::checklistTexts(std::vector<std::string> &texts, QString &
         if (row->checkState(0) != Qt::Checked)
             continue;
         const QPoint at = row->data(0, ChecklistRole).toPoint();
-        chosen.push_back(&m_checklist[std::size_t(at.x())].choices[std::size_t(at.y())]);
+        const auto filled = m_filled.find({at.x(), at.y()});
+        const auto &choice = filled != m_filled.end()
+                                 ? filled->second
+                                 : m_checklist[std::size_t(at.x())].choices[std::size_t(at.y())];
+        if (choice.ask.empty()) // a value still to be given writes nothing
+            chosen.push_back(&choice);
     }
     if (chosen.empty())
         return true;

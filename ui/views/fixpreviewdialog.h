@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,10 @@ private:
     std::vector<Result> m_results;
     QStringList m_alternatives; ///< the text of each alternative row
     std::vector<Engine::ChecklistDecision> m_checklist;
+    /// Choices that asked for a value, with the value the person gave ({decision, choice}).
+    std::map<std::pair<int, int>, Engine::ChecklistChoice> m_filled;
+    /// Asks for the value of a ticked choice that needs one; false (untick) when none is given.
+    bool askValue(QTreeWidgetItem *row);
     QList<QTreeWidgetItem *> m_choiceRows; ///< ChecklistRole: {decision, choice} index
     QPlainTextEdit *m_alternative;
     QTreeWidget *m_list;
