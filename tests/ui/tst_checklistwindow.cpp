@@ -185,6 +185,14 @@ QModelIndex findRow(const QAbstractItemModel *m,
     return found;
 }
 
+QString dumpFindings(MainWindow &w)
+{
+    QString out;
+    for (const auto &f : w.editor()->findings())
+        out += QStringLiteral("%1:%2 %3\n").arg(f.line).arg(f.column).arg(f.message);
+    return out;
+}
+
 QModelIndex toView(MainWindow &w, const QModelIndex &source)
 {
     // The view's model is the filter over the badges over the tree model.
@@ -438,6 +446,19 @@ private Q_SLOTS:
         w.treeView()->setCurrentIndex(toView(w, token));
         QVERIFY2(w.detailsPane()->toMarkdown().contains(QStringLiteral("podsec:fix")),
                  qPrintable(w.detailsPane()->toMarkdown()));
+        // The editor underlines the checklist's failing fields with their reasons: the pod
+        // spec where automountServiceAccountToken belongs (line 9), the image (line 12).
+        auto underlined = [&](int line, const QString &text) {
+            const auto &all = w.editor()->findings();
+            return std::any_of(all.begin(), all.end(), [&](const EditorFinding &f) {
+                return f.line == line && f.message.contains(text);
+            });
+        };
+        QVERIFY2(underlined(9, QStringLiteral("serviceAccountToken (warning): "
+                                              "automountServiceAccountToken != false")),
+                 qPrintable(dumpFindings(w)));
+        QVERIFY2(underlined(12, QStringLiteral("imageDigest (warning)")),
+                 qPrintable(dumpFindings(w)));
 
         // The finding's two choices; the account's goes to the other file.
         QStringList rows;

@@ -5,6 +5,7 @@
 #include "editor/codeeditor.h"
 #include "editor/documentset.h"
 #include "models/badgeproxymodel.h"
+#include "models/severitybadge.h"
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
@@ -282,6 +283,36 @@ void SelectionSync::updateEditorFindings()
     std::map<std::tuple<int, int, int>, std::size_t> spanAt;
     const int firstLine = m_editor->lineOffset() + 1;
     const int lastLine = m_editor->lineOffset() + m_editor->blockCount();
+    // The span of a field on the shown lines (nullptr when elsewhere), with its path noted.
+    auto spanFor = [&](int line, int column, int byteLength, const std::string &path) -> Span * {
+        if (line < firstLine || line > lastLine)
+            return nullptr;
+        const auto key = std::make_tuple(line, column, byteLength);
+        const auto [found, added] = spanAt.try_emplace(key, spans.size());
+        if (added) {
+            Span span;
+            span.finding.line = line;
+            span.finding.column = column;
+            span.finding.byteLength = byteLength;
+            spans.push_back(std::move(span));
+        }
+        Span &span = spans[found->second];
+        if (span.paths.contains(q(path)))
+            return &span;
+        if (span.paths.size() < MaxPaths)
+            span.paths << q(path);
+        else
+            ++span.morePaths;
+        return &span;
+    };
+    auto addReason = [&](Span &span, const QString &reason) {
+        if (span.reasons.contains(reason))
+            return;
+        if (span.reasons.size() < MaxReasons)
+            span.reasons << reason;
+        else
+            ++span.moreReasons;
+    };
     for (const auto &w : snapshot->workloads) {
         if (w.file != m_currentFile)
             continue;
@@ -307,40 +338,21 @@ void SelectionSync::updateEditorFindings()
             return reasonsOf.emplace(checkId, reasons).first->second;
         };
         auto add = [&](const FieldEntry &f) {
-            if (int(f.line) < firstLine || int(f.line) > lastLine)
-                return;
             bool fails = false;
             for (const auto v : f.verdicts)
                 fails |= v == Verdict::Fail;
             if (!fails)
                 return;
-            const int byteLength = f.present ? int(f.endOffset - f.offset) : 1;
-            const auto key = std::make_tuple(int(f.line), int(f.column), byteLength);
-            const auto [found, added] = spanAt.try_emplace(key, spans.size());
-            if (added) {
-                Span span;
-                span.finding.line = int(f.line);
-                span.finding.column = int(f.column);
-                span.finding.byteLength = byteLength;
-                spans.push_back(std::move(span));
-            }
-            Span &span = spans[found->second];
-            span.finding.fixable |= f.fixable; // planned with the evaluation, off the GUI thread
-            if (span.paths.size() < MaxPaths)
-                span.paths << q(f.path);
-            else
-                ++span.morePaths;
+            Span *span = spanFor(int(f.line), int(f.column),
+                                 f.present ? int(f.endOffset - f.offset) : 1, f.path);
+            if (!span)
+                return;
+            span->finding.fixable |= f.fixable; // planned with the evaluation, off the GUI thread
             for (const auto &c : f.checks) {
                 if (c.allowed)
                     continue;
-                for (const QString &reason : reasonsFor(c.checkId)) {
-                    if (span.reasons.contains(reason))
-                        continue;
-                    if (span.reasons.size() < MaxReasons)
-                        span.reasons << reason;
-                    else
-                        ++span.moreReasons;
-                }
+                for (const QString &reason : reasonsFor(c.checkId))
+                    addReason(*span, reason);
             }
         };
         for (const auto &f : w.podFields)
@@ -350,6 +362,33 @@ void SelectionSync::updateEditorFindings()
                 add(f);
         }
     }
+    // The checklist's failing fields shown here: a workload's, an object's, and those that
+    // live in another object's file (the ServiceAccount of serviceAccountToken).
+    const std::string &shown = snapshot->files[std::size_t(m_currentFile)].path;
+    auto addChecklist = [&](int ownFile, const std::vector<Engine::Finding> &list) {
+        for (const auto &finding : list) {
+            if (finding.allowed || !finding.rule)
+                continue;
+            const QString reason = DetailsPane::elided(
+                QStringLiteral("%1 (%2): %3 (%4)")
+                    .arg(q(std::string(finding.rule->id)), SeverityBadge::text(finding.severity()),
+                         q(finding.reason), q(finding.detail)),
+                MaxReasonCharacters);
+            for (const auto &f : finding.fields) {
+                if (f.allowed || (f.file.empty() ? ownFile != m_currentFile : f.file != shown))
+                    continue;
+                if (Span *span = spanFor(int(f.line), int(f.column),
+                                         f.present ? int(f.endOffset - f.offset) : 1, f.path))
+                    addReason(*span, reason);
+            }
+        }
+    };
+    for (const auto &w : snapshot->workloads)
+        addChecklist(w.file, w.checklist);
+    for (const auto &o : snapshot->objects)
+        addChecklist(o.file, o.checklist);
+    for (const auto &ns : snapshot->namespaces)
+        addChecklist(-1, ns.checklist);
     QVector<EditorFinding> findings;
     findings.reserve(qsizetype(spans.size()));
     for (Span &span : spans) {
