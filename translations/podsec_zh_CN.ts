@@ -821,8 +821,12 @@ Connect anyway?</source>
         <translation>决定…</translation>
     </message>
     <message>
-        <source>opens the fix preview with the choices the tool can write for you; none is ticked until you tick it.</source>
-        <translation>会打开修复预览，列出本工具可以替你写入的选择；在你勾选之前，任何选择都不会被勾选。</translation>
+        <source>**Needs a decision.** Nothing changes until you choose:</source>
+        <translation>**需要决定。** 在你做出选择之前不会有任何改动：</translation>
+    </message>
+    <message>
+        <source>opens the fix preview with the choices the tool can write for you, none of them ticked; or edit the manifest as below.</source>
+        <translation>会打开修复预览，列出本工具可以替你写入的选择，默认都不勾选；也可以按下文自行编辑清单。</translation>
     </message>
 </context>
 <context>

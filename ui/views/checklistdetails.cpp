@@ -41,13 +41,15 @@ QString whatToDo(const Engine::Rule &rule, bool offerFix)
                DetailsPane::tr("**Reported only.** There is no fix to apply here; “How to satisfy "
                                "it” below says what to change.") +
                QStringLiteral("\n\n");
-    md += DetailsPane::tr("**Needs a decision.** Nothing is changed automatically: pick one of "
-                          "the ways below and edit the manifest.") +
-          QStringLiteral("\n\n");
     if (offerFix)
-        md += QStringLiteral("[%1](podsec:fix) ").arg(DetailsPane::tr("Decide…")) +
+        md += DetailsPane::tr("**Needs a decision.** Nothing changes until you choose:") +
+              QStringLiteral(" [%1](podsec:fix) ").arg(DetailsPane::tr("Decide…")) +
               DetailsPane::tr("opens the fix preview with the choices the tool can write for "
-                              "you; none is ticked until you tick it.") +
+                              "you, none of them ticked; or edit the manifest as below.") +
+              QStringLiteral("\n\n");
+    else
+        md += DetailsPane::tr("**Needs a decision.** Nothing is changed automatically: pick one "
+                              "of the ways below and edit the manifest.") +
               QStringLiteral("\n\n");
     const std::string_view id = rule.id;
     QString choice;
