@@ -214,10 +214,6 @@
         <translation>为名字空间“%1”加标签以强制执行 %2</translation>
     </message>
     <message>
-        <source>; the Namespace object is not in a file to edit: label it with one of</source>
-        <translation>；Namespace 对象不在可编辑的文件中：请用以下命令之一加标签</translation>
-    </message>
-    <message>
         <source>it cuts every connection of the namespace&apos;s pods that no other NetworkPolicy allows: traffic the workloads need (DNS lookups included) must be allowed by policies of its own</source>
         <translation>它会切断该名字空间中 Pod 的所有未被其他 NetworkPolicy 允许的连接：工作负载需要的流量（包括 DNS 查询）必须由单独的策略放行</translation>
     </message>
@@ -252,6 +248,10 @@
     <message>
         <source>%1 is not a memory quantity (for example 256Mi)</source>
         <translation>%1 不是内存数量（例如 256Mi）</translation>
+    </message>
+    <message>
+        <source>; the Namespace object is not in a file to edit: label the namespace with a command</source>
+        <translation>；Namespace 对象不在可编辑的文件中：请用命令为名字空间加标签</translation>
     </message>
 </context>
 <context>
@@ -1027,6 +1027,10 @@ Connect anyway?</source>
     <message>
         <source>These choices cannot go together: %1</source>
         <translation>这些选择不能同时应用：%1</translation>
+    </message>
+    <message>
+        <source>Run a command instead (select to see it)</source>
+        <translation>改为运行命令（选中以查看）</translation>
     </message>
 </context>
 <context>

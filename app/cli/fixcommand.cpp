@@ -79,6 +79,13 @@ std::string choicesText(const Engine::ChecklistDecision *d)
     return out.empty() ? out : out + ']';
 }
 
+/// The choices of a namespace decision, or the commands to run when there is none to write.
+std::string runText(const Engine::ChecklistDecision &d)
+{
+    // summary() is "object: id: question" and then the choices or the commands.
+    return d.summary().substr(d.object.size() + d.checkId.size() + d.question.size() + 4);
+}
+
 /// The checklist's failing findings of a (fixed) text, each listed as a decision with the
 /// choices the window offers (engine/checklistfixes.h): none of the checklist's rules is
 /// fixed without a person (spec/checklist.md). Cross-object rules read the objects of the
@@ -138,7 +145,7 @@ bool listChecklistDecisions(const std::string &name, const std::string &text)
                          name.c_str(), ns.name.c_str(), Engine::severityName(f.severity()),
                          id.c_str(), f.reason.c_str(),
                          (it == planned.end() ? f.detail : it->question).c_str(),
-                         choicesText(it == planned.end() ? nullptr : &*it).c_str());
+                         (it == planned.end() ? std::string() : runText(*it)).c_str());
         }
     }
     return any;

@@ -56,7 +56,10 @@ struct ChecklistDecision
     std::uint32_t line = 1;
     std::string question; ///< the finding's detail, and what to do when no choice can be written
     std::vector<ChecklistChoice> choices;
-    /// "object: id: question [choice: a | b]" (the CLI's line).
+    /// Commands to copy when the change cannot be written to a file (the `kubectl label` of
+    /// a namespace whose Namespace object is not in an editable file), one per line.
+    std::string commands;
+    /// "object: id: question [choice: a | b]" (the CLI's line), or "... [run: cmd | cmd]".
     std::string summary() const;
 };
 

@@ -112,7 +112,6 @@ void Planner::podSecurityEnforced(const std::string &ns, ChecklistDecision &d)
         for (const auto &f : m_s.files)
             m_texts->push_back(f.text());
     }
-    std::string commands;
     for (const char *level : {"baseline", "restricted"}) {
         Admission::Labels labels = old;
         const auto it = std::find_if(labels.begin(), labels.end(),
@@ -139,8 +138,8 @@ void Planner::podSecurityEnforced(const std::string &ns, ChecklistDecision &d)
                     "PodSec::Fix", "new pods that fail %1 are rejected; the API server warns: %2")
                     .arg(QLatin1String(level), qs(said));
         if (!object.doc) {
-            commands += std::string("\nkubectl label --overwrite ns ") + ns + ' ' + EnforceLabel +
-                        '=' + level;
+            d.commands += std::string(d.commands.empty() ? "" : "\n") +
+                          "kubectl label --overwrite ns " + ns + ' ' + EnforceLabel + '=' + level;
             continue;
         }
         if (auto c = choiceOf(
@@ -153,12 +152,11 @@ void Planner::podSecurityEnforced(const std::string &ns, ChecklistDecision &d)
                 consequence))
             d.choices.push_back(std::move(*c));
     }
-    if (!commands.empty())
+    if (!d.commands.empty())
         d.question +=
-            QCoreApplication::translate("PodSec::Fix", "; the Namespace object is not in a file "
-                                                       "to edit: label it with one of")
-                .toStdString() +
-            commands;
+            QCoreApplication::translate("PodSec::Fix", "; the Namespace object is not in a file to "
+                                                       "edit: label the namespace with a command")
+                .toStdString();
 }
 
 void Planner::defaultDeny(const std::string &ns, ChecklistDecision &d)
@@ -241,6 +239,12 @@ std::string ChecklistDecision::summary() const
         out += (i ? " | " : " [choice: ") + choices[i].title;
     if (!choices.empty())
         out += ']';
+    if (!commands.empty()) {
+        std::string run = commands;
+        for (auto at = run.find('\n'); at != std::string::npos; at = run.find('\n', at))
+            run.replace(at, 1, " | ");
+        out += " [run: " + run + ']';
+    }
     return out;
 }
 

@@ -341,10 +341,14 @@ spec:
             "podSecurityEnforced");
         QCOMPARE(decisions.size(), std::size_t(1));
         QVERIFY(decisions[0].choices.empty());
-        QVERIFY2(decisions[0].question.find("kubectl label --overwrite ns shop "
-                                            "pod-security.kubernetes.io/enforce=restricted") !=
-                     std::string::npos,
-                 decisions[0].question.c_str());
+        QCOMPARE(decisions[0].commands,
+                 std::string("kubectl label --overwrite ns shop "
+                             "pod-security.kubernetes.io/enforce=baseline\nkubectl label "
+                             "--overwrite ns shop pod-security.kubernetes.io/enforce=restricted"));
+        QVERIFY2(decisions[0].summary().find(
+                     "label the namespace with a command [run: kubectl label --overwrite ns shop "
+                     "pod-security.kubernetes.io/enforce=baseline | kubectl") != std::string::npos,
+                 decisions[0].summary().c_str());
     }
 
     void defaultDenyAppendsToTheNamespaceFile()

@@ -520,6 +520,7 @@ private Q_SLOTS:
         });
         w.fixInteractive(MainWindow::FixScope::Field);
         QVERIFY2(summary.contains(QStringLiteral("cannot go together")), qPrintable(summary));
+
         QVERIFY2(diff.contains(QStringLiteral("+  - Egress")), qPrintable(diff));
         const QString created = folder + QStringLiteral("/annex-default-deny.yaml");
         QVERIFY(QFileInfo::exists(created));
@@ -530,6 +531,33 @@ private Q_SLOTS:
         QVERIFY(std::none_of(annex->checklist.begin(), annex->checklist.end(), [](const auto &f) {
             return f.rule->id == std::string_view("defaultDenyNetworkPolicy");
         }));
+
+        // Its enforce label cannot be written to a file: the commands are shown to copy.
+        const QModelIndex enforce = findRow(m, [&](const QModelIndex &i) {
+            const auto *ns = m->findingNamespaceAt(i);
+            return ns && ns->name == "annex" &&
+                   i.data(WorkloadTreeModel::RuleIdRole).toString() ==
+                       QStringLiteral("podSecurityEnforced");
+        });
+        QVERIFY(enforce.isValid());
+        w.treeView()->setCurrentIndex(toView(w, enforce));
+        QString commands;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<FixPreviewDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QVERIFY(dialog->checklistChoiceRows().isEmpty());
+            const auto rows = dialog->list()->findItems(QStringLiteral("Run a command"),
+                                                        Qt::MatchStartsWith | Qt::MatchRecursive);
+            QCOMPARE(rows.size(), 1);
+            dialog->list()->setCurrentItem(rows[0]);
+            commands = dialog->alternativeShown();
+            dialog->reject();
+        });
+        w.fixInteractive(MainWindow::FixScope::Field);
+        QVERIFY2(
+            commands.startsWith(QStringLiteral("kubectl label --overwrite ns annex "
+                                               "pod-security.kubernetes.io/enforce=baseline\n")),
+            qPrintable(commands));
     }
 
     void aMemoryLimitIsAskedFor()

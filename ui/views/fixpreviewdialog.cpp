@@ -256,7 +256,13 @@ void FixPreviewDialog::addChecklistRows()
                         .arg(q(decision.object), q(decision.checkId), q(decision.question))});
         item->setFlags(Qt::ItemIsEnabled);
         item->setToolTip(0, q(decision.question));
-        if (decision.choices.empty()) {
+        if (!decision.commands.empty()) {
+            // Nothing to write in a file: the commands, selectable to copy.
+            auto *run = new QTreeWidgetItem(item, {tr("Run a command instead (select to see it)")});
+            run->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            run->setData(0, AlternativeRole, int(m_alternatives.size()));
+            m_alternatives.push_back(q(decision.commands) + QLatin1Char('\n'));
+        } else if (decision.choices.empty()) {
             auto *none = new QTreeWidgetItem(
                 item, {tr("Nothing the tool can write: see the rule's explanation")});
             none->setFlags(Qt::ItemIsEnabled);
