@@ -65,22 +65,11 @@ void addField(Finding &finding, const K8s::PodSpecView &pod, const K8s::FieldRef
              field.anchor != Yaml::NoNode ? field.anchor : pod.object().root, allowed, hideValue);
 }
 
-std::string serviceAccountName(const K8s::PodSpecView &pod)
-{
-    const auto &doc = pod.doc();
-    for (const char *key : {"serviceAccountName", "serviceAccount"}) {
-        const auto f = pod.specField({key});
-        if (f.present && !doc.scalar(doc.resolve(f.node)).empty())
-            return doc.scalar(doc.resolve(f.node));
-    }
-    return "default";
-}
-
 namespace {
 
 const Engine::ServiceAccountFacts *accountOf(const Engine::PlacedObject &o, std::string &name)
 {
-    name = serviceAccountName(o.pod());
+    name = o.pod().serviceAccountName();
     const auto &facts = o.placement().facts;
     return facts ? facts->serviceAccount(o.namespaceName(), name) : nullptr;
 }

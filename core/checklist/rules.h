@@ -31,9 +31,6 @@ void addField(Finding &finding, const K8s::PodSpecView &pod, const K8s::FieldRef
 void addField(Finding &finding, const Yaml::Document &doc, const std::string &path,
               Yaml::NodeId node, Yaml::NodeId anchor, bool allowed, bool hideValue = false);
 
-/// The pod's effective service account name (serviceAccountName, serviceAccount, default).
-std::string serviceAccountName(const K8s::PodSpecView &pod);
-
 // Workload rules (§2).
 void serviceAccountToken(const Engine::PlacedObject &o, Finding &f);
 void memoryLimit(const Engine::PlacedObject &o, Finding &f);

@@ -24,17 +24,6 @@ bool equalsNoCase(std::string_view a, std::string_view b)
            });
 }
 
-std::string accountName(const K8s::PodSpecView &pod)
-{
-    const auto &doc = pod.doc();
-    for (const char *key : {"serviceAccountName", "serviceAccount"}) {
-        const auto f = pod.specField({key});
-        if (f.present && !doc.scalar(doc.resolve(f.node)).empty())
-            return doc.scalar(doc.resolve(f.node));
-    }
-    return "default";
-}
-
 std::optional<ChecklistChoice> choiceOf(const std::string &key, const QString &title,
                                         const std::string &path,
                                         std::optional<Fix::TextEditSet> edits,
@@ -80,7 +69,7 @@ int Planner::accountUsers(const std::string &ns, const std::string &sa)
                     continue;
                 forEachPlacedObject(doc, m_placement, [&](const PlacedObject &o) {
                     if (o.object().controller.kind.empty())
-                        ++(*m_users)[{o.namespaceName(), accountName(o.pod())}];
+                        ++(*m_users)[{o.namespaceName(), o.pod().serviceAccountName()}];
                 });
             }
         }
@@ -151,7 +140,7 @@ void Planner::serviceAccountToken(const PlacedObject &o, int file, const std::st
                               breaks))
             d.choices.push_back(std::move(*c));
     }
-    const std::string sa = accountName(pod);
+    const std::string sa = pod.serviceAccountName();
     const auto *facts = m_s.facts ? m_s.facts->serviceAccount(o.namespaceName(), sa) : nullptr;
     const int saFile = facts && !facts->fromCluster ? fileIndex(facts->file) : -1;
     if (!editable(saFile))
@@ -178,7 +167,7 @@ void Planner::mountableSecrets(const PlacedObject &o, ChecklistDecision &d)
 {
     const auto &pod = o.pod();
     const auto &doc = pod.doc();
-    const std::string sa = accountName(pod);
+    const std::string sa = pod.serviceAccountName();
     const auto *facts = m_s.facts ? m_s.facts->serviceAccount(o.namespaceName(), sa) : nullptr;
     const int saFile = facts && !facts->fromCluster ? fileIndex(facts->file) : -1;
     if (!facts || !editable(saFile))

@@ -30,10 +30,6 @@ inline QString qs(const std::string &s)
 
 bool equalsNoCase(std::string_view a, std::string_view b);
 
-/// The pod's service account name (serviceAccountName, the deprecated serviceAccount,
-/// else "default"), as the ServiceAccount admission plugin reads it.
-std::string accountName(const K8s::PodSpecView &pod);
-
 /// A choice from a change in one file; nothing when the change cannot be made safely.
 std::optional<ChecklistChoice> choiceOf(const std::string &key, const QString &title,
                                         const std::string &path,

@@ -73,4 +73,15 @@ FieldRef PodSpecView::field(Yaml::NodeId base, const std::string &basePath,
     return ref;
 }
 
+std::string PodSpecView::serviceAccountName() const
+{
+    const auto &d = doc();
+    for (const char *key : {"serviceAccountName", "serviceAccount"}) {
+        const auto f = specField({key});
+        if (f.present && !d.scalar(d.resolve(f.node)).empty())
+            return d.scalar(d.resolve(f.node));
+    }
+    return "default";
+}
+
 } // namespace PodSec::K8s

@@ -54,6 +54,10 @@ public:
     /// spec.hostUsers is the boolean false
     bool usesUserNamespace() const { return m_userNamespace; }
 
+    /// The pod's service account as the ServiceAccount admission plugin takes it:
+    /// serviceAccountName, else the deprecated serviceAccount, else "default".
+    std::string serviceAccountName() const;
+
     /// Looks up keys below base (whose path is basePath). A key whose value is null is
     /// absent.
     FieldRef field(Yaml::NodeId base, const std::string &basePath,
