@@ -376,7 +376,7 @@ void Planner::hostPathReadOnly(const PlacedObject &o, int file, const std::strin
             continue;
         for (std::size_t i = 0; i < doc.size(mounts); ++i) {
             const NodeId m = doc.resolve(doc.item(mounts, i));
-            const std::string volume = doc.scalar(doc.resolve(doc.get(m, "name")));
+            const std::string &volume = doc.scalar(doc.resolve(doc.get(m, "name")));
             const NodeId ro = doc.get(m, "readOnly");
             if (!hostPaths.count(volume) || (ro != NoNode && doc.isTrue(doc.resolve(ro))))
                 continue;
