@@ -422,6 +422,14 @@
         <source>An exemption of the admission configuration applies</source>
         <translation>适用准入配置中的豁免规则</translation>
     </message>
+    <message>
+        <source>Pods rejected</source>
+        <translation>Pod 被拒绝</translation>
+    </message>
+    <message>
+        <source>Enforce does not reject the controller itself, but it rejects every Pod the controller creates: they would never start</source>
+        <translation>强制模式不会拒绝控制器本身，但会拒绝它创建的每个 Pod：这些 Pod 永远无法启动</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::ClusterSession</name>
@@ -1480,6 +1488,12 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>Both</source>
         <translation>两者</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n controller(s) whose pods enforce rejects</source>
+        <translation>
+            <numerusform>%n 个控制器的 Pod 会被强制模式拒绝</numerusform>
+        </translation>
     </message>
 </context>
 <context>

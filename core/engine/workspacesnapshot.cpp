@@ -59,6 +59,8 @@ const char *verdictName(Verdict v)
         return "not applied";
     case Verdict::Exempt:
         return "exempt";
+    case Verdict::PodsRejected:
+        return "pods rejected";
     }
     return "";
 }
@@ -68,6 +70,8 @@ Verdict combine(Verdict a, Verdict b)
     auto rank = [](Verdict v) {
         switch (v) {
         case Verdict::Fail:
+            return 5;
+        case Verdict::PodsRejected:
             return 4;
         case Verdict::Pass:
             return 3;
@@ -182,6 +186,8 @@ WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
         return m.allowed ? Verdict::Pass : Verdict::Fail;
     };
     w.verdicts[int(Column::Enforce)] = modeVerdict(a.enforce);
+    if (w.verdicts[int(Column::Enforce)] == Verdict::NotApplied && w.deniedByEnforce)
+        w.verdicts[int(Column::Enforce)] = Verdict::PodsRejected;
     w.verdicts[int(Column::Audit)] = modeVerdict(a.audit);
     w.verdicts[int(Column::Warn)] = modeVerdict(a.warn);
 

@@ -34,6 +34,9 @@ enum class Verdict : std::uint8_t {
     Fail,       ///< denied (enforce: the pod would be rejected)
     NotApplied, ///< enforce on a workload template: enforce only rejects Pods
     Exempt,     ///< an exemption applies (namespace, runtime class)
+    /// Enforce on a workload template whose Pods it would reject: the controller itself is
+    /// not rejected, the Pods it creates are (they never start).
+    PodsRejected,
 };
 
 /// The five verdict columns of the window, in display order.

@@ -157,9 +157,9 @@ private Q_SLOTS:
         QVERIFY(prod);
         QCOMPARE(QString::fromStdString(prod->namespaceName), QStringLiteral("prod"));
         QCOMPARE(prod->verdicts[int(Column::Baseline)], Verdict::Fail);
-        // The overlay labels its namespace enforce=baseline: templates are not rejected,
-        // audit and warn default to privileged.
-        QCOMPARE(prod->verdicts[int(Column::Enforce)], Verdict::NotApplied);
+        // The overlay labels its namespace enforce=baseline: the template is not rejected,
+        // the Pods it creates are; audit and warn default to privileged.
+        QCOMPARE(prod->verdicts[int(Column::Enforce)], Verdict::PodsRejected);
         const auto *hostNetwork = field(*prod, "spec.template.spec.hostNetwork");
         QVERIFY(hostNetwork);
         QCOMPARE(QString::fromStdString(hostNetwork->file),

@@ -30,6 +30,8 @@ Shape shapeFor(Verdict v, int column)
         return Shape::Cross;
     case Verdict::NotApplied:
         return Shape::Dash;
+    case Verdict::PodsRejected:
+        return Shape::Cross;
     case Verdict::Exempt:
         return Shape::Shield;
     case Verdict::NotChecked:
@@ -132,6 +134,8 @@ QString BadgeProxyModel::verdictText(Verdict v, int column)
         return tr("Fail");
     case Verdict::NotApplied:
         return tr("Not applied");
+    case Verdict::PodsRejected:
+        return tr("Pods rejected");
     case Verdict::Exempt:
         return tr("Exempt");
     case Verdict::NotChecked:
@@ -153,6 +157,8 @@ QColor BadgeProxyModel::verdictColor(Verdict v, int column, bool dark)
         return dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc6, 0x28, 0x28);
     case Verdict::NotApplied:
         return dark ? QColor(0x9a, 0xa0, 0xa6) : QColor(0x70, 0x75, 0x7a);
+    case Verdict::PodsRejected:
+        return dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc6, 0x28, 0x28);
     case Verdict::Exempt:
         return dark ? QColor(0x6c, 0xb6, 0xff) : QColor(0x1a, 0x5f, 0xb4);
     case Verdict::NotChecked:
@@ -216,6 +222,9 @@ QVariant BadgeProxyModel::data(const QModelIndex &index, int role) const
                        : tr("Not evaluated: the request would be rejected, so no warning is sent");
         case Verdict::Exempt:
             return tr("An exemption of the admission configuration applies");
+        case Verdict::PodsRejected:
+            return tr("Enforce does not reject the controller itself, but it rejects every Pod "
+                      "the controller creates: they would never start");
         default:
             return verdictText(v, column);
         }

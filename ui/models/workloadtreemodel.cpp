@@ -320,7 +320,7 @@ bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<s
     if (onlyFailing) {
         bool fails = showsChecklist() && worstSeverity(node) >= 0;
         for (int c = BaselineColumn; showsPss() && c < ColumnCountValue && !fails; ++c)
-            fails = verdict(node, c) == Verdict::Fail;
+            fails = verdict(node, c) == Verdict::Fail || verdict(node, c) == Verdict::PodsRejected;
         if (!fails)
             return false;
     }
@@ -556,7 +556,7 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
         return {};
     case AnyFailRole:
         for (int c = BaselineColumn; showsPss() && c < ColumnCountValue; ++c) {
-            if (verdict(n, c) == Verdict::Fail)
+            if (verdict(n, c) == Verdict::Fail || verdict(n, c) == Verdict::PodsRejected)
                 return true;
         }
         return false;

@@ -457,11 +457,12 @@ void MainWindow::updateStatus()
         m_problemsButton->setVisible(false);
         return;
     }
-    int failBaseline = 0, failRestricted = 0, rejected = 0;
+    int failBaseline = 0, failRestricted = 0, rejected = 0, controllers = 0;
     for (const auto &w : snapshot->workloads) {
         failBaseline += w.verdicts[int(Column::Baseline)] == Verdict::Fail;
         failRestricted += w.verdicts[int(Column::Restricted)] == Verdict::Fail;
         rejected += w.verdicts[int(Column::Enforce)] == Verdict::Fail;
+        controllers += w.verdicts[int(Column::Enforce)] == Verdict::PodsRejected;
     }
     const int dirty = m_documents->dirtyCount();
     QString text =
@@ -472,6 +473,9 @@ void MainWindow::updateStatus()
             .arg(failRestricted)
             .arg(QString::fromStdString(snapshot->version.toString())) +
         QStringLiteral(" · ") + tr("%n pod(s) rejected by enforce", nullptr, rejected);
+    if (controllers > 0)
+        text += QStringLiteral(" · ") +
+                tr("%n controller(s) whose pods enforce rejects", nullptr, controllers);
     // Problems: a button that opens the Problems panel.
     const int errors = m_problems->model()->errorCount();
     const int warnings = m_problems->model()->warningCount();

@@ -16,9 +16,10 @@
 #include <QTextDocument>
 #include <QTreeView>
 
+#include <algorithm>
 #include <functional>
 #include <map>
-#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace PodSec::Ui {
@@ -280,23 +281,24 @@ void SelectionSync::updateEditorFindings()
     constexpr int MaxReasons = 10;
     constexpr int MaxReasonCharacters = 240;
     std::vector<Span> spans;
-    std::map<std::tuple<int, int, int>, std::size_t> spanAt;
+    std::map<std::pair<int, int>, std::size_t> spanAt;
     const int firstLine = m_editor->lineOffset() + 1;
     const int lastLine = m_editor->lineOffset() + m_editor->blockCount();
     // The span of a field on the shown lines (nullptr when elsewhere), with its path noted.
     auto spanFor = [&](int line, int column, int byteLength, const std::string &path) -> Span * {
         if (line < firstLine || line > lastLine)
             return nullptr;
-        const auto key = std::make_tuple(line, column, byteLength);
-        const auto [found, added] = spanAt.try_emplace(key, spans.size());
+        // One finding per place: fields that start there share it, underlined as far as the
+        // longest of them reaches.
+        const auto [found, added] = spanAt.try_emplace(std::make_pair(line, column), spans.size());
         if (added) {
             Span span;
             span.finding.line = line;
             span.finding.column = column;
-            span.finding.byteLength = byteLength;
             spans.push_back(std::move(span));
         }
         Span &span = spans[found->second];
+        span.finding.byteLength = std::max(span.finding.byteLength, byteLength);
         if (span.paths.contains(q(path)))
             return &span;
         if (span.paths.size() < MaxPaths)
