@@ -1495,6 +1495,24 @@ Run it now (and for this kubeconfig from now on)?</source>
             <numerusform>%n 个控制器的 Pod 会被强制模式拒绝</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Rows the filter keeps</source>
+        <translation>筛选保留的行</translation>
+    </message>
+    <message>
+        <source>Nothing fails</source>
+        <translation>没有不通过的项</translation>
+    </message>
+    <message>
+        <source>No row matches “%1”</source>
+        <translation>没有与“%1”匹配的行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n workload(s)</source>
+        <translation>
+            <numerusform>%n 个工作负载中的 %1 个</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::OriginFixDialog</name>
@@ -1857,6 +1875,10 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>Checklist</source>
         <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
 </context>
 <context>

@@ -10,19 +10,25 @@
 #include "engine/fixloop.h"
 #include "fix/fixplanner.h"
 #include "fix/unifieddiff.h"
+#include "models/badgeproxymodel.h"
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
 #include "views/detailspane.h"
 #include "views/fixpreviewdialog.h"
 #include "views/mainwindow.h"
+#include "views/treeheader.h"
 #include "views/whatifdialog.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDirIterator>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QSemaphore>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -164,6 +170,71 @@ private Q_SLOTS:
         QVERIFY(w.selectKey(QStringLiteral("web/frontend")));
         QVERIFY(w.workspace()->paths().value(w.currentFile()).endsWith(QLatin1String("web.yaml")));
         QCOMPARE(w.editor()->cursorLine(), 2);
+    }
+
+    void treeHabits()
+    {
+        QSettings().remove(QStringLiteral("tree/hiddenColumns"));
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(openSample(w));
+        QAbstractItemModel *view = w.treeView()->model();
+        // A Kind column beside the name.
+        QCOMPARE(view->headerData(WorkloadTreeModel::KindColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Kind"));
+        // The namespace's row moves when the namespaces sort too: found anew each time.
+        auto column = [&](int c) {
+            const QModelIndex payments =
+                w.filterModel()->mapFromSource(w.badgeModel()->mapFromSource(
+                    w.treeModel()->indexForKey(QStringLiteral("ns:payments"))));
+            QStringList out;
+            for (int r = 0; r < view->rowCount(payments); ++r)
+                out << view->index(r, c, payments).data().toString();
+            return out;
+        };
+        const QStringList order = column(WorkloadTreeModel::NameColumn);
+        QCOMPARE(column(WorkloadTreeModel::KindColumn).first(), QStringLiteral("Deployment"));
+
+        // A click on Restricted: failing first, ties in the workspace's order.
+        QHeaderView *header = w.treeView()->header();
+        const int x = header->sectionViewportPosition(WorkloadTreeModel::RestrictedColumn) + 5;
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, 5));
+        const QStringList restricted = column(WorkloadTreeModel::RestrictedColumn);
+        QVERIFY2(restricted.first() == QStringLiteral("Fail") &&
+                     restricted.indexOf(QStringLiteral("Pass")) >
+                         restricted.lastIndexOf(QStringLiteral("Fail")),
+                 qPrintable(restricted.join(QLatin1Char(','))));
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, 5));
+        QCOMPARE(column(WorkloadTreeModel::RestrictedColumn).last(), QStringLiteral("Fail"));
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, 5));
+        QCOMPARE(column(WorkloadTreeModel::NameColumn), order); // the third click: as it was
+
+        // The column chooser hides Kind, and a new window remembers it.
+        w.treeHeader()->setUserHidden(WorkloadTreeModel::KindColumn, true);
+        QVERIFY(w.treeView()->isColumnHidden(WorkloadTreeModel::KindColumn));
+        {
+            MainWindow again;
+            QVERIFY(again.treeView()->isColumnHidden(WorkloadTreeModel::KindColumn));
+        }
+        w.treeHeader()->setUserHidden(WorkloadTreeModel::KindColumn, false);
+        QVERIFY(!w.treeView()->isColumnHidden(WorkloadTreeModel::KindColumn));
+
+        // The filter finds a file's workloads by its name and counts them.
+        QVERIFY(w.selectKey(QStringLiteral("payments/ledger")));
+        QVERIFY(!w.detailsPane()->toPlainText().isEmpty());
+        w.filterEdit()->setText(QStringLiteral("web.yaml"));
+        QCOMPARE(w.filterCountLabel()->text(),
+                 QStringLiteral("2 of %1 workload(s)") // frontend and its CronJob
+                     .arg(w.treeModel()->snapshot()->workloads.size()));
+        // The selected row went away with the filter: so did its details.
+        QVERIFY2(w.detailsPane()->toPlainText().isEmpty(),
+                 qPrintable(w.detailsPane()->toPlainText()));
+        w.filterEdit()->setText(QStringLiteral("no-such-thing"));
+        QCOMPARE(w.filterCountLabel()->text(), QStringLiteral("No row matches “no-such-thing”"));
+        w.filterEdit()->clear();
+        QVERIFY(w.filterCountLabel()->text().isEmpty());
     }
 
     void underlinesOnFailingLines()

@@ -141,9 +141,11 @@ private Q_SLOTS:
         QVERIFY(failing > 0);
         QCOMPARE(lower(text), text);
 
-        // Nothing fails: only kind, name and namespace.
-        const auto passing = TestUtil::snapshotOf({{"pod.yaml", pod("Fine", "1000")}});
-        QCOMPARE(SearchIndex::build(*passing)->workloadText(0), std::string("pod fine demo"));
+        // Nothing fails: only kind, name, namespace and the file's path (a file name finds
+        // what it holds).
+        const auto passing = TestUtil::snapshotOf({{"dir/Pod.yaml", pod("Fine", "1000")}});
+        QCOMPARE(SearchIndex::build(*passing)->workloadText(0),
+                 std::string("pod fine demo dir/pod.yaml"));
     }
 
     // A field's text: path, value, the IDs of its checks and the reasons of those failing.
@@ -208,6 +210,8 @@ private Q_SLOTS:
         QCOMPARE(filtered(snapshot, QStringLiteral("ROOT-USER")),
                  QStringList{QStringLiteral("Pod root-user")});
         QCOMPARE(filtered(snapshot, QStringLiteral("demo")), both); // the namespace's name
+        QCOMPARE(filtered(snapshot, QStringLiteral("B.yaml")),      // a file's name
+                 QStringList{QStringLiteral("Pod sys-admin")});
         QCOMPARE(filtered(snapshot, QStringLiteral("no-such-text")), QStringList());
     }
 
@@ -241,7 +245,7 @@ private Q_SLOTS:
         const auto afterIndex = ViewSnapshot::derive(after, &before).search;
         QCOMPARE(afterIndex->reusedCount(), std::size_t(2));
         QVERIFY(afterIndex->workloadText(1) != grownIndex->workloadText(1));
-        QCOMPARE(afterIndex->workloadText(1), std::string("pod two demo"));
+        QCOMPARE(afterIndex->workloadText(1), std::string("pod two demo ") + edited[1].path);
         QCOMPARE(dump(*after, *afterIndex), dump(*after, *view.search));
 
         // Another version: whatever is shared must still be exactly right.

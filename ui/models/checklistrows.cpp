@@ -400,6 +400,9 @@ QVariant WorkloadTreeModel::checklistData(const Node *n, const QModelIndex &inde
                 return {};
             }
         }
+        if (column == KindColumn)
+            return n->type == NodeType::Object ? q(n->snap->objects[std::size_t(n->object)].kind)
+                                               : QVariant();
         if (column == ValueColumn) {
             if (n->type == NodeType::Finding && finding)
                 return role == Qt::ToolTipRole ? q(finding->detail) : q(finding->reason);

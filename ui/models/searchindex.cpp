@@ -16,9 +16,11 @@ void lowerInPlace(std::string &text)
     }
 }
 
-std::string buildWorkloadText(const WorkloadEntry &w)
+/// The workload's kind, name and namespace, the path of its file (so a file name finds what
+/// it holds) and its failing reasons, lower-cased.
+std::string buildWorkloadText(const WorkloadEntry &w, const std::string &path)
 {
-    std::string text = w.kind + ' ' + w.name + ' ' + w.namespaceName;
+    std::string text = w.kind + ' ' + w.name + ' ' + w.namespaceName + ' ' + path;
     for (const auto *e : {&w.baseline, &w.restricted}) {
         for (const auto &r : e->results) {
             if (r.allowed)
@@ -112,10 +114,11 @@ const std::string &emptyText()
 
 } // namespace
 
-std::shared_ptr<const SearchIndex::Entry> SearchIndex::makeEntry(const WorkloadEntry &w)
+std::shared_ptr<const SearchIndex::Entry> SearchIndex::makeEntry(const WorkloadEntry &w,
+                                                                 const std::string &path)
 {
     auto entry = std::make_shared<Entry>();
-    entry->text = buildWorkloadText(w);
+    entry->text = buildWorkloadText(w, path);
     entry->podFields.reserve(w.podFields.size());
     for (const auto &f : w.podFields)
         entry->podFields.push_back(buildFieldText(f, w));
@@ -159,7 +162,8 @@ std::shared_ptr<const SearchIndex> SearchIndex::build(const WorkspaceSnapshot &s
     }
     for (std::size_t i = 0; i < workloads.size(); ++i) {
         if (!index->m_entries[i])
-            index->m_entries[i] = makeEntry(workloads[i]);
+            index->m_entries[i] =
+                makeEntry(workloads[i], snapshot.files.at(std::size_t(workloads[i].file)).path);
     }
     return index;
 }

@@ -49,7 +49,7 @@ private:
         std::vector<std::string> podFields;
         std::vector<std::vector<std::string>> containerFields;
     };
-    static std::shared_ptr<const Entry> makeEntry(const WorkloadEntry &w);
+    static std::shared_ptr<const Entry> makeEntry(const WorkloadEntry &w, const std::string &path);
 
     /// Shared with the indexes of earlier snapshots for unchanged workloads.
     std::vector<std::shared_ptr<const Entry>> m_entries;

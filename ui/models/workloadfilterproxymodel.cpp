@@ -3,6 +3,8 @@
 
 #include "workloadtreemodel.h"
 
+#include <QCollator>
+
 namespace PodSec::Ui {
 
 WorkloadFilterProxyModel::WorkloadFilterProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
@@ -36,6 +38,83 @@ void WorkloadFilterProxyModel::refilter()
 {
     if (!m_words.empty() || m_onlyFailing)
         invalidateFilter();
+    if (sortColumn() >= 0) // not kept up by itself (dynamic sorting is off)
+        sort(sortColumn(), sortOrder());
+}
+
+namespace {
+
+/// Worst first: what a person sorting a badge column looks for.
+int verdictRank(Verdict v)
+{
+    switch (v) {
+    case Verdict::Fail:
+        return 0;
+    case Verdict::PodsRejected:
+        return 1;
+    case Verdict::Exempt:
+        return 2;
+    case Verdict::Pass:
+        return 3;
+    case Verdict::NotApplied:
+        return 4;
+    case Verdict::NotChecked:
+        break;
+    }
+    return 5;
+}
+
+} // namespace
+
+bool WorkloadFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const int column = left.column();
+    int a = 0, b = 0;
+    if (column >= WorkloadTreeModel::BaselineColumn && column <= WorkloadTreeModel::WarnColumn) {
+        a = verdictRank(Verdict(left.data(WorkloadTreeModel::VerdictRole).toInt()));
+        b = verdictRank(Verdict(right.data(WorkloadTreeModel::VerdictRole).toInt()));
+    } else if (column == WorkloadTreeModel::ChecklistColumn) {
+        const QVariant x = left.data(WorkloadTreeModel::SeverityRole);
+        const QVariant y = right.data(WorkloadTreeModel::SeverityRole);
+        a = x.isValid() && x.toInt() >= 0 ? x.toInt() : 99;
+        b = y.isValid() && y.toInt() >= 0 ? y.toInt() : 99;
+    } else {
+        static const QCollator collator = [] {
+            QCollator c;
+            c.setNumericMode(true);
+            c.setCaseSensitivity(Qt::CaseInsensitive);
+            return c;
+        }();
+        a = collator.compare(left.data().toString(), right.data().toString());
+    }
+    if (a != b)
+        return a < b;
+    return left.row() < right.row(); // ties keep the workspace's order
+}
+
+std::pair<int, int> WorkloadFilterProxyModel::workloadCounts() const
+{
+    const QAbstractItemModel *source = sourceModel();
+    if (!source)
+        return {0, 0};
+    int kept = 0, all = 0;
+    using NodeType = WorkloadTreeModel::NodeType;
+    // Workloads sit below roots and namespaces; live ones also below their controllers.
+    auto walk = [&](auto &&self, const QModelIndex &parent) -> void {
+        for (int r = 0; r < source->rowCount(parent); ++r) {
+            const QModelIndex i = source->index(r, 0, parent);
+            const int type = i.data(WorkloadTreeModel::NodeTypeRole).toInt();
+            if (type == int(NodeType::Workload)) {
+                ++all;
+                kept += mapFromSource(i).isValid();
+            } else if (type != int(NodeType::Root) && type != int(NodeType::Namespace)) {
+                continue;
+            }
+            self(self, i);
+        }
+    };
+    walk(walk, QModelIndex());
+    return {kept, all};
 }
 
 bool WorkloadFilterProxyModel::filterAcceptsRow(int sourceRow,

@@ -4,12 +4,16 @@
 #include <QSortFilterProxyModel>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace PodSec::Ui {
 
-/// Text filter over names, paths, values and reasons, and "only failing"; a row stays
-/// when it or any descendant matches (recursive filtering keeps the path to it).
+/// Text filter over names, file paths, field paths, values and reasons, and "only failing";
+/// a row stays when it or any descendant matches (recursive filtering keeps the path to
+/// it). Sorting a column: badge columns put Fail and Reject first, the checklist column its
+/// most severe findings, the others sort by text with numbers compared as numbers; ties
+/// keep the workspace's order.
 class WorkloadFilterProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -23,8 +27,13 @@ public:
     /// Applies the filter again (after the source's data changed).
     void refilter();
 
+    /// How many workload rows the filter keeps, and how many there are (below namespaces
+    /// and roots; fields and containers do not count).
+    std::pair<int, int> workloadCounts() const;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     QString m_text;

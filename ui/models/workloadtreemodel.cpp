@@ -533,6 +533,13 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
                 break;
             }
         }
+        if (column == KindColumn) {
+            if (n->type == NodeType::Namespace)
+                return QStringLiteral("Namespace");
+            if (n->type == NodeType::Workload)
+                return q(workloadAt(index)->kind);
+            return {};
+        }
         if (column == ValueColumn && n->type == NodeType::Root)
             return rootState(*rootAt(index));
         if (column == ValueColumn && n->type == NodeType::Field) {
@@ -614,6 +621,8 @@ QVariant WorkloadTreeModel::headerData(int section, Qt::Orientation orientation,
     switch (section) {
     case NameColumn:
         return tr("Name");
+    case KindColumn:
+        return tr("Kind");
     case ValueColumn:
         return tr("Value");
     case BaselineColumn:

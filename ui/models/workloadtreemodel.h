@@ -24,6 +24,7 @@ public:
     // Unscoped on purpose: roles and columns are used as ints throughout Qt's API.
     enum Columns {
         NameColumn,
+        KindColumn, ///< the object's kind (Namespace for namespace rows); hidden at will
         ValueColumn,
         BaselineColumn,
         RestrictedColumn,

@@ -15,6 +15,7 @@
 #include "problemspanel.h"
 #include "recoverycontroller.h"
 #include "selectionsync.h"
+#include "treeheader.h"
 
 #include "admission/admissionconfig.h"
 #include "engine/workspacesnapshot.h"
@@ -72,6 +73,8 @@ MainWindow::MainWindow(QWidget *parent)
     for (int c = WorkloadTreeModel::BaselineColumn; c < WorkloadTreeModel::ColumnCountValue; ++c)
         m_tree->setColumnWidth(c, 100);
     m_tree->setAccessibleName(tr("Namespaces and workloads"));
+    m_tree->setColumnWidth(WorkloadTreeModel::KindColumn, 110);
+    m_header = new TreeHeader(m_tree);
 
     auto *editorPane = new QWidget;
     auto *editorLayout = new QVBoxLayout(editorPane);
@@ -421,6 +424,7 @@ void MainWindow::applySnapshot(const ViewSnapshot &view)
     m_access->setResult(view.snapshot ? view.snapshot->access : nullptr);
     const qint64 tModel = timing.elapsed();
     m_filter->refilter();
+    updateFilterCount();
     if (first) {
         fitColumns();
         // Namespaces open, workloads closed: the overview a class starts from.

@@ -86,6 +86,7 @@ public:
     // For tests and screenshots.
     WorkloadTreeModel *treeModel() const { return m_model; }
     WorkloadFilterProxyModel *filterModel() const { return m_filter; }
+    BadgeProxyModel *badgeModel() const { return m_badges; }
     QTreeView *treeView() const { return m_tree; }
     CodeEditor *editor() const { return m_editor; }
     DetailsPane *detailsPane() const { return m_details; }
@@ -100,6 +101,10 @@ public:
     QComboBox *ruleSetCombo() const { return m_ruleSets; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     QCheckBox *onlyFailingBox() const { return m_onlyFailing; }
+    QLabel *filterCountLabel() const { return m_filterCount; }
+    class TreeHeader *treeHeader() const { return m_header; }
+    /// Counts what the filter keeps (the label beside it).
+    void updateFilterCount();
     ProblemsPanel *problemsPanel() const { return m_problems; }
     /// The Access view (a tab beside the workload tree) and the tabs that hold both.
     AccessPanel *accessPanel() const { return m_access; }
@@ -186,6 +191,9 @@ private:
     QLineEdit *m_filterEdit = nullptr;
     QCheckBox *m_onlyFailing = nullptr;
     QLabel *m_counts = nullptr;
+    /// Beside the filter: "N of M workloads", or that nothing matches.
+    QLabel *m_filterCount = nullptr;
+    class TreeHeader *m_header = nullptr;
     ProblemsPanel *m_problems = nullptr;
     AccessPanel *m_access = nullptr;
     QTabWidget *m_leftTabs = nullptr;

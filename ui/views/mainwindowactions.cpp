@@ -68,6 +68,10 @@ void MainWindow::createPolicyBar()
     bar->addWidget(m_filterEdit);
     m_onlyFailing = new QCheckBox(tr("Only failing"));
     bar->addWidget(m_onlyFailing);
+    m_filterCount = new QLabel;
+    m_filterCount->setContentsMargins(6, 0, 6, 0);
+    m_filterCount->setAccessibleName(tr("Rows the filter keeps"));
+    bar->addWidget(m_filterCount);
 
     connect(m_version, &QComboBox::currentIndexChanged, this, &MainWindow::applyOptions);
     connect(m_level, &QComboBox::currentIndexChanged, this, &MainWindow::applyOptions);
@@ -82,10 +86,12 @@ void MainWindow::createPolicyBar()
             if (shown <= 50)
                 m_tree->expandAll();
         }
+        updateFilterCount();
         updateStatus();
     });
     connect(m_onlyFailing, &QCheckBox::toggled, this, [this](bool on) {
         m_filter->setOnlyFailing(on);
+        updateFilterCount();
         updateStatus();
     });
 }
@@ -251,6 +257,32 @@ void MainWindow::createActions()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PodSec Explorer"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::updateFilterCount()
+{
+    // The row the details showed may have gone with the filter: they show what is current.
+    const QModelIndex current = m_tree->currentIndex();
+    if (!current.isValid() || !m_tree->selectionModel()->isSelected(current))
+        m_details->showIndex(m_model, QModelIndex(), false);
+
+    const QString text = m_filterEdit->text().trimmed();
+    if (text.isEmpty() && !m_onlyFailing->isChecked()) {
+        m_filterCount->clear();
+        return;
+    }
+    const auto [kept, all] = m_filter->workloadCounts();
+    if (m_filter->rowCount() == 0) {
+        m_filterCount->setText(text.isEmpty() ? tr("Nothing fails")
+                                              : tr("No row matches “%1”")
+                                                    .arg(m_filterEdit->fontMetrics().elidedText(
+                                                        text, Qt::ElideMiddle, 200)));
+        m_filterCount->setStyleSheet(
+            QStringLiteral("color: palette(highlight); font-weight: bold"));
+        return;
+    }
+    m_filterCount->setStyleSheet(QString());
+    m_filterCount->setText(tr("%1 of %n workload(s)", nullptr, all).arg(kept));
 }
 
 void MainWindow::updateFixActions()

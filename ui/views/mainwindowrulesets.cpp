@@ -3,6 +3,7 @@
 // they judged), the security checklist (spec/checklist.md: findings per workload,
 // namespace and object, one severity column) or both. The choice is kept in the settings.
 #include "mainwindow.h"
+#include "treeheader.h"
 
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
@@ -57,9 +58,7 @@ void MainWindow::applyRuleSets(SnapshotOptions &options)
     m_model->setRuleSets(!checklist ? WorkloadTreeModel::RuleSets::PodSecurity
                          : !pss     ? WorkloadTreeModel::RuleSets::Checklist
                                     : WorkloadTreeModel::RuleSets::Both);
-    for (int c = WorkloadTreeModel::BaselineColumn; c <= WorkloadTreeModel::WarnColumn; ++c)
-        m_tree->setColumnHidden(c, !pss);
-    m_tree->setColumnHidden(WorkloadTreeModel::ChecklistColumn, !checklist);
+    m_header->setRuleSets(pss, checklist);
 }
 
 } // namespace PodSec::Ui
