@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSet>
 #include <QSettings>
 #include <QStyle>
 #include <QToolBar>
@@ -391,7 +392,7 @@ void MainWindow::fitColumns()
     int badge = fm.horizontalAdvance(
         m_model->headerData(WorkloadTreeModel::RestrictedColumn, Qt::Horizontal, Qt::DisplayRole)
             .toString());
-    for (int v = 0; v <= int(Verdict::Exempt); ++v) {
+    for (int v = 0; v <= int(Verdict::PodsRejected); ++v) {
         for (int c = WorkloadTreeModel::BaselineColumn; c < WorkloadTreeModel::ColumnCountValue;
              ++c)
             badge = qMax(badge, fm.horizontalAdvance(BadgeProxyModel::verdictText(Verdict(v), c)));
@@ -420,6 +421,20 @@ void MainWindow::fitColumns()
         name = qMax(name, w);
     }
     m_tree->setColumnWidth(WorkloadTreeModel::NameColumn, qMin(name, 420));
+    // The kind column fits the kinds there are (the name column says them too).
+    int kind = fm.horizontalAdvance(
+        m_model->headerData(WorkloadTreeModel::KindColumn, Qt::Horizontal, Qt::DisplayRole)
+            .toString());
+    if (const auto snapshot = m_model->snapshot()) {
+        QSet<QString> kinds{QStringLiteral("Namespace")};
+        for (const auto &w : snapshot->workloads)
+            kinds.insert(QString::fromStdString(w.kind));
+        for (const auto &o : snapshot->objects)
+            kinds.insert(QString::fromStdString(o.kind));
+        for (const QString &k : std::as_const(kinds))
+            kind = qMax(kind, fm.horizontalAdvance(k));
+    }
+    m_tree->setColumnWidth(WorkloadTreeModel::KindColumn, qMin(kind + 16, 180));
 }
 
 void MainWindow::applyOptions()
