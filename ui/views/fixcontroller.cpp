@@ -44,7 +44,7 @@ FixController::FixController(Workspace *workspace, DocumentSet *documents, QWidg
 
 std::vector<Engine::ChecklistDecision>
 FixController::checklistDecisions(Scope scope, const WorkspaceSnapshot &snapshot,
-                                  const WorkloadEntry *workload, int file, const NamespaceEntry *ns,
+                                  const WorkloadEntry *workload, const NamespaceEntry *ns,
                                   const QString &ruleId) const
 {
     const auto &options = m_workspace->options();
@@ -67,23 +67,12 @@ FixController::checklistDecisions(Scope scope, const WorkspaceSnapshot &snapshot
         else if (ns)
             request.namespaces = {ns->name};
         break;
-    case Scope::File: {
-        const std::string path = m_workspace->paths().value(file).toStdString();
-        for (std::size_t w = 0; w < snapshot.workloads.size(); ++w) {
-            if (snapshot.workloads[w].file == file)
-                request.workloads.push_back(int(w));
-        }
-        for (const auto &[name, facts] : snapshot.facts
-                                             ? snapshot.facts->namespaces
-                                             : std::map<std::string, Engine::NamespaceFacts>{}) {
-            if (facts.declared && facts.source == path)
-                request.namespaces.push_back(name);
-        }
-        break;
-    }
+    case Scope::File:
     case Scope::Workspace:
-        request.all = true;
-        break;
+        // "Make … Restricted" over files is about Pod Security; a file or a workspace would
+        // list a decision for nearly every workload. The checklist is decided finding by
+        // finding, workload by workload, or namespace by namespace.
+        return {};
     }
     auto decisions = Engine::planChecklistDecisions(snapshot, request);
     // A choice was planned on the evaluated bytes: when a file it changes was edited since,
@@ -166,7 +155,9 @@ void FixController::fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> sn
                 return;
         }
     }
-    auto checklist = checklistDecisions(scope, *snapshot, workload, file, ns, ruleId);
+    QApplication::setOverrideCursor(Qt::WaitCursor); // it may read every file once
+    auto checklist = checklistDecisions(scope, *snapshot, workload, ns, ruleId);
+    QApplication::restoreOverrideCursor();
     // The files the checklist's choices change or create become targets too (nothing of
     // Pod Security is fixed in those brought in only for them).
     for (const auto &d : checklist) {

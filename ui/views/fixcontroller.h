@@ -39,9 +39,9 @@ public:
 
     /// Fixes the failing checks of field (Field), the workload (Workload), its file or
     /// file (File), or every file (Workspace), towards restricted at the snapshot's version.
-    /// With the checklist selected, its decisions for the same scope come with their
-    /// choices: of ruleId alone for a finding's row (Field), of the namespace ns when a
-    /// namespace's row is selected (ns set, no workload).
+    /// With the checklist selected, its decisions come with their choices for a finding's
+    /// row (Field: ruleId alone), a workload (Workload) or a namespace's row (ns set, no
+    /// workload); not for a file or the workspace (Pod Security only there).
     void fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> snapshot,
              const WorkloadEntry *workload, const FieldEntry *field, int file,
              const NamespaceEntry *ns = nullptr, const QString &ruleId = {});
@@ -63,7 +63,7 @@ private:
     std::vector<Engine::ChecklistDecision> checklistDecisions(Scope scope,
                                                               const WorkspaceSnapshot &snapshot,
                                                               const WorkloadEntry *workload,
-                                                              int file, const NamespaceEntry *ns,
+                                                              const NamespaceEntry *ns,
                                                               const QString &ruleId) const;
     /// Writes the new files of the accepted results (a NetworkPolicy of its own); the
     /// folder watch adds them to the workspace. Returns the names written.
