@@ -836,6 +836,30 @@ Connect anyway?</source>
         <source>opens the fix preview with the choices the tool can write for you, none of them ticked; or edit the manifest as below.</source>
         <translation>会打开修复预览，列出本工具可以替你写入的选择，默认都不勾选；也可以按下文自行编辑清单。</translation>
     </message>
+    <message numerus="yes">
+        <source>Pods rejected by enforce: %1 of %n Pod(s)</source>
+        <translation>
+            <numerusform>被强制模式拒绝的 Pod：%n 个中的 %1 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Controllers whose Pods enforce rejects: %1</source>
+        <translation>其 Pod 会被强制模式拒绝的控制器：%1</translation>
+    </message>
+    <message>
+        <source>Warned about: %1 · audited: %2</source>
+        <translation>收到警告：%1 · 被审计：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failing restricted: %1 of %n workload(s)</source>
+        <translation>
+            <numerusform>不满足 restricted：%n 个工作负载中的 %1 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failing most at restricted: %1</source>
+        <translation>在 restricted 下不通过最多的控制项：%1</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::DiskChangeController</name>

@@ -2,10 +2,12 @@
 // The workspace snapshot: reuse of unchanged files from a previous snapshot (a cluster read
 // page by page) gives the same answer as a fresh build, and live objects are linked to the
 // workload that controls them.
+#include "engine/namespacenumbers.h"
 #include "engine/workspacesnapshot.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <string>
 
 using namespace PodSec;
@@ -161,6 +163,56 @@ class TestSnapshot : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A namespace's numbers: Pods enforce rejects, controllers whose Pods it would reject,
+    // warn and audit, and the controls failing most at restricted.
+    void namespaceNumbersCountWhatTheLabelsDo()
+    {
+        const char *text = R"(apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels: {pod-security.kubernetes.io/enforce: baseline, pod-security.kubernetes.io/warn: restricted, pod-security.kubernetes.io/audit: restricted}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    spec:
+      hostNetwork: true
+      containers: [{name: a, image: x}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: root, namespace: shop}
+spec:
+  hostPID: true
+  containers: [{name: a, image: x}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: almost, namespace: shop}
+spec:
+  containers: [{name: a, image: x}]
+)";
+        const auto s = buildSnapshot({file("shop.yaml", text)}, SnapshotOptions{});
+        QVERIFY(s);
+        const auto it = std::find_if(s->namespaces.begin(), s->namespaces.end(),
+                                     [](const auto &n) { return n.name == "shop"; });
+        QVERIFY(it != s->namespaces.end());
+        const auto n = Engine::namespaceNumbers(*s, *it, 2);
+        QCOMPARE(n.workloads, 3);
+        QCOMPARE(n.pods, 2);
+        QCOMPARE(n.podsRejected, 1);        // root: hostPID under enforce=baseline
+        QCOMPARE(n.controllersRejected, 1); // web: its Pods would share the host network
+        QCOMPARE(n.warned, 2); // web and almost; root is rejected, so no warning is sent
+        QCOMPARE(n.failRestricted, 3);
+        QCOMPARE(n.topControls.size(), std::size_t(2));
+        QCOMPARE(n.topControls[0].second, 3); // every one of them fails these
+        QCOMPARE(n.topControls[1].second, 3);
+        QCOMPARE(n.topControls[0].first, std::string("allowPrivilegeEscalation"));
+    }
+
     // A page appended to the workspace: the earlier files are reused, the new one is
     // evaluated, and the result equals a fresh build.
     void appendedFileReusesTheOthers()

@@ -235,6 +235,17 @@ private Q_SLOTS:
         QCOMPARE(w.filterCountLabel()->text(), QStringLiteral("No row matches “no-such-thing”"));
         w.filterEdit()->clear();
         QVERIFY(w.filterCountLabel()->text().isEmpty());
+
+        // A namespace's details count what its labels do (the ledger's Pods and debug-shell).
+        QVERIFY(w.selectKey(QStringLiteral("ns:payments")) ||
+                w.selectKey(QStringLiteral("payments")));
+        const QString details = w.detailsPane()->toPlainText();
+        QVERIFY2(
+            details.contains(QStringLiteral("Pods rejected by enforce: 1 of 1 Pod(s)")) &&
+                details.contains(QStringLiteral("Controllers whose Pods enforce rejects: 1")) &&
+                details.contains(QStringLiteral("Failing restricted: 2 of 3 workload(s)")) &&
+                details.contains(QStringLiteral("Failing most at restricted: ")),
+            qPrintable(details));
     }
 
     void underlinesOnFailingLines()

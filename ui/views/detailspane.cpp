@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "detailspane.h"
 
+#include "engine/namespacenumbers.h"
+
 #include "markdowntexts.h"
 
 #include "accessdetails.h"
@@ -150,6 +152,36 @@ QString DetailsPane::elided(const QString &text, int limit, bool *cut)
 
 namespace {
 
+/// What the namespace's labels do to its workloads, and the controls failing most.
+QString namespaceNumbersMarkdown(const WorkspaceSnapshot &snapshot, const NamespaceEntry &ns)
+{
+    const auto n = Engine::namespaceNumbers(snapshot, ns);
+    if (n.workloads == 0)
+        return {};
+    QString md =
+        QStringLiteral("\n- ") +
+        DetailsPane::tr("Pods rejected by enforce: %1 of %n Pod(s)", nullptr, n.pods)
+            .arg(n.podsRejected) +
+        QStringLiteral("\n- ") +
+        DetailsPane::tr("Controllers whose Pods enforce rejects: %1").arg(n.controllersRejected) +
+        QStringLiteral("\n- ") +
+        DetailsPane::tr("Warned about: %1 · audited: %2").arg(n.warned).arg(n.audited) +
+        QStringLiteral("\n- ") +
+        DetailsPane::tr("Failing restricted: %1 of %n workload(s)", nullptr, n.workloads)
+            .arg(n.failRestricted) +
+        QLatin1Char('\n');
+    if (!n.topControls.empty()) {
+        QStringList controls;
+        for (const auto &[id, count] : n.topControls)
+            controls << QStringLiteral("%1 (%2)").arg(code(q(id))).arg(count);
+        md += QStringLiteral("- ") +
+              DetailsPane::tr("Failing most at restricted: %1")
+                  .arg(controls.join(QStringLiteral(", "))) +
+              QLatin1Char('\n');
+    }
+    return md;
+}
+
 QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, bool offerFix,
                       Texts &texts)
 {
@@ -178,6 +210,7 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
         md += QStringLiteral("\n") +
               DetailsPane::tr("%n workload(s).", nullptr, int(ns->workloads.size())) +
               QLatin1Char('\n');
+        md += namespaceNumbersMarkdown(*model->snapshot(), *ns);
         return md + QLatin1Char('\n') +
                AccessDetails::namespaceMarkdown(*model->snapshot(), ns->name);
     }
