@@ -94,7 +94,8 @@ std::vector<ChecklistDecision> planChecklistDecisions(const WorkspaceSnapshot &s
                                                       const ChecklistFixRequest &request);
 
 /// Applies the chosen choices to texts (path -> text; new files are added). Insertions at
-/// the same place are written in the order given. false (texts untouched) with a message
+/// the same place are written the more indented first (an inner mapping's key before its
+/// parent's), else in the order given. false (texts untouched) with a message
 /// when two choices change the same bytes or a new file would be created twice.
 bool applyChoices(const std::vector<const ChecklistChoice *> &choices,
                   std::map<std::string, std::string> &texts, std::string &error);

@@ -213,10 +213,36 @@ void Planner::defaultDeny(const std::string &ns, ChecklistDecision &d)
     }
 }
 
+namespace {
+
+/// The indentation of an insertion's first line of YAML (after a leading line break).
+std::size_t insertedIndent(const std::string &text)
+{
+    std::size_t i = 0;
+    if (text.compare(0, 2, "\r\n") == 0)
+        i = 2;
+    else if (!text.empty() && text[0] == '\n')
+        i = 1;
+    const std::size_t start = i;
+    while (i < text.size() && text[i] == ' ')
+        ++i;
+    return i - start;
+}
+
+} // namespace
+
 bool mergeEdits(std::vector<Fix::TextEdit> edits, Fix::TextEditSet &set)
 {
-    std::stable_sort(edits.begin(), edits.end(),
-                     [](const auto &a, const auto &b) { return a.offset < b.offset; });
+    // Insertions at one place: the more indented first. Where a container's mapping and the
+    // pod spec both end on one line, a key of the container must come before a key of the
+    // pod spec, or it would land in the wrong mapping (or make the YAML invalid).
+    std::stable_sort(edits.begin(), edits.end(), [](const auto &a, const auto &b) {
+        if (a.offset != b.offset)
+            return a.offset < b.offset;
+        if (a.length != 0 || b.length != 0)
+            return false;
+        return insertedIndent(a.text) > insertedIndent(b.text);
+    });
     bool ok = true;
     for (std::size_t i = 0; i < edits.size(); ++i) {
         Fix::TextEdit e = edits[i];

@@ -36,8 +36,9 @@ std::optional<ChecklistChoice> choiceOf(const std::string &key, const QString &t
                                         std::optional<Fix::TextEditSet> edits,
                                         const QString &consequence = {});
 
-/// Adds edits to set; insertions at one place are joined in the order given (two additions
-/// after the same line). false when edits overlap otherwise.
+/// Adds edits to set; insertions at one place are joined, the more indented first (a key of
+/// an inner mapping before one of the mapping around it), else in the order given (two
+/// documents appended to a file). false when edits overlap otherwise.
 bool mergeEdits(std::vector<Fix::TextEdit> edits, Fix::TextEditSet &set);
 
 /// An object found in a parsed file: its document and root node.

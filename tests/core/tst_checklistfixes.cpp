@@ -406,6 +406,56 @@ spec:
         QCOMPARE(again, texts);
     }
 
+    void choicesEndingOnOneLineKeepTheirMappings()
+    {
+        // containers is the pod spec's last key: the last container's new resources and
+        // the pod's automountServiceAccountToken are inserted at the same offset.
+        const std::string pod = R"(apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: ledger, namespace: payments}
+spec:
+  template:
+    spec:
+      containers:
+        - name: db
+          image: postgres:16
+        - name: backup
+          image: registry.example.com/ledger-backup:1.0
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: after}
+spec:
+  containers: [{name: a, image: x}]
+)";
+        const Texts texts{{"ledger.yaml", pod}};
+        const auto s = snapshotOf(texts);
+        const auto token = plan(s, "serviceAccountToken");
+        const auto memory = plan(s, "memoryLimit");
+        const auto *podChoice = choice(token, "|pod");
+        const auto *ask = choice(memory, "containers[1]|ask");
+        QVERIFY(podChoice && ask);
+        ChecklistChoice filled = *ask;
+        std::string error;
+        QVERIFY(Engine::fillChoice(filled, "1Gi", error));
+        for (const auto &order : {std::vector<const ChecklistChoice *>{podChoice, &filled},
+                                  std::vector<const ChecklistChoice *>{&filled, podChoice}}) {
+            const auto after = applied(texts, order);
+            QVERIFY2(
+                after.at("ledger.yaml")
+                        .find(
+                            "          image: registry.example.com/ledger-backup:1.0\n"
+                            "          resources:\n            limits:\n              memory: 1Gi\n"
+                            "      automountServiceAccountToken: false\n---\n") !=
+                    std::string::npos,
+                after.at("ledger.yaml").c_str());
+            const auto now = snapshotOf(after);
+            QVERIFY(now.problems.empty());
+            const auto failingNow = failing(now);
+            QVERIFY(!failingNow.count("StatefulSet/ledger: serviceAccountToken"));
+        }
+    }
+
     void theDecisionLineListsTheChoices()
     {
         const auto decisions =
