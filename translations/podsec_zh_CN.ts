@@ -218,14 +218,6 @@
         <translation>它会切断该名字空间中 Pod 的所有未被其他 NetworkPolicy 允许的连接：工作负载需要的流量（包括 DNS 查询）必须由单独的策略放行</translation>
     </message>
     <message>
-        <source>Add NetworkPolicy &quot;default-deny&quot; to namespace &quot;%1&quot;, denying ingress and egress</source>
-        <translation>向名字空间“%1”添加 NetworkPolicy “default-deny”，拒绝入站和出站流量</translation>
-    </message>
-    <message>
-        <source>Add NetworkPolicy &quot;default-deny&quot; to namespace &quot;%1&quot;, denying ingress only</source>
-        <translation>向名字空间“%1”添加 NetworkPolicy “default-deny”，仅拒绝入站流量</translation>
-    </message>
-    <message>
         <source>(new file %1)</source>
         <translation>（新文件 %1）</translation>
     </message>
@@ -252,6 +244,28 @@
     <message>
         <source>; the Namespace object is not in a file to edit: label the namespace with a command</source>
         <translation>；Namespace 对象不在可编辑的文件中：请用命令为名字空间加标签</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the Pods of %1 would be rejected from then on</source>
+        <translation>此后 %1 的 Pod 都会被拒绝</translation>
+    </message>
+    <message>
+        <source>this lowers the namespace&apos;s enforcement from %1 to %2</source>
+        <translation>这会把该名字空间的强制级别从 %1 降到 %2</translation>
+    </message>
+    <message>
+        <source>Add NetworkPolicy &quot;%2&quot; to namespace &quot;%1&quot;, denying ingress and egress</source>
+        <translation>向名字空间“%1”添加 NetworkPolicy “%2”，拒绝入站和出站流量</translation>
+    </message>
+    <message>
+        <source>Add NetworkPolicy &quot;%2&quot; to namespace &quot;%1&quot;, denying ingress only</source>
+        <translation>向名字空间“%1”添加 NetworkPolicy “%2”，仅拒绝入站流量</translation>
     </message>
 </context>
 <context>
@@ -1049,10 +1063,6 @@ Connect anyway?</source>
         <translation>本工具无法替你写入：请参阅该规则的说明</translation>
     </message>
     <message>
-        <source>new file %1</source>
-        <translation>新文件 %1</translation>
-    </message>
-    <message>
         <source>%1 (in %2)</source>
         <translation>%1（在 %2 中）</translation>
     </message>
@@ -1063,6 +1073,14 @@ Connect anyway?</source>
     <message>
         <source>Run a command instead (select to see it)</source>
         <translation>改为运行命令（选中以查看）</translation>
+    </message>
+    <message>
+        <source>— Apply writes this file to the disk</source>
+        <translation>—— 点击“应用”会把此文件写入磁盘</translation>
+    </message>
+    <message>
+        <source>Value to write</source>
+        <translation>要写入的值</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@ std::optional<ChecklistChoice> choiceOf(const std::string &key, const QString &t
 }
 
 Found Planner::find(int file, const std::string &kind, const std::string &name,
-                    const std::string &ns)
+                    const std::string &ns, const std::string &apiVersion)
 {
     Found found;
     const auto *source = parse(file);
@@ -50,8 +50,7 @@ Found Planner::find(int file, const std::string &kind, const std::string &name,
         forEachObject(
             doc, m_placement, [](const PlacedObject &) {},
             [&](const K8s::Object &o) {
-                const bool core = o.apiVersion == "v1";
-                if (o.kindText == kind && core && o.name == name &&
+                if (o.kindText == kind && o.apiVersion == apiVersion && o.name == name &&
                     (ns.empty() || o.namespaceOr(m_r.defaultNamespace) == ns))
                     found = {&doc, o.root};
             });
@@ -336,6 +335,7 @@ void Planner::memoryLimit(const PlacedObject &o, int file, const std::string &la
         if (!limValue || *limValue <= *reqValue)
             continue;
         const QString limText = qs(doc.scalar(doc.resolve(limit.node)));
+        const std::size_t first = d.choices.size();
         if (auto ch = choiceOf(
                 "memoryLimit|" + label + '|' + c.path + "|lower",
                 QCoreApplication::translate("PodSec::Fix",
@@ -354,6 +354,8 @@ void Planner::memoryLimit(const PlacedObject &o, int file, const std::string &la
                 QCoreApplication::translate("PodSec::Fix", "each pod reserves that much memory "
                                                            "on its node, so fewer pods fit")))
             d.choices.push_back(std::move(*ch));
+        for (std::size_t i = first; i < d.choices.size(); ++i)
+            d.choices[i].exclusive = c.path; // lower the limit or raise the request
     }
 }
 

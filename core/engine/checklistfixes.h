@@ -34,6 +34,10 @@ struct ChecklistChoice
     /// What it may break, for a person to weigh; "" when nothing is expected to.
     std::string consequence;
     std::vector<FileChange> changes;
+    /// Choices of one decision with the same non-empty key are alternatives (enforce
+    /// baseline or restricted; one policy or the other; lower the limit or raise the
+    /// request): ticking one unticks the others.
+    std::string exclusive;
     /// Non-empty when the choice needs a value from the person (the prompt, translated):
     /// its edits hold ChecklistValuePlaceholder until fillChoice() puts the value in.
     std::string ask;

@@ -101,6 +101,61 @@ int Planner::namespaceFile(const std::string &ns) const
     return facts && facts->declared && !facts->fromCluster ? fileIndex(facts->source) : -1;
 }
 
+std::string Planner::freePolicyName(const std::string &ns)
+{
+    for (int n = 1;; ++n) {
+        const std::string name = n == 1 ? "default-deny" : "default-deny-" + std::to_string(n);
+        bool taken = false;
+        for (std::size_t f = 0; f < m_s.files.size() && !taken; ++f) {
+            if (m_s.files[f].text().find("NetworkPolicy") != std::string::npos)
+                taken = find(int(f), "NetworkPolicy", name, ns, "networking.k8s.io/v1").doc;
+        }
+        if (!taken)
+            return name;
+    }
+}
+
+std::string Planner::levelEffects(const std::string &ns, Policy::Level level) const
+{
+    const auto entry = std::find_if(m_s.namespaces.begin(), m_s.namespaces.end(),
+                                    [&](const NamespaceEntry &n) { return n.name == ns; });
+    if (entry == m_s.namespaces.end() || level == Policy::Level::Privileged)
+        return {};
+    std::vector<std::string> rejected;
+    const Column column =
+        level == Policy::Level::Restricted ? Column::Restricted : Column::Baseline;
+    for (int w : entry->workloads) {
+        const auto &workload = m_s.workloads[std::size_t(w)];
+        if (workload.kind != "Pod" && workload.hasTemplate &&
+            workload.verdicts[int(column)] == Verdict::Fail)
+            rejected.push_back(workload.kind + ' ' + workload.name);
+    }
+    std::string out;
+    if (!rejected.empty()) {
+        std::string names;
+        for (std::size_t i = 0; i < rejected.size() && i < 3; ++i)
+            names += (i ? ", " : "") + rejected[i];
+        // (The count is a variable: lupdate 6.4 hangs on a cast inside translate's arguments.)
+        const int more = int(rejected.size()) - 3;
+        if (more > 0)
+            names += QCoreApplication::translate("PodSec::Fix", " and %n more", nullptr, more)
+                         .toStdString();
+        out = QCoreApplication::translate("PodSec::Fix",
+                                          "the Pods of %1 would be rejected from then on")
+                  .arg(qs(names))
+                  .toStdString();
+    }
+    const Policy::Level now = entry->policy.enforce.level;
+    if (level < now)
+        out +=
+            (out.empty() ? "" : "; ") +
+            QCoreApplication::translate("PodSec::Fix",
+                                        "this lowers the namespace's enforcement from %1 to %2")
+                .arg(QLatin1String(Policy::levelName(now)), QLatin1String(Policy::levelName(level)))
+                .toStdString();
+    return out;
+}
+
 void Planner::podSecurityEnforced(const std::string &ns, ChecklistDecision &d)
 {
     const auto *facts = namespaceFacts(ns);
@@ -137,6 +192,12 @@ void Planner::podSecurityEnforced(const std::string &ns, ChecklistDecision &d)
                 QCoreApplication::translate(
                     "PodSec::Fix", "new pods that fail %1 are rejected; the API server warns: %2")
                     .arg(QLatin1String(level), qs(said));
+        const std::string effects =
+            levelEffects(ns, std::string_view(level) == "restricted" ? Policy::Level::Restricted
+                                                                     : Policy::Level::Baseline);
+        if (!effects.empty())
+            consequence = consequence.isEmpty() ? qs(effects)
+                                                : consequence + QStringLiteral("; ") + qs(effects);
         if (!object.doc) {
             d.commands += std::string(d.commands.empty() ? "" : "\n") +
                           "kubectl label --overwrite ns " + ns + ' ' + EnforceLabel + '=' + level;
@@ -149,8 +210,10 @@ void Planner::podSecurityEnforced(const std::string &ns, ChecklistDecision &d)
                 m_s.files[std::size_t(file)].path,
                 surgeon(*object.doc, file)
                     .set(object.root, {"metadata", "labels", EnforceLabel}, Fix::str(level)),
-                consequence))
+                consequence)) {
+            c->exclusive = "enforce";
             d.choices.push_back(std::move(*c));
+        }
     }
     if (!d.commands.empty())
         d.question +=
@@ -189,25 +252,30 @@ void Planner::defaultDeny(const std::string &ns, ChecklistDecision &d)
         "PodSec::Fix", "it cuts every connection of the namespace's pods that no other "
                        "NetworkPolicy allows: traffic the workloads need (DNS lookups included) "
                        "must be allowed by policies of its own");
+    const auto *facts = namespaceFacts(ns);
+    const bool ingressDenied = facts && facts->denyIngress;
+    const std::string name = freePolicyName(ns);
     for (const bool egress : {true, false}) {
+        if (!egress && ingressDenied)
+            continue; // it would add nothing: ingress is denied already
         ChecklistChoice c;
         c.key = "defaultDenyNetworkPolicy|" + d.object + (egress ? "|both" : "|ingress");
-        c.title =
-            (egress ? QCoreApplication::translate("PodSec::Fix",
-                                                  "Add NetworkPolicy \"default-deny\" to namespace "
-                                                  "\"%1\", denying ingress and egress")
-                    : QCoreApplication::translate("PodSec::Fix",
-                                                  "Add NetworkPolicy \"default-deny\" to namespace "
-                                                  "\"%1\", denying ingress only"))
-                .arg(qs(ns))
-                .toStdString();
+        c.title = (egress ? QCoreApplication::translate("PodSec::Fix",
+                                                        "Add NetworkPolicy \"%2\" to namespace "
+                                                        "\"%1\", denying ingress and egress")
+                          : QCoreApplication::translate("PodSec::Fix",
+                                                        "Add NetworkPolicy \"%2\" to namespace "
+                                                        "\"%1\", denying ingress only"))
+                      .arg(qs(ns), qs(name))
+                      .toStdString();
         if (create)
             c.title += ' ' + QCoreApplication::translate("PodSec::Fix", "(new file %1)")
                                  .arg(qs(path))
                                  .toStdString();
         c.consequence = breaks.toStdString();
+        c.exclusive = "policy";
         FileChange change{path, create, {}};
-        change.edits.add({offset, 0, prefix + denyPolicy("default-deny", ns, egress, eol)});
+        change.edits.add({offset, 0, prefix + denyPolicy(name, ns, egress, eol)});
         c.changes.push_back(std::move(change));
         d.choices.push_back(std::move(c));
     }

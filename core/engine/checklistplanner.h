@@ -98,7 +98,13 @@ private:
     }
     /// The last object of kind (core group) named name in namespace ns (cluster-scoped
     /// kinds: ns empty) declared in file.
-    Found find(int file, const std::string &kind, const std::string &name, const std::string &ns);
+    Found find(int file, const std::string &kind, const std::string &name, const std::string &ns,
+               const std::string &apiVersion = "v1");
+    /// A NetworkPolicy name not yet used in namespace ns: default-deny, default-deny-2, ...
+    std::string freePolicyName(const std::string &ns);
+    /// What enforcing level in namespace ns does to its workloads: the controllers whose
+    /// Pods it would reject, and whether it lowers the namespace's enforcement.
+    std::string levelEffects(const std::string &ns, Policy::Level level) const;
     const Fix::YamlSurgeon &surgeon(const Yaml::Document &doc, int file)
     {
         auto &slot = m_surgeons[&doc];

@@ -456,6 +456,47 @@ spec:
         }
     }
 
+    void defaultDenyWhenIngressIsDeniedAlready()
+    {
+        // A policy default-deny denies ingress only: "ingress only" would add nothing, and
+        // the new policy needs another name.
+        const Texts texts{
+            {"ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: web}\n---\n"
+                        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: "
+                        "default-deny, namespace: web}\nspec: {podSelector: {}}\n"}};
+        const auto decisions = plan(snapshotOf(texts), "defaultDenyNetworkPolicy");
+        QCOMPARE(decisions.size(), std::size_t(1));
+        QCOMPARE(decisions[0].choices.size(), std::size_t(1));
+        QVERIFY2(decisions[0].choices[0].title.find("\"default-deny-2\"") != std::string::npos,
+                 decisions[0].choices[0].title.c_str());
+        const auto after = applied(texts, {&decisions[0].choices[0]});
+        QVERIFY(after.at("ns.yaml").find("  name: default-deny-2\n") != std::string::npos);
+        QVERIFY(!failing(snapshotOf(after)).count("Namespace/web: defaultDenyNetworkPolicy"));
+    }
+
+    void enforceChoicesSayWhatTheyBreak()
+    {
+        const Texts texts{
+            {"ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: mon\n  labels:\n"
+                        "    pod-security.kubernetes.io/enforce: restrictd\n"},
+            {"ds.yaml", "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: exporter, "
+                        "namespace: mon}\nspec:\n  template:\n    spec:\n      hostNetwork: "
+                        "true\n      containers: [{name: a, image: x}]\n"}};
+        const auto decisions = plan(snapshotOf(texts), "podSecurityEnforced");
+        QCOMPARE(decisions.size(), std::size_t(1));
+        const auto *baseline = choice(decisions, "|baseline");
+        QVERIFY(baseline);
+        // No Pod exists, so the API server would not warn; the DaemonSet's Pods would be
+        // rejected all the same, and the invalid label enforces restricted today.
+        QVERIFY2(baseline->consequence.find("the Pods of DaemonSet exporter would be rejected") !=
+                         std::string::npos &&
+                     baseline->consequence.find(
+                         "lowers the namespace's enforcement from restricted to baseline") !=
+                         std::string::npos,
+                 baseline->consequence.c_str());
+        QCOMPARE(baseline->exclusive, choice(decisions, "|restricted")->exclusive);
+    }
+
     void theDecisionLineListsTheChoices()
     {
         const auto decisions =

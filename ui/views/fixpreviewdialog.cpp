@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSplitter>
 #include <QStyle>
 #include <QStyledItemDelegate>
@@ -133,6 +134,7 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
     splitter->setSizes({380, 200, 300}); // the fixes and what they may break come first
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Apply)->setText(tr("&Apply"));
+    m_apply = buttons->button(QDialogButtonBox::Apply);
     // Enter applies what the preview shows (the list has the focus, Enter reaches here).
     buttons->button(QDialogButtonBox::Apply)->setDefault(true);
     buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
@@ -223,11 +225,23 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
     connect(m_list, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *item) {
         if (m_building)
             return;
-        if (item->data(0, ChecklistRole).isValid() && item->checkState(0) == Qt::Checked &&
-            !askValue(item)) {
-            m_building = true;
-            item->setCheckState(0, Qt::Unchecked);
-            m_building = false;
+        if (item->data(0, ChecklistRole).isValid() && item->checkState(0) == Qt::Checked) {
+            const bool given = askValue(item);
+            const QScopedValueRollback building(m_building, true);
+            if (!given) {
+                item->setCheckState(0, Qt::Unchecked);
+            } else {
+                // Alternatives of one decision: the one ticked replaces the others.
+                const QPoint at = item->data(0, ChecklistRole).toPoint();
+                const auto &decision = m_checklist[std::size_t(at.x())];
+                const std::string &group = decision.choices[std::size_t(at.y())].exclusive;
+                for (auto *row : std::as_const(m_choiceRows)) {
+                    const QPoint other = row->data(0, ChecklistRole).toPoint();
+                    if (row != item && !group.empty() && other.x() == at.x() &&
+                        decision.choices[std::size_t(other.y())].exclusive == group)
+                        row->setCheckState(0, Qt::Unchecked);
+                }
+            }
         }
         recompute();
     });
@@ -269,12 +283,21 @@ void FixPreviewDialog::addChecklistRows()
         }
         for (std::size_t c = 0; c < decision.choices.size(); ++c) {
             const auto &choice = decision.choices[c];
+            // Where it writes; a new file is named by the title already, and is written to
+            // the disk on Apply (it has no editor to be undone in).
             QStringList files;
-            for (const auto &change : choice.changes)
-                files << (change.create ? tr("new file %1").arg(fileName(change.path))
-                                        : fileName(change.path));
-            auto *row = new QTreeWidgetItem(
-                item, {tr("%1 (in %2)").arg(q(choice.title), files.join(QStringLiteral(", ")))});
+            bool creates = false;
+            for (const auto &change : choice.changes) {
+                creates |= change.create;
+                if (!change.create)
+                    files << fileName(change.path);
+            }
+            QString text = q(choice.title);
+            if (!files.isEmpty())
+                text = tr("%1 (in %2)").arg(text, files.join(QStringLiteral(", ")));
+            if (creates)
+                text += QLatin1Char(' ') + tr("— Apply writes this file to the disk");
+            auto *row = new QTreeWidgetItem(item, {text});
             row->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
             row->setCheckState(0, Qt::Unchecked);
             row->setData(0, ChecklistRole, QPoint(int(d), int(c)));
@@ -301,7 +324,7 @@ bool FixPreviewDialog::askValue(QTreeWidgetItem *row)
         m_filled.count({at.x(), at.y()}) ? row->data(0, ValueRole).toString() : QString();
     for (;;) {
         bool ok = false;
-        value = QInputDialog::getText(this, q(choice.title), q(choice.ask), QLineEdit::Normal,
+        value = QInputDialog::getText(this, tr("Value to write"), q(choice.ask), QLineEdit::Normal,
                                       value, &ok)
                     .trimmed();
         if (!ok)
@@ -310,13 +333,12 @@ bool FixPreviewDialog::askValue(QTreeWidgetItem *row)
         std::string error;
         if (Engine::fillChoice(filled, value.toStdString(), error)) {
             m_filled[{at.x(), at.y()}] = std::move(filled);
-            m_building = true;
+            const QScopedValueRollback building(m_building, true);
             row->setData(0, ValueRole, value);
             row->setText(0, row->data(0, TitleRole).toString() + QStringLiteral(": ") + value);
-            m_building = false;
             return true;
         }
-        QMessageBox::warning(this, q(choice.title), q(error));
+        QMessageBox::warning(this, tr("Value to write"), q(error));
     }
 }
 
@@ -406,6 +428,8 @@ void FixPreviewDialog::recompute()
             m_results.push_back({target.file, target.text, result.text, target.path});
     }
     m_diff->setPlainText(diffText());
+    if (m_apply)
+        m_apply->setEnabled(!m_results.empty());
     if (!collision.isEmpty())
         m_summary->setText(tr("These choices cannot go together: %1").arg(collision));
     else

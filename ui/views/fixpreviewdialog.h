@@ -100,6 +100,7 @@ private:
     QTreeWidget *m_list;
     QPlainTextEdit *m_diff;
     QLabel *m_summary;
+    class QPushButton *m_apply = nullptr;
     int m_fixCount = 0;
     bool m_building = false;
 };

@@ -85,7 +85,11 @@ void TreeHeader::showMenu(const QPoint &pos)
 {
     QMenu menu;
     const auto *model = m_tree->model();
-    for (int c = WorkloadTreeModel::NameColumn + 1; c < WorkloadTreeModel::ColumnCountValue; ++c) {
+    const QHeaderView *header = m_tree->header();
+    for (int visual = 0; visual < header->count(); ++visual) { // in the order they show
+        const int c = header->logicalIndex(visual);
+        if (c <= WorkloadTreeModel::NameColumn)
+            continue;
         const bool inRuleSets =
             (c < WorkloadTreeModel::BaselineColumn || c > WorkloadTreeModel::WarnColumn || m_pss) &&
             (c != WorkloadTreeModel::ChecklistColumn || m_checklist);
