@@ -2,8 +2,8 @@
 #include "checkcommand.h"
 
 #include "common/fileinput.h"
-#include "common/safefile.h"
 #include "engine/pipeline.h"
+#include "output.h"
 #include "render/originlocator.h"
 #include "yaml/sourcefile.h"
 
@@ -34,43 +34,6 @@ struct WorkResult
     std::size_t denied = 0;
     std::size_t checklist[4] = {0, 0, 0, 0};
     std::vector<std::string> namespaces; ///< of every namespaced object (checklist)
-};
-
-/// The report's destination: stdout, or a file written by SafeWriter (a regular file is
-/// replaced atomically, /dev/null and FIFOs are written through).
-class Output
-{
-public:
-    explicit Output(const std::string &file)
-    {
-        if (!file.empty()) {
-            m_file = std::make_unique<SafeWriter>();
-            m_ok = m_file->open(file, m_error);
-        }
-    }
-    bool ok() const { return m_ok; }
-    const std::string &error() const { return m_error; }
-    void write(const std::string &s)
-    {
-        if (s.empty())
-            return;
-        if (m_file)
-            m_ok = m_ok && m_file->write(s);
-        else
-            std::fwrite(s.data(), 1, s.size(), stdout);
-    }
-    bool commit()
-    {
-        if (m_file)
-            return m_file->commit(m_error);
-        std::fflush(stdout);
-        return true;
-    }
-
-private:
-    std::unique_ptr<SafeWriter> m_file;
-    bool m_ok = true;
-    std::string m_error;
 };
 
 } // namespace

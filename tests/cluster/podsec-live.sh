@@ -131,6 +131,20 @@ need = {'Pod', 'Deployment', 'ReplicaSet', 'Job', 'CronJob'}
 sys.exit(0 if need <= kinds and theirs else 1)
 PY
 
+"$PODSEC" plan --kubeconfig "$work/kubeconfig" --context token --format json >"$work/plan.json" 2>"$work/err"
+rc=$?
+python3 - "$work/plan.json" "$work/out.json" <<'PY' && [ "$rc" -le 1 ] &&
+import json, sys
+plan = json.load(open(sys.argv[1]))
+check = json.load(open(sys.argv[2]))
+pods = sum(n['pods'] for n in plan['namespaces'])
+want = sum(1 for o in check['objects'] if o['kind'] == 'Pod')
+namespaces = {o['namespace'] for o in check['objects']}
+sys.exit(0 if pods == want == 1200 and namespaces <= {n['name'] for n in plan['namespaces']} else 1)
+PY
+    pass "plan --kubeconfig: every namespace, the 1200 pods check reads" ||
+    fail "plan --kubeconfig: exit $rc: $(head -c 300 "$work/err")"
+
 echo "== errors explained, without secrets"
 run wrong
 grep -q 'did not accept the credentials of user "wrong" (401 Unauthorized)' "$work/err" && [ "$rc" = 2 ] &&
