@@ -10,7 +10,7 @@ packages=(
     python3 openssl
     xvfb xauth fonts-dejavu-core fonts-wqy-microhei qt6-translations-l10n
     desktop-file-utils appstream dpkg-dev file man-db qt6-qpa-plugins
-    xdotool openbox imagemagick
+    xdotool openbox imagemagick chromium
 )
 missing=()
 for p in "${packages[@]}"; do

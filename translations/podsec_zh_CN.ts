@@ -269,6 +269,157 @@
     </message>
 </context>
 <context>
+    <name>PodSec::Report</name>
+    <message>
+        <source>Readiness per namespace</source>
+        <translation>各命名空间的就绪情况</translation>
+    </message>
+    <message>
+        <source>Workloads per namespace by the strictest level they meet</source>
+        <translation>各命名空间的工作负载，按其满足的最严格级别划分</translation>
+    </message>
+    <message>
+        <source>meet restricted</source>
+        <translation>满足 restricted</translation>
+    </message>
+    <message>
+        <source>meet baseline only</source>
+        <translation>仅满足 baseline</translation>
+    </message>
+    <message>
+        <source>need privileged</source>
+        <translation>需要 privileged</translation>
+    </message>
+    <message>
+        <source>Checks that fail most at %1</source>
+        <translation>在 %1 下失败最多的检查</translation>
+    </message>
+    <message>
+        <source>No check fails.</source>
+        <translation>没有失败的检查。</translation>
+    </message>
+    <message>
+        <source>Workloads failing each check</source>
+        <translation>每项检查失败的工作负载数</translation>
+    </message>
+    <message>
+        <source>Rejected by enforce</source>
+        <translation>被 enforce 拒绝</translation>
+    </message>
+    <message>
+        <source>No namespace&apos;s enforce mode rejects a workload here.</source>
+        <translation>这里没有任何命名空间的 enforce 模式拒绝工作负载。</translation>
+    </message>
+    <message>
+        <source>Pods rejected, and controllers whose Pods would be</source>
+        <translation>被拒绝的 Pod，以及其 Pod 会被拒绝的控制器</translation>
+    </message>
+    <message>
+        <source>Pods rejected</source>
+        <translation>被拒绝的 Pod</translation>
+    </message>
+    <message>
+        <source>controllers whose Pods would be rejected</source>
+        <translation>其 Pod 会被拒绝的控制器</translation>
+    </message>
+    <message>
+        <source>%1 workload(s), %2 Pod(s); enforce rejects %3 Pod(s) and the Pods of %4 controller(s); warn: %5, audit: %6; %7 fail %8.</source>
+        <translation>%1 个工作负载，%2 个 Pod；enforce 拒绝 %3 个 Pod 以及 %4 个控制器的 Pod；warn：%5，audit：%6；%7 个未通过 %8。</translation>
+    </message>
+    <message>
+        <source>Every workload passes %1.</source>
+        <translation>所有工作负载均通过 %1。</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>What fails</source>
+        <translation>失败项</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>… and %1 more (the CSV report lists every one).</source>
+        <translation>……另有 %1 个（CSV 报告列出全部）。</translation>
+    </message>
+    <message>
+        <source>Pod Security report</source>
+        <translation>Pod 安全报告</translation>
+    </message>
+    <message>
+        <source>namespaces</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>workloads</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Pods rejected by enforce</source>
+        <translation>被 enforce 拒绝的 Pod</translation>
+    </message>
+    <message>
+        <source>controllers whose Pods enforce rejects</source>
+        <translation>其 Pod 被 enforce 拒绝的控制器</translation>
+    </message>
+    <message>
+        <source>workloads failing %1</source>
+        <translation>未通过 %1 的工作负载</translation>
+    </message>
+    <message>
+        <source>Namespaces</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>How to fix</source>
+        <translation>如何修复</translation>
+    </message>
+    <message>
+        <source>podsec fix and the window&apos;s Fix menu write most of these changes; podsec explain CHECK says more about each.</source>
+        <translation>podsec fix 和窗口的“修复”菜单可以写入其中大部分更改；podsec explain CHECK 会对每项检查作进一步说明。</translation>
+    </message>
+    <message>
+        <source>%1 workload(s)</source>
+        <translation>%1 个工作负载</translation>
+    </message>
+    <message>
+        <source>fails %1</source>
+        <translation>未通过 %1</translation>
+    </message>
+    <message>
+        <source>%1 Pod(s), all fail %2</source>
+        <translation>%1 个 Pod，全部未通过 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 Pod(s) fail %3</source>
+        <translation>%2 个 Pod 中有 %1 个未通过 %3</translation>
+    </message>
+    <message>
+        <source>its Pod template fails %1</source>
+        <translation>其 Pod 模板未通过 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 workload(s) fail %3</source>
+        <translation>%2 个工作负载中有 %1 个未通过 %3</translation>
+    </message>
+    <message>
+        <source>%1 namespace(s), %2 workload(s), %3 Pod(s); enforce rejects %4 Pod(s) and the Pods of %5 controller(s); %6 workload(s) fail %7.</source>
+        <translation>%1 个命名空间，%2 个工作负载，%3 个 Pod；enforce 拒绝 %4 个 Pod 以及 %5 个控制器的 Pod；%6 个工作负载未通过 %7。</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+</context>
+<context>
     <name>PodSec::Ui::AccessPanel</name>
     <message>
         <source>Who can…  e.g. create pods -n build, patch namespaces --name web</source>

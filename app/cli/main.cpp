@@ -9,6 +9,7 @@
 #include "engine/buildinfo.h"
 #include "engine/ruleset.h"
 #include "fixcommand.h"
+#include "peoplereport.h"
 #include "plancommand.h"
 
 #include "policy/registry.h"
@@ -83,7 +84,7 @@ int runExplain(const QStringList &arguments)
 
 int runCheckCommand(const QStringList &args)
 {
-    CommandArguments parsed({"admission", "allow-insecure-credentials"},
+    CommandArguments parsed({"admission", "allow-insecure-credentials", "summary"},
                             {"level", "version", "format", "output", "admission-config",
                              "namespace", "color|colour", "kubeconfig", "context", "jobs",
                              "request-timeout", "read-timeout", "max-file-size",
@@ -123,8 +124,13 @@ int runCheckCommand(const QStringList &args)
                               parsed.value("fail-on") + "')");
         request.context.failOn = *failOn;
     }
-    if (!Cli::createFormat(request.format, request.context))
-        return usageError("--format must be one of text, json, sarif, junit (got '" +
+    const bool forPeople = request.format == "html" || request.format == "markdown" ||
+                           request.format == "csv" || parsed.isSet("summary");
+    if (parsed.isSet("summary") && request.format != "json")
+        return usageError("--summary goes with --format json");
+    if (!forPeople && !Cli::createFormat(request.format, request.context))
+        return usageError("--format must be one of text, json, sarif, junit, html, markdown, "
+                          "csv (got '" +
                           request.format + "')");
     if (color != "auto" && color != "always" && color != "never")
         return usageError("--color must be auto, always or never");
@@ -145,6 +151,30 @@ int runCheckCommand(const QStringList &args)
                                                          options.admissionConfig))
             return *status;
         options.admission = true;
+    }
+    if (forPeople) {
+        Cli::PeopleReportRequest people;
+        people.format = request.format;
+        people.level = options.policy.level;
+        people.admission = options.admission;
+        people.outputFile = request.outputFile;
+        auto &input = people.input;
+        input.paths = request.paths;
+        input.maxFileSize = request.maxFileSize;
+        input.render = request.render;
+        input.live = live;
+        input.kubeconfig = kubeconfig;
+        input.context = context;
+        input.clientOptions = clientOptions;
+        input.options.version = options.policy.version;
+        input.options.defaultNamespace = options.defaultNamespace;
+        input.options.admissionConfig = options.admissionConfig;
+        if (!live && input.paths.empty()) {
+            if (isatty(STDIN_FILENO))
+                return usageError("no input: give files or folders, or '-' to read standard input");
+            input.paths.push_back("-");
+        }
+        return Cli::runPeopleReport(people);
     }
     bool clusterProblems = false;
     if (live) {

@@ -53,7 +53,8 @@ std::string textPlan(const Engine::RolloutPlan &plan)
     std::string out = "Rollout plan towards " + plan.target.toString() + ": " +
                       std::to_string(plan.reachingTarget()) + " of " +
                       std::to_string(plan.namespaces.size()) +
-                      " namespace(s) enforce it afterwards; applying it rejects no workload its namespace admits now.\n\n";
+                      " namespace(s) enforce it afterwards; applying it rejects no workload its "
+                      "namespace admits now.\n\n";
     std::size_t width = 9;
     for (const auto &p : plan.namespaces)
         width = std::max(width, p.name.size());

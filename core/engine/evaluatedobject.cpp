@@ -28,6 +28,7 @@ evaluateDocument(const Yaml::Document &document, const EvaluationOptions &option
         e.kind = object.kindText;
         e.namespaceName = object.namespaceName;
         e.name = object.name;
+        e.owner = object.controller;
     };
     auto onOther = [&](const K8s::Object &object) {
         if (namespaces && Engine::isNamespacedKind(object.kindText))

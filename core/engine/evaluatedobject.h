@@ -47,6 +47,8 @@ struct EvaluatedObject
     std::string kind;
     std::string namespaceName; ///< as written (may be empty)
     std::string name;
+    /// The controlling ownerReference (kind, name, uid), when the object has one.
+    K8s::Object::Owner owner;
     bool hasTemplate = true;
     /// False for objects listed only for their checklist findings (Secrets, Services, ...).
     bool podBearing = true;

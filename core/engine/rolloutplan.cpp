@@ -277,11 +277,12 @@ RolloutPlan planRollout(const WorkspaceSnapshot &snapshot, const PlanRequest &re
 
 std::string planScript(const RolloutPlan &plan)
 {
-    std::string out = "#!/bin/sh\n# Pod Security rollout plan towards " + plan.target.toString() +
-                      ", made by podsec " + buildInfo().version +
-                      ".\n# No label it sets rejects a workload its namespace admits now.\n# Arguments "
-                      "go to each kubectl command: sh plan.sh --dry-run=server --context "
-                      "NAME\nset -eu\n";
+    std::string out =
+        "#!/bin/sh\n# Pod Security rollout plan towards " + plan.target.toString() +
+        ", made by podsec " + buildInfo().version +
+        ".\n# No label it sets rejects a workload its namespace admits now.\n# Arguments "
+        "go to each kubectl command: sh plan.sh --dry-run=server --context "
+        "NAME\nset -eu\n";
     for (const auto &p : plan.namespaces) {
         out += "\n# " + commentText(whyLine(p, plan)) + '\n';
         if (!p.command.empty())

@@ -145,6 +145,40 @@ PY
     pass "plan --kubeconfig: every namespace, the 1200 pods check reads" ||
     fail "plan --kubeconfig: exit $rc: $(head -c 300 "$work/err")"
 
+"$PODSEC" check --kubeconfig "$work/kubeconfig" --context token --format json --summary \
+    >"$work/summary.json" 2>"$work/err"
+rc=$?
+python3 - "$work/summary.json" "$work/out.json" <<'PY' && [ "$rc" = 1 ] &&
+import json, sys
+s = json.load(open(sys.argv[1]))
+full = json.load(open(sys.argv[2]))
+objects = full['objects']
+failing = sum(1 for o in objects if not o['allowed'])
+pods = sum(1 for o in objects if o['kind'] == 'Pod')
+per_ns = {}
+for o in objects:
+    per_ns.setdefault(o['namespace'], [0, 0])
+    per_ns[o['namespace']][0] += 1
+    per_ns[o['namespace']][1] += not o['allowed']
+ours = {n['name']: [n['workloads'], n['failing']] for n in s['namespaces'] if n['workloads']}
+grouped = sum(g['pods'] for n in s['namespaces'] for g in n['failingWorkloads'])
+owned = any('owner' in o for o in objects if o['kind'] == 'Pod')
+ok = (s['summary']['pods'] == pods == 1200 and s['summary']['failing'] == failing
+      and s['summary']['workloads'] == len(objects) and ours == per_ns and grouped > 0 and owned)
+print(s['summary'], failing, pods, len(objects), file=sys.stderr)
+sys.exit(0 if ok else 1)
+PY
+    pass "check --summary over the cluster: the numbers of the full report, per namespace" ||
+    fail "check --summary: exit $rc: $(head -c 300 "$work/err")"
+"$PODSEC" check --kubeconfig "$work/kubeconfig" --context token --format html \
+    --output "$work/report.html" 2>"$work/err"
+rc=$?
+size=$(wc -c <"$work/report.html")
+[ "$rc" = 1 ] && [ "$size" -gt 10000 ] && grep -q 'cluster: ' "$work/report.html" &&
+    ! grep -q 'cluster:pods#' "$work/report.html" &&
+    pass "check --format html over the cluster: $size bytes, objects named cluster: ns/Kind/name" ||
+    fail "html report: exit $rc, $size bytes: $(head -c 300 "$work/err")"
+
 echo "== errors explained, without secrets"
 run wrong
 grep -q 'did not accept the credentials of user "wrong" (401 Unauthorized)' "$work/err" && [ "$rc" = 2 ] &&

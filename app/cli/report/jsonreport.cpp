@@ -140,6 +140,10 @@ public:
         else
             w.value(o.namespaceName);
         w.key("name").value(o.name);
+        if (!o.owner.kind.empty() || !o.owner.name.empty()) {
+            w.key("owner").beginObject().key("kind").value(o.owner.kind);
+            w.key("name").value(o.owner.name).endObject();
+        }
         if (o.podBearing && m_context.options.pss) {
             w.key("allowed").value(o.allowed());
             w.key("message").value(o.evaluation.aggregateDetail());
