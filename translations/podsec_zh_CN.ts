@@ -1706,6 +1706,14 @@ Run it now (and for this kubeconfig from now on)?</source>
             <numerusform>%n 个工作负载中的 %1 个</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::OriginFixDialog</name>
@@ -1827,6 +1835,21 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>Ask &amp;Later</source>
         <translation>稍后再问(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::ReportExport</name>
+    <message>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;Markdown (*.md);;CSV, one row per workload (*.csv);;PDF (*.pdf)</source>
+        <translation>HTML 报告 (*.html);;Markdown (*.md);;CSV，每个工作负载一行 (*.csv);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>未能写入 %1：%2</translation>
     </message>
 </context>
 <context>

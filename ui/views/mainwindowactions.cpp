@@ -12,6 +12,8 @@
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
 #include "problemspanel.h"
+#include "reportexport.h"
+
 #include "selectionsync.h"
 #include "valuesfilesdialog.h"
 
@@ -29,6 +31,7 @@
 #include <QMessageBox>
 #include <QSet>
 #include <QSettings>
+#include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
 #include <QTreeView>
@@ -191,6 +194,18 @@ void MainWindow::createActions()
     });
     QAction *saveAllAction = file->addAction(tr("Save A&ll"), this, [this] { saveAll(); });
     saveAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QAction *exportReport = file->addAction(tr("&Export Report…"), this, [this] {
+        const auto snapshot = m_model->snapshot();
+        if (!snapshot)
+            return;
+        const std::string source = m_workspace->isReadOnly() && !m_cluster->context().isEmpty()
+                                       ? "cluster context " + m_cluster->context().toStdString()
+                                       : m_workspace->roots().join(QLatin1Char(' ')).toStdString();
+        const QString written = ReportExport::run(this, *snapshot, source);
+        if (!written.isEmpty())
+            statusBar()->showMessage(tr("Report written to %1").arg(written), 8000);
+    });
+    exportReport->setObjectName(QStringLiteral("exportReportAction"));
     QAction *reload = file->addAction(tr("Reloa&d"), this, [this] {
         if (m_workspace->isReadOnly() && !m_cluster->context().isEmpty())
             connectToCluster(m_cluster->kubeconfig(), m_cluster->context()); // Refresh
