@@ -1490,7 +1490,7 @@ The file on disk is unchanged.</source>
     </message>
     <message>
         <source>Save A&amp;ll</source>
-        <translation>全部保存(&amp;E)</translation>
+        <translation>全部保存(&amp;L)</translation>
     </message>
     <message>
         <source>F&amp;ix</source>

@@ -9,6 +9,7 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -90,7 +91,7 @@ QString ReportExport::run(QWidget *parent, const WorkspaceSnapshot &snapshot,
     QString filter;
     QString path = QFileDialog::getSaveFileName(
         parent, QCoreApplication::translate("PodSec::Ui::ReportExport", "Export Report"),
-        last.isEmpty() ? QStringLiteral("podsec-report.html") : last,
+        last.isEmpty() ? QDir::home().filePath(QStringLiteral("podsec-report.html")) : last,
         QCoreApplication::translate("PodSec::Ui::ReportExport",
                                     "HTML report (*.html);;Markdown (*.md);;CSV, one row per "
                                     "workload (*.csv);;PDF (*.pdf)"),
