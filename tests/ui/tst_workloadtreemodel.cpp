@@ -238,6 +238,14 @@ private Q_SLOTS:
         QVERIFY(ledger.isValid()); // persistent indexes (selection, expansion) survive
         QCOMPARE(model.rowCount(ledger), ledgerRows);
 
+        // The namespace row's Value sums it up: the debug pod is rejected by enforce.
+        const auto paymentsValue = [&] {
+            return model.index(3, WorkloadTreeModel::ValueColumn).data().toString();
+        };
+        QCOMPARE(paymentsValue(),
+                 QStringLiteral("3 workload(s) · 1 Pod(s) rejected · Pods of 1 controller(s) "
+                                "rejected · 1 warned"));
+        changed.clear();
         // Delete the debug pod's document: exactly that row goes.
         for (auto &f : files) {
             if (f.path == "payments.yaml")
@@ -246,6 +254,13 @@ private Q_SLOTS:
         model.setSnapshot(TestUtil::snapshotOf(files));
         QCOMPARE(reset.count(), 0);
         QCOMPARE(removed.count(), 1);
+        QCOMPARE(paymentsValue(),
+                 QStringLiteral("2 workload(s) · Pods of 1 controller(s) rejected · 1 warned"));
+        QVERIFY(std::any_of(changed.begin(), changed.end(), [&](const QList<QVariant> &args) {
+            const auto from = args.at(0).value<QModelIndex>(), to = args.at(1).value<QModelIndex>();
+            return !from.parent().isValid() && from.row() <= 3 && to.row() >= 3 &&
+                   to.column() >= WorkloadTreeModel::ValueColumn;
+        }));
         QCOMPARE(model.rowCount(model.index(3, 0)), 2);
         QVERIFY(ledger.isValid());
     }

@@ -14,6 +14,20 @@ QString q(const std::string &s)
 
 } // namespace
 
+QString namespaceSummary(const Engine::NamespaceNumbers &n)
+{
+    const int workloads = n.workloads, rejected = n.podsRejected,
+              controllers = n.controllersRejected, warned = n.warned;
+    QStringList parts{WorkloadTreeModel::tr("%n workload(s)", nullptr, workloads)};
+    if (rejected > 0)
+        parts << WorkloadTreeModel::tr("%n Pod(s) rejected", nullptr, rejected);
+    if (controllers > 0)
+        parts << WorkloadTreeModel::tr("Pods of %n controller(s) rejected", nullptr, controllers);
+    if (warned > 0)
+        parts << WorkloadTreeModel::tr("%n warned", nullptr, warned);
+    return parts.join(QStringLiteral(" · "));
+}
+
 QStringList namespaceChips(const NamespaceEntry &ns, bool forced)
 {
     QStringList chips;

@@ -34,6 +34,7 @@ struct WorkloadTreeModel::Node
     int finding = -1;      // index into the owner's checklist
     int findingField = -1; // index into the finding's fields
     std::string text;      // lower-case search text of checklist rows
+    std::string summary;   // Value column of namespace rows (namespaceSummary)
     std::vector<std::unique_ptr<Node>> children;
 
     Node *add(std::unique_ptr<Node> child)
@@ -65,6 +66,7 @@ struct WorkloadTreeModel::Node
         finding = n.finding;
         findingField = n.findingField;
         text = n.text;
+        summary = n.summary;
     }
 };
 
