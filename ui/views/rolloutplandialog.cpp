@@ -11,12 +11,14 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -143,7 +145,11 @@ RolloutPlanDialog::RolloutPlanDialog(Input input, QWidget *parent)
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &RolloutPlanDialog::showDetails);
     replan();
     const QFontMetrics fm(font());
-    resize(qMax(980, fm.horizontalAdvance(QLatin1Char('x')) * 130), qMax(640, fm.height() * 36));
+    // Wide enough for most kubectl commands; never wider than the screen.
+    const QRect screen =
+        (parent ? parent->screen() : QGuiApplication::primaryScreen())->availableGeometry();
+    resize(qMin(screen.width() * 9 / 10, qMax(1150, fm.horizontalAdvance(QLatin1Char('x')) * 150)),
+           qMin(screen.height() * 9 / 10, qMax(640, fm.height() * 36)));
 }
 
 void RolloutPlanDialog::setTarget(Policy::Level target)
@@ -197,7 +203,7 @@ QString RolloutPlanDialog::planText(const NamespacePlan &p) const
     case PlanStep::Repair:
         return tr("repair invalid labels: %1").arg(labels);
     case PlanStep::WarnOnly:
-        return tr("warn only: %1").arg(labels);
+        return tr("%1 (some workloads need privileged)").arg(labels);
     default:
         return labels;
     }
@@ -257,9 +263,16 @@ QTreeWidgetItem *RolloutPlanDialog::namespaceRow(const NamespacePlan &p)
                     child(warning, fromStd(pod));
             }
         }
-        if (d.allowed && d.warnings.empty())
-            child(dryRun,
-                  tr("(no warnings: every pod meets %1)").arg(fromStd(m_plan.target.toString())));
+        // Why there is no warning: the API server checks only the namespace's Pods.
+        if (d.allowed && d.warnings.empty()) {
+            child(dryRun, !d.podsEvaluated ? tr("(no warnings: enforce does not get stricter, so "
+                                                "no pods are checked)")
+                          : p.pods == 0
+                              ? tr("(no warnings: the API server checks only existing Pods, and "
+                                   "the namespace has none here; templates are not checked)")
+                              : tr("(no warnings: every pod meets %1)")
+                                    .arg(fromStd(m_plan.target.toString())));
+        }
     }
     if (!p.command.empty())
         child(row, tr("Plan: %1").arg(fromStd(p.command)), fromStd(p.command))
