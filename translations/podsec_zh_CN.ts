@@ -1825,16 +1825,16 @@ Run it now (and for this kubeconfig from now on)?</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>%1 (some workloads need privileged)</source>
-        <translation>%1（部分工作负载需要 privileged）</translation>
-    </message>
-    <message>
         <source>(no warnings: enforce does not get stricter, so no pods are checked)</source>
         <translation>（无警告：强制级别没有变严格，因此不检查 Pod）</translation>
     </message>
     <message>
         <source>(no warnings: the API server checks only existing Pods, and the namespace has none here; templates are not checked)</source>
         <translation>（无警告：API 服务器只检查现有的 Pod，而此处该命名空间没有 Pod；不检查模板）</translation>
+    </message>
+    <message>
+        <source>%1 (enforce stays: some workloads meet only %2)</source>
+        <translation>%1（强制级别不变：部分工作负载只满足 %2）</translation>
     </message>
 </context>
 <context>

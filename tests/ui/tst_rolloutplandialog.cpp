@@ -24,6 +24,8 @@
 #include <QTimer>
 #include <QTreeWidget>
 
+#include <algorithm>
+
 using namespace PodSec;
 using namespace PodSec::Ui;
 using Col = RolloutPlanDialog::Column;
@@ -200,6 +202,18 @@ private Q_SLOTS:
                 podRows += lines[w]->childCount();
             }
         }
+        // The Plan column names the modes whose labels change, and only those.
+        for (int i = 0; i < dialog.tree()->topLevelItemCount(); ++i) {
+            const auto &p = plan.namespaces[std::size_t(i)];
+            const QString text = dialog.tree()->topLevelItem(i)->text(Col::PlanColumn);
+            if (p.step == Engine::PlanStep::WarnOnly)
+                QVERIFY2(!text.startsWith(QLatin1String("enforce")) &&
+                             text.contains(QLatin1String("warn, audit restricted")),
+                         (p.name + ": " + text.toStdString()).c_str());
+        }
+        QVERIFY(std::any_of(plan.namespaces.begin(), plan.namespaces.end(), [](const auto &p) {
+            return p.step == Engine::PlanStep::WarnOnly && p.meets == Policy::Level::Baseline;
+        }));
         QVERIFY(warnings > 0); // pods fail restricted where enforce would get stricter
         QVERIFY(podRows > 0);
     }

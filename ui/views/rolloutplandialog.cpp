@@ -181,8 +181,11 @@ QString RolloutPlanDialog::planText(const NamespacePlan &p) const
         const std::string key = std::string("pod-security.kubernetes.io/") + mode;
         const std::string *level = labelValue(p.planned, key);
         const std::string *version = labelValue(p.planned, key + "-version");
-        if (!level || (labelValue(p.current, key) && *labelValue(p.current, key) == *level &&
-                       version == labelValue(p.current, key + "-version")))
+        auto same = [](const std::string *a, const std::string *b) {
+            return a == b || (a && b && *a == *b);
+        };
+        if (!level || (same(level, labelValue(p.current, key)) &&
+                       same(version, labelValue(p.current, key + "-version"))))
             continue;
         QString value = fromStd(*level);
         if (version)
@@ -203,7 +206,8 @@ QString RolloutPlanDialog::planText(const NamespacePlan &p) const
     case PlanStep::Repair:
         return tr("repair invalid labels: %1").arg(labels);
     case PlanStep::WarnOnly:
-        return tr("%1 (some workloads need privileged)").arg(labels);
+        return tr("%1 (enforce stays: some workloads meet only %2)")
+            .arg(labels, QString::fromLatin1(Policy::levelName(p.meets)));
     default:
         return labels;
     }
