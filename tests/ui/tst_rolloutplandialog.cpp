@@ -12,12 +12,14 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -249,6 +251,13 @@ private Q_SLOTS:
         QVERIFY2(dialog.savePatchesTo(patches, error), qPrintable(error));
         QCOMPARE(readAll(patches), QByteArray::fromStdString(Engine::planPatches(baseline)));
 
+        // Copy Script puts the same script on the clipboard.
+        auto *copy = dialog.findChild<QPushButton *>(QStringLiteral("copyScript"));
+        QVERIFY(copy);
+        copy->click();
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QString::fromStdString(Engine::planScript(baseline)));
+
         // A folder that does not exist: no file, a message.
         error.clear();
         QVERIFY(!dialog.saveScriptTo(dir.filePath(QStringLiteral("missing/plan.sh")), error));
@@ -258,6 +267,21 @@ private Q_SLOTS:
         dialog.setTarget(Policy::Level::Restricted);
         QCOMPARE(planColumn(dialog.tree()), before);
         QCOMPARE(dialog.summary(), summaryBefore);
+    }
+
+    // When the window judges every namespace at one level, the dialog says its "rejects"
+    // counts follow that choice; as labelled, it says nothing.
+    void forcedLevelIsSaid()
+    {
+        QVERIFY(!RolloutPlanDialog(inputOf(sample()))
+                     .findChild<QLabel *>(QStringLiteral("forcedLevel")));
+        SnapshotOptions options;
+        options.forcedLevel = Policy::Level::Restricted;
+        RolloutPlanDialog dialog(
+            inputOf(TestUtil::snapshotOf(TestUtil::readFiles(TestUtil::sampleDir()), options)));
+        auto *note = dialog.findChild<QLabel *>(QStringLiteral("forcedLevel"));
+        QVERIFY(note);
+        QVERIFY2(note->text().contains(QLatin1String("restricted")), qPrintable(note->text()));
     }
 
     // Selecting a namespace row shows the checks its workloads fail.
