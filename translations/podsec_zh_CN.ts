@@ -271,6 +271,10 @@
 <context>
     <name>PodSec::Report</name>
     <message>
+        <source>Pod Security report</source>
+        <translation>Pod 安全报告</translation>
+    </message>
+    <message>
         <source>Readiness per namespace</source>
         <translation>各命名空间的就绪情况</translation>
     </message>
@@ -345,10 +349,6 @@
     <message>
         <source>… and %1 more (the CSV report lists every one).</source>
         <translation>……另有 %1 个（CSV 报告列出全部）。</translation>
-    </message>
-    <message>
-        <source>Pod Security report</source>
-        <translation>Pod 安全报告</translation>
     </message>
     <message>
         <source>namespaces</source>
@@ -1707,6 +1707,10 @@ Run it now (and for this kubeconfig from now on)?</source>
         </translation>
     </message>
     <message>
+        <source>Rollout &amp;Plan for All Namespaces…</source>
+        <translation>所有命名空间的推行计划(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Export Report…</source>
         <translation>导出报告(&amp;E)…</translation>
     </message>
@@ -1850,6 +1854,161 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>%1 was not written: %2</source>
         <translation>未能写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::RolloutPlanDialog</name>
+    <message>
+        <source>Rollout Plan for All Namespaces</source>
+        <translation>所有命名空间的推行计划</translation>
+    </message>
+    <message>
+        <source>&amp;Target level:</source>
+        <translation>目标级别(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>Workloads</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pod 数</translation>
+    </message>
+    <message>
+        <source>Enforces now</source>
+        <translation>当前强制</translation>
+    </message>
+    <message>
+        <source>Meets</source>
+        <translation>满足</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Select a namespace to see the checks its workloads fail, or a line to read it whole.</source>
+        <translation>选择一个命名空间以查看其工作负载未通过的检查，或选择一行以阅读全文。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Script</source>
+        <translation>复制脚本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Script…</source>
+        <translation>保存脚本(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;Patches…</source>
+        <translation>保存补丁(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The window judges every namespace at %1 now, not by its labels: what the plan counts as rejected follows that choice.</source>
+        <translation>窗口当前按 %1 评估所有命名空间，而不是按其标签：计划中统计的被拒绝数量也随此选择。</translation>
+    </message>
+    <message>
+        <source>system namespace: left as it is</source>
+        <translation>系统命名空间：保持不变</translation>
+    </message>
+    <message>
+        <source>exempt by the admission configuration: left as it is</source>
+        <translation>已被准入配置豁免：保持不变</translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation>无需更改</translation>
+    </message>
+    <message>
+        <source>version labels only</source>
+        <translation>仅版本标签</translation>
+    </message>
+    <message>
+        <source>repair invalid labels: %1</source>
+        <translation>修复无效标签：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, rejects %n workload(s)</source>
+        <translation>
+            <numerusform>%1，拒绝 %n 个工作负载</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workload(s) fail %1, which the namespace enforces now: their Pods are rejected.</source>
+        <translation>
+            <numerusform>%n 个工作负载不满足命名空间当前强制的 %1：它们的 Pod 会被拒绝。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run of the target: %1</source>
+        <translation>目标级别的试运行：%1</translation>
+    </message>
+    <message>
+        <source>(no warnings: every pod meets %1)</source>
+        <translation>（无警告：所有 Pod 均满足 %1）</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>计划：%1</translation>
+    </message>
+    <message>
+        <source>Plan: nothing to change</source>
+        <translation>计划：无需更改</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n namespace(s) enforce %2 afterwards; applying the plan rejects no workload its namespace admits now.</source>
+        <translation>
+            <numerusform>执行计划后，%n 个命名空间中有 %1 个强制 %2；应用此计划不会拒绝其命名空间当前允许的任何工作负载。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n workload(s) fail %2:</source>
+        <translation>
+            <numerusform>%n 个工作负载中有 %1 个不满足 %2：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every workload meets %1.</source>
+        <translation>所有工作负载均满足 %1。</translation>
+    </message>
+    <message>
+        <source>Save Script</source>
+        <translation>保存脚本</translation>
+    </message>
+    <message>
+        <source>Shell scripts (*.sh);;All files (*)</source>
+        <translation>Shell 脚本 (*.sh);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save Patches</source>
+        <translation>保存补丁</translation>
+    </message>
+    <message>
+        <source>YAML files (*.yaml *.yml);;All files (*)</source>
+        <translation>YAML 文件 (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>(no warnings: enforce does not get stricter, so no pods are checked)</source>
+        <translation>（无警告：强制级别没有变严格，因此不检查 Pod）</translation>
+    </message>
+    <message>
+        <source>(no warnings: the API server checks only existing Pods, and the namespace has none here; templates are not checked)</source>
+        <translation>（无警告：API 服务器只检查现有的 Pod，而此处该命名空间没有 Pod；不检查模板）</translation>
+    </message>
+    <message>
+        <source>%1 (enforce stays: some workloads meet only %2)</source>
+        <translation>%1（强制级别不变：部分工作负载只满足 %2）</translation>
     </message>
 </context>
 <context>
@@ -2095,6 +2254,30 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>Kind</source>
         <translation>类型</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workload(s)</source>
+        <translation>
+            <numerusform>%n 个工作负载</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Pod(s) rejected</source>
+        <translation>
+            <numerusform>%n 个 Pod 被拒绝</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pods of %n controller(s) rejected</source>
+        <translation>
+            <numerusform>%n 个控制器的 Pod 被拒绝</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warned</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -109,7 +109,7 @@ private Q_SLOTS:
             QStringLiteral("  Deployment web | dev:1"),
             QStringLiteral("Kustomize %1 | kubectl kustomize %1").arg(prod),
             QStringLiteral("  Deployment prod-web | prod:8"),
-            QStringLiteral("prod | "),
+            QStringLiteral("prod | 1 workload(s) · Pods of 1 controller(s) rejected · 1 warned"),
         };
         QCOMPARE(tree, expected);
 

@@ -9,6 +9,7 @@
 #include "fixpreviewdialog.h"
 #include "models/workspace.h"
 #include "originfixdialog.h"
+#include "rolloutplandialog.h"
 #include "whatifdialog.h"
 
 #include <QApplication>
@@ -319,6 +320,18 @@ void FixController::whatIf(std::shared_ptr<const WorkspaceSnapshot> snapshot,
                                                                 : "privileged"),
                                     QString::fromStdString(snapshot->version.toString()));
     WhatIfDialog dialog(std::move(input), m_window);
+    dialog.exec();
+}
+
+void FixController::rolloutPlan(std::shared_ptr<const WorkspaceSnapshot> snapshot)
+{
+    if (!snapshot)
+        return;
+    RolloutPlanDialog::Input input;
+    input.snapshot = std::move(snapshot);
+    input.defaultNamespace = m_workspace->options().defaultNamespace;
+    input.config = m_workspace->options().admissionConfig;
+    RolloutPlanDialog dialog(std::move(input), m_window);
     dialog.exec();
 }
 

@@ -47,6 +47,8 @@ public:
              const NamespaceEntry *ns = nullptr, const QString &ruleId = {});
     /// Opens the what-if for a namespace of the snapshot.
     void whatIf(std::shared_ptr<const WorkspaceSnapshot> snapshot, const NamespaceEntry *ns);
+    /// Fix → Rollout Plan for All Namespaces over the snapshot.
+    void rolloutPlan(std::shared_ptr<const WorkspaceSnapshot> snapshot);
 
     /// Replaces a document's text by text, in one edit block (one undo step), changing
     /// only the middle that differs so the cursor and the rest of the text stay put.

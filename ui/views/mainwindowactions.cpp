@@ -231,6 +231,11 @@ void MainWindow::createActions()
                                    [this] { fixInteractive(FixScope::Workspace); })};
     fix->addSeparator();
     fix->addAction(tr("Namespace W&hat-If…"), this, [this] { whatIf(); });
+    QAction *plan = fix->addAction(tr("Rollout &Plan for All Namespaces…"), this,
+                                   [this] { m_fixes->rolloutPlan(m_model->snapshot()); });
+    plan->setObjectName(QStringLiteral("rolloutPlanAction"));
+    connect(fix, &QMenu::aboutToShow, plan,
+            [this, plan] { plan->setEnabled(!!m_model->snapshot()); });
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this, fix](const QPoint &pos) {
         if (m_tree->indexAt(pos).isValid())
