@@ -135,6 +135,47 @@ void planLevels(NamespacePlan &p, const Admission::NamespacePolicy &policy, Poli
         p.step = PlanStep::Unchanged;
 }
 
+/// The step, planned labels, command and patch of a namespace whose numbers are counted.
+void finishPlan(NamespacePlan &p, const Admission::NamespacePolicy &policy,
+                const PlanRequest &request, const Policy::Version &version)
+{
+    if (isSystemNamespace(p.name)) {
+        p.step = PlanStep::System;
+    } else if (request.config.isExemptNamespace(p.name)) {
+        p.step = PlanStep::Exempt;
+    } else {
+        // An invalid label is written as what the API server makes of it now.
+        for (const auto &e : policy.errors) {
+            for (const char *mode : {"enforce", "audit", "warn"}) {
+                if (e.label.rfind(std::string(Prefix) + mode, 0) == 0)
+                    setMode(p.planned, mode, policy.policy(modeOf(mode)).level, version);
+            }
+        }
+        planLevels(p, policy, request.target, version);
+    }
+    if (Admission::podSecurityLabelsChange(p.planned, p.current)) {
+        p.command = labelCommand(p);
+        p.patch = Admission::labelPatchYaml(p.planned, p.current);
+    }
+}
+
+/// Whether the namespace's labels reject w now: the snapshot's own answer, unless the window
+/// judges every namespace at one level ("all restricted"); then the labels' enforce level
+/// at the snapshot's version.
+int rejectedByLabels(const WorkspaceSnapshot &snapshot, const WorkloadEntry &w,
+                     const NamespacePlan &p, const Admission::AdmissionConfig &config)
+{
+    if (!snapshot.forcedLevel)
+        return w.deniedByEnforce;
+    if (config.isExemptNamespace(p.name) ||
+        w.admission.exempt == Admission::Exemption::RuntimeClass)
+        return 0;
+    const Policy::Evaluation *e = p.enforceNow.level == Policy::Level::Restricted ? &w.restricted
+                                  : p.enforceNow.level == Policy::Level::Baseline ? &w.baseline
+                                                                                  : nullptr;
+    return e && !e->allowed();
+}
+
 } // namespace
 
 const char *planStepName(PlanStep step)
@@ -190,7 +231,7 @@ RolloutPlan planRollout(const WorkspaceSnapshot &snapshot, const PlanRequest &re
         for (int index : ns.workloads) {
             const auto &w = snapshot.workloads[std::size_t(index)];
             ++p.workloads;
-            p.rejectedNow += w.deniedByEnforce;
+            p.rejectedNow += rejectedByLabels(snapshot, w, p, request.config);
             if (w.kind == "Pod") {
                 ++p.pods;
                 files.push_back(w.file);
@@ -215,7 +256,13 @@ RolloutPlan planRollout(const WorkspaceSnapshot &snapshot, const PlanRequest &re
         std::stable_sort(p.failingChecks.begin(), p.failingChecks.end(),
                          [](const auto &a, const auto &b) { return a.second > b.second; });
 
-        // The dry run of the target, as `kubectl label --dry-run=server` answers it.
+        // The dry run of the target, as `kubectl label --dry-run=server` answers it; none
+        // where enforcing the target would lower the namespace's enforcement.
+        if (p.enforceNow.level >= request.target) {
+            finishPlan(p, policy, request, version);
+            plan.namespaces.push_back(std::move(p));
+            continue;
+        }
         Admission::Labels targetLabels = ns.labels;
         setMode(targetLabels, "enforce", request.target, version);
         p.targetCommand = Admission::kubectlLabelCommand(p.name, targetLabels, true, ns.labels);
@@ -252,24 +299,7 @@ RolloutPlan planRollout(const WorkspaceSnapshot &snapshot, const PlanRequest &re
                 return pods;
             });
 
-        if (isSystemNamespace(p.name)) {
-            p.step = PlanStep::System;
-        } else if (request.config.isExemptNamespace(p.name)) {
-            p.step = PlanStep::Exempt;
-        } else {
-            // An invalid label is written as what the API server makes of it now.
-            for (const auto &e : policy.errors) {
-                for (const char *mode : {"enforce", "audit", "warn"}) {
-                    if (e.label.rfind(std::string(Prefix) + mode, 0) == 0)
-                        setMode(p.planned, mode, policy.policy(modeOf(mode)).level, version);
-                }
-            }
-            planLevels(p, policy, request.target, version);
-        }
-        if (Admission::podSecurityLabelsChange(p.planned, p.current)) {
-            p.command = labelCommand(p);
-            p.patch = Admission::labelPatchYaml(p.planned, p.current);
-        }
+        finishPlan(p, policy, request, version);
         plan.namespaces.push_back(std::move(p));
     }
     return plan;

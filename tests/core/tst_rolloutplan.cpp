@@ -123,6 +123,30 @@ private Q_SLOTS:
         QCOMPARE(plan.reachingTarget(), 3); // ready, strict, broken
     }
 
+    void aForcedLevelDoesNotChangeWhatTheLabelsDo()
+    {
+        // The window's "every namespace at one level" view: the plan still reads the labels.
+        SnapshotOptions options;
+        options.forcedLevel = Policy::Level::Privileged;
+        const auto plan = Engine::planRollout(snapshotOf(readData("namespaces.yaml"), options), {});
+        QCOMPARE(planOf(plan, "broken").rejectedNow, 1);
+        QCOMPARE(planOf(plan, "partial").rejectedNow, 0);
+        const auto labelled = Engine::planRollout(snapshotOf(readData("namespaces.yaml")), {});
+        for (const auto &p : labelled.namespaces)
+            QCOMPARE(planOf(plan, p.name).rejectedNow, p.rejectedNow);
+    }
+
+    void noDryRunWhereTheTargetWouldLowerEnforcement()
+    {
+        Engine::PlanRequest request;
+        request.target = Policy::Level::Baseline;
+        const auto plan = Engine::planRollout(snapshotOf(readData("namespaces.yaml")), request);
+        QVERIFY(planOf(plan, "strict").targetCommand.empty());
+        QVERIFY(planOf(plan, "strict").targetDryRun.warnings.empty());
+        QVERIFY(planOf(plan, "strict").command.empty());
+        QVERIFY(!planOf(plan, "open").targetCommand.empty());
+    }
+
     void exemptNamespacesAreLeftAlone()
     {
         SnapshotOptions options;
