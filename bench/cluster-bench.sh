@@ -28,6 +28,14 @@ for i in $(seq "$RUNS"); do
         "$PODSEC" check --kubeconfig "$work/kubeconfig" --format json >"$work/out.json" || true
 done
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print('objects', d['summary'], 'pods', sum(1 for o in d['objects'] if o['kind']=='Pod'))" "$work/out.json"
+# Reports for people and the rollout plan from the same cluster: sizes and times.
+for f in "--format html" "--format json --summary" "--format json"; do
+    /usr/bin/time -f "check $f: %e s wall, %M KB peak RSS" \
+        "$PODSEC" check --kubeconfig "$work/kubeconfig" $f >"$work/report" || true
+    echo "  check $f: $(wc -c <"$work/report") bytes"
+done
+/usr/bin/time -f "plan: %e s wall, %M KB peak RSS" \
+    "$PODSEC" plan --kubeconfig "$work/kubeconfig" >"$work/plan" || true
 if command -v kubectl >/dev/null; then
     start=$(date +%s.%N)
     kubectl --kubeconfig "$work/kubeconfig" get pods -A -o json >/dev/null

@@ -66,26 +66,71 @@ int verdictRank(Verdict v)
 
 } // namespace
 
+namespace {
+
+const QCollator &sortCollator()
+{
+    static const QCollator collator = [] {
+        QCollator c;
+        c.setNumericMode(true);
+        c.setCaseSensitivity(Qt::CaseInsensitive);
+        return c;
+    }();
+    return collator;
+}
+
+/// Badge columns: Fail and Reject first; the checklist column: most severe first.
+int rankOf(const QModelIndex &index, int column)
+{
+    if (column == WorkloadTreeModel::ChecklistColumn) {
+        const QVariant x = index.data(WorkloadTreeModel::SeverityRole);
+        return x.isValid() && x.toInt() >= 0 ? x.toInt() : 99;
+    }
+    return verdictRank(Verdict(index.data(WorkloadTreeModel::VerdictRole).toInt()));
+}
+
+} // namespace
+
+void WorkloadFilterProxyModel::sort(int column, Qt::SortOrder order)
+{
+    m_sorting = true;
+    QSortFilterProxyModel::sort(column, order);
+    m_sorting = false;
+    m_ranks.clear();
+    m_texts.clear();
+}
+
 bool WorkloadFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const int column = left.column();
     int a = 0, b = 0;
-    if (column >= WorkloadTreeModel::BaselineColumn && column <= WorkloadTreeModel::WarnColumn) {
-        a = verdictRank(Verdict(left.data(WorkloadTreeModel::VerdictRole).toInt()));
-        b = verdictRank(Verdict(right.data(WorkloadTreeModel::VerdictRole).toInt()));
-    } else if (column == WorkloadTreeModel::ChecklistColumn) {
-        const QVariant x = left.data(WorkloadTreeModel::SeverityRole);
-        const QVariant y = right.data(WorkloadTreeModel::SeverityRole);
-        a = x.isValid() && x.toInt() >= 0 ? x.toInt() : 99;
-        b = y.isValid() && y.toInt() >= 0 ? y.toInt() : 99;
+    const bool ranked =
+        (column >= WorkloadTreeModel::BaselineColumn && column <= WorkloadTreeModel::WarnColumn) ||
+        column == WorkloadTreeModel::ChecklistColumn;
+    if (ranked && m_sorting) {
+        const auto rank = [&](const QModelIndex &i) {
+            const auto it = m_ranks.find(i.internalId());
+            return it != m_ranks.end()
+                       ? it->second
+                       : m_ranks.emplace(i.internalId(), rankOf(i, column)).first->second;
+        };
+        a = rank(left);
+        b = rank(right);
+    } else if (ranked) {
+        a = rankOf(left, column);
+        b = rankOf(right, column);
+    } else if (m_sorting) {
+        const auto key = [&](const QModelIndex &i) -> const QCollatorSortKey & {
+            const auto it = m_texts.find(i.internalId());
+            return it != m_texts.end()
+                       ? it->second
+                       : m_texts
+                             .emplace(i.internalId(), sortCollator().sortKey(i.data().toString()))
+                             .first->second;
+        };
+        a = key(left).compare(key(right));
     } else {
-        static const QCollator collator = [] {
-            QCollator c;
-            c.setNumericMode(true);
-            c.setCaseSensitivity(Qt::CaseInsensitive);
-            return c;
-        }();
-        a = collator.compare(left.data().toString(), right.data().toString());
+        a = sortCollator().compare(left.data().toString(), right.data().toString());
     }
     if (a != b)
         return a < b;

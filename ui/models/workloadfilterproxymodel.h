@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QCollatorSortKey>
 #include <QSortFilterProxyModel>
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -31,6 +33,9 @@ public:
     /// and roots; fields and containers do not count).
     std::pair<int, int> workloadCounts() const;
 
+    /// Sorts with each row's key read once (a 10,000-row level compares rows ~140,000 times).
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
@@ -39,6 +44,11 @@ private:
     QString m_text;
     std::vector<std::string> m_words; ///< lower-cased words of m_text
     bool m_onlyFailing = false;
+    /// Keys of the rows compared during one sort(), by source row (internal id); empty
+    /// otherwise, so a re-sort after a change never reads a stale key.
+    bool m_sorting = false;
+    mutable std::unordered_map<quintptr, int> m_ranks;
+    mutable std::unordered_map<quintptr, QCollatorSortKey> m_texts;
 };
 
 } // namespace PodSec::Ui
