@@ -70,7 +70,8 @@ BarChart::Geometry BarChart::geometry() const
         g.most = std::max(g.most, total);
     }
     // Long names are elided rather than squeezing the bars; the tooltip says them whole.
-    g.labelWidth = std::min({label, fm.averageCharWidth() * 36, width() * 2 / 5});
+    // (+2: an advance that fits exactly must not be elided for its rounding.)
+    g.labelWidth = std::min({label + 2, fm.averageCharWidth() * 36, width() * 2 / 5});
     g.barLeft = g.labelWidth + 2 * Gap;
     g.barWidth = std::max(40, width() - g.barLeft - std::min(text, width() * 2 / 5) - 2 * Gap);
     return g;

@@ -286,7 +286,7 @@ void OverviewPage::refresh()
                  .arg(name, q(n.enforce))
                  .arg(controllers)},
         };
-        r.text = tr("%1 Pods · %2 controllers").arg(pods).arg(controllers);
+        r.text = tr("%1 Pod(s) · %2 controller(s)").arg(pods).arg(controllers);
         r.tip = tr("%1 enforces %2: %3 Pod(s) rejected, the Pods of %4 controller(s) would be")
                     .arg(name, q(n.enforce))
                     .arg(pods)
