@@ -1707,8 +1707,8 @@ Run it now (and for this kubeconfig from now on)?</source>
         </translation>
     </message>
     <message>
-        <source>&amp;Overview</source>
-        <translation>概览(&amp;O)</translation>
+        <source>O&amp;verview</source>
+        <translation>概览(&amp;V)</translation>
     </message>
     <message>
         <source>Overview</source>

@@ -255,7 +255,7 @@ void MainWindow::createActions()
     view->addSeparator();
     QAction *problems = view->addAction(tr("&Problems"), m_problems, &ProblemsPanel::reveal);
     problems->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-    QAction *overview = view->addAction(tr("&Overview"), this, &MainWindow::showOverview);
+    QAction *overview = view->addAction(tr("O&verview"), this, &MainWindow::showOverview);
     overview->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     overview->setObjectName(QStringLiteral("overviewAction"));
 
