@@ -5,6 +5,7 @@
 
 #include "engine/workspacesnapshot.h"
 
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
@@ -207,7 +208,11 @@ void OverviewPage::refresh()
         return;
     }
     // The one source of the numbers: the same summary the reports and the CLI use.
+    QElapsedTimer timing;
+    timing.start();
     m_summary = Engine::summarize(*m_snapshot);
+    if (qEnvironmentVariableIsSet("PODSEC_TIMING"))
+        qInfo("overview: summarize %lld ms (%d workloads)", timing.elapsed(), m_summary.workloads);
     const auto &s = m_summary;
     if (s.namespaces == 0 && s.workloads == 0) {
         m_empty->setText(tr("No namespaces or workloads in this workspace."));
