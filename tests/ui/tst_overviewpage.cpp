@@ -263,6 +263,14 @@ private Q_SLOTS:
         QSignalSpy spy(&page, &OverviewPage::namespaceActivated);
         QTest::mouseClick(chart, Qt::LeftButton, {}, chart->barRect(150).center());
         QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("team-1150"));
+        // The keyboard: End goes to the last row, Up one back, Enter activates it.
+        chart->setFocus();
+        QTest::keyClick(chart, Qt::Key_End);
+        QTest::keyClick(chart, Qt::Key_Up);
+        QCOMPARE(chart->currentRow(), 198);
+        QTest::keyClick(chart, Qt::Key_Return);
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(spy.at(1).at(0).toString(), QStringLiteral("team-1198"));
 
         // The window's zoom (the application font) makes the rows taller.
         const int before = chart->sizeHint().height();
