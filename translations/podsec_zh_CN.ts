@@ -271,10 +271,6 @@
 <context>
     <name>PodSec::Report</name>
     <message>
-        <source>Pod Security report</source>
-        <translation>Pod 安全报告</translation>
-    </message>
-    <message>
         <source>Readiness per namespace</source>
         <translation>各命名空间的就绪情况</translation>
     </message>
@@ -349,6 +345,10 @@
     <message>
         <source>… and %1 more (the CSV report lists every one).</source>
         <translation>……另有 %1 个（CSV 报告列出全部）。</translation>
+    </message>
+    <message>
+        <source>Pod Security report</source>
+        <translation>Pod 安全报告</translation>
     </message>
     <message>
         <source>namespaces</source>
@@ -1707,8 +1707,20 @@ Run it now (and for this kubeconfig from now on)?</source>
         </translation>
     </message>
     <message>
-        <source>Rollout &amp;Plan for All Namespaces…</source>
-        <translation>所有命名空间的推行计划(&amp;P)…</translation>
+        <source>O&amp;verview</source>
+        <translation>概览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Namespace %1 is not in the tree</source>
+        <translation>命名空间 %1 不在树中</translation>
+    </message>
+    <message>
+        <source>The tree shows the failing rows of check %1</source>
+        <translation>树中显示检查 %1 不通过的行</translation>
     </message>
     <message>
         <source>&amp;Export Report…</source>
@@ -1717,6 +1729,10 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>Report written to %1</source>
         <translation>报告已写入 %1</translation>
+    </message>
+    <message>
+        <source>Rollout &amp;Plan for All Namespaces…</source>
+        <translation>所有命名空间的推行计划(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1762,169 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>&amp;Write Files</source>
         <translation>写入文件(&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::OverviewPage</name>
+    <message>
+        <source>Namespaces in the workspace, declared or named by a workload</source>
+        <translation>工作区中的命名空间：已声明的，或由工作负载指定的</translation>
+    </message>
+    <message>
+        <source>Pods and the controllers and templates that create Pods</source>
+        <translation>Pod，以及创建 Pod 的控制器和模板</translation>
+    </message>
+    <message>
+        <source>Workloads of kind Pod</source>
+        <translation>类型为 Pod 的工作负载</translation>
+    </message>
+    <message>
+        <source>Pods the enforce mode of their namespace rejects (the tree&apos;s “Reject” badges)</source>
+        <translation>被所在命名空间的 enforce 模式拒绝的 Pod（树中的“拒绝”标记）</translation>
+    </message>
+    <message>
+        <source>Controllers whose Pods the enforce mode would reject (the tree&apos;s “Pods rejected” badges)</source>
+        <translation>其 Pod 会被 enforce 模式拒绝的控制器（树中的“Pod 被拒绝”标记）</translation>
+    </message>
+    <message>
+        <source>Workloads that fail the restricted level (the tree&apos;s “Fail” badges under Restricted)</source>
+        <translation>未通过 restricted 级别的工作负载（树中“受限”列的“不通过”标记）</translation>
+    </message>
+    <message>
+        <source>Readiness per namespace</source>
+        <translation>各命名空间的就绪情况</translation>
+    </message>
+    <message>
+        <source>Workloads per namespace by the strictest level they meet. Click a namespace to select it in the tree.</source>
+        <translation>按所满足的最严格级别统计的各命名空间工作负载。点击命名空间可在树中选中它。</translation>
+    </message>
+    <message>
+        <source>meet restricted</source>
+        <translation>满足 restricted</translation>
+    </message>
+    <message>
+        <source>meet baseline only</source>
+        <translation>仅满足 baseline</translation>
+    </message>
+    <message>
+        <source>need privileged</source>
+        <translation>需要 privileged</translation>
+    </message>
+    <message>
+        <source>Workloads failing each check. Click a check to filter the tree by it.</source>
+        <translation>每项检查不通过的工作负载数。点击检查可按它筛选树。</translation>
+    </message>
+    <message>
+        <source>Checks that fail most</source>
+        <translation>不通过最多的检查</translation>
+    </message>
+    <message>
+        <source>No check fails.</source>
+        <translation>没有失败的检查。</translation>
+    </message>
+    <message>
+        <source>Rejected by enforce</source>
+        <translation>被 enforce 拒绝</translation>
+    </message>
+    <message>
+        <source>Pods rejected</source>
+        <translation>被拒绝的 Pod</translation>
+    </message>
+    <message>
+        <source>controllers whose Pods would be rejected</source>
+        <translation>其 Pod 会被拒绝的控制器</translation>
+    </message>
+    <message>
+        <source>Rejected by enforce per namespace</source>
+        <translation>各命名空间被 enforce 拒绝的情况</translation>
+    </message>
+    <message>
+        <source>No namespace&apos;s enforce mode rejects a workload here.</source>
+        <translation>这里没有任何命名空间的 enforce 模式拒绝工作负载。</translation>
+    </message>
+    <message>
+        <source>Nothing loaded.
+Open a manifest file or folder (File → Open) or connect to a cluster to see the overview.</source>
+        <translation>尚未加载任何内容。
+打开清单文件或文件夹（文件 → 打开）或连接到集群即可查看概览。</translation>
+    </message>
+    <message>
+        <source>No namespaces or workloads in this workspace.</source>
+        <translation>此工作区中没有命名空间或工作负载。</translation>
+    </message>
+    <message>
+        <source>Policy version %1; “failing” means failing %2; enforce as the namespaces&apos; labels or the policy bar say.</source>
+        <translation>策略版本 %1；“不通过”指未通过 %2；enforce 依据命名空间的标签或策略栏的设置。</translation>
+    </message>
+    <message>
+        <source>namespaces</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>workloads</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Pods rejected by enforce</source>
+        <translation>被 enforce 拒绝的 Pod</translation>
+    </message>
+    <message>
+        <source>controllers whose Pods enforce rejects</source>
+        <translation>其 Pod 被 enforce 拒绝的控制器</translation>
+    </message>
+    <message>
+        <source>workloads failing %1</source>
+        <translation>未通过 %1 的工作负载</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 workload(s) meet restricted</source>
+        <translation>%1：%3 个工作负载中有 %2 个满足 restricted</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 workload(s) meet baseline only</source>
+        <translation>%1：%3 个工作负载中有 %2 个仅满足 baseline</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 workload(s) need privileged</source>
+        <translation>%1：%3 个工作负载中有 %2 个需要 privileged</translation>
+    </message>
+    <message>
+        <source>%1 restricted · %2 baseline · %3 privileged</source>
+        <translation>restricted %1 · baseline %2 · privileged %3</translation>
+    </message>
+    <message>
+        <source>%1 (enforce %2, audit %3, warn %4)
+%5 workload(s): %6 meet restricted, %7 baseline only, %8 need privileged</source>
+        <translation>%1（enforce %2，audit %3，warn %4）
+%5 个工作负载：%6 个满足 restricted，%7 个仅满足 baseline，%8 个需要 privileged</translation>
+    </message>
+    <message>
+        <source>%1: enforce %2 rejects %3 Pod(s)</source>
+        <translation>%1：enforce %2 拒绝 %3 个 Pod</translation>
+    </message>
+    <message>
+        <source>%1: enforce %2 would reject the Pods of %3 controller(s)</source>
+        <translation>%1：enforce %2 会拒绝 %3 个控制器的 Pod</translation>
+    </message>
+    <message>
+        <source>%1 Pod(s) · %2 controller(s)</source>
+        <translation>%1 个 Pod · %2 个控制器</translation>
+    </message>
+    <message>
+        <source>%1 enforces %2: %3 Pod(s) rejected, the Pods of %4 controller(s) would be</source>
+        <translation>%1 的 enforce 为 %2：%3 个 Pod 被拒绝，%4 个控制器的 Pod 会被拒绝</translation>
+    </message>
+    <message>
+        <source>%1: %2 workload(s) fail it at %3</source>
+        <translation>%1：%2 个工作负载在 %3 下不通过</translation>
+    </message>
+    <message>
+        <source>Checks that fail most at %1</source>
+        <translation>在 %1 下失败最多的检查</translation>
     </message>
 </context>
 <context>
@@ -1876,7 +2055,7 @@ Run it now (and for this kubeconfig from now on)?</source>
     </message>
     <message>
         <source>Pods</source>
-        <translation>Pod 数</translation>
+        <translation>Pod</translation>
     </message>
     <message>
         <source>Enforces now</source>
@@ -1930,6 +2109,10 @@ Run it now (and for this kubeconfig from now on)?</source>
         <source>repair invalid labels: %1</source>
         <translation>修复无效标签：%1</translation>
     </message>
+    <message>
+        <source>%1 (enforce stays: some workloads meet only %2)</source>
+        <translation>%1（强制级别不变：部分工作负载只满足 %2）</translation>
+    </message>
     <message numerus="yes">
         <source>%1, rejects %n workload(s)</source>
         <translation>
@@ -1945,6 +2128,14 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>Dry run of the target: %1</source>
         <translation>目标级别的试运行：%1</translation>
+    </message>
+    <message>
+        <source>(no warnings: enforce does not get stricter, so no pods are checked)</source>
+        <translation>（无警告：强制级别没有变严格，因此不检查 Pod）</translation>
+    </message>
+    <message>
+        <source>(no warnings: the API server checks only existing Pods, and the namespace has none here; templates are not checked)</source>
+        <translation>（无警告：API 服务器只检查现有的 Pod，而此处该命名空间没有 Pod；不检查模板）</translation>
     </message>
     <message>
         <source>(no warnings: every pod meets %1)</source>
@@ -1997,18 +2188,6 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>(no warnings: enforce does not get stricter, so no pods are checked)</source>
-        <translation>（无警告：强制级别没有变严格，因此不检查 Pod）</translation>
-    </message>
-    <message>
-        <source>(no warnings: the API server checks only existing Pods, and the namespace has none here; templates are not checked)</source>
-        <translation>（无警告：API 服务器只检查现有的 Pod，而此处该命名空间没有 Pod；不检查模板）</translation>
-    </message>
-    <message>
-        <source>%1 (enforce stays: some workloads meet only %2)</source>
-        <translation>%1（强制级别不变：部分工作负载只满足 %2）</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,9 @@ int main(int argc, char **argv)
                               QStringLiteral("Show the Access tab answering this who-can query "
                                              "(\"create pods -n monitoring\")."),
                               QStringLiteral("query"));
+    QCommandLineOption overview(
+        QStringLiteral("overview"),
+        QStringLiteral("Show the Overview tab (numbers and charts of the workspace)."));
     QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"),
                                   QStringLiteral("Kubeconfig file of the cluster to read."),
                                   QStringLiteral("FILE"));
@@ -125,7 +128,7 @@ int main(int argc, char **argv)
         QStringLiteral("size"));
     parser.addOptions({lang, dark, zoom, screenshot, select, filter, admissionConfig, previewFix,
                        kubeconfig, context, whatIf, insecureCredentials, maxFileSize, access,
-                       whoCan});
+                       whoCan, overview});
     parser.process(app);
 
     const QString localeName = parser.isSet(lang) ? parser.value(lang) : QLocale::system().name();
@@ -203,6 +206,9 @@ int main(int argc, char **argv)
         });
         QObject::connect(&window, &Ui::MainWindow::snapshotApplied, &window, trySelect);
     }
+
+    if (parser.isSet(overview))
+        window.showOverview();
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

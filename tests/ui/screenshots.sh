@@ -22,6 +22,14 @@ for lang in en zh_CN; do
         echo "wrote $file ($(stat -c %s "$file") bytes)"
     done
 done
+# The Overview tab (cards and charts), light, in both languages.
+for lang in en zh_CN; do
+    file="$out/overview-$lang.png"
+    xvfb-run -a -s "-screen 0 1700x1100x24" "$app" --lang "$lang" --screenshot "$file" --overview \
+        2>/dev/null
+    [ -s "$file" ] || { echo "no screenshot: $file"; exit 1; }
+    echo "wrote $file ($(stat -c %s "$file") bytes)"
+done
 python3 - "$out" <<'PY'
 import sys, zlib, struct, os
 def mean_luma(path):

@@ -15,6 +15,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextLayout>
 
 using namespace PodSec::Ui;
 
@@ -124,6 +125,24 @@ private Q_SLOTS:
         documents.document(0);
         documents.reloadText(0, QStringLiteral("kind: Pod\n"));
         QCOMPARE(documents.existingDocument(0)->toPlainText(), QStringLiteral("kind: Pod\n"));
+        QCOMPARE(edited.count(), 0);
+        QVERIFY(!documents.isDirty(0));
+    }
+
+    void paletteChangeIsNoEdit()
+    {
+        // View → Dark Palette recolours every open document: no edit, nothing to save.
+        Workspace workspace;
+        workspace.open({m_path});
+        DocumentSet documents(&workspace);
+        documents.growToWorkspace();
+        QSignalSpy edited(&documents, &DocumentSet::edited);
+        QTextDocument *doc = documents.document(0);
+        QTRY_VERIFY(!doc->firstBlock().layout()->formats().isEmpty()); // highlighted
+        documents.setDark(true);
+        QTRY_VERIFY(!doc->firstBlock().layout()->formats().isEmpty());
+        documents.setDark(false);
+        QTRY_VERIFY(!doc->firstBlock().layout()->formats().isEmpty());
         QCOMPARE(edited.count(), 0);
         QVERIFY(!documents.isDirty(0));
     }

@@ -316,6 +316,9 @@ void DocumentSet::setFont(const QFont &font)
 void DocumentSet::setDark(bool dark)
 {
     m_dark = dark;
+    // A highlighter that goes clears its formats, which Qt reports as a change of the
+    // whole text: recolouring is no edit.
+    const QScopedValueRollback reloading(m_reloading, true);
     for (const auto &d : m_documents) {
         if (!d.document)
             continue;

@@ -96,6 +96,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_leftTabs = new QTabWidget;
     m_leftTabs->addTab(m_tree, tr("Workloads"));
     m_leftTabs->addTab(m_access, tr("Access"));
+    createOverview();
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(m_leftTabs);
     left->addWidget(m_details);

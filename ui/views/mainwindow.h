@@ -34,6 +34,7 @@ class DetailsPane;
 class DiskChangeController;
 class RecoveryController;
 class DocumentSet;
+class OverviewPage;
 class ProblemsPanel;
 class SelectionSync;
 struct ViewSnapshot;
@@ -109,6 +110,13 @@ public:
     /// The Access view (a tab beside the workload tree) and the tabs that hold both.
     AccessPanel *accessPanel() const { return m_access; }
     QTabWidget *leftTabs() const { return m_leftTabs; }
+    /// The Overview tab (numbers and charts of the snapshot) and switching to it.
+    OverviewPage *overviewPage() const { return m_overview; }
+    void showOverview();
+    /// Selects a namespace's row in the tree (clearing a filter that hides it).
+    bool showNamespace(const QString &name);
+    /// Shows the tree filtered to the failing rows of a check.
+    void filterByCheck(const QString &checkId);
     /// Shows a file position of the Access view in the editor (the file by its path).
     bool openAccessSource(const QString &path, int line, int column, bool focus);
     /// The status bar's "N file problem(s)" button (hidden when there are none).
@@ -149,6 +157,8 @@ private:
     void applyOptions();
     // mainwindowrulesets.cpp: the rule-set selector (Pod Security, Checklist, both).
     void createRuleSetSelector(QToolBar *bar);
+    // mainwindowoverview.cpp: the Overview tab.
+    void createOverview();
     /// The selector into the options (SnapshotOptions::checklist), settings, tree and columns.
     void applyRuleSets(SnapshotOptions &options);
 
@@ -196,6 +206,7 @@ private:
     class TreeHeader *m_header = nullptr;
     ProblemsPanel *m_problems = nullptr;
     AccessPanel *m_access = nullptr;
+    OverviewPage *m_overview = nullptr;
     QTabWidget *m_leftTabs = nullptr;
     QToolButton *m_problemsButton = nullptr;
     QProgressBar *m_progress = nullptr;

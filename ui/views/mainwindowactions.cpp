@@ -275,6 +275,9 @@ void MainWindow::createActions()
     view->addSeparator();
     QAction *problems = view->addAction(tr("&Problems"), m_problems, &ProblemsPanel::reveal);
     problems->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    QAction *overview = view->addAction(tr("O&verview"), this, &MainWindow::showOverview);
+    overview->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    overview->setObjectName(QStringLiteral("overviewAction"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PodSec Explorer"), this, &MainWindow::showAbout);
