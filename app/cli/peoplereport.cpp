@@ -63,9 +63,11 @@ std::string summaryJson(const WorkspaceSnapshot &snapshot, const Engine::Workspa
             w.key("source").value(Engine::workloadSource(snapshot, top));
             w.key("pods").value(g.pods).key("members").value(g.members);
             w.key("failing").value(g.failing).key("rejected").value(g.rejected);
-            w.key("text").value(Report::groupLine(g)).key("checks");
-            checkCounts(w, g.checks, "members");
-            w.endObject();
+            // Check id → failing members, most first (an object keeps it compact).
+            w.key("checks").beginObject();
+            for (const auto &[id, n] : g.checks)
+                w.key(id).value(n);
+            w.endObject().endObject();
         }
         w.endArray().endObject();
     }

@@ -336,23 +336,36 @@ std::string packageOf(const std::string &apiVersion)
 
 } // namespace
 
+Yaml::NodeId firstNonFinite(const Yaml::Document &doc)
+{
+    for (std::size_t i = 0; i < doc.nodeCount(); ++i) {
+        const auto id = static_cast<NodeId>(i);
+        if (doc.node(id).aliasOf == Yaml::NoNode && doc.isNonFinite(id))
+            return id;
+    }
+    return Yaml::NoNode;
+}
+
 std::optional<Diagnostic> decodeError(const Yaml::Document &doc, const Object &object)
+{
+    return decodeError(doc, object, firstNonFinite(doc));
+}
+
+std::optional<Diagnostic> decodeError(const Yaml::Document &doc, const Object &object,
+                                      Yaml::NodeId nonFinite)
 {
     auto at = [&](NodeId id, std::string message) {
         const auto &n = doc.node(id);
         return Diagnostic{n.start, n.line, n.column, std::move(message)};
     };
     // json.Marshal refuses NaN and infinities, so the whole document fails to convert.
-    for (std::size_t i = 0; i < doc.nodeCount(); ++i) {
-        const auto id = static_cast<NodeId>(i);
-        if (doc.node(id).aliasOf == Yaml::NoNode && doc.isNonFinite(id)) {
-            std::string t = doc.scalar(id);
-            for (char &ch : t)
-                ch = static_cast<char>(ch | 0x20);
-            const char *text = t == ".nan" ? "NaN" : t[0] == '-' ? "-Inf" : "+Inf";
-            return at(id, std::string("error converting YAML to JSON: json: unsupported value: ") +
-                              text);
-        }
+    if (nonFinite != Yaml::NoNode) {
+        std::string t = doc.scalar(nonFinite);
+        for (char &ch : t)
+            ch = static_cast<char>(ch | 0x20);
+        const char *text = t == ".nan" ? "NaN" : t[0] == '-' ? "-Inf" : "+Inf";
+        return at(nonFinite,
+                  std::string("error converting YAML to JSON: json: unsupported value: ") + text);
     }
     const auto &c = core();
     const std::string pkg = packageOf(object.apiVersion);

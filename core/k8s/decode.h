@@ -24,6 +24,12 @@ struct Object;
 ///   struct field ContainerPort.spec.containers.ports.hostPort of type int32
 /// A .inf or .nan anywhere in the document fails the YAML-to-JSON step instead.
 std::optional<Diagnostic> decodeError(const Yaml::Document &doc, const Object &object);
+/// As above, with the document's firstNonFinite() found once by the caller: a list page of
+/// 500 items is scanned once, not once per item.
+std::optional<Diagnostic> decodeError(const Yaml::Document &doc, const Object &object,
+                                      Yaml::NodeId nonFinite);
+/// The first .inf or .nan scalar of the document (aliases aside), or Yaml::NoNode.
+Yaml::NodeId firstNonFinite(const Yaml::Document &doc);
 
 // Typed values that rule sets read (spec/checklist.md), implemented in decodevalues.cpp.
 

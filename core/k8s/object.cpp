@@ -3,6 +3,8 @@
 
 #include "k8s/decode.h"
 
+#include <optional>
+
 #include <array>
 
 namespace PodSec::K8s {
@@ -41,8 +43,10 @@ std::string groupOf(const std::string &apiVersion)
     return slash == std::string::npos ? std::string() : apiVersion.substr(0, slash);
 }
 
+/// nonFinite: the document's firstNonFinite(), found on the first pod-bearing object.
 void describe(const Yaml::Document &doc, Yaml::NodeId root, Object &o,
-              const std::string &inheritedKind = {}, const std::string &inheritedApiVersion = {})
+              std::optional<Yaml::NodeId> &nonFinite, const std::string &inheritedKind = {},
+              const std::string &inheritedApiVersion = {})
 {
     o.apiVersion = doc.scalar(doc.get(root, "apiVersion"));
     o.kindText = doc.scalar(doc.get(root, "kind"));
@@ -102,7 +106,9 @@ void describe(const Yaml::Document &doc, Yaml::NodeId root, Object &o,
         // Only ReplicationController.spec.template is a pointer; every other template is a
         // struct that decodes to the empty pod template when absent (spec/pss-checks.md 6.3).
         o.hasTemplate = tmpl != Yaml::NoNode || info.kind != Kind::ReplicationController;
-        o.decodeError = decodeError(doc, o);
+        if (!nonFinite)
+            nonFinite = firstNonFinite(doc);
+        o.decodeError = decodeError(doc, o, *nonFinite);
         o.podMetadataPath = path + "metadata";
         o.podSpecPath = path + "spec";
         if (tmpl != Yaml::NoNode) {
@@ -136,6 +142,7 @@ const char *resourceName(Kind kind)
 std::vector<Object> objectsIn(const Yaml::Document &doc)
 {
     std::vector<Object> result;
+    std::optional<Yaml::NodeId> nonFinite;
     if (doc.root == Yaml::NoNode || doc.kind(doc.root) != Yaml::NodeKind::Mapping)
         return result;
     const std::string &kind = doc.scalar(doc.get(doc.root, "kind"));
@@ -146,7 +153,7 @@ std::vector<Object> objectsIn(const Yaml::Document &doc)
         Object o;
         o.document = &doc;
         o.root = doc.root;
-        describe(doc, doc.root, o);
+        describe(doc, doc.root, o, nonFinite);
         result.push_back(std::move(o));
         return result;
     }
@@ -160,7 +167,7 @@ std::vector<Object> objectsIn(const Yaml::Document &doc)
         o.document = &doc;
         o.root = item;
         o.item = static_cast<int>(i);
-        describe(doc, item, o, itemKind, listApiVersion);
+        describe(doc, item, o, nonFinite, itemKind, listApiVersion);
         result.push_back(std::move(o));
     }
     return result;

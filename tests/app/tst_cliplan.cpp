@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// `podsec plan` (spec/cli.md), run as a process.
+// `podsec plan` and the reports for people (`check --format html|markdown|csv`,
+// `--summary`; spec/cli.md), run as a process.
 #include "podtestutil.h"
 
 #include <QJsonArray>
@@ -121,6 +122,53 @@ private Q_SLOTS:
         QVERIFY(baseline.out.contains("enforce=baseline, warn=baseline, audit=baseline\n"));
         const Run restricted = podsec({QStringLiteral("plan"), dir.path()});
         QCOMPARE(restricted.exitCode, 1);
+    }
+
+    void reportsForPeople()
+    {
+        const QString data = PodSec::TestUtil::testDataPath(QStringLiteral("reports"));
+        const Run summary = podsec({QStringLiteral("check"), QStringLiteral("--format"),
+                                    QStringLiteral("json"), QStringLiteral("--summary"), data});
+        QCOMPARE(summary.exitCode, 1);
+        const auto root = QJsonDocument::fromJson(summary.out).object();
+        QCOMPARE(root[QStringLiteral("summary")][QStringLiteral("pods")].toInt(), 41);
+        QCOMPARE(root[QStringLiteral("summary")][QStringLiteral("failing")].toInt(), 43);
+        QCOMPARE(root[QStringLiteral("summary")][QStringLiteral("podsRejected")].toInt(), 1);
+        const auto group =
+            root[QStringLiteral("namespaces")][0][QStringLiteral("failingWorkloads")][0].toObject();
+        QCOMPARE(group[QStringLiteral("name")].toString(), QStringLiteral("api-billing"));
+        QCOMPARE(group[QStringLiteral("pods")].toInt(), 40);
+        QCOMPARE(group[QStringLiteral("checks")].toObject(),
+                 (QJsonObject{{QStringLiteral("allowPrivilegeEscalation"), 40}}));
+        // The full report names each Pod's controller.
+        const Run full = podsec(
+            {QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("json"), data});
+        QVERIFY(full.out.contains(
+            "\"name\":\"api-billing-7d9f-00\",\"owner\":{\"kind\":\"ReplicaSet\",\"name\":"
+            "\"api-billing-7d9f\"}"));
+
+        const Run md = podsec({QStringLiteral("check"), QStringLiteral("--format"),
+                               QStringLiteral("markdown"), data});
+        QCOMPARE(md.exitCode, 1);
+        QVERIFY(md.out.contains(
+            "- **api-billing** (Deployment): 40 Pod(s), all fail allowPrivilegeEscalation"));
+        const Run html = podsec(
+            {QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("html"), data});
+        QVERIFY(html.out.startsWith("<!DOCTYPE html>"));
+        const Run csv = podsec(
+            {QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("csv"), data});
+        QCOMPARE(csv.out.count("\r\n"), 44);
+        // Baseline: only the debug pod fails, and it is rejected by enforce=baseline.
+        const Run baseline = podsec({QStringLiteral("check"), QStringLiteral("--format"),
+                                     QStringLiteral("json"), QStringLiteral("--summary"),
+                                     QStringLiteral("--level"), QStringLiteral("baseline"), data});
+        QCOMPARE(QJsonDocument::fromJson(baseline.out)
+                     .object()[QStringLiteral("summary")][QStringLiteral("failing")]
+                     .toInt(),
+                 1);
+        const Run wrong = podsec({QStringLiteral("check"), QStringLiteral("--summary"), data});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY(wrong.err.contains("--summary goes with --format json"));
     }
 
     void usageErrors()
