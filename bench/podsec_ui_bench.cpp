@@ -117,18 +117,20 @@ int main(int argc, char **argv)
                 keystrokes.back());
 
     // Sorting by clicking a header: a badge column (worst first), the name, the kind.
-    for (const auto &[column, name] :
-         {std::pair{int(PodSec::Ui::WorkloadTreeModel::RestrictedColumn), "Restricted"},
-          std::pair{int(PodSec::Ui::WorkloadTreeModel::EnforceColumn), "Enforce"},
-          std::pair{int(PodSec::Ui::WorkloadTreeModel::NameColumn), "Name"},
-          std::pair{int(PodSec::Ui::WorkloadTreeModel::KindColumn), "Kind"}}) {
-        QElapsedTimer s;
-        s.start();
-        window.treeView()->sortByColumn(column, Qt::AscendingOrder);
-        QApplication::processEvents();
-        std::printf("sort by %s (namespaces collapsed): %.1f ms\n", name,
-                    double(s.nsecsElapsed()) / 1e6);
-    }
+    auto timeSorts = [&window](const char *state) {
+        for (const auto &[column, name] :
+             {std::pair{int(PodSec::Ui::WorkloadTreeModel::RestrictedColumn), "Restricted"},
+              std::pair{int(PodSec::Ui::WorkloadTreeModel::EnforceColumn), "Enforce"},
+              std::pair{int(PodSec::Ui::WorkloadTreeModel::NameColumn), "Name"},
+              std::pair{int(PodSec::Ui::WorkloadTreeModel::KindColumn), "Kind"}}) {
+            QElapsedTimer s;
+            s.start();
+            window.treeView()->sortByColumn(column, Qt::AscendingOrder);
+            QApplication::processEvents();
+            std::printf("sort by %s (%s): %.1f ms\n", name, state, double(s.nsecsElapsed()) / 1e6);
+        }
+    };
+    timeSorts("namespaces collapsed");
 
     // Scrolling: expand everything and page through the tree.
     window.treeView()->expandAll();
@@ -146,19 +148,7 @@ int main(int argc, char **argv)
     std::printf("scrolling (%d rows expanded): page down + repaint median %.1f ms, max %.1f ms\n",
                 bar->maximum(), pages[pages.size() / 2], pages.back());
 
-    // Sorting by clicking a header: a badge column (worst first), the name, the kind.
-    for (const auto &[column, name] :
-         {std::pair{int(PodSec::Ui::WorkloadTreeModel::RestrictedColumn), "Restricted"},
-          std::pair{int(PodSec::Ui::WorkloadTreeModel::EnforceColumn), "Enforce"},
-          std::pair{int(PodSec::Ui::WorkloadTreeModel::NameColumn), "Name"},
-          std::pair{int(PodSec::Ui::WorkloadTreeModel::KindColumn), "Kind"}}) {
-        QElapsedTimer s;
-        s.start();
-        window.treeView()->sortByColumn(column, Qt::AscendingOrder);
-        QApplication::processEvents();
-        std::printf("sort by %s (every row expanded once): %.1f ms\n", name,
-                    double(s.nsecsElapsed()) / 1e6);
-    }
+    timeSorts("every row expanded once");
     std::printf("peak RSS (window with the workspace open): %ld MB\n", peakRssKb() / 1024);
 
     {

@@ -6,30 +6,16 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = PodSec::TestUtil::ProcessRun;
 
 Run podsec(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(PODSEC_CLI_PATH), args);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return PodSec::TestUtil::runProcess(QStringLiteral(PODSEC_CLI_PATH), args);
 }
 
 QString planData()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "podtestutil.h"
 
+#include <QProcess>
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -67,6 +69,19 @@ QString sharedPath(const QString &relative)
 QString testDataPath(const QString &relative)
 {
     return QStringLiteral(PODSEC_TEST_DATA_DIR "/") + relative;
+}
+
+ProcessRun runProcess(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    p.closeWriteChannel();
+    p.waitForFinished(120000);
+    ProcessRun r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
 }
 
 bool copyTree(const QString &from, const QString &to)

@@ -8,7 +8,9 @@
 #include "policy/registry.h"
 #include "yaml/sourcefile.h"
 
+#include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -42,6 +44,17 @@ std::optional<Policy::LevelVersion> goldenPolicy(const QString &fileName);
 QString sharedPath(const QString &relative);
 /// Absolute path of a file under tests/data.
 QString testDataPath(const QString &relative);
+
+/// What a program run to its end said: exit status (-1 when it crashed or hung), stdout,
+/// stderr.
+struct ProcessRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+/// Runs program with args, standard input closed, for at most two minutes.
+ProcessRun runProcess(const QString &program, const QStringList &args);
 /// Copies every file below from to the same relative place below to (folders made as
 /// needed); false when a file could not be read or written.
 bool copyTree(const QString &from, const QString &to);
