@@ -70,22 +70,6 @@ bool rootDecisions(const Render::Rendering &rendering, const FixRequest &request
     return any;
 }
 
-/// " [choice: a | b]" for the choices the tool could write for a finding ("" none).
-std::string choicesText(const Engine::ChecklistDecision *d)
-{
-    std::string out;
-    for (std::size_t i = 0; d && i < d->choices.size(); ++i)
-        out += (i ? " | " : " [choice: ") + d->choices[i].title;
-    return out.empty() ? out : out + ']';
-}
-
-/// The choices of a namespace decision, or the commands to run when there is none to write.
-std::string runText(const Engine::ChecklistDecision &d)
-{
-    // summary() is "object: id: question" and then the choices or the commands.
-    return d.summary().substr(d.object.size() + d.checkId.size() + d.question.size() + 4);
-}
-
 /// The checklist's failing findings of a (fixed) text, each listed as a decision with the
 /// choices the window offers (engine/checklistfixes.h): none of the checklist's rules is
 /// fixed without a person (spec/checklist.md). Cross-object rules read the objects of the
@@ -125,10 +109,12 @@ bool listChecklistDecisions(const std::string &name, const std::string &text)
                     label += o.namespaceName + '/';
                 label += o.name;
                 const std::string id(f.rule->id);
-                std::fprintf(stderr, "%s:%u:%u: needs a decision: %s: %s %s: %s (%s)%s\n",
-                             name.c_str(), o.line, o.column, label.c_str(),
-                             Engine::severityName(f.severity()), id.c_str(), f.reason.c_str(),
-                             f.detail.c_str(), choicesText(decisionAt(id, o.line)).c_str());
+                std::fprintf(
+                    stderr, "%s:%u:%u: needs a decision: %s: %s %s: %s (%s)%s\n", name.c_str(),
+                    o.line, o.column, label.c_str(), Engine::severityName(f.severity()), id.c_str(),
+                    f.reason.c_str(), f.detail.c_str(),
+                    (decisionAt(id, o.line) ? decisionAt(id, o.line)->suffix() : std::string())
+                        .c_str());
             }
         }
     }
@@ -145,7 +131,7 @@ bool listChecklistDecisions(const std::string &name, const std::string &text)
                          name.c_str(), ns.name.c_str(), Engine::severityName(f.severity()),
                          id.c_str(), f.reason.c_str(),
                          (it == planned.end() ? f.detail : it->question).c_str(),
-                         (it == planned.end() ? std::string() : runText(*it)).c_str());
+                         (it == planned.end() ? std::string() : it->suffix()).c_str());
         }
     }
     return any;

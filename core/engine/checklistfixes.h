@@ -65,6 +65,8 @@ struct ChecklistDecision
     std::string commands;
     /// "object: id: question [choice: a | b]" (the CLI's line), or "... [run: cmd | cmd]".
     std::string summary() const;
+    /// What summary() says after the question: " [choice: a | b]", " [run: cmd | cmd]".
+    std::string suffix() const;
 };
 
 /// What to plan for. Empty lists with all = true: every finding of the snapshot.

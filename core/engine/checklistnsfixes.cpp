@@ -328,7 +328,12 @@ namespace PodSec::Engine {
 
 std::string ChecklistDecision::summary() const
 {
-    std::string out = object + ": " + checkId + ": " + question;
+    return object + ": " + checkId + ": " + question + suffix();
+}
+
+std::string ChecklistDecision::suffix() const
+{
+    std::string out;
     for (std::size_t i = 0; i < choices.size(); ++i)
         out += (i ? " | " : " [choice: ") + choices[i].title;
     if (!choices.empty())
