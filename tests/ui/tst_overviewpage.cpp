@@ -80,16 +80,15 @@ TreeCounts cardCounts(const OverviewPage &page)
             card(OverviewPage::FailingCard)};
 }
 
-char *describe(const TreeCounts &c)
+QString describe(const TreeCounts &c)
 {
-    return QTest::toString(QStringLiteral("ns %1, workloads %2, pods %3, rejected %4, "
-                                          "controllers %5, failing %6")
-                               .arg(c.namespaces)
-                               .arg(c.workloads)
-                               .arg(c.pods)
-                               .arg(c.rejected)
-                               .arg(c.controllers)
-                               .arg(c.failing));
+    return QStringLiteral("ns %1, workloads %2, pods %3, rejected %4, controllers %5, failing %6")
+        .arg(c.namespaces)
+        .arg(c.workloads)
+        .arg(c.pods)
+        .arg(c.rejected)
+        .arg(c.controllers)
+        .arg(c.failing);
 }
 
 } // namespace
@@ -97,7 +96,7 @@ char *describe(const TreeCounts &c)
 namespace QTest {
 template <> char *toString(const TreeCounts &c)
 {
-    return describe(c);
+    return QTest::toString(describe(c));
 }
 } // namespace QTest
 
@@ -162,7 +161,7 @@ private Q_SLOTS:
         // Forcing every namespace to restricted, with the page shown.
         QVERIFY(select(w, w.levelCombo(), QStringLiteral("restricted")));
         const TreeCounts forced = treeCounts(*w.badgeModel());
-        QVERIFY2(!(forced == labelled), describe(forced));
+        QVERIFY2(!(forced == labelled), qPrintable(describe(forced)));
         QCOMPARE(cardCounts(page), forced);
         // Enforce rejects what fails restricted: the charts say so per namespace.
         int rejectedInChart = 0;
@@ -174,7 +173,7 @@ private Q_SLOTS:
         w.leftTabs()->setCurrentWidget(w.treeView());
         QVERIFY(select(w, w.versionCombo(), QStringLiteral("v1.22")));
         const TreeCounts old = treeCounts(*w.badgeModel());
-        QVERIFY2(!(old == forced), describe(old));
+        QVERIFY2(!(old == forced), qPrintable(describe(old)));
         w.showOverview();
         QCOMPARE(cardCounts(page), old);
         QVERIFY(page.summary().level.toString().find("v1.22") != std::string::npos);
