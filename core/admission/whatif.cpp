@@ -30,6 +30,21 @@ bool sameVersionText(const Policy::Version &a, const Policy::Version &b)
     return a.toString() == b.toString();
 }
 
+/// A word for sh: as it is when it is plain, else in single quotes.
+std::string shellWord(const std::string &s)
+{
+    const bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '.' || c == '_' || c == '/' || c == '=' || c == ':';
+    });
+    if (plain)
+        return s;
+    std::string out = "'";
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
 } // namespace
 
 namespace {
@@ -178,13 +193,13 @@ std::string kubectlLabelCommand(const std::string &ns, const Labels &newLabels, 
 {
     if (!podSecurityLabelsChange(newLabels, oldLabels))
         return {};
-    std::string cmd = "kubectl label --overwrite namespace " + ns;
+    std::string cmd = "kubectl label --overwrite namespace " + shellWord(ns);
     for (const auto &[k, v] : newLabels) {
         if (isPodSecurityLabel(k))
-            cmd += ' ' + k + '=' + v;
+            cmd += ' ' + shellWord(k + '=' + v);
     }
     for (const auto &k : removedLabels(newLabels, oldLabels))
-        cmd += ' ' + k + '-';
+        cmd += ' ' + shellWord(k + '-');
     if (dryRun)
         cmd += " --dry-run=server";
     return cmd;

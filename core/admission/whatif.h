@@ -69,7 +69,7 @@ bool podSecurityLabelsChange(const Labels &newLabels, const Labels &oldLabels);
 /// The kubectl command that applies newLabels' pod-security labels (with --dry-run=server
 /// when dryRun); those of oldLabels that newLabels no longer has are removed ("key-").
 /// "" when the pod-security labels do not change (kubectl refuses a label command without
-/// a label, and there is nothing to apply).
+/// a label, and there is nothing to apply). Words that are not plain are single-quoted for sh.
 std::string kubectlLabelCommand(const std::string &ns, const Labels &newLabels, bool dryRun,
                                 const Labels &oldLabels = {});
 /// Labels of oldLabels that newLabels no longer has become null (a merge patch removes them).

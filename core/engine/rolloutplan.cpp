@@ -47,21 +47,6 @@ Admission::Mode modeOf(std::string_view mode)
                              : Admission::Mode::Audit;
 }
 
-/// A word for sh: as it is when it is plain, else in single quotes.
-std::string shellWord(const std::string &s)
-{
-    const bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '-' || c == '.' || c == '_' || c == '/' || c == '=' || c == ':';
-    });
-    if (plain)
-        return s;
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
 /// Text for a comment line: control characters become spaces.
 std::string commentText(std::string s)
 {
@@ -70,18 +55,6 @@ std::string commentText(std::string s)
             c = ' ';
     }
     return s;
-}
-
-std::string labelCommand(const NamespacePlan &p)
-{
-    std::string cmd = "kubectl label --overwrite namespace " + shellWord(p.name);
-    for (const auto &[k, v] : p.planned)
-        cmd += ' ' + shellWord(k + '=' + v);
-    for (const auto &[k, v] : p.current) {
-        if (!hasLabel(p.planned, k))
-            cmd += ' ' + shellWord(k + '-');
-    }
-    return cmd;
 }
 
 std::string whyLine(const NamespacePlan &p, const RolloutPlan &plan)
@@ -154,7 +127,7 @@ void finishPlan(NamespacePlan &p, const Admission::NamespacePolicy &policy,
         planLevels(p, policy, request.target, version);
     }
     if (Admission::podSecurityLabelsChange(p.planned, p.current)) {
-        p.command = labelCommand(p);
+        p.command = Admission::kubectlLabelCommand(p.name, p.planned, false, p.current);
         p.patch = Admission::labelPatchYaml(p.planned, p.current);
     }
 }
@@ -170,10 +143,7 @@ int rejectedByLabels(const WorkspaceSnapshot &snapshot, const WorkloadEntry &w,
     if (config.isExemptNamespace(p.name) ||
         w.admission.exempt == Admission::Exemption::RuntimeClass)
         return 0;
-    const Policy::Evaluation *e = p.enforceNow.level == Policy::Level::Restricted ? &w.restricted
-                                  : p.enforceNow.level == Policy::Level::Baseline ? &w.baseline
-                                                                                  : nullptr;
-    return e && !e->allowed();
+    return w.fails(p.enforceNow.level);
 }
 
 } // namespace
@@ -242,11 +212,9 @@ RolloutPlan planRollout(const WorkspaceSnapshot &snapshot, const PlanRequest &re
                 p.meets = Policy::Level::Privileged;
             else if (!w.restricted.allowed())
                 p.meets = std::min(p.meets, Policy::Level::Baseline);
-            const auto &atTarget =
-                request.target == Policy::Level::Restricted ? w.restricted : w.baseline;
-            if (request.target != Policy::Level::Privileged && !atTarget.allowed()) {
+            if (w.fails(request.target)) {
                 ++p.failTarget;
-                for (const auto &r : atTarget.results) {
+                for (const auto &r : w.evaluation(request.target)->results) {
                     if (!r.allowed)
                         ++failing[std::string(r.id)];
                 }
@@ -270,7 +238,6 @@ RolloutPlan planRollout(const WorkspaceSnapshot &snapshot, const PlanRequest &re
         files.erase(std::unique(files.begin(), files.end()), files.end());
         p.targetDryRun = Admission::namespaceUpdate(
             p.name, ns.labels, targetLabels, request.config, [&](const Policy::LevelVersion &at) {
-                std::vector<Admission::ExistingPod> pods;
                 if (at.version.clamped() != version.clamped()) {
                     // Another version than the snapshot's: evaluate the Pods' files again.
                     std::vector<std::string> texts;
@@ -278,23 +245,14 @@ RolloutPlan planRollout(const WorkspaceSnapshot &snapshot, const PlanRequest &re
                         texts.push_back(snapshot.files[std::size_t(f)].text());
                     return podsInTexts(texts, p.name, request.defaultNamespace, at, request.config);
                 }
+                std::vector<Admission::ExistingPod> pods;
                 for (int index : ns.workloads) {
                     const auto &w = snapshot.workloads[std::size_t(index)];
-                    if (w.kind != "Pod")
-                        continue;
-                    Admission::ExistingPod pod;
-                    pod.name = w.name;
-                    if (!w.controller.uid.empty())
-                        pod.controller = w.controller.uid;
-                    else if (!w.controller.kind.empty() || !w.controller.name.empty())
-                        pod.controller = w.controller.kind + '/' + w.controller.name;
-                    pod.exemptRuntimeClass =
-                        w.admission.exempt == Admission::Exemption::RuntimeClass;
-                    const auto &e =
-                        at.level == Policy::Level::Restricted ? w.restricted : w.baseline;
-                    if (at.level != Policy::Level::Privileged && !e.allowed())
-                        pod.reasons = e.aggregateReason();
-                    pods.push_back(std::move(pod));
+                    if (w.kind == "Pod")
+                        pods.push_back(
+                            existingPod(w.name, w.controller,
+                                        w.admission.exempt == Admission::Exemption::RuntimeClass,
+                                        w.evaluation(at.level)));
                 }
                 return pods;
             });

@@ -6,6 +6,21 @@
 
 namespace PodSec::Engine {
 
+Admission::ExistingPod existingPod(const std::string &name, const K8s::Object::Owner &controller,
+                                   bool exemptRuntimeClass, const Policy::Evaluation *evaluation)
+{
+    Admission::ExistingPod p;
+    p.name = name;
+    if (!controller.uid.empty())
+        p.controller = controller.uid;
+    else if (!controller.kind.empty() || !controller.name.empty())
+        p.controller = controller.kind + '/' + controller.name;
+    p.exemptRuntimeClass = exemptRuntimeClass;
+    if (evaluation && !evaluation->allowed())
+        p.reasons = evaluation->aggregateReason();
+    return p;
+}
+
 std::vector<Admission::ExistingPod> podsInTexts(const std::vector<std::string> &texts,
                                                 const std::string &ns,
                                                 const std::string &defaultNamespace,
@@ -23,18 +38,12 @@ std::vector<Admission::ExistingPod> podsInTexts(const std::vector<std::string> &
                 const auto &object = placed.object();
                 if (object.kind != K8s::Kind::Pod || object.namespaceName != ns)
                     return;
-                Admission::ExistingPod p;
-                p.name = object.name;
-                const auto &owner = object.controller;
-                if (!owner.uid.empty())
-                    p.controller = owner.uid;
-                else if (!owner.kind.empty() || !owner.name.empty())
-                    p.controller = owner.kind + '/' + owner.name;
-                p.exemptRuntimeClass = Admission::exemptionOf(placed.pod(), config) ==
-                                       Admission::Exemption::RuntimeClass;
                 const auto &evaluation = placed.evaluation(policy);
-                if (!evaluation.allowed())
-                    p.reasons = evaluation.aggregateReason();
+                Admission::ExistingPod p =
+                    existingPod(object.name, object.controller,
+                                Admission::exemptionOf(placed.pod(), config) ==
+                                    Admission::Exemption::RuntimeClass,
+                                &evaluation);
                 pods.push_back(std::move(p));
             });
         }

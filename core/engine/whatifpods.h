@@ -2,6 +2,8 @@
 #pragma once
 
 #include "admission/whatif.h"
+#include "k8s/object.h"
+#include "policy/result.h"
 
 #include <string>
 #include <vector>
@@ -12,6 +14,11 @@ namespace PodSec::Engine {
 /// evaluated at policy by the engine: name, controlling owner (ownerReferences with
 /// controller: true), exempt runtime class per config, and the aggregate reason. Objects
 /// without a namespace land in defaultNamespace. Feeds Admission::namespaceUpdate().
+/// A Pod as the what-if sees it: its controlling owner by uid (else "Kind/name"), and the
+/// aggregate reason when evaluation fails (nullptr: privileged, nothing fails).
+Admission::ExistingPod existingPod(const std::string &name, const K8s::Object::Owner &controller,
+                                   bool exemptRuntimeClass, const Policy::Evaluation *evaluation);
+
 std::vector<Admission::ExistingPod> podsInTexts(const std::vector<std::string> &texts,
                                                 const std::string &ns,
                                                 const std::string &defaultNamespace,

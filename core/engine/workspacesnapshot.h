@@ -112,6 +112,20 @@ struct WorkloadEntry
 
     /// Stable identity across re-evaluations.
     std::string key() const;
+    /// The evaluation at level (the selected version); nullptr for privileged, which
+    /// nothing fails.
+    const Policy::Evaluation *evaluation(Policy::Level level) const
+    {
+        return level == Policy::Level::Restricted ? &restricted
+               : level == Policy::Level::Baseline ? &baseline
+                                                  : nullptr;
+    }
+    /// Fails level (never privileged).
+    bool fails(Policy::Level level) const
+    {
+        const auto *e = evaluation(level);
+        return e && !e->allowed();
+    }
 };
 
 struct NamespaceEntry

@@ -17,25 +17,6 @@ CheckCounts sorted(const std::map<std::string, int> &counts)
     return out;
 }
 
-const Policy::Evaluation *atLevel(const WorkloadEntry &w, Policy::Level level)
-{
-    switch (level) {
-    case Policy::Level::Restricted:
-        return &w.restricted;
-    case Policy::Level::Baseline:
-        return &w.baseline;
-    case Policy::Level::Privileged:
-        break;
-    }
-    return nullptr;
-}
-
-bool fails(const WorkloadEntry &w, Policy::Level level)
-{
-    const auto *e = atLevel(w, level);
-    return e && !e->allowed();
-}
-
 /// The controller at the top of w's owners within the namespace (w itself when it has none).
 int topOf(const WorkspaceSnapshot &s, int index)
 {
@@ -66,10 +47,10 @@ WorkloadGroup groupOf(const WorkspaceSnapshot &s, int top, const std::vector<int
             continue;
         ++g.members;
         g.rejected += w.deniedByEnforce;
-        if (!fails(w, level))
+        if (!w.fails(level))
             continue;
         ++g.failing;
-        for (const auto &r : atLevel(w, level)->results) {
+        for (const auto &r : w.evaluation(level)->results) {
             if (!r.allowed)
                 ++checks[std::string(r.id)];
         }
@@ -112,10 +93,10 @@ WorkspaceSummary summarize(const WorkspaceSnapshot &snapshot, Policy::Level leve
                 ++n.baselineOnly;
             else
                 ++n.passRestricted;
-            if (fails(w, level)) {
+            if (w.fails(level)) {
                 ++s.failing;
                 ++n.failingWorkloads;
-                for (const auto &r : atLevel(w, level)->results) {
+                for (const auto &r : w.evaluation(level)->results) {
                     if (!r.allowed) {
                         ++checks[std::string(r.id)];
                         ++allChecks[std::string(r.id)];

@@ -193,11 +193,10 @@ std::string csvReport(const WorkspaceSnapshot &snapshot, const Engine::Workspace
     for (const auto &ns : snapshot.namespaces) {
         for (int index : ns.workloads) {
             const auto &w = snapshot.workloads[std::size_t(index)];
-            const auto &e = s.level.level == Policy::Level::Restricted ? w.restricted : w.baseline;
-            const bool fails = s.level.level != Policy::Level::Privileged && !e.allowed();
+            const bool fails = w.fails(s.level.level);
             std::string failing;
             if (fails) {
-                for (const auto &r : e.results) {
+                for (const auto &r : w.evaluation(s.level.level)->results) {
                     if (!r.allowed)
                         failing += (failing.empty() ? "" : ";") + std::string(r.id);
                 }
