@@ -275,9 +275,8 @@ bool writeOut(const std::string &outputFile, const std::string &text)
         std::fflush(stdout);
         return true;
     }
-    SafeWriter writer;
     std::string error;
-    if (!writer.open(outputFile, error) || !writer.write(text) || !writer.commit(error)) {
+    if (!writeFileSafely(outputFile, text, error)) {
         std::fprintf(stderr, "%s:1:1: cannot write report: %s\n", outputFile.c_str(),
                      error.c_str());
         return false;

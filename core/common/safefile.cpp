@@ -214,6 +214,15 @@ bool SafeWriter::commit(std::string &error)
     return true;
 }
 
+bool writeFileSafely(const std::string &path, std::string_view data, std::string &error)
+{
+    SafeWriter writer;
+    if (!writer.open(path, error))
+        return false;
+    writer.write(data); // a failed write makes commit() fail with its message
+    return writer.commit(error);
+}
+
 bool replaceFileContent(const std::string &path, std::string_view original, std::string_view text,
                         const std::string &backupPath, std::uint64_t maxSize, std::string &error)
 {

@@ -45,6 +45,10 @@ private:
     std::uint32_t m_mode = 0;
 };
 
+/// A whole file written through SafeWriter: open, write, commit. false with the message of
+/// the step that failed (a failed write is reported by the commit).
+bool writeFileSafely(const std::string &path, std::string_view data, std::string &error);
+
 /// `fix --in-place`: replaces the content of path, which was original when it was read,
 /// with text, as SafeWriter does for a regular file (owner, group, mode and hard links
 /// kept, or a clear refusal). Just before the replacement the file is read again; when it

@@ -216,14 +216,10 @@ QStringList FixController::createFiles(const std::vector<FixPreviewDialog::Resul
             continue;
         const QString path = QString::fromStdString(r.path);
         std::string error;
-        SafeWriter writer;
         if (QFileInfo::exists(path))
             error = tr("a file of that name appeared meanwhile").toStdString();
-        else if (writer.open(r.path, error)) {
-            writer.write(r.after); // a failed write makes commit() fail with its message
-            if (writer.commit(error))
-                written << path;
-        }
+        else if (writeFileSafely(r.path, r.after, error))
+            written << path;
         if (!error.empty())
             refused << path + QStringLiteral(": ") + QString::fromStdString(error);
     }

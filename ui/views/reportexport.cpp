@@ -70,14 +70,10 @@ bool ReportExport::write(const WorkspaceSnapshot &snapshot, const QString &path,
                          const std::string &source, QString *error)
 {
     const QByteArray bytes = render(snapshot, formatOf(path), source);
-    SafeWriter writer;
     std::string message;
-    const std::string target = QFile::encodeName(path).toStdString();
-    if (writer.open(target, message) &&
-        writer.write({bytes.constData(), std::size_t(bytes.size())}) && writer.commit(message))
+    if (writeFileSafely(QFile::encodeName(path).toStdString(),
+                        {bytes.constData(), std::size_t(bytes.size())}, message))
         return true;
-    if (message.empty())
-        message = "could not write the file";
     if (error)
         *error = QString::fromStdString(message);
     return false;

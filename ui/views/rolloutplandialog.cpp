@@ -53,13 +53,9 @@ const std::string *labelValue(const Admission::Labels &labels, const std::string
 
 bool writeAtomically(const QString &path, const std::string &text, QString &error)
 {
-    SafeWriter writer;
     std::string message;
-    if (writer.open(QFile::encodeName(path).toStdString(), message)) {
-        writer.write(text); // a failed write makes commit() fail with its message
-        if (writer.commit(message))
-            return true;
-    }
+    if (writeFileSafely(QFile::encodeName(path).toStdString(), text, message))
+        return true;
     error = fromStd(message);
     return false;
 }
