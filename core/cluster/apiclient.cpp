@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cluster/apiclient.h"
 #include "cluster/metadatalist.h"
+#include "cluster/pageyaml.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -466,6 +467,7 @@ ApiClient::ListResult ApiClient::list(const std::string &collectionPath,
             continueToken.clear();
             seenTokens.clear();
             result.pages.clear();
+            result.itemNames.clear();
             result.pageCount = 0;
             continue;
         }
@@ -502,10 +504,17 @@ ApiClient::ListResult ApiClient::list(const std::string &collectionPath,
             }
             doc = QJsonDocument(metadataListAs(list, how));
         }
+        for (const auto &item : doc.object().value(QStringLiteral("items")).toArray())
+            result.itemNames.push_back(item.toObject()
+                                           .value(QStringLiteral("metadata"))
+                                           .toObject()
+                                           .value(QStringLiteral("name"))
+                                           .toString()
+                                           .toStdString());
         // With onPage the caller keeps the pages (the bodies are not held twice); it gets
-        // them indented from the parse made here, so no page is parsed twice.
+        // them as YAML objects made from the parse made here, so no page is parsed twice.
         if (onPage)
-            onPage(result.pageCount, doc.toJson(QJsonDocument::Indented).toStdString());
+            onPage(result.pageCount, listPageYaml(doc.object()));
         else
             result.pages.push_back(
                 how.metadataOnly ? doc.toJson(QJsonDocument::Compact).toStdString() : r.body);
@@ -544,9 +553,9 @@ ApiClient::Snapshot ApiClient::readCluster(
         s.notices.push_back("not sending the credentials of user \"" + m_selection.user.name +
                             "\" to " + redactedServer(m_selection.cluster.server) +
                             ": it is plain http (use https, or allow it explicitly)");
-    // Pages are kept indented, one field a line, so positions and the editor are readable.
-    // Each is passed on as soon as it arrives; a restarted list's pages replace the earlier
-    // ones of the same collection.
+    // Pages are kept as YAML, one document per object, so positions and the editor read as
+    // the objects do. Each is passed on as soon as it arrives; a restarted list's pages replace
+    // the earlier ones of the same collection.
     auto listInto = [&](const std::string &collectionPath, const std::string &prefix,
                         const ListOptions &how = {}) {
         const std::size_t first = s.documents.size();
@@ -590,23 +599,13 @@ ApiClient::Snapshot ApiClient::readCluster(
     if (onVersion)
         onVersion(s.serverVersion);
     const auto namespaces = listInto("/api/v1/namespaces", "cluster:namespaces");
-    std::vector<std::string> names;
     if (stopped())
         return s;
-    if (!namespaces.error.empty()) {
+    std::vector<std::string> names;
+    if (!namespaces.error.empty())
         s.problems.push_back(namespaces.error);
-    } else {
-        for (std::size_t p = 0; p < namespaces.pageCount; ++p) {
-            for (const auto &item :
-                 parseObject(s.documents[p].second).value(QStringLiteral("items")).toArray())
-                names.push_back(item.toObject()
-                                    .value(QStringLiteral("metadata"))
-                                    .toObject()
-                                    .value(QStringLiteral("name"))
-                                    .toString()
-                                    .toStdString());
-        }
-    }
+    else
+        names = namespaces.itemNames;
     // One resource cluster-wide; where RBAC forbids that, namespace by namespace. True when
     // the read stopped. A checklist kind that cannot be read says so: its findings are
     // unknown, not absent.

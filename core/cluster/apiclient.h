@@ -137,6 +137,7 @@ public:
     {
         std::vector<std::string> pages; ///< raw JSON list bodies, in order (without onPage)
         std::size_t pageCount = 0;      ///< pages read (with or without onPage)
+        std::vector<std::string> itemNames; ///< metadata.name of every item read, in order
         std::string error;              ///< empty on success
         int status = 0;                 ///< the failing HTTP status, if any
     };
@@ -149,8 +150,8 @@ public:
     /// Lists a collection (e.g. "/api/v1/pods") page by page with limit/continue. A 410 Gone
     /// (the continue token expired) restarts the list from the beginning once; 429 waits
     /// for Retry-After and 5xx back off exponentially, up to maxRetries. onPage, when given,
-    /// gets each page as it arrives (page 0, 1, ...), as indented JSON (one field a line),
-    /// instead of pages; after a restart it gets them again from page 0, and the new pages
+    /// gets each page as it arrives (page 0, 1, ...), as a YAML document per object
+    /// (listPageYaml, core/cluster/pageyaml.h), instead of pages; after a restart it gets them again from page 0, and the new pages
     /// replace the old.
     ListResult list(const std::string &collectionPath,
                     const std::function<void(std::size_t page, std::string json)> &onPage = {},
@@ -161,7 +162,7 @@ public:
     struct Snapshot
     {
         std::string serverVersion;
-        std::vector<std::pair<std::string, std::string>> documents; ///< (source name, JSON)
+        std::vector<std::pair<std::string, std::string>> documents; ///< (source name, YAML)
         std::vector<std::string> problems; ///< what could not be read, in plain words
         std::vector<std::string> notices;  ///< worth saying, not a failure
         bool cancelled = false;            ///< the read was cancelled (by the user)
@@ -169,7 +170,7 @@ public:
     /// Namespaces, then pods and every workload kind cluster-wide (with checklistKinds, the
     /// checklist's kinds too); where RBAC forbids a cluster-wide list, namespace by
     /// namespace. What could not be read is a problem naming the resource. onDocument is called as
-    /// pages arrive, with the page's source name and its indented JSON; a name seen before (a list
+    /// pages arrive, with the page's source name and its objects as YAML (listPageYaml); a name seen before (a list
     /// restarted after 410 Gone) replaces that page, and the final documents are the authority.
     /// onVersion sees the server's version once it is known, before any page.
     Snapshot readCluster(
