@@ -1025,6 +1025,10 @@ Connect anyway?</source>
         <source>Failing most at restricted: %1</source>
         <translation>在 restricted 下不通过最多的控制项：%1</translation>
     </message>
+    <message>
+        <source>Namespace %1 · read from the cluster</source>
+        <translation>命名空间 %1 · 从集群读取</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::DiskChangeController</name>
@@ -2216,6 +2220,14 @@ Open a manifest file or folder (File → Open) or connect to a cluster to see th
         <source>deleted on disk</source>
         <translation>已在磁盘上删除</translation>
     </message>
+    <message>
+        <source>read from the cluster (%1), read-only</source>
+        <translation>从集群读取（%1），只读</translation>
+    </message>
+    <message>
+        <source>lines %1–%2, read-only</source>
+        <translation>第 %1–%2 行，只读</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::SeverityBadge</name>
@@ -2457,6 +2469,10 @@ Open a manifest file or folder (File → Open) or connect to a cluster to see th
         <translation>
             <numerusform>%n 个警告</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>from the cluster</source>
+        <translation>来自集群</translation>
     </message>
 </context>
 <context>

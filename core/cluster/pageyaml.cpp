@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -13,23 +14,39 @@ namespace PodSec::Cluster {
 namespace {
 
 /// True for a string a plain YAML scalar holds as that same string under YAML 1.1 (the
-/// typing Kubernetes' reader applies): it starts with a letter, and holds nothing that
-/// could end the scalar, start a comment or a mapping, or make it a boolean or a null.
+/// typing Kubernetes' reader applies): it starts with a letter or a slash (or is a
+/// quantity), and holds nothing that could end the scalar, start a comment or a mapping,
+/// or make it a boolean, a null or a number.
 bool plainSafe(const QString &s)
 {
     if (s.isEmpty() || s.size() > 200)
         return false;
-    const QChar first = s.front();
-    if (!((first >= QLatin1Char('a') && first <= QLatin1Char('z')) ||
-          (first >= QLatin1Char('A') && first <= QLatin1Char('Z'))))
-        return false;
+    const auto letter = [](char16_t c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+    };
+    const auto digit = [](char16_t c) {
+        return c >= u'0' && c <= u'9';
+    };
+    const char16_t first = s.front().unicode();
     const bool hasColon = s.contains(QLatin1Char(':'));
+    if (digit(first)) {
+        // A quantity such as 500m or 256Mi. YAML 1.1 numbers and dates hold no letter from
+        // g to y but o, t and x (0o17, 0x1f, 2001-12-14t21:59:43Z); times and sexagesimal
+        // numbers need a colon, which is quoted.
+        if (hasColon)
+            return false;
+        const bool witness = std::any_of(s.begin(), s.end(), [](QChar q) {
+            const char16_t c = q.toLower().unicode();
+            return c >= u'g' && c <= u'z' && c != u'o' && c != u't' && c != u'x' && c != u'z';
+        });
+        if (!witness)
+            return false;
+    } else if (!letter(first) && first != u'/') {
+        return false;
+    }
     for (qsizetype i = 0; i < s.size(); ++i) {
         const char16_t c = s.at(i).unicode();
-        const bool word = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
-                          (c >= u'0' && c <= u'9') || c == u'.' || c == u'_' || c == u'/' ||
-                          c == u'-';
-        if (word)
+        if (letter(c) || digit(c) || c == u'.' || c == u'_' || c == u'/' || c == u'-')
             continue;
         // "a:b" stays one scalar; a space is fine while nothing reads as ": " or " #".
         if (c == u':' && i + 1 < s.size())
@@ -41,9 +58,9 @@ bool plainSafe(const QString &s)
     }
     // YAML 1.1's booleans and null, in any case.
     static const std::array<QLatin1String, 9> Words = {
-        QLatin1String("y"),    QLatin1String("n"),     QLatin1String("yes"),
-        QLatin1String("no"),   QLatin1String("true"),  QLatin1String("false"),
-        QLatin1String("on"),   QLatin1String("off"),   QLatin1String("null")};
+        QLatin1String("y"),  QLatin1String("n"),    QLatin1String("yes"),
+        QLatin1String("no"), QLatin1String("true"), QLatin1String("false"),
+        QLatin1String("on"), QLatin1String("off"),  QLatin1String("null")};
     for (const auto &w : Words) {
         if (s.compare(w, Qt::CaseInsensitive) == 0)
             return false;

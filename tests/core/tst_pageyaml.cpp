@@ -83,7 +83,25 @@ QStringList hostileStrings()
             QStringLiteral("emoji \U0001F600"),
             QStringLiteral("中文"),
             QStringLiteral("nginx:1.25"),
-            QStringLiteral("runtime/default")};
+            QStringLiteral("runtime/default"),
+            QStringLiteral("/dev/termination-log"),
+            QStringLiteral("/"),
+            QStringLiteral("500m"),
+            QStringLiteral("256Mi"),
+            QStringLiteral("1e3"),
+            QStringLiteral("1E3"),
+            QStringLiteral("0xabc"),
+            QStringLiteral("0b101"),
+            QStringLiteral("0o17"),
+            QStringLiteral("1_0"),
+            QStringLiteral("3.20.7"),
+            QStringLiteral("25%"),
+            QStringLiteral("2002-12-14"),
+            QStringLiteral("2001-12-14t21:59:43.10-05:00"),
+            QStringLiteral("2001-12-14 21:59:43.10 -5"),
+            QStringLiteral("190:20:30"),
+            QStringLiteral("1.5Gi"),
+            QStringLiteral("12h")};
 }
 
 QJsonObject hostileItem(int i)
@@ -135,8 +153,8 @@ QJsonObject hostileItem(int i)
 
 /// Compares two nodes of two documents: kinds, scalar values and types, mapping keys in
 /// any order, sequences in order. The first difference is returned as a path.
-QString compare(const Yaml::Document &a, Yaml::NodeId na, const Yaml::Document &b,
-                Yaml::NodeId nb, const QString &path)
+QString compare(const Yaml::Document &a, Yaml::NodeId na, const Yaml::Document &b, Yaml::NodeId nb,
+                const QString &path)
 {
     na = a.resolve(na);
     nb = b.resolve(nb);
@@ -160,8 +178,8 @@ QString compare(const Yaml::Document &a, Yaml::NodeId na, const Yaml::Document &
         if (a.size(na) != b.size(nb))
             return path + QStringLiteral(": lengths differ");
         for (std::size_t i = 0; i < a.size(na); ++i) {
-            const QString d = compare(a, a.item(na, i), b, b.item(nb, i),
-                                      path + QStringLiteral("[%1]").arg(i));
+            const QString d =
+                compare(a, a.item(na, i), b, b.item(nb, i), path + QStringLiteral("[%1]").arg(i));
             if (!d.isEmpty())
                 return d;
         }
@@ -172,7 +190,8 @@ QString compare(const Yaml::Document &a, Yaml::NodeId na, const Yaml::Document &
         for (std::size_t i = 0; i < a.size(na); ++i) {
             const std::string &key = a.scalar(a.resolve(a.mapKey(na, i)));
             if (b.keyOf(nb, key) == Yaml::NoNode)
-                return path + QStringLiteral(": key \"%1\" missing").arg(QString::fromStdString(key));
+                return path +
+                       QStringLiteral(": key \"%1\" missing").arg(QString::fromStdString(key));
             const QString d = compare(a, a.mapValue(na, i), b, b.get(nb, key),
                                       path + QLatin1Char('.') + QString::fromStdString(key));
             if (!d.isEmpty())
@@ -242,17 +261,18 @@ private Q_SLOTS:
                               {QStringLiteral("namespace"), QStringLiteral("shop")}}},
                  {QStringLiteral("status"), QJsonObject{{QStringLiteral("replicas"), 2}}},
                  {QStringLiteral("spec"),
-                  QJsonObject{{QStringLiteral("replicas"), 2},
-                              {QStringLiteral("template"),
-                               QJsonObject{{QStringLiteral("spec"),
-                                            QJsonObject{{QStringLiteral("containers"),
-                                                         QJsonArray{QJsonObject{
-                                                             {QStringLiteral("name"),
-                                                              QStringLiteral("app")},
-                                                             {QStringLiteral("ports"),
-                                                              QJsonArray{QJsonObject{
-                                                                  {QStringLiteral("containerPort"),
-                                                                   8080}}}}}}}}}}}}}}}}};
+                  QJsonObject{
+                      {QStringLiteral("replicas"), 2},
+                      {QStringLiteral("template"),
+                       QJsonObject{
+                           {QStringLiteral("spec"),
+                            QJsonObject{
+                                {QStringLiteral("containers"),
+                                 QJsonArray{QJsonObject{
+                                     {QStringLiteral("name"), QStringLiteral("app")},
+                                     {QStringLiteral("ports"),
+                                      QJsonArray{QJsonObject{
+                                          {QStringLiteral("containerPort"), 8080}}}}}}}}}}}}}}}}};
         QCOMPARE(QString::fromStdString(Cluster::listPageYaml(list)),
                  QStringLiteral("apiVersion: apps/v1\n"
                                 "kind: Deployment\n"
@@ -287,8 +307,8 @@ private Q_SLOTS:
     {
         const QJsonObject list{
             {QStringLiteral("kind"), QStringLiteral("PodList")},
-            {QStringLiteral("items"), QJsonArray{QStringLiteral("yes"), 3, QJsonObject(),
-                                                 QJsonArray{QStringLiteral("a")}}}};
+            {QStringLiteral("items"),
+             QJsonArray{QStringLiteral("yes"), 3, QJsonObject(), QJsonArray{QStringLiteral("a")}}}};
         const auto file = parse(Cluster::listPageYaml(list));
         QVERIFY(file->errors.empty());
         QCOMPARE(file->documents.size(), std::size_t(4));

@@ -3,6 +3,7 @@
 
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPolygonF>
 #include <QScopedValueRollback>
 #include <QTextBlock>
 #include <QToolTip>
@@ -76,6 +77,13 @@ void CodeEditor::setLineOffset(int offset)
     refreshSelections();
 }
 
+void CodeEditor::setNumbersFromOne(bool fromOne)
+{
+    m_numbersFromOne = fromOne;
+    updateLineNumberAreaWidth();
+    m_lineNumberArea->update();
+}
+
 void CodeEditor::setDark(bool dark)
 {
     m_dark = dark;
@@ -139,6 +147,17 @@ void CodeEditor::paintLineNumberArea(QPaintEvent *event)
                 painter.setBrush(number);
                 painter.drawRect(QRect(glass.center().x() - d / 4, glass.bottom() - 1, d / 2 + 1,
                                        qMax(2, d / 4)));
+            } else if (line == m_foldLine) {
+                // A fold marker: a triangle pointing right (folded) or down (open).
+                painter.setRenderHint(QPainter::Antialiasing);
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(number);
+                const qreal d = h * 0.5, x = 4 + (h - d) / 2, y = top + (h - d) / 2;
+                const QPolygonF triangle =
+                    m_folded
+                        ? QPolygonF{QPointF(x, y), QPointF(x + d, y + d / 2), QPointF(x, y + d)}
+                        : QPolygonF{QPointF(x, y), QPointF(x + d, y), QPointF(x + d / 2, y + d)};
+                painter.drawPolygon(triangle);
             } else if (failingLines.contains(line)) {
                 painter.setRenderHint(QPainter::Antialiasing);
                 painter.setPen(Qt::NoPen);
@@ -148,7 +167,7 @@ void CodeEditor::paintLineNumberArea(QPaintEvent *event)
             }
             painter.setPen(line == cursorLine() ? palette().color(QPalette::Text) : number);
             painter.drawText(0, top, m_lineNumberArea->width() - 4, h, Qt::AlignRight,
-                             QString::number(line));
+                             QString::number(m_numbersFromOne ? line - m_lineOffset : line));
         }
         block = block.next();
         top = bottom;
@@ -163,8 +182,52 @@ void CodeEditor::gutterClicked(int y)
     if (!block.isValid() || y >= blockBoundingGeometry(block).translated(contentOffset()).bottom())
         return; // below the last line
     const int line = block.blockNumber() + 1 + m_lineOffset;
-    if (m_fixableLines.contains(line))
+    if (line == m_foldLine)
+        setFolded(!m_folded);
+    else if (m_fixableLines.contains(line))
         Q_EMIT fixRequested(line);
+}
+
+bool CodeEditor::foldTopLevelKey(const QString &key)
+{
+    const QString head = key + QLatin1Char(':');
+    for (QTextBlock b = document()->begin(); b.isValid(); b = b.next()) {
+        if (b.text() == head) {
+            m_foldLine = b.blockNumber() + 1 + m_lineOffset;
+            setFolded(true);
+            return true;
+        }
+    }
+    return false;
+}
+
+void CodeEditor::setFolded(bool folded)
+{
+    if (m_foldLine <= 0)
+        return;
+    const QTextBlock head = document()->findBlockByNumber(m_foldLine - 1 - m_lineOffset);
+    if (!head.isValid())
+        return;
+    m_folded = folded;
+    QTextBlock b = head.next();
+    const int start = b.isValid() ? b.position() : head.position();
+    int end = start;
+    // The key's own lines: indented, or empty; the next line at the left margin ends it.
+    for (; b.isValid(); b = b.next()) {
+        const QString text = b.text();
+        if (!text.isEmpty() && !text.front().isSpace())
+            break;
+        b.setVisible(!folded);
+        end = b.position() + b.length();
+    }
+    if (folded && textCursor().blockNumber() > head.blockNumber() &&
+        textCursor().block().position() < end) {
+        QTextCursor c(head);
+        setTextCursor(c); // the cursor must not sit in a hidden line
+    }
+    document()->markContentsDirty(start, qMax(0, end - start));
+    viewport()->update();
+    m_lineNumberArea->update();
 }
 
 int CodeEditor::positionOf(int line, int byteColumn) const
@@ -186,6 +249,9 @@ void CodeEditor::showDocument(QTextDocument *doc, int lineOffset)
         setDocument(doc);
     }
     m_lineOffset = lineOffset;
+    m_foldLine = 0;
+    m_folded = false;
+    m_numbersFromOne = false;
     updateLineNumberAreaWidth();
     refreshSelections();
 }
@@ -280,6 +346,11 @@ void CodeEditor::refreshSelections()
 
 void CodeEditor::goToLine(int line, int column)
 {
+    if (m_folded && line > m_foldLine) {
+        const QTextBlock target = document()->findBlockByNumber(qMax(0, line - 1 - m_lineOffset));
+        if (target.isValid() && !target.isVisible())
+            setFolded(false);
+    }
     QTextCursor c(document());
     c.setPosition(positionOf(line, column));
     setTextCursor(c);

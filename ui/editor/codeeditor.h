@@ -53,6 +53,20 @@ public:
     /// goToLine() and cursorLine() stay in file lines.
     void setLineOffset(int offset);
     int lineOffset() const { return m_lineOffset; }
+    /// The gutter numbers the shown document's own lines from 1 (an object shown on its
+    /// own) instead of its file's; finding lines stay file lines. Reset by showDocument().
+    void setNumbersFromOne(bool fromOne);
+
+    /// Folds the section under a top-level key ("status:" at the left margin, and every
+    /// line below it up to the next top-level line): the key's line stays, with a marker
+    /// in the gutter that unfolds and folds it again. False if the document has no such
+    /// key. A new document starts unfolded.
+    bool foldTopLevelKey(const QString &key);
+    /// The folded key's line (1-based file line), or 0.
+    int foldLine() const { return m_foldLine; }
+    bool isFolded() const { return m_folded; }
+    /// Shows or hides the folded section's lines.
+    void setFolded(bool folded);
 
     int lineNumberAreaWidth() const;
     void paintLineNumberArea(QPaintEvent *event);
@@ -80,6 +94,9 @@ private:
     bool m_dark = false;
     bool m_swapping = false; ///< inside showDocument(): no refresh
     int m_lineOffset = 0;
+    int m_foldLine = 0; ///< the foldable key's file line; 0: none
+    bool m_numbersFromOne = false;
+    bool m_folded = false;
 };
 
 } // namespace PodSec::Ui

@@ -169,6 +169,11 @@ bool DocumentSet::isLarge(int file) const
     return m_workspace->fileBytes(file).size() > std::size_t(LargeFileBytes);
 }
 
+bool DocumentSet::showsObjects(int file) const
+{
+    return m_workspace->isReadOnly() || isLarge(file);
+}
+
 QString DocumentSet::textWithLineEnds(int file)
 {
     QTextDocument *doc = document(file);

@@ -65,6 +65,9 @@ public:
     std::vector<int> dirtyFiles() const;
     /// The file is too large to be shown or fixed whole.
     bool isLarge(int file) const;
+    /// The editor shows the file one object at a time (makeExcerpt): a large file, or a
+    /// cluster's list page, whose objects are each a read-only document.
+    bool showsObjects(int file) const;
     /// The document's text with the file's line endings (no byte-order mark).
     QString textWithLineEnds(int file);
     /// Replaces an existing document's text without it counting as an edit (a cluster
@@ -77,8 +80,8 @@ public:
     /// Gives the document text that is not on disk (recovered after a crash): it counts
     /// as an unsaved edit.
     void setUnsavedText(int file, const QString &text);
-    /// A new read-only document with the lines of one object of a large file (CRs
-    /// dropped). The previous excerpt is deleted once control returns to the event loop, so
+    /// A new read-only document with the lines of one object of a large file or a cluster's
+    /// list page (CRs dropped). The previous excerpt is deleted once control returns to the event loop, so
     /// the editor may still show it until it switches.
     QTextDocument *makeExcerpt(int file, const WorkloadEntry &workload);
 

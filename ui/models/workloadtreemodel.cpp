@@ -554,6 +554,8 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
         if (column == ValueColumn && n->type == NodeType::Workload) {
             const auto *w = workloadAt(index);
             const std::string &path = snapshot->files[static_cast<std::size_t>(w->file)].path;
+            if (path.rfind("cluster:", 0) == 0)
+                return tr("from the cluster"); // its page and line are nowhere but here
             const auto slash = path.find_last_of('/');
             return QStringLiteral("%1:%2")
                 .arg(q(slash == std::string::npos ? path : path.substr(slash + 1)))

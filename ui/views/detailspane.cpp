@@ -225,9 +225,14 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
     std::set<std::string_view> failing;
     if (field) {
         md += QStringLiteral("## ") + code(q(field->path)) + QStringLiteral("\n\n");
+        // A live object is shown on its own, its lines counted from its first.
+        const bool live =
+            model->snapshot()->files[std::size_t(w->file)].path.rfind("cluster:", 0) == 0;
         md += DetailsPane::tr("Value: %1")
                   .arg(field->present ? texts.code(q(field->value)) : DetailsPane::tr("not set")) +
-              QStringLiteral(" · ") + DetailsPane::tr("line %1").arg(field->line) +
+              QStringLiteral(" · ") +
+              DetailsPane::tr("line %1").arg(live ? int(field->line) - int(w->line) + 1
+                                                  : int(field->line)) +
               QStringLiteral("\n\n");
         md += QStringLiteral("| ") + DetailsPane::tr("Check") + QStringLiteral(" | ") +
               DetailsPane::tr("Policy") + QStringLiteral(" | ") + DetailsPane::tr("Verdict") +
@@ -247,11 +252,14 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
         md += QStringLiteral("## ") + q(w->kind) + QLatin1Char(' ') + q(w->name);
         if (container)
             md += QStringLiteral(" · ") + q(container->name);
+        const std::string &path = model->snapshot()->files[std::size_t(w->file)].path;
         md += QStringLiteral("\n\n") +
-              DetailsPane::tr("Namespace %1 · %2 line %3")
-                  .arg(code(q(w->namespaceName)),
-                       q(model->snapshot()->files[std::size_t(w->file)].path))
-                  .arg(w->line) +
+              (path.rfind("cluster:", 0) == 0
+                   ? DetailsPane::tr("Namespace %1 · read from the cluster")
+                         .arg(code(q(w->namespaceName)))
+                   : DetailsPane::tr("Namespace %1 · %2 line %3")
+                         .arg(code(q(w->namespaceName)), q(path))
+                         .arg(w->line)) +
               QStringLiteral("\n\n");
         if (!container) {
             // Live objects: who controls this one, and what it controls.

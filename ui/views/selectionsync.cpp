@@ -192,28 +192,51 @@ void SelectionSync::updateFileLabel()
 
 void SelectionSync::showFile(int file, const WorkloadEntry *workload)
 {
-    if (m_documents->isLarge(file) && workload) {
-        // A large stream: show the selected object's lines only, read-only, so opening a
-        // 30 MB file does not stall the window.
+    if (m_documents->showsObjects(file) && workload) {
+        // A large stream, or a cluster's page: the selected object's lines only, read-only,
+        // so opening a 30 MB file does not stall the window and each live object reads as
+        // an object, its status folded.
         const QString key =
             QString::number(file) + QLatin1Char('/') + QString::number(workload->offset);
         if (file == m_currentFile && m_excerptKey == key)
             return;
         QTextDocument *excerpt = m_documents->makeExcerpt(file, *workload);
+        const bool cluster = m_workspace->isReadOnly();
         {
             const QScopedValueRollback syncing(m_syncing, true);
             m_editor->showDocument(excerpt, int(workload->line) - 1);
+            if (cluster) {
+                m_editor->setNumbersFromOne(true);
+                m_editor->foldTopLevelKey(QStringLiteral("status"));
+            }
         }
         m_excerptKey = key;
         m_editor->setReadOnly(true);
         m_currentFile = file;
-        m_fileLabel->setText(
-            QStringLiteral("<b>%1</b> — %2")
-                .arg(m_workspace->paths().value(file).toHtmlEscaped(),
-                     tr("large file (%1 MB): showing lines %2–%3, read-only")
-                         .arg(qulonglong(m_workspace->fileBytes(file).size() / (1024 * 1024)))
-                         .arg(workload->line)
-                         .arg(int(workload->line) + excerpt->blockCount() - 1)));
+        const QString path = m_workspace->paths().value(file).toHtmlEscaped();
+        if (cluster && !workload->name.empty())
+            m_fileLabel->setText(
+                QStringLiteral("<b>%1</b> — %2")
+                    .arg(QString::fromStdString((workload->namespaceName.empty()
+                                                     ? std::string()
+                                                     : workload->namespaceName + '/') +
+                                                workload->kind + '/' + workload->name)
+                             .toHtmlEscaped(),
+                         tr("read from the cluster (%1), read-only").arg(path)));
+        else if (cluster)
+            m_fileLabel->setText(
+                QStringLiteral("<b>%1</b> — %2")
+                    .arg(path, tr("lines %1–%2, read-only")
+                                   .arg(workload->line)
+                                   .arg(int(workload->line) + excerpt->blockCount() - 1)));
+        else
+            m_fileLabel->setText(
+                QStringLiteral("<b>%1</b> — %2")
+                    .arg(path,
+                         tr("large file (%1 MB): showing lines %2–%3, read-only")
+                             .arg(qulonglong(m_workspace->fileBytes(file).size() / (1024 * 1024)))
+                             .arg(workload->line)
+                             .arg(int(workload->line) + excerpt->blockCount() - 1)));
         updateEditorFindings();
         return;
     }
@@ -237,7 +260,7 @@ bool SelectionSync::showPlace(int file, int line, int column, std::uint32_t offs
 {
     if (file < 0 || file >= int(m_workspace->paths().size()))
         return false;
-    if (m_documents->isLarge(file)) {
+    if (m_documents->showsObjects(file)) {
         // The excerpt of a large file starts at the line of the offset.
         WorkloadEntry place;
         place.file = file;
