@@ -135,11 +135,11 @@ public:
 
     struct ListResult
     {
-        std::vector<std::string> pages; ///< raw JSON list bodies, in order (without onPage)
-        std::size_t pageCount = 0;      ///< pages read (with or without onPage)
+        std::vector<std::string> pages;     ///< raw JSON list bodies, in order (without onPage)
+        std::size_t pageCount = 0;          ///< pages read (with or without onPage)
         std::vector<std::string> itemNames; ///< metadata.name of every item read, in order
-        std::string error;              ///< empty on success
-        int status = 0;                 ///< the failing HTTP status, if any
+        std::string error;                  ///< empty on success
+        int status = 0;                     ///< the failing HTTP status, if any
     };
     using ListOptions = Cluster::ListOptions;
     static constexpr const char *MetadataOnlyAccept =
@@ -151,8 +151,8 @@ public:
     /// (the continue token expired) restarts the list from the beginning once; 429 waits
     /// for Retry-After and 5xx back off exponentially, up to maxRetries. onPage, when given,
     /// gets each page as it arrives (page 0, 1, ...), as a YAML document per object
-    /// (listPageYaml, core/cluster/pageyaml.h), instead of pages; after a restart it gets them again from page 0, and the new pages
-    /// replace the old.
+    /// (listPageYaml, core/cluster/pageyaml.h), instead of pages; after a restart it gets them
+    /// again from page 0, and the new pages replace the old.
     ListResult list(const std::string &collectionPath,
                     const std::function<void(std::size_t page, std::string json)> &onPage = {},
                     const ListOptions &how = {});
@@ -170,9 +170,9 @@ public:
     /// Namespaces, then pods and every workload kind cluster-wide (with checklistKinds, the
     /// checklist's kinds too); where RBAC forbids a cluster-wide list, namespace by
     /// namespace. What could not be read is a problem naming the resource. onDocument is called as
-    /// pages arrive, with the page's source name and its objects as YAML (listPageYaml); a name seen before (a list
-    /// restarted after 410 Gone) replaces that page, and the final documents are the authority.
-    /// onVersion sees the server's version once it is known, before any page.
+    /// pages arrive, with the page's source name and its objects as YAML (listPageYaml); a name
+    /// seen before (a list restarted after 410 Gone) replaces that page, and the final documents
+    /// are the authority. onVersion sees the server's version once it is known, before any page.
     Snapshot readCluster(
         const std::function<void(const std::string &, const std::string &)> &onDocument = {},
         const std::function<void(const std::string &)> &onVersion = {});

@@ -81,8 +81,8 @@ public:
     /// as an unsaved edit.
     void setUnsavedText(int file, const QString &text);
     /// A new read-only document with the lines of one object of a large file or a cluster's
-    /// list page (CRs dropped). The previous excerpt is deleted once control returns to the event loop, so
-    /// the editor may still show it until it switches.
+    /// list page (CRs dropped). The previous excerpt is deleted once control returns to the event
+    /// loop, so the editor may still show it until it switches.
     QTextDocument *makeExcerpt(int file, const WorkloadEntry &workload);
 
     /// Writes a file's text to path, restoring CRLF and BOM, as `podsec fix --in-place`
