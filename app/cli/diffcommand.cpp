@@ -35,16 +35,14 @@ std::string verdictText(const VersionVerdict &v)
 void appendOneSided(std::string &out, const VersionVerdict &side, const VersionVerdict &other,
                     char mark, const std::string &version)
 {
-    for (const auto &f : side.failing) {
-        if (other.fails(f.id))
-            continue;
+    for (const auto *f : side.notIn(other)) {
         out += "  ";
         out += mark;
-        out += ' ' + f.id + " fails only at " + version + ": " + f.reason;
-        if (!f.detail.empty())
-            out += " (" + f.detail + ')';
+        out += ' ' + f->id + " fails only at " + version + ": " + f->reason;
+        if (!f->detail.empty())
+            out += " (" + f->detail + ')';
         out += '\n';
-        for (const auto &[path, value] : f.fields)
+        for (const auto &[path, value] : f->fields)
             out += "      " + path + ": " + value + '\n';
     }
 }

@@ -98,12 +98,19 @@ std::vector<std::string> VersionVerdict::failingIds() const
     return ids;
 }
 
+std::vector<const FailingCheck *> VersionVerdict::notIn(const VersionVerdict &other) const
+{
+    std::vector<const FailingCheck *> out;
+    for (const auto &f : failing) {
+        if (!other.fails(f.id))
+            out.push_back(&f);
+    }
+    return out;
+}
+
 bool ObjectVersionChange::stricter() const
 {
-    if (from.allowed && !to.allowed)
-        return true;
-    return std::any_of(to.failing.begin(), to.failing.end(),
-                       [&](const auto &f) { return !from.fails(f.id); });
+    return (from.allowed && !to.allowed) || !to.notIn(from).empty();
 }
 
 bool VersionDiff::stricter() const

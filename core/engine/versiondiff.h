@@ -57,6 +57,8 @@ struct VersionVerdict
     std::vector<FailingCheck> failing; ///< in reference order
     bool fails(const std::string &id) const;
     std::vector<std::string> failingIds() const;
+    /// The checks failing here that other does not fail: what an object gains or loses.
+    std::vector<const FailingCheck *> notIn(const VersionVerdict &other) const;
 };
 
 /// An object whose failing checks differ between the two versions.
