@@ -724,6 +724,10 @@
             <numerusform>其中 %n 个在 %1 更严格。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>latest</source>
+        <translation>最新</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::ConnectDialog</name>

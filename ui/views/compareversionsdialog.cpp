@@ -44,8 +44,8 @@ CompareVersionsDialog::CompareVersionsDialog(Input input, QWidget *parent)
     m_from->setObjectName(QStringLiteral("fromVersion"));
     m_to->setObjectName(QStringLiteral("toVersion"));
     for (const auto &v : Engine::knownVersions()) {
-        m_from->addItem(versionName(v), versionName(v));
-        m_to->addItem(versionName(v), versionName(v));
+        m_from->addItem(displayName(v), versionName(v));
+        m_to->addItem(displayName(v), versionName(v));
     }
     // By default: from v1.24, the last version before Pod Security admission became stable,
     // to the version the window evaluates at.
@@ -166,7 +166,7 @@ void CompareVersionsDialog::compare()
         return;
     const int generation = ++m_generation;
     ++m_running;
-    m_summary->setText(tr("Comparing %1 with %2…").arg(versionName(*from), versionName(*to)));
+    m_summary->setText(tr("Comparing %1 with %2…").arg(displayName(*from), displayName(*to)));
     auto *watcher = new QFutureWatcher<std::optional<Engine::VersionDiff>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
@@ -179,6 +179,12 @@ void CompareVersionsDialog::compare()
                                           level, from = *from, to = *to, cancel = m_cancel] {
         return Engine::compareVersions(*snapshot, options, level, from, to, cancel.get());
     }));
+}
+
+QString CompareVersionsDialog::displayName(const Policy::Version &v) const
+{
+    // As the window's version box names it.
+    return v.isLatest() ? tr("latest") : versionName(v);
 }
 
 QString CompareVersionsDialog::changeText(Engine::CheckChangeKind kind) const
@@ -208,7 +214,7 @@ void CompareVersionsDialog::showDiff(Engine::VersionDiff diff)
 {
     m_diff = std::move(diff);
     const auto &d = *m_diff;
-    const QString from = versionName(d.from), to = versionName(d.to);
+    const QString from = displayName(d.from), to = displayName(d.to);
     m_checks->clear();
     for (const auto &c : d.checks) {
         auto *row = new QTreeWidgetItem(m_checks, {fromStd(c.id),

@@ -67,6 +67,7 @@ private:
     void showDiff(Engine::VersionDiff diff);
     QString verdictText(const Engine::VersionVerdict &v) const;
     QString changeText(Engine::CheckChangeKind kind) const;
+    QString displayName(const Policy::Version &v) const;
 
     Input m_input;
     std::optional<Engine::VersionDiff> m_diff;
