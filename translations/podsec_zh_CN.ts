@@ -613,6 +613,123 @@
     </message>
 </context>
 <context>
+    <name>PodSec::Ui::CompareVersionsDialog</name>
+    <message>
+        <source>Compare Policy Versions</source>
+        <translation>比较策略版本</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始版本</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Double-click a workload to select it in the window.</source>
+        <translation>双击工作负载即可在主窗口中选中它。</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>正在比较 %1 与 %2…</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>denied: %1</source>
+        <translation>拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Stricter at %1: %2</source>
+        <translation>在 %1 更严格：%2</translation>
+    </message>
+    <message>
+        <source>%1 fails only at %2: %3</source>
+        <translation>%1 仅在 %2 不通过：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2 at %3: %n check(s) differ</source>
+        <translation>
+            <numerusform>%1 → %2（%3 级别）：%n 项检查不同</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workload(s) change their verdict</source>
+        <translation>
+            <numerusform>%n 个工作负载的结论发生变化</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stricter at %1.</source>
+        <translation>
+            <numerusform>其中 %n 个在 %1 更严格。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>latest</source>
+        <translation>最新</translation>
+    </message>
+</context>
+<context>
     <name>PodSec::Ui::ConnectDialog</name>
     <message>
         <source>Connect to a cluster</source>
@@ -1737,6 +1854,14 @@ Run it now (and for this kubeconfig from now on)?</source>
     <message>
         <source>Rollout &amp;Plan for All Namespaces…</source>
         <translation>所有命名空间的推行计划(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare Versions…</source>
+        <translation>比较版本(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>The workload is no longer in the tree</source>
+        <translation>该工作负载已不在树中</translation>
     </message>
 </context>
 <context>

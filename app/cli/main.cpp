@@ -6,6 +6,7 @@
 #include "checkcommand.h"
 #include "cluster/apiclient.h"
 #include "common/fileinput.h"
+#include "diffcommand.h"
 #include "engine/buildinfo.h"
 #include "engine/ruleset.h"
 #include "fixcommand.h"
@@ -351,6 +352,8 @@ int main(int argc, char **argv)
             return runAccessCommand(rest);
         if (command == QLatin1String("plan"))
             return Cli::runPlanCommand(rest);
+        if (command == QLatin1String("diff"))
+            return Cli::runDiffCommand(rest);
     } catch (const std::bad_alloc &) {
         // Inputs are bounded (--max-file-size); this is the last line of defence.
         std::fputs("podsec: out of memory; try a smaller input or --max-file-size\n", stderr);

@@ -72,6 +72,9 @@ public:
     void fixInteractive(FixScope scope);
     /// Opens the namespace what-if for the selected row's namespace.
     void whatIf();
+    /// View → Compare Versions…: a CompareVersionsDialog over the current snapshot, beside
+    /// the window; a workload activated there is selected in the tree.
+    void compareVersions();
     /// Saves every file with unsaved edits (atomically); false if any save failed.
     bool saveAll();
     bool saveFile(int file);

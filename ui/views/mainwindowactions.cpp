@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // MainWindow's menus and policy bar, recent workspaces, theme and zoom, column widths.
+#include "compareversionsdialog.h"
 #include "connectdialog.h"
 #include "detailspane.h"
 #include "editor/codeeditor.h"
@@ -278,6 +279,11 @@ void MainWindow::createActions()
     QAction *overview = view->addAction(tr("O&verview"), this, &MainWindow::showOverview);
     overview->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     overview->setObjectName(QStringLiteral("overviewAction"));
+    QAction *compare =
+        view->addAction(tr("Co&mpare Versions…"), this, &MainWindow::compareVersions);
+    compare->setObjectName(QStringLiteral("compareVersionsAction"));
+    connect(view, &QMenu::aboutToShow, compare,
+            [this, compare] { compare->setEnabled(!!m_model->snapshot()); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PodSec Explorer"), this, &MainWindow::showAbout);
@@ -458,6 +464,28 @@ void MainWindow::fitColumns()
             kind = qMax(kind, fm.horizontalAdvance(k));
     }
     m_tree->setColumnWidth(WorkloadTreeModel::KindColumn, qMin(kind + 16, 180));
+}
+
+void MainWindow::compareVersions()
+{
+    auto snapshot = m_model->snapshot();
+    if (!snapshot)
+        return;
+    auto *dialog = new CompareVersionsDialog({snapshot, m_workspace->options()}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CompareVersionsDialog::objectActivated, this, [this](const QString &key) {
+        m_leftTabs->setCurrentWidget(m_tree);
+        bool found = m_sync->selectWorkload(key.toStdString());
+        if (!found && (!m_filterEdit->text().isEmpty() || m_onlyFailing->isChecked())) {
+            // The filter hides the workload: show every row again.
+            m_filterEdit->clear();
+            m_onlyFailing->setChecked(false);
+            found = m_sync->selectWorkload(key.toStdString());
+        }
+        if (!found)
+            statusBar()->showMessage(tr("The workload is no longer in the tree"), 8000);
+    });
+    dialog->show();
 }
 
 void MainWindow::applyOptions()

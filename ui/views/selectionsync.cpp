@@ -559,4 +559,26 @@ bool SelectionSync::selectKey(const QString &key)
     return true;
 }
 
+bool SelectionSync::selectWorkload(const std::string &key)
+{
+    const auto snapshot = m_model->snapshot();
+    if (!snapshot)
+        return false;
+    const auto &ws = snapshot->workloads;
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        if (ws[i].key() != key)
+            continue;
+        // The tree's keys chain the namespace and each controller above the workload.
+        QString chain;
+        std::size_t top = i;
+        for (int w = int(i), depth = 0; w >= 0 && depth <= int(ws.size()); ++depth) {
+            top = std::size_t(w);
+            chain.prepend(QStringLiteral("|w:") + q(ws[top].key()));
+            w = ws[top].owner;
+        }
+        return selectKey(QStringLiteral("ns:") + q(ws[top].namespaceName) + chain);
+    }
+    return false;
+}
+
 } // namespace PodSec::Ui

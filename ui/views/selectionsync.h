@@ -65,6 +65,9 @@ public:
     /// Selects the tree row with this key (see WorkloadTreeModel::KeyRole), or
     /// "namespace/name[:field.path.suffix]".
     bool selectKey(const QString &key);
+    /// Selects the row of the workload whose WorkloadEntry::key() is key, wherever the tree
+    /// nests it (under its namespace and its controllers).
+    bool selectWorkload(const std::string &key);
     /// Selects the tree row of the current file on a 1-based line.
     void selectRowAtLine(int line, bool failingFieldsToo);
     /// Shows the current row in the details pane and its file and line in the editor.
