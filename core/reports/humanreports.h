@@ -21,6 +21,9 @@ struct ReportOptions
     std::string generated; ///< when, as the caller wants it shown ("" leaves it out)
     /// Failing workload groups listed per namespace; the rest are counted ("and 12 more").
     std::size_t maxGroups = 100;
+    /// Markdown only: the three charts as images after the summary line, named
+    /// chart:readiness, chart:checks and chart:rejected (the window's PDF supplies them).
+    bool chartImages = false;
 };
 
 /// One self-contained HTML page (no scripts, no external resources; charts as inline SVG),

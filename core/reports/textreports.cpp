@@ -135,15 +135,28 @@ std::string markdownReport(const WorkspaceSnapshot &snapshot, const Engine::Work
                .arg(s.failing)
                .arg(qs(s.level.toString()))
                .toStdString() +
-           "\n\n## " +
-           rt(QT_TRANSLATE_NOOP("PodSec::Report", "Readiness per namespace")).toStdString() +
-           "\n\n| " + rt(QT_TRANSLATE_NOOP("PodSec::Report", "Namespace")).toStdString() +
-           " | enforce | " +
-           rt(QT_TRANSLATE_NOOP("PodSec::Report", "meet restricted")).toStdString() + " | " +
-           rt(QT_TRANSLATE_NOOP("PodSec::Report", "meet baseline only")).toStdString() + " | " +
-           rt(QT_TRANSLATE_NOOP("PodSec::Report", "need privileged")).toStdString() + " | " +
-           rt(QT_TRANSLATE_NOOP("PodSec::Report", "Pods rejected")).toStdString() +
-           " |\n| --- | --- | ---: | ---: | ---: | ---: |\n";
+           "\n\n";
+    if (options.chartImages) {
+        const auto image = [&](const QString &title, const char *name) {
+            out += "**" + title.toStdString() + "**\n\n![" + title.toStdString() +
+                   "](chart:" + name + ")\n\n";
+        };
+        image(rt(QT_TRANSLATE_NOOP("PodSec::Report", "Readiness per namespace")), "readiness");
+        if (!s.checks.empty())
+            image(rt(QT_TRANSLATE_NOOP("PodSec::Report", "Checks that fail most at %1"))
+                      .arg(qs(s.level.toString())),
+                  "checks");
+        if (s.podsRejected + s.controllersRejected > 0)
+            image(rt(QT_TRANSLATE_NOOP("PodSec::Report", "Rejected by enforce")), "rejected");
+    }
+    out +=
+        "## " + rt(QT_TRANSLATE_NOOP("PodSec::Report", "Readiness per namespace")).toStdString() +
+        "\n\n| " + rt(QT_TRANSLATE_NOOP("PodSec::Report", "Namespace")).toStdString() +
+        " | enforce | " + rt(QT_TRANSLATE_NOOP("PodSec::Report", "meet restricted")).toStdString() +
+        " | " + rt(QT_TRANSLATE_NOOP("PodSec::Report", "meet baseline only")).toStdString() +
+        " | " + rt(QT_TRANSLATE_NOOP("PodSec::Report", "need privileged")).toStdString() + " | " +
+        rt(QT_TRANSLATE_NOOP("PodSec::Report", "Pods rejected")).toStdString() +
+        " |\n| --- | --- | ---: | ---: | ---: | ---: |\n";
     for (const auto &n : s.perNamespace)
         out += "| " + cell(n.name) + " | " + n.enforce + " | " + std::to_string(n.passRestricted) +
                " | " + std::to_string(n.baselineOnly) + " | " + std::to_string(n.privilegedOnly) +

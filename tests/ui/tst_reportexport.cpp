@@ -9,6 +9,7 @@
 #include "reports/humanreports.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -62,7 +63,15 @@ private Q_SLOTS:
         // agree.
         QCOMPARE(read(dir.filePath(QStringLiteral("r.csv"))),
                  QByteArray::fromStdString(Report::csvReport(*snapshot, summary)));
-        QVERIFY(read(dir.filePath(QStringLiteral("r.pdf"))).size() > 4000);
+        const QByteArray pdf = read(dir.filePath(QStringLiteral("r.pdf")));
+        QVERIFY(pdf.size() > 4000);
+        // The overview's charts are in it as images, painted 900 pixels wide at twice the
+        // resolution (a missing resource would print as Qt's 16-pixel "broken image").
+        int charts = 0;
+        const QRegularExpression image(QStringLiteral("/Subtype /Image\\s*/Width (\\d+)"));
+        for (auto m = image.globalMatch(QString::fromLatin1(pdf)); m.hasNext();)
+            charts += m.next().captured(1).toInt() >= 1800;
+        QCOMPARE(charts, summary.podsRejected + summary.controllersRejected > 0 ? 3 : 2);
     }
 
     void aFileKeepsItsModeAndAFailureSaysWhy()

@@ -197,50 +197,11 @@ QString OverviewPage::cardText(Card card) const
     return m_numbers[std::size_t(card)]->text();
 }
 
-void OverviewPage::refresh()
+OverviewPage::ChartRows OverviewPage::chartRows(const Engine::WorkspaceSummary &s)
 {
-    m_stale = false;
-    if (!m_snapshot) {
-        m_summary = {};
-        m_empty->setText(tr("Nothing loaded.\nOpen a manifest file or folder (File → Open) or "
-                            "connect to a cluster to see the overview."));
-        m_stack->setCurrentWidget(m_empty);
-        return;
-    }
-    // The one source of the numbers: the same summary the reports and the CLI use.
-    QElapsedTimer timing;
-    timing.start();
-    m_summary = Engine::summarize(*m_snapshot);
-    if (qEnvironmentVariableIsSet("PODSEC_TIMING"))
-        qInfo("overview: summarize %lld ms (%d workloads)", timing.elapsed(), m_summary.workloads);
-    const auto &s = m_summary;
-    if (s.namespaces == 0 && s.workloads == 0) {
-        m_empty->setText(tr("No namespaces or workloads in this workspace."));
-        m_stack->setCurrentWidget(m_empty);
-        return;
-    }
-    m_stack->setCurrentWidget(m_scroll);
+    ChartRows rows;
+    auto &[readiness, checks, rejected] = rows;
     const QString level = q(s.level.toString());
-    m_meta->setText(tr("Policy version %1; “failing” means failing %2; enforce as the "
-                       "namespaces' labels or the policy bar say.")
-                        .arg(q(m_snapshot->version.toString()), level));
-
-    const int values[CardCount] = {s.namespaces,   s.workloads,           s.pods,
-                                   s.podsRejected, s.controllersRejected, s.failing};
-    const QString captions[CardCount] = {
-        tr("namespaces"),
-        tr("workloads"),
-        tr("Pods"),
-        tr("Pods rejected by enforce"),
-        tr("controllers whose Pods enforce rejects"),
-        tr("workloads failing %1").arg(level),
-    };
-    for (int c = 0; c < CardCount; ++c) {
-        m_numbers[std::size_t(c)]->setText(QString::number(values[c]));
-        m_captions[std::size_t(c)]->setText(captions[c]);
-    }
-
-    std::vector<BarChart::Row> readiness, rejected, checks;
     for (const auto &n : s.perNamespace) {
         const QString name = q(n.name);
         const int total = n.passRestricted + n.baselineOnly + n.privilegedOnly;
@@ -308,6 +269,53 @@ void OverviewPage::refresh()
         row.tip = tip;
         checks.push_back(std::move(row));
     }
+    return rows;
+}
+
+void OverviewPage::refresh()
+{
+    m_stale = false;
+    if (!m_snapshot) {
+        m_summary = {};
+        m_empty->setText(tr("Nothing loaded.\nOpen a manifest file or folder (File → Open) or "
+                            "connect to a cluster to see the overview."));
+        m_stack->setCurrentWidget(m_empty);
+        return;
+    }
+    // The one source of the numbers: the same summary the reports and the CLI use.
+    QElapsedTimer timing;
+    timing.start();
+    m_summary = Engine::summarize(*m_snapshot);
+    if (qEnvironmentVariableIsSet("PODSEC_TIMING"))
+        qInfo("overview: summarize %lld ms (%d workloads)", timing.elapsed(), m_summary.workloads);
+    const auto &s = m_summary;
+    if (s.namespaces == 0 && s.workloads == 0) {
+        m_empty->setText(tr("No namespaces or workloads in this workspace."));
+        m_stack->setCurrentWidget(m_empty);
+        return;
+    }
+    m_stack->setCurrentWidget(m_scroll);
+    const QString level = q(s.level.toString());
+    m_meta->setText(tr("Policy version %1; “failing” means failing %2; enforce as the "
+                       "namespaces' labels or the policy bar say.")
+                        .arg(q(m_snapshot->version.toString()), level));
+
+    const int values[CardCount] = {s.namespaces,   s.workloads,           s.pods,
+                                   s.podsRejected, s.controllersRejected, s.failing};
+    const QString captions[CardCount] = {
+        tr("namespaces"),
+        tr("workloads"),
+        tr("Pods"),
+        tr("Pods rejected by enforce"),
+        tr("controllers whose Pods enforce rejects"),
+        tr("workloads failing %1").arg(level),
+    };
+    for (int c = 0; c < CardCount; ++c) {
+        m_numbers[std::size_t(c)]->setText(QString::number(values[c]));
+        m_captions[std::size_t(c)]->setText(captions[c]);
+    }
+
+    auto [readiness, checks, rejected] = chartRows(s);
     m_checksTitle->setText(tr("Checks that fail most at %1").arg(level));
     m_readiness->setRows(std::move(readiness));
     m_checks->setVisible(!checks.empty());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "barchart.h"
 #include "engine/workspacesummary.h"
 
 #include <QWidget>
@@ -18,7 +19,6 @@ struct WorkspaceSnapshot;
 
 namespace PodSec::Ui {
 
-class BarChart;
 class ChartLegend;
 
 /// The Overview tab beside the workload tree (issue 17): number cards (namespaces, workloads,
@@ -43,6 +43,13 @@ public:
     };
 
     explicit OverviewPage(QWidget *parent = nullptr);
+
+    /// The rows of the three charts for a summary (the page's, and the PDF report's).
+    struct ChartRows
+    {
+        std::vector<BarChart::Row> readiness, checks, rejected;
+    };
+    static ChartRows chartRows(const Engine::WorkspaceSummary &summary);
 
     /// Shows a snapshot's summary (nullptr: nothing loaded). While the page is hidden the
     /// summary is made when it is next shown.

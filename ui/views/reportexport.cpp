@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "reportexport.h"
 
+#include "barchart.h"
+#include "overviewpage.h"
+
 #include "common/safefile.h"
 #include "engine/workspacesnapshot.h"
 #include "engine/workspacesummary.h"
@@ -12,11 +15,14 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QImage>
 #include <QMessageBox>
 #include <QPageSize>
+#include <QPalette>
 #include <QPdfWriter>
 #include <QSettings>
 #include <QTextDocument>
+#include <QUrl>
 
 namespace PodSec::Ui {
 
@@ -50,9 +56,28 @@ QByteArray ReportExport::render(const WorkspaceSnapshot &snapshot, Format format
     case Format::Pdf:
         break;
     }
+    // The Markdown report, printed, with the overview's charts painted as images.
     QTextDocument document;
+    const auto rows = OverviewPage::chartRows(summary);
+    const auto addChart = [&](const char *name, const std::vector<BarChart::Row> &chartRows) {
+        BarChart chart;
+        chart.setPalette(QPalette(Qt::white)); // light, whatever the window's colours
+        chart.setRows(chartRows);
+        chart.resize(900, chart.sizeHint().height());
+        QImage image(chart.size() * 2, QImage::Format_RGB32);
+        image.setDevicePixelRatio(2);
+        image.fill(Qt::white);
+        chart.render(&image);
+        document.addResource(QTextDocument::ImageResource,
+                             QUrl(QStringLiteral("chart:") + QLatin1String(name)), image);
+    };
+    options.chartImages = true;
     document.setMarkdown(
         QString::fromStdString(Report::markdownReport(snapshot, summary, options)));
+    // After setMarkdown(), which clears the document's resources.
+    addChart("readiness", rows.readiness);
+    addChart("checks", rows.checks);
+    addChart("rejected", rows.rejected);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter pdf(&buffer);
