@@ -74,6 +74,7 @@ void CodeEditor::setLineOffset(int offset)
     m_lineOffset = offset;
     updateLineNumberAreaWidth();
     refreshSelections();
+    Q_EMIT documentStateChanged();
 }
 
 void CodeEditor::setDark(bool dark)
@@ -327,6 +328,8 @@ bool CodeEditor::event(QEvent *event)
         }
         return true;
     }
+    if (event->type() == QEvent::ReadOnlyChange)
+        Q_EMIT documentStateChanged();
     return QPlainTextEdit::event(event);
 }
 
