@@ -370,6 +370,7 @@ private Q_SLOTS:
         QVERIFY(win.w.saveFile(file));
         win.w.editor()->insertPlainText(QStringLiteral("# unsaved\n"));
         QVERIFY(filesUnder(copy) != shipped);
+        const QFile::Permissions folderMode = QFileInfo(copy).permissions();
 
         // Enter on the question keeps the files (No is the default).
         QStringList asked;
@@ -404,6 +405,7 @@ private Q_SLOTS:
         QVERIFY(win.w.resetSampleWorkspace());
         QCOMPARE(asked.size(), 2);
         QCOMPARE(filesUnder(copy), shipped);
+        QCOMPARE(QFileInfo(copy).permissions(), folderMode); // as the copy was
         QCOMPARE(
             QDir(data.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
             QStringList{QStringLiteral("sample-workspace")});

@@ -164,6 +164,12 @@ bool reset(QString *error)
         return false;
     }
     const bool hadCopy = QFileInfo::exists(target);
+    // A temporary folder is the owner's only: the new copy gets the old one's mode.
+    QFile::setPermissions(fresh.path(), hadCopy ? QFileInfo(target).permissions()
+                                                : QFile::ReadOwner | QFile::WriteOwner |
+                                                      QFile::ExeOwner | QFile::ReadGroup |
+                                                      QFile::ExeGroup | QFile::ReadOther |
+                                                      QFile::ExeOther);
     if (hadCopy && !renamePath(target, old.path(), error))
         return false;
     if (!renamePath(fresh.path(), target, error)) {
