@@ -1863,6 +1863,100 @@ Run it now (and for this kubeconfig from now on)?</source>
         <source>The workload is no longer in the tree</source>
         <translation>该工作负载已不在树中</translation>
     </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>%1 has no unsaved edits</source>
+        <translation>%1 没有未保存的编辑</translation>
+    </message>
+    <message>
+        <source>No file has unsaved edits</source>
+        <translation>没有文件有未保存的编辑</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n file(s): %1</source>
+        <translation>
+            <numerusform>已保存 %n 个文件：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rese&amp;t Sample Workspace…</source>
+        <translation>重置示例工作区(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Puts the sample workspace back as it was shipped (for the next class)</source>
+        <translation>把示例工作区恢复为随软件附带的原样（供下一堂课使用）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s)</source>
+        <translation>
+            <numerusform>已复制 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reset the sample workspace?</source>
+        <translation>重置示例工作区？</translation>
+    </message>
+    <message>
+        <source>Put the sample workspace back as it was shipped?</source>
+        <translation>要把示例工作区恢复为随软件附带的原样吗？</translation>
+    </message>
+    <message>
+        <source>Every fix and edit saved in %1 is lost: its files are replaced by the sample&apos;s.</source>
+        <translation>%1 中已保存的所有修复和编辑都会丢失：其中的文件将被示例的原始文件替换。</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Changes</source>
+        <translation>保留我的更改(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Reset failed</source>
+        <translation>重置失败</translation>
+    </message>
+    <message>
+        <source>The sample workspace was not reset: %1
+Its files are unchanged.</source>
+        <translation>示例工作区未被重置：%1
+其中的文件没有改变。</translation>
+    </message>
+    <message>
+        <source>The sample workspace is as shipped again (%1)</source>
+        <translation>示例工作区已恢复为随软件附带的原样（%1）</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::OriginFixDialog</name>
@@ -2317,6 +2411,17 @@ Open a manifest file or folder (File → Open) or connect to a cluster to see th
     <message>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::SampleWorkspace</name>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>No sample files in %1</source>
+        <translation>%1 中没有示例文件</translation>
     </message>
 </context>
 <context>

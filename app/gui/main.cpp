@@ -4,6 +4,7 @@
 #include "qnetworktransport.h"
 #include "views/accesspanel.h"
 #include "views/mainwindow.h"
+#include "views/sampleworkspace.h"
 
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
@@ -11,12 +12,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
-#include <QDirIterator>
-#include <QFile>
 #include <QLibraryInfo>
 #include <QLineEdit>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QTabWidget>
@@ -28,31 +25,6 @@
 #include <memory>
 
 using namespace PodSec;
-
-namespace {
-
-/// Copies the bundled sample workspace to a writable folder (once) and returns it.
-QString sampleWorkspace()
-{
-    const QString target = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
-                           QStringLiteral("/sample-workspace");
-    QDirIterator it(QStringLiteral(":/sample/workspace"), QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString relative = source.mid(int(QStringLiteral(":/sample/workspace/").size()));
-        const QString destination = target + QLatin1Char('/') + relative;
-        if (QFile::exists(destination))
-            continue; // keep the user's edits
-        QDir().mkpath(QFileInfo(destination).path());
-        QFile::copy(source, destination);
-        QFile::setPermissions(destination, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
-                                               QFile::ReadOther);
-    }
-    return target;
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -158,7 +130,7 @@ int main(int argc, char **argv)
         window.zoom(parser.value(zoom).toInt());
     QStringList paths = parser.positionalArguments();
     if (paths.isEmpty())
-        paths << sampleWorkspace();
+        paths << Ui::SampleWorkspace::ensureCopy(); // File ▸ Reset Sample Workspace resets it
     window.show();
     if (parser.isSet(admissionConfig))
         window.loadAdmissionConfig(parser.value(admissionConfig));

@@ -75,6 +75,7 @@ void CodeEditor::setLineOffset(int offset)
     m_lineOffset = offset;
     updateLineNumberAreaWidth();
     refreshSelections();
+    Q_EMIT documentStateChanged();
 }
 
 void CodeEditor::setNumbersFromOne(bool fromOne)
@@ -398,6 +399,8 @@ bool CodeEditor::event(QEvent *event)
         }
         return true;
     }
+    if (event->type() == QEvent::ReadOnlyChange)
+        Q_EMIT documentStateChanged();
     return QPlainTextEdit::event(event);
 }
 

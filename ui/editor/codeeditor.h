@@ -77,6 +77,9 @@ public:
 Q_SIGNALS:
     /// The light bulb of a line was clicked (1-based file line).
     void fixRequested(int line);
+    /// Another document is shown, or the editor became read-only or editable (what Undo,
+    /// Redo, Cut and Paste can do changed).
+    void documentStateChanged();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

@@ -64,6 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection); // rows to copy
     m_tree->setItemDelegateForColumn(WorkloadTreeModel::NameColumn,
                                      new NamespaceChipDelegate(m_tree));
     m_tree->header()->setStretchLastSection(false);
@@ -538,9 +539,13 @@ bool MainWindow::writeFile(int file, const QString &path)
 bool MainWindow::saveFile(int file)
 {
     QString error;
+    const QString path = m_workspace->paths().value(file);
+    const bool edited = m_documents->isDirty(file);
     if (!m_documents->save(file, &error))
-        return reportSaveError(m_workspace->paths().value(file), error);
+        return reportSaveError(path, error);
     updateStatus();
+    statusBar()->showMessage(
+        edited ? tr("Saved %1").arg(path) : tr("%1 has no unsaved edits").arg(path), 8000);
     return true;
 }
 
@@ -557,9 +562,21 @@ bool MainWindow::reportSaveError(const QString &path, const QString &error)
 
 bool MainWindow::saveAll()
 {
+    const std::vector<int> files = m_documents->dirtyFiles();
+    QStringList saved;
     bool ok = true;
-    for (int file : m_documents->dirtyFiles())
-        ok = saveFile(file) && ok;
+    for (int file : files) {
+        if (saveFile(file))
+            saved << QFileInfo(m_workspace->paths().value(file)).fileName();
+        else
+            ok = false;
+    }
+    if (files.empty())
+        statusBar()->showMessage(tr("No file has unsaved edits"), 8000);
+    else if (ok && saved.size() > 1)
+        statusBar()->showMessage(tr("Saved %n file(s): %1", nullptr, int(saved.size()))
+                                     .arg(saved.join(QStringLiteral(", "))),
+                                 8000);
     return ok;
 }
 

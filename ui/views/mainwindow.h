@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QAbstractItemView;
 class QAction;
 class QCheckBox;
 class QComboBox;
@@ -75,9 +76,14 @@ public:
     /// View → Compare Versions…: a CompareVersionsDialog over the current snapshot, beside
     /// the window; a workload activated there is selected in the tree.
     void compareVersions();
-    /// Saves every file with unsaved edits (atomically); false if any save failed.
+    /// Saves every file with unsaved edits (atomically); false if any save failed. The
+    /// status bar names the files saved.
     bool saveAll();
     bool saveFile(int file);
+    /// File ▸ Reset Sample Workspace: asks (unsaved edits first, as closing does, then
+    /// whether to reset), replaces the user's copy of the sample with the sample as shipped
+    /// (SampleWorkspace::reset) and opens it again. False when nothing was reset.
+    bool resetSampleWorkspace();
     /// Writes a file's editor text to path atomically; false (and a message) on failure.
     bool writeFile(int file, const QString &path);
     /// Tests: report save failures in the status bar instead of a message box.
@@ -151,6 +157,14 @@ protected:
 private:
     // mainwindowactions.cpp: menus, policy bar, recent workspaces, column widths.
     void createActions();
+    // mainwindowedit.cpp: the Edit menu.
+    void createEditMenu();
+    /// Undo and Redo follow the shown document; Cut and Paste need an editable target.
+    void updateEditActions();
+    /// Copies the selected rows of a list or tree as tab-separated text.
+    void copyRows(QAbstractItemView *view);
+    /// Reset Sample Workspace is enabled only when the user's copy of the sample is open.
+    void updateResetAction();
     void createPolicyBar();
     void addRecent(const QStringList &paths);
     void rebuildRecentMenu();
@@ -215,6 +229,11 @@ private:
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_cutAction = nullptr;
+    QAction *m_pasteAction = nullptr;
+    QAction *m_resetSampleAction = nullptr;
     QList<QAction *> m_fixActions; ///< disabled while the workspace is read-only (a cluster)
     bool m_quietSaveErrors = false;
     bool m_dark = false;

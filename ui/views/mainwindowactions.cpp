@@ -215,9 +215,17 @@ void MainWindow::createActions()
     });
     reload->setShortcut(QKeySequence::Refresh);
     reload->setObjectName(QStringLiteral("reloadAction"));
+    m_resetSampleAction =
+        file->addAction(tr("Rese&t Sample Workspace…"), this, [this] { resetSampleWorkspace(); });
+    m_resetSampleAction->setObjectName(QStringLiteral("resetSampleAction"));
+    m_resetSampleAction->setStatusTip(
+        tr("Puts the sample workspace back as it was shipped (for the next class)"));
+    updateResetAction();
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    createEditMenu();
 
     QMenu *fix = menuBar()->addMenu(tr("F&ix"));
     QAction *fixField = fix->addAction(tr("&Fix Selected Finding…"), this,
@@ -256,9 +264,19 @@ void MainWindow::createActions()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { zoom(1); });
-    zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
+    // Each key once: the platform's ZoomOut is Ctrl+- too, and an action that lists a key
+    // twice makes it ambiguous to Qt, which then runs nothing.
+    auto keys = [](QKeySequence own, QKeySequence::StandardKey standard) {
+        QList<QKeySequence> list{own};
+        for (const QKeySequence &k : QKeySequence::keyBindings(standard)) {
+            if (!list.contains(k))
+                list << k;
+        }
+        return list;
+    };
+    zoomIn->setShortcuts(keys(QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn));
     QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { zoom(-1); });
-    zoomOut->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut});
+    zoomOut->setShortcuts(keys(QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut));
     QAction *zoomReset = view->addAction(tr("&Reset Zoom"), this, [this] { zoom(0); });
     zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     view->addSeparator();
@@ -317,6 +335,7 @@ void MainWindow::updateFilterCount()
 
 void MainWindow::updateFixActions()
 {
+    updateResetAction();
     const bool readOnly = m_workspace->isReadOnly();
     for (QAction *a : std::as_const(m_fixActions)) {
         a->setEnabled(!readOnly);

@@ -30,6 +30,16 @@ public:
     std::function<void()> copy;
 
 protected:
+    bool event(QEvent *event) override
+    {
+        // Ctrl+C comes here, not to the window's Edit ▸ Copy (which copies plain rows).
+        if (event->type() == QEvent::ShortcutOverride && copy &&
+            static_cast<QKeyEvent *>(event)->matches(QKeySequence::Copy)) {
+            event->accept();
+            return true;
+        }
+        return QTreeView::event(event);
+    }
     void keyPressEvent(QKeyEvent *event) override
     {
         if (event == QKeySequence::Copy && copy) {
