@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace PodSec::Engine {
 
@@ -110,7 +111,25 @@ std::vector<const FailingCheck *> VersionVerdict::notIn(const VersionVerdict &ot
 
 bool ObjectVersionChange::stricter() const
 {
-    return (from.allowed && !to.allowed) || !to.notIn(from).empty();
+    if (from.allowed)
+        return !to.allowed;
+    // Denied at both: stricter when a check failing only at to names a field that no check
+    // failing at from named (or names none). A check that replaced another over the same
+    // field (procMount → procMount_restricted) asks nothing new.
+    std::set<std::string> before;
+    for (const auto &f : from.failing) {
+        for (const auto &field : f.fields)
+            before.insert(field.first);
+    }
+    for (const FailingCheck *gained : to.notIn(from)) {
+        if (gained->fields.empty())
+            return true;
+        for (const auto &field : gained->fields) {
+            if (!before.count(field.first))
+                return true;
+        }
+    }
+    return false;
 }
 
 bool VersionDiff::stricter() const

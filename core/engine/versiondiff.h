@@ -69,7 +69,9 @@ struct ObjectVersionChange
     std::string source; ///< workloadSource(): "path:line" or "cluster: ns/Kind/name"
     std::string kind, namespaceName, name;
     VersionVerdict from, to;
-    /// Allowed at from and not at to, or failing a check at to it did not fail at from.
+    /// Allowed at from and not at to; or, denied at both, failing a check at to it did not
+    /// fail at from on a field no check failing at from names (a check renamed over the same
+    /// field is not stricter).
     bool stricter() const;
 };
 

@@ -43,11 +43,11 @@ std::string fixture()
     return f.readAll().toStdString();
 }
 
-WorkspaceSnapshot snapshotAt(const char *v)
+WorkspaceSnapshot snapshotAt(const char *v, const std::string &text = fixture())
 {
     SnapshotOptions options;
     options.version = version(v);
-    auto s = buildSnapshot({WorkspaceFile("workloads.yaml", fixture())}, options);
+    auto s = buildSnapshot({WorkspaceFile("workloads.yaml", text)}, options);
     if (!s)
         qFatal("no snapshot");
     return std::move(*s);
@@ -215,6 +215,49 @@ private Q_SLOTS:
         const auto back = diff("v1.25", "v1.24");
         QVERIFY(object(back, "windows").stricter());
         QVERIFY(back.stricter());
+    }
+
+    // A check that went and came back under another id over the same field (procMount →
+    // procMount_restricted at v1.35) asks nothing new of the object: not stricter. A check
+    // newly failing on another field is, though the object was denied before too.
+    void sameFieldUnderANewCheckIsNotStricter()
+    {
+        const std::string pods = R"(apiVersion: v1
+kind: Pod
+metadata: {name: unmasked, namespace: web}
+spec:
+  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+  containers:
+  - name: app
+    image: nginx
+    securityContext:
+      allowPrivilegeEscalation: false
+      capabilities: {drop: [ALL]}
+      procMount: Unmasked
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: probed, namespace: web}
+spec:
+  containers:
+  - name: app
+    image: nginx
+    securityContext: {privileged: true}
+    livenessProbe: {httpGet: {host: 10.0.0.1, port: 80}}
+)";
+        const auto renamed = Engine::diffSnapshots(snapshotAt("v1.34", pods),
+                                                   snapshotAt("v1.35", pods), Level::Restricted);
+        const auto &o = object(renamed, "unmasked");
+        QCOMPARE(ids(o.from), QStringList{QStringLiteral("procMount")});
+        QCOMPARE(ids(o.to), QStringList{QStringLiteral("procMount_restricted")});
+        QVERIFY(!o.stricter());
+        const auto added = Engine::diffSnapshots(snapshotAt("v1.33", pods),
+                                                 snapshotAt("v1.34", pods), Level::Baseline);
+        const auto &p = object(added, "probed");
+        QVERIFY(!p.from.allowed);
+        QVERIFY(p.to.notIn(p.from).size() == 1);
+        QVERIFY(p.stricter());
+        QVERIFY(added.stricter());
     }
 
     void sysctlAtBaseline()
