@@ -1959,6 +1959,13 @@ Its files are unchanged.</source>
     </message>
 </context>
 <context>
+    <name>PodSec::Ui::NamespaceChipDelegate</name>
+    <message>
+        <source>%1 (no label: the default)</source>
+        <translation>%1（未设标签：默认值）</translation>
+    </message>
+</context>
+<context>
     <name>PodSec::Ui::OriginFixDialog</name>
     <message>
         <source>Fix %1 in the files it came from</source>

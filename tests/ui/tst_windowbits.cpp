@@ -8,14 +8,17 @@
 
 #include "cluster/apiclient.h"
 #include "editor/codeeditor.h"
+#include "models/workloadtreemodel.h"
 #include "views/connectdialog.h"
 #include "views/fixpreviewdialog.h"
 #include "views/mainwindow.h"
+#include "views/namespacechipdelegate.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDirIterator>
+#include <QHelpEvent>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -25,6 +28,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextCursor>
+#include <QToolTip>
+#include <QTreeView>
 #include <QTreeWidget>
 
 #include <sys/stat.h>
@@ -127,6 +132,54 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         TestUtil::copySample(m_dir.path());
+    }
+
+    // A namespace's label chips are never dropped silently when the Name column is narrow
+    // (issue 18: in a lesson about warn mode, warn= was the chip that disappeared): a "+N"
+    // chip counts the hidden ones, and the row's tooltip lists every label.
+    void namespaceChipsElideWithACount()
+    {
+        MainWindow w;
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(openSample(w));
+        QAbstractItemModel *model = w.treeView()->model();
+        QModelIndex web;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            if (model->index(r, 0).data().toString() == QLatin1String("web"))
+                web = model->index(r, 0);
+        }
+        QVERIFY(web.isValid());
+        const QStringList chips = web.data(WorkloadTreeModel::ChipsRole).toStringList();
+        QVERIFY2(chips.size() >= 2, qPrintable(chips.join(QLatin1Char(','))));
+        const QFontMetrics fm(w.treeView()->font());
+        const auto width = [&](const QString &text) {
+            return fm.horizontalAdvance(text) + 18;
+        };
+        int all = 0;
+        for (const QString &c : chips)
+            all += width(NamespaceChipDelegate::chipText(c));
+        QCOMPARE(NamespaceChipDelegate::chipsThatFit(fm, chips, all), int(chips.size()));
+        // Room for the first chip and a "+N", not for the second chip: one and "+N".
+        const int one = width(NamespaceChipDelegate::chipText(chips[0])) +
+                        width(QStringLiteral("+%1").arg(chips.size() - 1));
+        QCOMPARE(NamespaceChipDelegate::chipsThatFit(fm, chips, one), 1);
+        QCOMPARE(NamespaceChipDelegate::chipsThatFit(fm, chips, one - 1), 0);
+        QCOMPARE(NamespaceChipDelegate::chipsThatFit(fm, chips, 0), 0);
+        // The tooltip over the row names every label.
+        auto *delegate =
+            qobject_cast<NamespaceChipDelegate *>(w.treeView()->itemDelegateForColumn(0));
+        QVERIFY(delegate);
+        const QRect rect = w.treeView()->visualRect(web);
+        QHelpEvent help(QEvent::ToolTip, rect.center(),
+                        w.treeView()->viewport()->mapToGlobal(rect.center()));
+        QStyleOptionViewItem option;
+        option.rect = rect;
+        QVERIFY(delegate->helpEvent(&help, w.treeView(), option, web));
+        QTRY_VERIFY(QToolTip::isVisible());
+        for (const QString &c : chips)
+            QVERIFY2(QToolTip::text().contains(NamespaceChipDelegate::chipText(c)),
+                     qPrintable(QToolTip::text()));
     }
 
     // Every menu (and the menu bar) gives each mnemonic to one entry only.
