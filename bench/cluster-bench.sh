@@ -5,7 +5,12 @@
 # `podsec check --kubeconfig`, RUNS times (default 3); prints wall time and peak RSS per run,
 # and kubectl's time for the same pods for comparison (the Python server is shared cost).
 set -euo pipefail
-PODSEC=${1:?usage: cluster-bench.sh PATH-TO-podsec [PODS] [RUNS]}
+usage() { sed -n '3,6p' "$0" | sed 's/^# \{0,1\}//'; }
+case "${1:-}" in
+-h | --help) usage; exit 0 ;;
+"") usage >&2; exit 2 ;;
+esac
+PODSEC=$1
 PODS=${2:-10000}
 RUNS=${3:-3}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../tests/cluster" && pwd)

@@ -76,8 +76,17 @@ int main(int argc, char **argv)
     int containers = 2500;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--containers") && i + 1 < args.size())
+        if (args[i] == QLatin1String("--containers") && i + 1 < args.size() &&
+            args[i + 1].toInt() > 0) {
             containers = args[++i].toInt();
+            continue;
+        }
+        const bool help = args[i] == QLatin1String("--help") || args[i] == QLatin1String("-h");
+        std::fprintf(help ? stdout : stderr,
+                     "usage: podsec_details_bench [--containers N]\n"
+                     "Opens one Pod with N aliased containers (default 2500) in the main window\n"
+                     "and prints the time of each step a user takes. Nothing is asserted.\n");
+        return help ? 0 : 2;
     }
     QTemporaryDir dir;
     const std::string yaml = aliasedPod(containers);

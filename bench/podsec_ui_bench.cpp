@@ -55,8 +55,18 @@ int main(int argc, char **argv)
     int workloads = 10000;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--workloads") && i + 1 < args.size())
+        if (args[i] == QLatin1String("--workloads") && i + 1 < args.size() &&
+            args[i + 1].toInt() > 0) {
             workloads = args[++i].toInt();
+            continue;
+        }
+        const bool help = args[i] == QLatin1String("--help") || args[i] == QLatin1String("-h");
+        std::fprintf(help ? stdout : stderr,
+                     "usage: podsec_ui_bench [--workloads N]\n"
+                     "Opens N generated workloads (default 10000) in one file in the main window\n"
+                     "(offscreen unless QT_QPA_PLATFORM says otherwise) and prints the time of\n"
+                     "each step and the peak RSS. Nothing is asserted.\n");
+        return help ? 0 : 2;
     }
     QTemporaryDir dir;
     const std::string corpus = PodSec::Bench::namespaces() + PodSec::Bench::generate(workloads, 7);
