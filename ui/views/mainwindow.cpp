@@ -194,6 +194,9 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // ~QWidget moves the focus away, and QApplication::focusChanged would then reach
+    // updateEditActions() on a window that is no longer a MainWindow.
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
     // The document set is an older child than the editor: let go of its documents first.
     closeDocuments();
 }
