@@ -2,6 +2,7 @@
 // MainWindow's menus and policy bar, recent workspaces, theme and zoom, column widths.
 #include "compareversionsdialog.h"
 #include "connectdialog.h"
+#include "controlscatalogue.h"
 #include "detailspane.h"
 #include "editor/codeeditor.h"
 #include "editor/documentset.h"
@@ -304,6 +305,9 @@ void MainWindow::createActions()
             [this, compare] { compare->setEnabled(!!m_model->snapshot()); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *catalogue =
+        help->addAction(tr("&Controls…"), this, &MainWindow::showControlsCatalogue);
+    catalogue->setObjectName(QStringLiteral("controlsCatalogueAction"));
     help->addAction(tr("&About PodSec Explorer"), this, &MainWindow::showAbout);
 }
 
@@ -504,6 +508,22 @@ void MainWindow::compareVersions()
         if (!found)
             statusBar()->showMessage(tr("The workload is no longer in the tree"), 8000);
     });
+    dialog->show();
+}
+
+void MainWindow::showControlsCatalogue()
+{
+    // One catalogue beside the window: asking again brings it to the front.
+    if (auto *open = findChild<ControlsCatalogue *>()) {
+        open->show();
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new ControlsCatalogue(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ControlsCatalogue::scratchWorkspaceRequested, this,
+            [this](const QString &folder) { openPaths({folder}); });
     dialog->show();
 }
 
