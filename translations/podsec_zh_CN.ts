@@ -2032,6 +2032,18 @@ Its files are unchanged.</source>
         <source>&amp;Controls…</source>
         <translation>控制项目录(&amp;C)…</translation>
     </message>
+    <message>
+        <source>&amp;Next Failing Field</source>
+        <translation>下一个不通过的字段(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Previo&amp;us Failing Field</source>
+        <translation>上一个不通过的字段(&amp;U)</translation>
+    </message>
+    <message>
+        <source>No failing field in the tree</source>
+        <translation>树中没有不通过的字段</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::OriginFixDialog</name>

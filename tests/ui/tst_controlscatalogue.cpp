@@ -21,9 +21,11 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QTreeView>
 #include <QTreeWidget>
 
 using namespace PodSec;
@@ -51,6 +53,19 @@ QStringList failingChecks(const WorkspaceSnapshot &snapshot, Policy::Level level
             ids << QString::fromLatin1(r.id.data(), qsizetype(r.id.size()));
     }
     return ids;
+}
+
+/// The keys of the failing field rows of the window's tree, depth first.
+void failingFields(const QAbstractItemModel *model, const QModelIndex &parent, QStringList &out)
+{
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+        const QModelIndex index = model->index(r, 0, parent);
+        if (index.data(WorkloadTreeModel::NodeTypeRole).toInt() ==
+                int(WorkloadTreeModel::NodeType::Field) &&
+            index.data(WorkloadTreeModel::AnyFailRole).toBool())
+            out << index.data(WorkloadTreeModel::KeyRole).toString();
+        failingFields(model, index, out);
+    }
 }
 
 } // namespace
@@ -145,6 +160,56 @@ private Q_SLOTS:
         dialog->close();
         QDir(first).removeRecursively();
         QDir(second).removeRecursively();
+    }
+
+    void f8JumpsBetweenFailingFields()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile file(dir.filePath(QStringLiteral("pods.yaml")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n"
+                   "  hostNetwork: true\n  containers:\n    - name: c\n      image: x\n"
+                   "      securityContext:\n        privileged: true\n"
+                   "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\nspec:\n"
+                   "  hostPID: true\n  containers:\n    - name: c\n      image: x\n");
+        file.close();
+        MainWindow w;
+        auto *next = w.findChild<QAction *>(QStringLiteral("nextFailingFieldAction"));
+        auto *previous = w.findChild<QAction *>(QStringLiteral("previousFailingFieldAction"));
+        QVERIFY(next && previous);
+        QCOMPARE(next->shortcut(), QKeySequence(Qt::Key_F8));
+        QCOMPARE(previous->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_F8));
+        QVERIFY(!w.jumpToFailingField(true)); // nothing open: nothing to jump to
+
+        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+        w.openPaths({dir.path()});
+        QVERIFY(applied.wait(20000));
+        QStringList fields;
+        failingFields(w.treeView()->model(), {}, fields);
+        QVERIFY2(fields.size() >= 3, qPrintable(fields.join(QLatin1Char(' '))));
+        auto current = [&w] {
+            return w.treeView()
+                ->currentIndex()
+                .siblingAtColumn(0)
+                .data(WorkloadTreeModel::KeyRole)
+                .toString();
+        };
+        w.treeView()->setCurrentIndex({});
+        // Forward through every failing field, then around to the first again.
+        for (int i = 0; i <= fields.size(); ++i) {
+            next->trigger();
+            QCOMPARE(current(), fields[i % fields.size()]);
+        }
+        // Backward from the first wraps to the last.
+        previous->trigger();
+        QCOMPARE(current(), fields.last());
+        previous->trigger();
+        QCOMPARE(current(), fields[fields.size() - 2]);
+        // From a row that is not a field: the next failing field below it.
+        w.treeView()->setCurrentIndex(w.treeView()->model()->index(0, 0));
+        next->trigger();
+        QCOMPARE(current(), fields.first());
     }
 };
 

@@ -79,6 +79,9 @@ public:
     /// Help → Controls…: the ControlsCatalogue (one at a time, not modal); its scratch
     /// workspaces open here.
     void showControlsCatalogue();
+    /// F8 / Shift+F8: selects the next (previous) failing field row of the tree after the
+    /// current one, wrapping around; false when the tree has none.
+    bool jumpToFailingField(bool forward);
     /// Saves every file with unsaved edits (atomically); false if any save failed. The
     /// status bar names the files saved.
     bool saveAll();

@@ -298,6 +298,14 @@ void MainWindow::createActions()
     QAction *overview = view->addAction(tr("O&verview"), this, &MainWindow::showOverview);
     overview->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     overview->setObjectName(QStringLiteral("overviewAction"));
+    QAction *nextFailing =
+        view->addAction(tr("&Next Failing Field"), this, [this] { jumpToFailingField(true); });
+    nextFailing->setShortcut(QKeySequence(Qt::Key_F8));
+    nextFailing->setObjectName(QStringLiteral("nextFailingFieldAction"));
+    QAction *previousFailing =
+        view->addAction(tr("Previo&us Failing Field"), this, [this] { jumpToFailingField(false); });
+    previousFailing->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    previousFailing->setObjectName(QStringLiteral("previousFailingFieldAction"));
     QAction *compare =
         view->addAction(tr("Co&mpare Versions…"), this, &MainWindow::compareVersions);
     compare->setObjectName(QStringLiteral("compareVersionsAction"));
