@@ -14,3 +14,14 @@ function(podsec_add_explanations target)
         BASE "${PROJECT_SOURCE_DIR}/resources/explanations"
         FILES ${PODSEC_EXPLANATIONS})
 endfunction()
+
+# The controls catalogue's examples (Help → Controls…): ":/catalogue/<checkId>.fail.yaml" and
+# ":/catalogue/<checkId>.pass.yaml".
+file(GLOB PODSEC_CATALOGUE_EXAMPLES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/resources/catalogue/*.yaml)
+
+function(podsec_add_catalogue_examples target)
+    qt_add_resources(${target} podsec_catalogue
+        PREFIX "/catalogue"
+        BASE "${PROJECT_SOURCE_DIR}/resources/catalogue"
+        FILES ${PODSEC_CATALOGUE_EXAMPLES})
+endfunction()

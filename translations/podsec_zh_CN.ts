@@ -821,6 +821,77 @@ Connect anyway?</source>
     </message>
 </context>
 <context>
+    <name>PodSec::Ui::ControlsCatalogue</name>
+    <message>
+        <source>Controls Catalogue</source>
+        <translation>控制项目录</translation>
+    </message>
+    <message>
+        <source>Filter by ID, level, version or explanation</source>
+        <translation>按 ID、级别、版本或说明筛选</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter:</source>
+        <translation>筛选(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Behaviour changed in</source>
+        <translation>行为变更版本</translation>
+    </message>
+    <message>
+        <source>Failing example</source>
+        <translation>不通过的示例</translation>
+    </message>
+    <message>
+        <source>Passing example</source>
+        <translation>通过的示例</translation>
+    </message>
+    <message>
+        <source>&amp;Open as Scratch Workspace</source>
+        <translation>作为临时工作区打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Write the chosen example to a new temporary folder and open it in the window</source>
+        <translation>将所选示例写入新的临时文件夹，并在窗口中打开</translation>
+    </message>
+    <message>
+        <source>Could not write the example to a temporary folder: %1</source>
+        <translation>无法将示例写入临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks</source>
+        <translation>%1 / %2 项检查</translation>
+    </message>
+    <message>
+        <source>No check matches the filter.</source>
+        <translation>没有与筛选条件匹配的检查。</translation>
+    </message>
+    <message>
+        <source>level %1</source>
+        <translation>级别 %1</translation>
+    </message>
+    <message>
+        <source>behaviour changed in %1</source>
+        <translation>行为变更于 %1</translation>
+    </message>
+    <message>
+        <source>At restricted, replaces %1 from %2.</source>
+        <translation>在 restricted 级别下，自 %2 起取代 %1。</translation>
+    </message>
+    <message>
+        <source>No explanation is bundled for this check.</source>
+        <translation>此检查没有附带说明。</translation>
+    </message>
+</context>
+<context>
     <name>PodSec::Ui::DetailsPane</name>
     <message>
         <source>Baseline</source>
@@ -1956,6 +2027,22 @@ Its files are unchanged.</source>
     <message>
         <source>The sample workspace is as shipped again (%1)</source>
         <translation>示例工作区已恢复为随软件附带的原样（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Controls…</source>
+        <translation>控制项目录(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next Failing Field</source>
+        <translation>下一个不通过的字段(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Previo&amp;us Failing Field</source>
+        <translation>上一个不通过的字段(&amp;U)</translation>
+    </message>
+    <message>
+        <source>No failing field in the tree</source>
+        <translation>树中没有不通过的字段</translation>
     </message>
 </context>
 <context>

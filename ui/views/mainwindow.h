@@ -76,6 +76,12 @@ public:
     /// View → Compare Versions…: a CompareVersionsDialog over the current snapshot, beside
     /// the window; a workload activated there is selected in the tree.
     void compareVersions();
+    /// Help → Controls…: the ControlsCatalogue (one at a time, not modal); its scratch
+    /// workspaces open here.
+    void showControlsCatalogue();
+    /// F8 / Shift+F8: selects the next (previous) failing field row of the tree after the
+    /// current one, wrapping around; false when the tree has none.
+    bool jumpToFailingField(bool forward);
     /// Saves every file with unsaved edits (atomically); false if any save failed. The
     /// status bar names the files saved.
     bool saveAll();

@@ -2,6 +2,7 @@
 // MainWindow's menus and policy bar, recent workspaces, theme and zoom, column widths.
 #include "compareversionsdialog.h"
 #include "connectdialog.h"
+#include "controlscatalogue.h"
 #include "detailspane.h"
 #include "editor/codeeditor.h"
 #include "editor/documentset.h"
@@ -297,6 +298,14 @@ void MainWindow::createActions()
     QAction *overview = view->addAction(tr("O&verview"), this, &MainWindow::showOverview);
     overview->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     overview->setObjectName(QStringLiteral("overviewAction"));
+    QAction *nextFailing =
+        view->addAction(tr("&Next Failing Field"), this, [this] { jumpToFailingField(true); });
+    nextFailing->setShortcut(QKeySequence(Qt::Key_F8));
+    nextFailing->setObjectName(QStringLiteral("nextFailingFieldAction"));
+    QAction *previousFailing =
+        view->addAction(tr("Previo&us Failing Field"), this, [this] { jumpToFailingField(false); });
+    previousFailing->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    previousFailing->setObjectName(QStringLiteral("previousFailingFieldAction"));
     QAction *compare =
         view->addAction(tr("Co&mpare Versions…"), this, &MainWindow::compareVersions);
     compare->setObjectName(QStringLiteral("compareVersionsAction"));
@@ -304,6 +313,9 @@ void MainWindow::createActions()
             [this, compare] { compare->setEnabled(!!m_model->snapshot()); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *catalogue =
+        help->addAction(tr("&Controls…"), this, &MainWindow::showControlsCatalogue);
+    catalogue->setObjectName(QStringLiteral("controlsCatalogueAction"));
     help->addAction(tr("&About PodSec Explorer"), this, &MainWindow::showAbout);
 }
 
@@ -504,6 +516,22 @@ void MainWindow::compareVersions()
         if (!found)
             statusBar()->showMessage(tr("The workload is no longer in the tree"), 8000);
     });
+    dialog->show();
+}
+
+void MainWindow::showControlsCatalogue()
+{
+    // One catalogue beside the window: asking again brings it to the front.
+    if (auto *open = findChild<ControlsCatalogue *>()) {
+        open->show();
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new ControlsCatalogue(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ControlsCatalogue::scratchWorkspaceRequested, this,
+            [this](const QString &folder) { openPaths({folder}); });
     dialog->show();
 }
 
