@@ -8,7 +8,6 @@
 #include "workspaceinput.h"
 
 #include <cstdio>
-#include <unistd.h>
 
 namespace PodSec::Cli {
 namespace {
@@ -164,22 +163,8 @@ int runDiffCommand(const QStringList &args)
     const std::string format = parsed.value("format", "text");
     if (format != "text" && format != "json")
         return usageError("--format must be text or json (got '" + format + "')");
-    if (!parseMaxFileSize(parsed.value("max-file-size"), request.maxFileSize, error))
-        return usageError(error);
-    if (const auto status = parseTimeouts(parsed, request.clientOptions))
+    if (const auto status = parseWorkspaceInput(parsed, request))
         return *status;
-    request.clientOptions.allowInsecureCredentials = parsed.isSet("allow-insecure-credentials");
-    request.paths = parsed.positional();
-    request.kubeconfig = parsed.value("kubeconfig");
-    request.context = parsed.value("context");
-    request.live = !request.kubeconfig.empty() || !request.context.empty();
-    if (request.live && !request.paths.empty())
-        return usageError("give either PATHs or --kubeconfig/--context, not both");
-    if (!request.live && request.paths.empty()) {
-        if (isatty(STDIN_FILENO))
-            return usageError("no input: give files or folders, or '-' to read standard input");
-        request.paths.push_back("-");
-    }
     if (parsed.isSet("namespace"))
         request.options.defaultNamespace = parsed.value("namespace");
     // Read once, evaluated at `from`; compareVersions evaluates `to` from the same files.

@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <unistd.h>
 
 namespace PodSec::Cli {
 namespace {
@@ -180,11 +179,8 @@ int runPlanCommand(const QStringList &args)
     const std::string format = parsed.value("format", "text");
     if (format != "text" && format != "json" && format != "sh" && format != "yaml")
         return usageError("--format must be one of text, json, sh, yaml (got '" + format + "')");
-    if (!parseMaxFileSize(parsed.value("max-file-size"), request.maxFileSize, error))
-        return usageError(error);
-    if (const auto status = parseTimeouts(parsed, request.clientOptions))
+    if (const auto status = parseWorkspaceInput(parsed, request))
         return *status;
-    request.clientOptions.allowInsecureCredentials = parsed.isSet("allow-insecure-credentials");
     Engine::PlanRequest planRequest;
     planRequest.target = policy->level;
     if (parsed.isSet("namespace"))
@@ -193,17 +189,6 @@ int runPlanCommand(const QStringList &args)
         if (const auto status = readAdmissionConfig(parsed.value("admission-config"),
                                                     request.maxFileSize, planRequest.config))
             return *status;
-    }
-    request.paths = parsed.positional();
-    request.kubeconfig = parsed.value("kubeconfig");
-    request.context = parsed.value("context");
-    request.live = !request.kubeconfig.empty() || !request.context.empty();
-    if (request.live && !request.paths.empty())
-        return usageError("give either PATHs or --kubeconfig/--context, not both");
-    if (!request.live && request.paths.empty()) {
-        if (isatty(STDIN_FILENO))
-            return usageError("no input: give files or folders, or '-' to read standard input");
-        request.paths.push_back("-");
     }
     request.options.version = policy->version;
     request.options.defaultNamespace = planRequest.defaultNamespace;

@@ -4,8 +4,31 @@
 #include "checkcommand.h"
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace PodSec::Cli {
+
+std::optional<int> parseWorkspaceInput(const CommandArguments &parsed, WorkspaceRequest &request)
+{
+    std::string error;
+    if (!parseMaxFileSize(parsed.value("max-file-size"), request.maxFileSize, error))
+        return usageError(error);
+    if (const auto status = parseTimeouts(parsed, request.clientOptions))
+        return *status;
+    request.clientOptions.allowInsecureCredentials = parsed.isSet("allow-insecure-credentials");
+    request.paths = parsed.positional();
+    request.kubeconfig = parsed.value("kubeconfig");
+    request.context = parsed.value("context");
+    request.live = !request.kubeconfig.empty() || !request.context.empty();
+    if (request.live && !request.paths.empty())
+        return usageError("give either PATHs or --kubeconfig/--context, not both");
+    if (!request.live && request.paths.empty()) {
+        if (isatty(STDIN_FILENO))
+            return usageError("no input: give files or folders, or '-' to read standard input");
+        request.paths.push_back("-");
+    }
+    return std::nullopt;
+}
 
 std::optional<WorkspaceSnapshot> readWorkspace(const WorkspaceRequest &request, bool &errors,
                                                int &status)

@@ -23,6 +23,11 @@ struct WorkspaceRequest
     SnapshotOptions options;
 };
 
+/// The input options plan and diff share: the paths (or standard input when none is given
+/// and it is not a terminal) or --kubeconfig/--context, --max-file-size, the cluster
+/// timeouts and --allow-insecure-credentials. An exit status on a usage error.
+std::optional<int> parseWorkspaceInput(const CommandArguments &parsed, WorkspaceRequest &request);
+
 /// Reads the input and builds the window's snapshot of it (one pipeline for both). The
 /// input's problems are printed on stderr as `podsec check` prints them; errors is set when
 /// any of them is an error (or a cluster read had problems). Nothing (and an exit status)
