@@ -561,21 +561,15 @@ long long findInvalidUtf8(std::string_view text)
 namespace {
 
 /// yaml-cpp's mark for a syntax error, in file coordinates. Some errors (a short hex escape
-/// at the end of the text) are marked past the last byte, on a line that does not exist:
-/// those are put on the document's last byte, where the scanner gave up.
+/// at the end of the text) are marked past the document's end, on a line that may not
+/// exist: those are put where the document ends, as an unterminated flow collection is.
 Diagnostic syntaxError(std::string_view text, const Chunk &chunk, std::string_view body,
                        const YAML::Exception &e)
 {
     const std::string message = "YAML syntax error: " + e.msg;
     const auto pos = static_cast<std::size_t>(std::max(0, e.mark.pos));
-    if (pos >= body.size()) {
-        std::size_t last = body.size();
-        while (last > 0 && (body[last - 1] == '\n' || body[last - 1] == '\r'))
-            --last;
-        const std::size_t at = last > 0 ? last - 1 : 0;
-        return locateIn(text, chunk.start, chunk.firstLine,
-                        chunk.start + static_cast<std::uint32_t>(at), message);
-    }
+    if (pos > body.size())
+        return locateIn(text, chunk.start, chunk.firstLine, chunk.end, message);
     Diagnostic d;
     d.line = chunk.firstLine + static_cast<std::uint32_t>(std::max(0, e.mark.line));
     d.column = static_cast<std::uint32_t>(std::max(0, e.mark.column)) + 1;
