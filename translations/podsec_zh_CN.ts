@@ -2044,6 +2044,10 @@ Its files are unchanged.</source>
         <source>No failing field in the tree</source>
         <translation>树中没有不通过的字段</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::NamespaceChipDelegate</name>

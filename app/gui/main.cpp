@@ -3,6 +3,7 @@
 #include "common/fileinput.h"
 #include "qnetworktransport.h"
 #include "views/accesspanel.h"
+#include "views/language.h"
 #include "views/mainwindow.h"
 #include "views/sampleworkspace.h"
 
@@ -12,13 +13,12 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLineEdit>
+#include <QSettings>
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTimer>
-#include <QTranslator>
 #include <QTreeView>
 
 #include <cstdio>
@@ -103,16 +103,12 @@ int main(int argc, char **argv)
                        whoCan, overview});
     parser.process(app);
 
-    const QString localeName = parser.isSet(lang) ? parser.value(lang) : QLocale::system().name();
-    const QLocale locale(localeName);
-    QLocale::setDefault(locale);
-    QTranslator qtTranslator, appTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(locale, QStringLiteral("podsec"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&appTranslator);
+    // --lang, else the language last chosen in View ▸ Language, else the system's.
+    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    const QString localeName = parser.isSet(lang)  ? parser.value(lang)
+                               : !chosen.isEmpty() ? chosen
+                                                   : QLocale::system().name();
+    Ui::Language::set(localeName);
 
     Ui::MainWindow window;
     if (parser.isSet(maxFileSize)) {

@@ -14,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QProgressBar;
 class QTabWidget;
 class QPushButton;
@@ -156,6 +157,7 @@ public Q_SLOTS:
     void cancelClusterRead();
 
 protected:
+    void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -163,6 +165,9 @@ protected:
 private:
     // mainwindowactions.cpp: menus, policy bar, recent workspaces, column widths.
     void createActions();
+    // mainwindowlanguage.cpp: View ▸ Language, and the texts again after a switch.
+    void createLanguageMenu(QMenu *view);
+    void retranslate();
     // mainwindowedit.cpp: the Edit menu.
     void createEditMenu();
     /// Undo and Redo follow the shown document; Cut and Paste need an editable target.

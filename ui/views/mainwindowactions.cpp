@@ -284,6 +284,7 @@ void MainWindow::createActions()
     QAction *dark = view->addAction(tr("&Dark Palette"));
     dark->setCheckable(true);
     connect(dark, &QAction::toggled, this, &MainWindow::setDark);
+    createLanguageMenu(view);
     view->addSeparator();
     view->addAction(tr("&Expand All"), m_tree, &QTreeView::expandAll);
     view->addAction(tr("&Collapse All"), m_tree, &QTreeView::collapseAll);
