@@ -2045,8 +2045,8 @@ Its files are unchanged.</source>
         <translation>树中没有不通过的字段</translation>
     </message>
     <message>
-        <source>&amp;Presenter View</source>
-        <translation>演示视图(&amp;P)</translation>
+        <source>Pre&amp;senter View</source>
+        <translation>演示视图(&amp;S)</translation>
     </message>
     <message>
         <source>Full screen, large text and badges, every column in view (F11 or Escape leaves)</source>
@@ -2057,8 +2057,8 @@ Its files are unchanged.</source>
         <translation>退出演示视图</translation>
     </message>
     <message>
-        <source>&amp;Editor</source>
-        <translation>编辑器(&amp;E)</translation>
+        <source>Edi&amp;tor</source>
+        <translation>编辑器(&amp;T)</translation>
     </message>
     <message>
         <source>Shows or hides the YAML editor</source>

@@ -264,9 +264,20 @@ QPair<int, int> CodeEditor::pointerRange() const
     const QTextBlock block = document()->findBlockByNumber(m_pointerLine - 1 - m_lineOffset);
     if (!block.isValid() || !block.isVisible())
         return {-1, -1};
-    const int blockEnd = block.position() + int(block.text().size());
-    const int start = qMin(positionOf(m_pointerLine, m_pointerColumn), blockEnd);
+    const QString text = block.text();
+    const int blockEnd = block.position() + int(text.size());
+    int start = qMin(positionOf(m_pointerLine, m_pointerColumn), blockEnd);
     int end = qMin(positionOf(m_pointerLine, m_pointerColumn + m_pointerBytes), blockEnd);
+    // A value's key with it ("runAsUser: 0"): back over ": " and the key's characters.
+    int key = start - block.position();
+    while (key > 0 && text[key - 1] == QLatin1Char(' '))
+        --key;
+    if (key > 0 && text[key - 1] == QLatin1Char(':')) {
+        --key;
+        while (key > 0 && !QStringLiteral(" \t{,").contains(text[key - 1]))
+            --key;
+        start = block.position() + key;
+    }
     if (end <= start) // an empty line, or a field at its end: the pointer still shows
         end = start;
     return {start, end};

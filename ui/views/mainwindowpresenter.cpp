@@ -17,7 +17,7 @@ namespace PodSec::Ui {
 
 void MainWindow::createPresenterActions(QMenu *view)
 {
-    m_presenterAction = view->addAction(tr("&Presenter View"));
+    m_presenterAction = view->addAction(tr("Pre&senter View"));
     m_presenterAction->setObjectName(QStringLiteral("presenterAction"));
     m_presenterAction->setCheckable(true);
     m_presenterAction->setShortcut(QKeySequence(Qt::Key_F11));
@@ -32,7 +32,7 @@ void MainWindow::createPresenterActions(QMenu *view)
     connect(m_leavePresenterAction, &QAction::triggered, this, [this] { setPresenting(false); });
     addAction(m_leavePresenterAction);
 
-    m_editorAction = view->addAction(tr("&Editor"));
+    m_editorAction = view->addAction(tr("Edi&tor"));
     m_editorAction->setObjectName(QStringLiteral("showEditorAction"));
     m_editorAction->setCheckable(true);
     m_editorAction->setChecked(true);
