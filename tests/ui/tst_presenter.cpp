@@ -86,6 +86,45 @@ QString badgeColumnsOutOfView(const MainWindow &w)
     return out.join(QLatin1Char('\n'));
 }
 
+/// Badge columns too narrow for their icon and the word of a row that passes or fails there,
+/// in the tree's (zoomed) font: such a badge shows "W…" (empty: every one fits).
+QString badgeWordsCut(const MainWindow &w)
+{
+    const QTreeView *tree = w.treeView();
+    const QAbstractItemModel *model = tree->model();
+    QStyleOptionViewItem option;
+    option.initFrom(tree);
+    option.font = tree->font();
+    option.fontMetrics = QFontMetrics(option.font);
+    option.decorationSize = tree->iconSize();
+    option.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
+    QStringList out;
+    for (int c = WorkloadTreeModel::BaselineColumn; c <= WorkloadTreeModel::WarnColumn; ++c) {
+        for (const Verdict v : {Verdict::Pass, Verdict::Fail}) {
+            QModelIndex found; // a namespace or workload row with that verdict
+            for (int r = 0; r < model->rowCount() && !found.isValid(); ++r) {
+                const QModelIndex ns = model->index(r, 0);
+                for (int k = -1; k < model->rowCount(ns) && !found.isValid(); ++k) {
+                    const QModelIndex row = k < 0 ? ns : model->index(k, 0, ns);
+                    if (row.siblingAtColumn(c).data(WorkloadTreeModel::VerdictRole).toInt() ==
+                        int(v))
+                        found = row.siblingAtColumn(c);
+                }
+            }
+            if (!found.isValid())
+                continue;
+            const int needed = tree->itemDelegateForIndex(found)->sizeHint(option, found).width();
+            if (needed > tree->header()->sectionSize(c))
+                out << QStringLiteral("%1: \"%2\" needs %3, has %4")
+                           .arg(model->headerData(c, Qt::Horizontal).toString(),
+                                found.data().toString())
+                           .arg(needed)
+                           .arg(tree->header()->sectionSize(c));
+        }
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
 /// Namespace rows whose label chips neither all show nor end in the "+N" marker inside the
 /// row's Name cell (empty: every row does).
 QString chipsOutOfView(const MainWindow &w)
@@ -248,6 +287,8 @@ private Q_SLOTS:
             QString wrong = badgeColumnsOutOfView(win.w);
             QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
             QVERIFY(!win.w.treeView()->horizontalScrollBar()->isVisible());
+            wrong = badgeWordsCut(win.w);
+            QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
             wrong = chipsOutOfView(win.w);
             QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
 

@@ -459,8 +459,11 @@ void MainWindow::fitColumns()
     // zoom), only the words of passing and failing: the rarer "Not applied", "Pods rejected"
     // and "Exempt" elide there (their icon and tooltip say it), so the five stay in view.
     const bool pinned = m_header->isPinned();
-    const QFontMetrics fm(m_tree->font());
-    QFont boldFont = m_tree->font();
+    // The application's font as it is now: a zoom reaches the tree's own font() only
+    // through the event loop, after this has run.
+    const QFont treeFont = QApplication::font(m_tree);
+    const QFontMetrics fm(treeFont);
+    QFont boldFont = treeFont;
     boldFont.setBold(true);
     const QFontMetrics bold(boldFont);
     const int iconAndMargins = qMax(m_tree->iconSize().width(), fm.height()) + 24;
@@ -489,9 +492,9 @@ void MainWindow::fitColumns()
     int name = 300;
     for (int r = 0; r < m_filter->rowCount(); ++r) {
         const QModelIndex i = m_filter->index(r, 0);
-        QFont bold = m_tree->font();
+        QFont bold = treeFont;
         bold.setBold(true);
-        QFont small = m_tree->font();
+        QFont small = treeFont;
         small.setPointSizeF(small.pointSizeF() * 0.85);
         int w = 40 + QFontMetrics(bold).horizontalAdvance(i.data().toString()) + 10;
         for (const QString &chip : i.data(WorkloadTreeModel::ChipsRole).toStringList())

@@ -3,6 +3,7 @@
 
 #include "models/workloadtreemodel.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHeaderView>
 #include <QMenu>
@@ -122,7 +123,9 @@ void TreeHeader::columnsFitted()
 int TreeHeader::minimumNameWidth() const
 {
     // Room for a workload's name and a namespace's first label chip (or its "+N" marker).
-    return m_tree->fontMetrics().averageCharWidth() * 22 + m_tree->indentation() * 2;
+    // The application's font as it is now (a zoom reaches the tree's own font later).
+    return QFontMetrics(QApplication::font(m_tree)).averageCharWidth() * 22 +
+           m_tree->indentation() * 2;
 }
 
 bool TreeHeader::eventFilter(QObject *watched, QEvent *event)
