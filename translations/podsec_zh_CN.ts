@@ -2048,6 +2048,38 @@ Its files are unchanged.</source>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
+    <message>
+        <source>Pre&amp;senter View</source>
+        <translation>演示视图(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Full screen, large text and badges, every column in view (F11 or Escape leaves)</source>
+        <translation>全屏显示，文字和徽标放大，所有列都在视野内（按 F11 或 Esc 退出）</translation>
+    </message>
+    <message>
+        <source>Leave the Presenter View</source>
+        <translation>退出演示视图</translation>
+    </message>
+    <message>
+        <source>Edi&amp;tor</source>
+        <translation>编辑器(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Shows or hides the YAML editor</source>
+        <translation>显示或隐藏 YAML 编辑器</translation>
+    </message>
+    <message>
+        <source>&amp;Workload Tree</source>
+        <translation>工作负载树(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Shows or hides the workload tree (and the Access and Overview tabs); the details stay</source>
+        <translation>显示或隐藏工作负载树（以及“访问”和“概览”标签页）；详情窗格保留</translation>
+    </message>
+    <message>
+        <source>Presenter view: F11 or Escape leaves it</source>
+        <translation>演示视图：按 F11 或 Esc 退出</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::NamespaceChipDelegate</name>

@@ -54,6 +54,10 @@ int main(int argc, char **argv)
     QCommandLineOption zoom(QStringLiteral("zoom"),
                             QStringLiteral("Enlarge fonts by N steps of 10% (for projectors)."),
                             QStringLiteral("N"));
+    QCommandLineOption presenter(
+        QStringLiteral("presenter"),
+        QStringLiteral("Start in the presenter view: full screen, at least --zoom 5 (F11 or "
+                       "Escape leaves it)."));
     QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QStringLiteral("Load, select --select, save a PNG of the window and quit."),
@@ -98,9 +102,9 @@ int main(int argc, char **argv)
         QStringLiteral("max-file-size"),
         QStringLiteral("Largest manifest file read, as for podsec check (default 1G)."),
         QStringLiteral("size"));
-    parser.addOptions({lang, dark, zoom, screenshot, select, filter, admissionConfig, previewFix,
-                       kubeconfig, context, whatIf, insecureCredentials, maxFileSize, access,
-                       whoCan, overview});
+    parser.addOptions({lang, dark, zoom, presenter, screenshot, select, filter, admissionConfig,
+                       previewFix, kubeconfig, context, whatIf, insecureCredentials, maxFileSize,
+                       access, whoCan, overview});
     parser.process(app);
 
     // --lang, else the language last chosen in View ▸ Language, else the system's.
@@ -128,6 +132,8 @@ int main(int argc, char **argv)
     if (paths.isEmpty())
         paths << Ui::SampleWorkspace::ensureCopy(); // File ▸ Reset Sample Workspace resets it
     window.show();
+    if (parser.isSet(presenter))
+        window.setPresenting(true);
     if (parser.isSet(admissionConfig))
         window.loadAdmissionConfig(parser.value(admissionConfig));
     window.setTransportFactory([](const Cluster::Selection &selection, std::string &error) {

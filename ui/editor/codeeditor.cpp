@@ -239,8 +239,93 @@ int CodeEditor::positionOf(int line, int byteColumn) const
     return block.position() + charsForBytes(block.text(), qMax(0, byteColumn - 1));
 }
 
+void CodeEditor::setPointer(int line, int column, int byteLength)
+{
+    m_pointerLine = qMax(0, line);
+    m_pointerColumn = qMax(1, column);
+    m_pointerBytes = qMax(1, byteLength);
+    if (m_pointerShown) {
+        refreshSelections();
+        viewport()->update();
+    }
+}
+
+void CodeEditor::setPointerShown(bool shown)
+{
+    m_pointerShown = shown;
+    refreshSelections();
+    viewport()->update();
+}
+
+QPair<int, int> CodeEditor::pointerRange() const
+{
+    if (!m_pointerShown || m_pointerLine <= m_lineOffset)
+        return {-1, -1};
+    const QTextBlock block = document()->findBlockByNumber(m_pointerLine - 1 - m_lineOffset);
+    if (!block.isValid() || !block.isVisible())
+        return {-1, -1};
+    const QString text = block.text();
+    const int blockEnd = block.position() + int(text.size());
+    int start = qMin(positionOf(m_pointerLine, m_pointerColumn), blockEnd);
+    int end = qMin(positionOf(m_pointerLine, m_pointerColumn + m_pointerBytes), blockEnd);
+    // A value's key with it ("runAsUser: 0"): back over ": " and the key's characters.
+    int key = start - block.position();
+    while (key > 0 && text[key - 1] == QLatin1Char(' '))
+        --key;
+    if (key > 0 && text[key - 1] == QLatin1Char(':')) {
+        --key;
+        while (key > 0 && !QStringLiteral(" \t{,").contains(text[key - 1]))
+            --key;
+        start = block.position() + key;
+    }
+    if (end <= start) // an empty line, or a field at its end: the pointer still shows
+        end = start;
+    return {start, end};
+}
+
+QColor CodeEditor::pointerFill(bool dark)
+{
+    // Signal yellow under black text: the strongest contrast on a white or a dark page.
+    return dark ? QColor(0xff, 0xd6, 0x00) : QColor(0xff, 0xe6, 0x00);
+}
+
+QColor CodeEditor::pointerText(bool)
+{
+    return QColor(Qt::black);
+}
+
+QColor CodeEditor::pointerFrame(bool dark)
+{
+    return dark ? QColor(0xff, 0x4d, 0x6a) : QColor(0xe0, 0x00, 0x2a);
+}
+
+void CodeEditor::paintEvent(QPaintEvent *event)
+{
+    QPlainTextEdit::paintEvent(event);
+    const auto [start, end] = pointerRange();
+    if (start < 0)
+        return;
+    // A thick frame around the field (the fill is an extra selection under the text).
+    QTextCursor c(document());
+    c.setPosition(start);
+    const QRect from = cursorRect(c);
+    c.setPosition(end);
+    const QRect to = cursorRect(c);
+    const int pad = qMax(2, fontMetrics().height() / 8);
+    const int width = qMax(3, fontMetrics().height() / 6);
+    const QRect frame = QRect(QPoint(from.left(), from.top()),
+                              QPoint(qMax(to.left(), from.left() + pad), to.bottom()))
+                            .adjusted(-pad - width / 2, -width / 2, pad + width / 2, width / 2);
+    QPainter painter(viewport());
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(pointerFrame(m_dark), width));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRoundedRect(frame, pad + width, pad + width);
+}
+
 void CodeEditor::showDocument(QTextDocument *doc, int lineOffset)
 {
+    m_pointerLine = 0; // its line was one of the previous document
     m_findings.clear();
     m_failingLines.clear();
     m_fixableLines.clear();
@@ -286,6 +371,23 @@ void CodeEditor::refreshSelections()
     current.cursor = textCursor();
     current.cursor.clearSelection();
     selections << current;
+    // The presenter view's pointer: the field's line tinted, the field itself signal yellow.
+    if (const auto [start, end] = pointerRange(); start >= 0) {
+        QTextEdit::ExtraSelection line;
+        line.format.setBackground(m_dark ? QColor(0x4a, 0x3f, 0x00) : QColor(0xff, 0xf6, 0xb3));
+        line.format.setProperty(QTextFormat::FullWidthSelection, true);
+        line.cursor = QTextCursor(document());
+        line.cursor.setPosition(start);
+        selections << line;
+        QTextEdit::ExtraSelection field;
+        field.format.setBackground(pointerFill(m_dark));
+        field.format.setForeground(pointerText(m_dark));
+        field.format.setFontWeight(QFont::Bold);
+        field.cursor = QTextCursor(document());
+        field.cursor.setPosition(start);
+        field.cursor.setPosition(end, QTextCursor::KeepAnchor);
+        selections << field;
+    }
     // A generous margin around the visible lines keeps short scrolls cheap and exact.
     const int firstLine = firstVisibleBlock().blockNumber() + 1 + m_lineOffset - 200;
     const int lastLine = firstLine + 400 + viewport()->height() / qMax(1, fontMetrics().height());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QColor>
 #include <QPlainTextEdit>
 #include <QSet>
 
@@ -68,6 +69,19 @@ public:
     /// Shows or hides the folded section's lines.
     void setFolded(bool folded);
 
+    /// The presenter view's laser pointer: a bright, thickly framed highlight of the selected
+    /// field (1-based line, byte column and length, clipped to the line; line 0: none), seen
+    /// from the back of a room in light and dark. Shown only while setPointerShown(true).
+    void setPointer(int line, int column, int byteLength);
+    void setPointerShown(bool shown);
+    bool isPointerShown() const { return m_pointerShown; }
+    /// The document positions the pointer covers [start, end), or {-1, -1} when none shows.
+    QPair<int, int> pointerRange() const;
+    /// The pointer's colours: its fill, the text on it and its frame.
+    static QColor pointerFill(bool dark);
+    static QColor pointerText(bool dark);
+    static QColor pointerFrame(bool dark);
+
     int lineNumberAreaWidth() const;
     void paintLineNumberArea(QPaintEvent *event);
     /// A click in the gutter at widget y: emits fixRequested on a light-bulb line.
@@ -83,6 +97,7 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
@@ -100,6 +115,10 @@ private:
     int m_foldLine = 0; ///< the foldable key's file line; 0: none
     bool m_numbersFromOne = false;
     bool m_folded = false;
+    bool m_pointerShown = false;
+    int m_pointerLine = 0; ///< file line; 0: no pointer
+    int m_pointerColumn = 1;
+    int m_pointerBytes = 1;
 };
 
 } // namespace PodSec::Ui

@@ -144,6 +144,17 @@ QString BadgeProxyModel::verdictText(Verdict v, int column)
     return {};
 }
 
+QList<Verdict> BadgeProxyModel::verdictsOf(int column)
+{
+    if (column == WorkloadTreeModel::BaselineColumn ||
+        column == WorkloadTreeModel::RestrictedColumn)
+        return {Verdict::Pass, Verdict::Fail};
+    QList<Verdict> verdicts{Verdict::Pass, Verdict::Fail, Verdict::NotApplied, Verdict::Exempt};
+    if (column == WorkloadTreeModel::EnforceColumn)
+        verdicts << Verdict::PodsRejected;
+    return verdicts;
+}
+
 QColor BadgeProxyModel::verdictColor(Verdict v, int column, bool dark)
 {
     switch (v) {

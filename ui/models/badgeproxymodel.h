@@ -22,6 +22,9 @@ public:
 
     /// The word shown for a verdict in a column ("Fail", "Warn", "Audit", "Pass", ...).
     static QString verdictText(Verdict verdict, int column);
+    /// The verdicts a badge column can show (the levels pass or fail; the modes also are not
+    /// applied or exempt, and enforce can reject a controller's Pods): what it is sized for.
+    static QList<Verdict> verdictsOf(int column);
     static QIcon verdictIcon(Verdict verdict, int column);
     static QColor verdictColor(Verdict verdict, int column, bool dark);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "accesspanel.h"
 
+#include "zoomfonts.h"
+
 #include "detailspane.h"
 #include "models/accesstreemodel.h"
 
@@ -122,8 +124,10 @@ void AccessPanel::rowSelected(const QModelIndex &index, bool focus)
     QString riskId;
     for (QModelIndex i = first; i.isValid() && riskId.isEmpty(); i = i.parent())
         riskId = i.data(AccessTreeModel::KeyRole).toString().section(QLatin1Char('#'), 1, 1);
-    if (!riskId.isEmpty())
+    if (!riskId.isEmpty()) {
         m_explanation->setMarkdown(DetailsPane::explanation(riskId.toStdString()));
+        followZoom(m_explanation->document());
+    }
     const QString file = first.data(AccessTreeModel::FileRole).toString();
     if (!file.isEmpty()) {
         Q_EMIT openRequested(file, first.data(AccessTreeModel::LineRole).toInt(),

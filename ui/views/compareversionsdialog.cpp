@@ -181,6 +181,22 @@ void CompareVersionsDialog::compare()
     }));
 }
 
+void CompareVersionsDialog::fitColumns()
+{
+    for (QTreeWidget *tree : {m_checks, m_objects}) {
+        for (int c = 0; c + 1 < tree->columnCount(); ++c)
+            tree->resizeColumnToContents(c);
+    }
+}
+
+void CompareVersionsDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    // The window zoomed while the dialog is open: the columns fit the new size.
+    if (event->type() == QEvent::FontChange)
+        fitColumns();
+}
+
 QString CompareVersionsDialog::displayName(const Policy::Version &v) const
 {
     // As the window's version box names it.
@@ -258,10 +274,7 @@ void CompareVersionsDialog::showDiff(Engine::VersionDiff diff)
         oneSided(o.from, o.to, from);
     }
     m_objects->expandAll();
-    for (QTreeWidget *tree : {m_checks, m_objects}) {
-        for (int c = 0; c + 1 < tree->columnCount(); ++c)
-            tree->resizeColumnToContents(c);
-    }
+    fitColumns();
     const int checks = int(d.checks.size()), objects = int(d.objects.size());
     m_summary->setText(tr("%1 → %2 at %3: %n check(s) differ", nullptr, checks)
                            .arg(from, to, QString::fromLatin1(Policy::levelName(d.level))) +

@@ -62,7 +62,11 @@ Q_SIGNALS:
     /// A comparison has been shown.
     void compared();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void fitColumns();
     void compare();
     void showDiff(Engine::VersionDiff diff);
     QString verdictText(const Engine::VersionVerdict &v) const;

@@ -4,6 +4,7 @@
 #include "detailspane.h"
 #include "markdowntexts.h"
 #include "policy/registry.h"
+#include "zoomfonts.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -259,6 +260,17 @@ void ControlsCatalogue::showCurrent()
     md += QStringLiteral("\n#### ") + tr("Passing example") + QStringLiteral("\n\n") +
           fence(exampleText(id, Example::Passing));
     m_text->setMarkdown(md);
+    followZoom(m_text->document()); // the examples' code at the window's zoom
+}
+
+void ControlsCatalogue::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    // The window zoomed while the catalogue is open: the columns fit the new size.
+    if (event->type() == QEvent::FontChange) {
+        m_checks->resizeColumnToContents(IdColumn);
+        m_checks->resizeColumnToContents(LevelColumn);
+    }
 }
 
 } // namespace PodSec::Ui

@@ -48,6 +48,9 @@ Q_SIGNALS:
     /// A folder holding one example Pod, to be opened as the window's workspace.
     void scratchWorkspaceRequested(const QString &folder);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void applyFilter();
     void showCurrent();

@@ -4,6 +4,7 @@
 #include "engine/namespacenumbers.h"
 
 #include "markdowntexts.h"
+#include "zoomfonts.h"
 
 #include "accessdetails.h"
 #include "models/badgeproxymodel.h"
@@ -182,8 +183,25 @@ QString namespaceNumbersMarkdown(const WorkspaceSnapshot &snapshot, const Namesp
     return md;
 }
 
+/// What each failing control guards against (the bundled explanations), one after another.
+QString explanations(const std::set<std::string_view> &failing, bool first)
+{
+    QString md;
+    for (auto id : failing) {
+        const QString text = DetailsPane::explanation(id);
+        if (text.isEmpty())
+            continue;
+        // After the verdicts a rule leads into each; before them one closes each.
+        if (first)
+            md += text + QStringLiteral("\n\n---\n\n");
+        else
+            md += QStringLiteral("---\n\n") + text + QStringLiteral("\n\n");
+    }
+    return md;
+}
+
 QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, bool offerFix,
-                      Texts &texts)
+                      bool explanationFirst, Texts &texts)
 {
     if (!model || !index.isValid())
         return {};
@@ -295,6 +313,9 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
             }
         }
     }
+    // The presenter view: what the controls guard against first, no scrolling to reach it.
+    if (explanationFirst)
+        md += explanations(failing, true);
     // Reasons and details of the failing checks, at the selected version.
     if (!failing.empty()) {
         md += QStringLiteral("### ") + DetailsPane::tr("Why it fails") + QStringLiteral("\n\n");
@@ -318,18 +339,15 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
     md += modeMessages(*w, texts);
     if (!field && !container)
         md += AccessDetails::workloadMarkdown(*model->snapshot(), *w);
-    for (auto id : failing) {
-        const QString text = DetailsPane::explanation(id);
-        if (!text.isEmpty())
-            md += QStringLiteral("---\n\n") + text + QStringLiteral("\n\n");
-    }
+    if (!explanationFirst)
+        md += explanations(failing, false);
     return md;
 }
 
 } // namespace
 
 QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelIndex &index,
-                                 bool offerFix, int textLimit, bool *cut)
+                                 bool offerFix, int textLimit, bool *cut, bool explanationFirst)
 {
     Texts texts{textLimit};
     bool checklistCut = false;
@@ -339,7 +357,7 @@ QString DetailsPane::markdownFor(const WorkloadTreeModel *model, const QModelInd
                       int(WorkloadTreeModel::NodeType::ClusterScope))) {
         md = checklistMarkdownFor(model, index, textLimit, &checklistCut, offerFix);
     } else {
-        md = buildMarkdown(model, index, offerFix, texts);
+        md = buildMarkdown(model, index, offerFix, explanationFirst, texts);
         // A workload's or namespace's checklist findings, right below its heading.
         const QString checklist = model && model->showsChecklist()
                                       ? checklistMarkdownFor(model, index, textLimit, &checklistCut)
@@ -363,6 +381,14 @@ void DetailsPane::showIndex(const WorkloadTreeModel *model, const QModelIndex &i
     render();
 }
 
+void DetailsPane::setExplanationFirst(bool first)
+{
+    if (first == m_explanationFirst)
+        return;
+    m_explanationFirst = first;
+    render();
+}
+
 void DetailsPane::showMore()
 {
     if (m_textLimit <= 0)
@@ -376,8 +402,10 @@ void DetailsPane::showMore()
 
 void DetailsPane::render()
 {
-    setMarkdown(m_index.isValid() ? markdownFor(m_model, m_index, m_offerFix, m_textLimit)
+    setMarkdown(m_index.isValid() ? markdownFor(m_model, m_index, m_offerFix, m_textLimit, nullptr,
+                                                m_explanationFirst)
                                   : QString());
+    followZoom(document()); // code spans at the window's zoom too
 }
 
 } // namespace PodSec::Ui

@@ -36,9 +36,14 @@ public:
     static QString explanation(std::string_view checkId);
     /// The Markdown shown for an index (for tests). Texts longer than textLimit are cut in
     /// the middle (textLimit <= 0: never); cut, when given, tells whether any was.
+    /// explanationFirst: what the failing controls guard against comes before "Why it fails"
+    /// and the API server's messages (the presenter view), else after them.
     static QString markdownFor(const WorkloadTreeModel *model, const QModelIndex &index,
                                bool offerFix = true, int textLimit = DefaultTextLimit,
-                               bool *cut = nullptr);
+                               bool *cut = nullptr, bool explanationFirst = false);
+    /// The presenter view shows the explanation first (see markdownFor); shows it again.
+    void setExplanationFirst(bool first);
+    bool explanationFirst() const { return m_explanationFirst; }
     /// The Markdown of a checklist row (a finding, its field, an object of another kind),
     /// or the checklist section of a workload or namespace row (empty when it has none).
     /// cut, when given, is set when a text was cut (checklistdetails.cpp).
@@ -63,6 +68,7 @@ private:
     QPersistentModelIndex m_index;
     bool m_offerFix = true;
     int m_textLimit = DefaultTextLimit;
+    bool m_explanationFirst = false;
 };
 
 } // namespace PodSec::Ui

@@ -5,11 +5,11 @@
 #include "fix/unifieddiff.h"
 #include "models/workspace.h"
 #include "selectionsync.h"
+#include "zoomfonts.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -141,7 +141,7 @@ DiskChangeController::Choice DiskChangeController::ask(const QString &path, cons
             tr("Lines marked − are your unsaved edits; lines marked + are on disk."), &dialog));
         auto *text = new QPlainTextEdit(&dialog);
         text->setReadOnly(true);
-        text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        text->setFont(zoomingMonospaceFont());
         const std::string d = Fix::unifiedDiff(mine.toStdString(), theirs.toStdString(),
                                                QFileInfo(path).fileName().toStdString());
         text->setPlainText(d.empty() ? tr("No difference.") : QString::fromStdString(d));

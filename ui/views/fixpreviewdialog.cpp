@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fixpreviewdialog.h"
 
+#include "zoomfonts.h"
+
 #include "engine/fixalternatives.h"
 #include "fix/unifieddiff.h"
 #include "k8s/podspec.h"
@@ -9,7 +11,6 @@
 
 #include <QDialogButtonBox>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -119,13 +120,13 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
     m_list->viewport()->installEventFilter(this);
     m_alternative = new QPlainTextEdit(this);
     m_alternative->setReadOnly(true);
-    m_alternative->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_alternative->setFont(zoomingMonospaceFont()); // follows the zoom
     m_alternative->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_alternative->hide();
     m_diff = new QPlainTextEdit(this);
     m_diff->setReadOnly(true);
     m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_diff->setFont(zoomingMonospaceFont());
     new DiffHighlighter(m_diff->document());
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_list);

@@ -78,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_header = new TreeHeader(m_tree);
 
     auto *editorPane = new QWidget;
+    m_editorPane = editorPane;
     auto *editorLayout = new QVBoxLayout(editorPane);
     editorLayout->setContentsMargins(0, 0, 0, 0);
     editorLayout->setSpacing(2);

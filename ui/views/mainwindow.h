@@ -99,6 +99,25 @@ public:
     bool isDark() const { return m_dark; }
     /// Changes the UI font size by steps of 10% (0 resets).
     void zoom(int steps);
+    /// The zoom in steps of 10% (0: the system's size).
+    int zoomLevel() const { return m_zoom; }
+
+    // mainwindowpresenter.cpp: the presenter view (issue 18 item 2).
+    /// The presenter view's least zoom (steps of 10%): a lower zoom is raised to it.
+    static constexpr int PresenterZoom = 5;
+    /// From this zoom on, the badge columns are pinned even outside the presenter view.
+    static constexpr int PinColumnsZoom = 3;
+    /// View → Presenter (F11; Escape or F11 leaves): full screen, zoomed to at least
+    /// PresenterZoom, the badge columns pinned beside a Name column that takes the rest, a
+    /// laser-pointer highlight of the selected field in the editor and the explanation first
+    /// in the details pane. Leaving restores the window's geometry, state and zoom.
+    void setPresenting(bool on);
+    bool isPresenting() const { return m_presenting; }
+    /// View → Editor (Ctrl+1) and View → Workload Tree (Ctrl+2): shows or hides the editor
+    /// pane (the file label and the editor) or the tabs of the tree, Access and Overview.
+    void setEditorShown(bool shown);
+    void setTreeShown(bool shown);
+    QWidget *editorPane() const { return m_editorPane; }
 
     // For tests and screenshots.
     WorkloadTreeModel *treeModel() const { return m_model; }
@@ -177,6 +196,10 @@ private:
     /// Reset Sample Workspace is enabled only when the user's copy of the sample is open.
     void updateResetAction();
     void createPolicyBar();
+    // mainwindowpresenter.cpp: View → Presenter, Editor, Workload Tree.
+    void createPresenterActions(QMenu *view);
+    /// Badge columns pinned (presenter view or zoom >= PinColumnsZoom) or free.
+    void pinColumns();
     void addRecent(const QStringList &paths);
     void rebuildRecentMenu();
     void showAbout();
@@ -249,6 +272,16 @@ private:
     bool m_quietSaveErrors = false;
     bool m_dark = false;
     int m_zoom = 0;
+    QWidget *m_editorPane = nullptr;
+    QAction *m_presenterAction = nullptr;
+    QAction *m_leavePresenterAction = nullptr;
+    QAction *m_editorAction = nullptr;
+    QAction *m_treeAction = nullptr;
+    bool m_presenting = false;
+    // What leaving the presenter view restores.
+    QRect m_geometryBeforePresenting;
+    Qt::WindowStates m_stateBeforePresenting;
+    int m_zoomBeforePresenting = 0;
     qreal m_baseFontSize = 0;
 };
 

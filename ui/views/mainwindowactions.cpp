@@ -17,6 +17,7 @@
 #include "reportexport.h"
 
 #include "selectionsync.h"
+#include "treeheader.h"
 #include "valuesfilesdialog.h"
 
 #include "engine/buildinfo.h"
@@ -286,6 +287,8 @@ void MainWindow::createActions()
     connect(dark, &QAction::toggled, this, &MainWindow::setDark);
     createLanguageMenu(view);
     view->addSeparator();
+    createPresenterActions(view);
+    view->addSeparator();
     view->addAction(tr("&Expand All"), m_tree, &QTreeView::expandAll);
     view->addAction(tr("&Collapse All"), m_tree, &QTreeView::collapseAll);
     QAction *focusFilter = view->addAction(tr("&Filter"), this, [this] {
@@ -443,24 +446,42 @@ void MainWindow::zoom(int steps)
     mono.setPointSizeF(f.pointSizeF());
     m_editor->setFont(mono);
     m_documents->setFont(mono);
+    // Badge icons grow with the text (large badges on a projector).
+    const int icon = qRound(16 * (1.0 + 0.1 * qMax(0, m_zoom)));
+    m_tree->setIconSize(QSize(icon, icon));
+    pinColumns(); // first: unpinned, fitColumns() sizes the Name column again
     fitColumns();
 }
 
 void MainWindow::fitColumns()
 {
-    // Badge columns fit their longest word (in the current language and font) plus icon.
-    const QFontMetrics fm(m_tree->font());
-    int badge = fm.horizontalAdvance(
-        m_model->headerData(WorkloadTreeModel::RestrictedColumn, Qt::Horizontal, Qt::DisplayRole)
-            .toString());
-    for (int v = 0; v <= int(Verdict::PodsRejected); ++v) {
-        for (int c = WorkloadTreeModel::BaselineColumn; c < WorkloadTreeModel::ColumnCountValue;
-             ++c)
-            badge = qMax(badge, fm.horizontalAdvance(BadgeProxyModel::verdictText(Verdict(v), c)));
+    // Each badge column fits its header and the longest word it can show (in the current
+    // language and font, bold as a failing verdict is) plus icon. Pinned (a projector's
+    // zoom), only the words of passing and failing: the rarer "Not applied", "Pods rejected"
+    // and "Exempt" elide there (their icon and tooltip say it), so the five stay in view.
+    const bool pinned = m_header->isPinned();
+    // The application's font as it is now: a zoom reaches the tree's own font() only
+    // through the event loop, after this has run.
+    const QFont treeFont = QApplication::font(m_tree);
+    const QFontMetrics fm(treeFont);
+    QFont boldFont = treeFont;
+    boldFont.setBold(true);
+    const QFontMetrics bold(boldFont);
+    const int iconAndMargins = qMax(m_tree->iconSize().width(), fm.height()) + 24;
+    int badge = 0;
+    for (int c = WorkloadTreeModel::BaselineColumn; c <= WorkloadTreeModel::WarnColumn; ++c) {
+        // The header's text and its sort arrow.
+        int width = fm.horizontalAdvance(
+                        m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()) +
+                    fm.height() + 16;
+        for (const Verdict v : BadgeProxyModel::verdictsOf(c)) {
+            if (!pinned || v == Verdict::Pass || v == Verdict::Fail)
+                width = qMax(width, bold.horizontalAdvance(BadgeProxyModel::verdictText(v, c)) +
+                                        iconAndMargins);
+        }
+        m_tree->setColumnWidth(c, width);
+        badge = qMax(badge, width);
     }
-    badge += fm.height() + 24; // icon and margins
-    for (int c = WorkloadTreeModel::BaselineColumn; c < WorkloadTreeModel::ColumnCountValue; ++c)
-        m_tree->setColumnWidth(c, badge);
     int severity = 0; // the checklist column: "danger (14)" in the current language
     for (auto s : {Engine::Severity::Deny, Engine::Severity::Danger, Engine::Severity::Warning,
                    Engine::Severity::Info})
@@ -472,9 +493,9 @@ void MainWindow::fitColumns()
     int name = 300;
     for (int r = 0; r < m_filter->rowCount(); ++r) {
         const QModelIndex i = m_filter->index(r, 0);
-        QFont bold = m_tree->font();
+        QFont bold = treeFont;
         bold.setBold(true);
-        QFont small = m_tree->font();
+        QFont small = treeFont;
         small.setPointSizeF(small.pointSizeF() * 0.85);
         int w = 40 + QFontMetrics(bold).horizontalAdvance(i.data().toString()) + 10;
         for (const QString &chip : i.data(WorkloadTreeModel::ChipsRole).toStringList())
@@ -496,6 +517,9 @@ void MainWindow::fitColumns()
             kind = qMax(kind, fm.horizontalAdvance(k));
     }
     m_tree->setColumnWidth(WorkloadTreeModel::KindColumn, qMin(kind + 16, 180));
+    // Values are short mostly ("true", "0", "RuntimeDefault"); the details show them whole.
+    m_tree->setColumnWidth(WorkloadTreeModel::ValueColumn, fm.averageCharWidth() * 18);
+    m_header->columnsFitted();
 }
 
 void MainWindow::compareVersions()

@@ -26,26 +26,19 @@ void NamespaceChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
 
     painter->save();
-    QFont bold = opt.font;
-    bold.setBold(true);
-    painter->setFont(bold);
-    const QRect r = opt.rect.adjusted(4, 0, -4, 0);
+    const ChipLayout parts = layout(opt.rect, opt.font, name, chips);
+    painter->setFont(nameFont(opt.font));
     const bool selected = opt.state & QStyle::State_Selected;
     painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-    const QFontMetrics bfm(bold);
-    painter->drawText(r, Qt::AlignVCenter | Qt::AlignLeft, name);
-    int x = r.left() + bfm.horizontalAdvance(name) + 10;
+    painter->drawText(parts.nameRect, Qt::AlignVCenter | Qt::AlignLeft, parts.name);
 
-    QFont small = opt.font;
-    small.setPointSizeF(opt.font.pointSizeF() * 0.85);
-    painter->setFont(small);
-    const QFontMetrics fm(small);
+    painter->setFont(chipFont(opt.font));
     painter->setRenderHint(QPainter::Antialiasing);
     const bool dark = opt.palette.color(QPalette::Base).lightness() < 128;
-    const int shown = chipsThatFit(fm, chips, r.right() - x);
+    const int shown = parts.shown;
+    int next = 0;
     const auto drawChip = [&](const QString &text, QColor fill, bool defaulted) {
-        const int w = fm.horizontalAdvance(text) + 12;
-        const QRect chipRect(x, r.center().y() - fm.height() / 2 - 2, w, fm.height() + 4);
+        const QRect chipRect = parts.chipRects.value(next++);
         if (defaulted)
             fill.setAlpha(dark ? 110 : 70);
         painter->setPen(Qt::NoPen);
@@ -53,7 +46,6 @@ void NamespaceChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         painter->drawRoundedRect(chipRect, chipRect.height() / 2.0, chipRect.height() / 2.0);
         painter->setPen(defaulted ? opt.palette.color(QPalette::Text) : QColor(Qt::white));
         painter->drawText(chipRect, Qt::AlignCenter, text);
-        x += w + 6;
     };
     for (int i = 0; i < shown; ++i) {
         const QString &chip = chips[i];
@@ -71,6 +63,52 @@ void NamespaceChipDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     if (shown < chips.size())
         drawChip(QStringLiteral("+%1").arg(chips.size() - shown), QColor(0x55, 0x5a, 0x60), false);
     painter->restore();
+}
+
+QFont NamespaceChipDelegate::nameFont(const QFont &font)
+{
+    QFont bold = font;
+    bold.setBold(true);
+    return bold;
+}
+
+QFont NamespaceChipDelegate::chipFont(const QFont &font)
+{
+    QFont small = font;
+    small.setPointSizeF(font.pointSizeF() * 0.85);
+    return small;
+}
+
+NamespaceChipDelegate::ChipLayout NamespaceChipDelegate::layout(const QRect &rect,
+                                                                const QFont &font,
+                                                                const QString &name,
+                                                                const QStringList &chips)
+{
+    ChipLayout out;
+    const QRect r = rect.adjusted(4, 0, -4, 0);
+    const QFontMetrics bfm(nameFont(font));
+    const QFontMetrics fm(chipFont(font));
+    const auto chipWidth = [&](const QString &text) {
+        return fm.horizontalAdvance(text) + 12;
+    };
+    // A narrow column (the presenter view, a long name) elides the name before it drops the
+    // marker that says labels are hidden.
+    const int markerRoom =
+        chips.isEmpty() ? 0 : 10 + chipWidth(QStringLiteral("+%1").arg(chips.size())) + 6 + 1;
+    out.name = bfm.elidedText(name, Qt::ElideRight, qMax(0, r.width() - markerRoom));
+    out.nameRect = QRect(r.left(), r.top(), bfm.horizontalAdvance(out.name), r.height());
+    int x = out.nameRect.right() + 1 + 10;
+    out.shown = chipsThatFit(fm, chips, r.right() - x);
+    const int top = r.center().y() - fm.height() / 2 - 2;
+    auto place = [&](const QString &text) {
+        out.chipRects << QRect(x, top, chipWidth(text), fm.height() + 4);
+        x += chipWidth(text) + 6;
+    };
+    for (int i = 0; i < out.shown; ++i)
+        place(chipText(chips[i]));
+    if (out.shown < chips.size())
+        place(QStringLiteral("+%1").arg(chips.size() - out.shown));
+    return out;
 }
 
 QString NamespaceChipDelegate::chipText(const QString &chip)

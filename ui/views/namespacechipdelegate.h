@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QFont>
+#include <QRect>
 #include <QStyledItemDelegate>
 
 namespace PodSec::Ui {
@@ -23,6 +25,21 @@ public:
 
     /// The chip's text without its marker (" !" invalid, " *" defaulted).
     static QString chipText(const QString &chip);
+    /// Where a namespace row's parts go in rect: the name (elided to leave room for at least
+    /// the "+N" marker), then the chips that fit, then the marker when some do not.
+    struct ChipLayout
+    {
+        QString name;
+        QRect nameRect;
+        QList<QRect> chipRects; ///< the chips shown, then the "+N" marker if any is hidden
+        int shown = 0;          ///< how many of the chips are shown
+    };
+    static ChipLayout layout(const QRect &rect, const QFont &font, const QString &name,
+                             const QStringList &chips);
+    /// The bold name's and the chips' fonts of a row in font.
+    static QFont nameFont(const QFont &font);
+    static QFont chipFont(const QFont &font);
+
     /// How many of chips fit in width pixels (each chip's text plus padding, gaps between
     /// them), keeping room for the "+N" chip when some do not fit.
     static int chipsThatFit(const QFontMetrics &fm, const QStringList &chips, int width);

@@ -2,9 +2,9 @@
 #include "originfixdialog.h"
 
 #include "fix/unifieddiff.h"
+#include "zoomfonts.h"
 
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -53,7 +53,7 @@ OriginFixDialog::OriginFixDialog(const QString &root, const Engine::OriginFixRes
         diff->setObjectName(QStringLiteral("originFixDiff"));
         diff->setReadOnly(true);
         diff->setLineWrapMode(QPlainTextEdit::NoWrap);
-        diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        diff->setFont(zoomingMonospaceFont());
         layout->addWidget(diff, 1);
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);

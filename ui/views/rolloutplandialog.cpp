@@ -3,6 +3,7 @@
 
 #include "common/safefile.h"
 #include "engine/workspacesnapshot.h"
+#include "zoomfonts.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -10,7 +11,6 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -66,9 +66,8 @@ RolloutPlanDialog::RolloutPlanDialog(Input input, QWidget *parent)
     : QDialog(parent), m_input(std::move(input))
 {
     setWindowTitle(tr("Rollout Plan for All Namespaces"));
-    // Monospace text at the window's (zoomed) size, as the editor is.
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    mono.setPointSizeF(font().pointSizeF());
+    // Monospace text at the window's (zoomed) size, as the editor is, following the zoom.
+    const QFont mono = zoomingMonospaceFont();
 
     m_target = new QComboBox(this);
     m_target->addItem(QStringLiteral("baseline"), int(Policy::Level::Baseline));

@@ -427,12 +427,21 @@ void SelectionSync::showCurrentRow()
 {
     const QModelIndex source = currentSource();
     m_details->showIndex(m_model, source, !m_workspace->isReadOnly());
-    if (!source.isValid() || m_syncing)
-        return;
-    const int file = source.data(WorkloadTreeModel::FileIndexRole).toInt();
-    if (file < 0)
-        return;
+    const int file = source.isValid() ? source.data(WorkloadTreeModel::FileIndexRole).toInt() : -1;
     const int line = source.data(WorkloadTreeModel::LineRole).toInt();
+    const int column = std::max(1, source.data(WorkloadTreeModel::ColumnRole).toInt());
+    // The presenter view's pointer: the row's source on its line (a field's key and value);
+    // a row picked in the editor (m_syncing) is in the file shown.
+    auto point = [&] {
+        const auto offset = source.data(WorkloadTreeModel::OffsetRole).toUInt();
+        const auto endOffset = source.data(WorkloadTreeModel::EndOffsetRole).toUInt();
+        m_editor->setPointer(file >= 0 && file == m_currentFile ? line : 0, column,
+                             endOffset > offset ? int(endOffset - offset) : 1);
+    };
+    if (m_syncing || file < 0) {
+        point();
+        return;
+    }
     const auto *workload = m_model->workloadAt(source);
     if (workload && workload->file == file) {
         showFile(file, workload);
@@ -445,9 +454,10 @@ void SelectionSync::showCurrentRow()
         place.line = std::uint32_t(std::max(line, 1));
         showFile(file, &place);
     }
+    point();
     if (line > 0 && !m_editor->hasFocus()) {
         const QScopedValueRollback syncing(m_syncing, true);
-        m_editor->goToLine(line, std::max(1, source.data(WorkloadTreeModel::ColumnRole).toInt()));
+        m_editor->goToLine(line, column);
     }
 }
 

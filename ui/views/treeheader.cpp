@@ -3,6 +3,8 @@
 
 #include "models/workloadtreemodel.h"
 
+#include <QApplication>
+#include <QEvent>
 #include <QHeaderView>
 #include <QMenu>
 #include <QSettings>
@@ -69,16 +71,105 @@ void TreeHeader::setUserHidden(int column, bool hidden)
     apply();
 }
 
+bool TreeHeader::wanted(int c) const
+{
+    bool shown = !m_userHidden.contains(c);
+    if (c >= WorkloadTreeModel::BaselineColumn && c <= WorkloadTreeModel::WarnColumn)
+        shown = shown && m_pss;
+    if (c == WorkloadTreeModel::ChecklistColumn)
+        shown = shown && m_checklist;
+    return shown;
+}
+
 void TreeHeader::apply()
 {
-    for (int c = WorkloadTreeModel::NameColumn + 1; c < WorkloadTreeModel::ColumnCountValue; ++c) {
-        bool shown = !m_userHidden.contains(c);
-        if (c >= WorkloadTreeModel::BaselineColumn && c <= WorkloadTreeModel::WarnColumn)
-            shown = shown && m_pss;
-        if (c == WorkloadTreeModel::ChecklistColumn)
-            shown = shown && m_checklist;
-        m_tree->setColumnHidden(c, !shown);
+    for (int c = WorkloadTreeModel::NameColumn + 1; c < WorkloadTreeModel::ColumnCountValue; ++c)
+        m_tree->setColumnHidden(c, !wanted(c) || m_collapsed.contains(c));
+    if (m_pinned)
+        fitPinned();
+}
+
+void TreeHeader::setPinned(bool pinned)
+{
+    if (pinned == m_pinned)
+        return;
+    m_pinned = pinned;
+    QHeaderView *header = m_tree->header();
+    if (pinned) {
+        m_tree->viewport()->installEventFilter(this);
+        header->setSectionResizeMode(QHeaderView::Fixed);
+        header->setSectionResizeMode(WorkloadTreeModel::NameColumn, QHeaderView::Stretch);
+        fitPinned();
+    } else {
+        m_tree->viewport()->removeEventFilter(this);
+        m_collapsed.clear();
+        apply();
+        const int name = header->sectionSize(WorkloadTreeModel::NameColumn);
+        header->setSectionResizeMode(QHeaderView::Interactive);
+        m_tree->setColumnWidth(WorkloadTreeModel::NameColumn, name);
     }
+    m_tree->setHorizontalScrollBarPolicy(pinned ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
+}
+
+void TreeHeader::columnsFitted()
+{
+    if (!m_pinned)
+        return;
+    // Shown again (with the widths just given), then collapsed as far as needed.
+    m_collapsed.clear();
+    apply();
+}
+
+int TreeHeader::minimumNameWidth() const
+{
+    // Room for a workload's name and a namespace's first label chip (or its "+N" marker).
+    // The application's font as it is now (a zoom reaches the tree's own font later).
+    return QFontMetrics(QApplication::font(m_tree)).averageCharWidth() * 22 +
+           m_tree->indentation() * 2;
+}
+
+bool TreeHeader::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_pinned && watched == m_tree->viewport() && event->type() == QEvent::Resize)
+        fitPinned();
+    return QObject::eventFilter(watched, event);
+}
+
+void TreeHeader::fitPinned()
+{
+    const QHeaderView *header = m_tree->header();
+    // A column's width as given (a hidden section's size reads 0).
+    auto given = [&](int c) {
+        return m_collapsed.contains(c) ? m_collapsedWidths.value(c) : header->sectionSize(c);
+    };
+    int others = 0; // every wanted column but Name
+    for (int c = WorkloadTreeModel::NameColumn + 1; c < WorkloadTreeModel::ColumnCountValue; ++c) {
+        if (wanted(c))
+            others += given(c);
+    }
+    int excess = others + minimumNameWidth() - m_tree->viewport()->width();
+    // The Value column gives way first (the details and the editor show the value), then
+    // the checklist's, then Kind (the details say it too); the badge columns never.
+    QSet<int> collapsed;
+    for (int c : {int(WorkloadTreeModel::ValueColumn), int(WorkloadTreeModel::ChecklistColumn),
+                  int(WorkloadTreeModel::KindColumn)}) {
+        if (excess <= 0)
+            break;
+        if (!wanted(c))
+            continue;
+        collapsed.insert(c);
+        excess -= given(c);
+    }
+    if (collapsed == m_collapsed)
+        return;
+    for (int c : std::as_const(collapsed)) {
+        if (!m_collapsed.contains(c))
+            m_collapsedWidths.insert(c, header->sectionSize(c));
+    }
+    m_collapsed = collapsed;
+    for (int c : {int(WorkloadTreeModel::ValueColumn), int(WorkloadTreeModel::ChecklistColumn),
+                  int(WorkloadTreeModel::KindColumn)})
+        m_tree->setColumnHidden(c, !wanted(c) || m_collapsed.contains(c));
 }
 
 void TreeHeader::showMenu(const QPoint &pos)

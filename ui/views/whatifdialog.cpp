@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "whatifdialog.h"
 
+#include "zoomfonts.h"
+
 #include "engine/whatifpods.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -63,7 +64,7 @@ WhatIfDialog::WhatIfDialog(Input input, QWidget *parent)
         connect(m_level[m], &QComboBox::currentIndexChanged, this, &WhatIfDialog::recompute);
         connect(m_version[m], &QComboBox::currentIndexChanged, this, &WhatIfDialog::recompute);
     }
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont mono = zoomingMonospaceFont(); // at the window's zoom, and following it
     auto makeText = [&](int lines) {
         auto *t = new QPlainTextEdit(this);
         t->setReadOnly(true);
