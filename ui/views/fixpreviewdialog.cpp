@@ -151,6 +151,14 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
     m_building = true;
     for (std::size_t t = 0; t < m_targets.size(); ++t) {
         const auto &target = m_targets[t];
+        if (target.replacement) {
+            auto *item = new QTreeWidgetItem(m_list, {target.replacementTitle});
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+            item->setCheckState(0, Qt::Checked);
+            item->setData(0, TargetRole, int(t));
+            ++m_fixCount;
+            continue;
+        }
         if (target.create)
             continue;
         const auto result = Engine::fixText(target.text, m_policy, target.options);
@@ -387,6 +395,19 @@ void FixPreviewDialog::recompute()
     checklistTexts(texts, collision);
     for (std::size_t t = 0; t < m_targets.size(); ++t) {
         const auto &target = m_targets[t];
+        if (target.replacement) {
+            bool ticked = false;
+            for (QTreeWidgetItemIterator it(m_list); *it; ++it) {
+                ticked |= (*it)->data(0, TargetRole).isValid() &&
+                          (*it)->data(0, TargetRole).toInt() == int(t) &&
+                          (*it)->checkState(0) == Qt::Checked;
+            }
+            const std::string before = target.create ? std::string() : target.text;
+            if (ticked && *target.replacement != before)
+                m_results.push_back(
+                    {target.create ? -1 : target.file, before, *target.replacement, target.path});
+            continue;
+        }
         if (target.create) {
             if (!texts[t].empty())
                 m_results.push_back({-1, std::string(), texts[t], target.path});
