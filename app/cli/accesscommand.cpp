@@ -7,6 +7,7 @@
 #include "access/credentials.h"
 #include "checkcommand.h"
 #include "common/safefile.h"
+#include "output.h"
 #include "qnetworktransport.h"
 #include "report/jsonwriter.h"
 
@@ -268,22 +269,6 @@ std::string sarifReport(const std::vector<SubjectRisks> &subjects,
     return w.take();
 }
 
-bool writeOut(const std::string &outputFile, const std::string &text)
-{
-    if (outputFile.empty()) {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        std::fflush(stdout);
-        return true;
-    }
-    std::string error;
-    if (!writeFileSafely(outputFile, text, error)) {
-        std::fprintf(stderr, "%s:1:1: cannot write report: %s\n", outputFile.c_str(),
-                     error.c_str());
-        return false;
-    }
-    return true;
-}
-
 /// The kubeconfig files as kubectl finds them, read (bounded).
 std::vector<std::pair<std::string, std::string>> kubeconfigTexts(const AccessRequest &request,
                                                                  std::vector<Problem> &problems)
@@ -443,7 +428,7 @@ int runAccess(const AccessRequest &request)
                 out += a.subject.display() + "\n    " + chainText(a.chain) + '\n';
             out += std::to_string(answers.size()) + " subjects allowed\n";
         }
-        if (!writeOut(request.outputFile, out))
+        if (!writeWhole(request.outputFile, out, "report"))
             return 2;
         return errors ? 2 : 0;
     }
@@ -457,7 +442,7 @@ int runAccess(const AccessRequest &request)
         out = sarifReport(subjects, credentials);
     else
         out = textReport(subjects, credentials, model != nullptr);
-    if (!writeOut(request.outputFile, out))
+    if (!writeWhole(request.outputFile, out, "report"))
         return 2;
     if (errors)
         return 2;

@@ -178,14 +178,8 @@ int runDiffCommand(const QStringList &args)
     if (!diff)
         return 2;
     const std::string text = format == "json" ? jsonDiff(*diff) : textDiff(*diff);
-    const std::string outputFile = parsed.value("output");
-    Output output(outputFile);
-    output.write(text);
-    if (!output.ok() || !output.commit()) {
-        std::fprintf(stderr, "%s:1:1: cannot write the comparison: %s\n", outputFile.c_str(),
-                     output.error().c_str());
+    if (!writeWhole(parsed.value("output"), text, "the comparison"))
         return 2;
-    }
     if (errors)
         return 2;
     return diff->stricter() ? 1 : 0;

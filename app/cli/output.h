@@ -46,4 +46,17 @@ private:
     std::string m_error;
 };
 
+/// Writes a whole report to file (stdout when empty); on failure prints
+/// "FILE:1:1: cannot write WHAT: reason" to stderr and returns false.
+inline bool writeWhole(const std::string &file, const std::string &text, const char *what)
+{
+    Output output(file);
+    output.write(text);
+    if (output.ok() && output.commit())
+        return true;
+    std::fprintf(stderr, "%s:1:1: cannot write %s: %s\n", file.c_str(), what,
+                 output.error().c_str());
+    return false;
+}
+
 } // namespace PodSec::Cli

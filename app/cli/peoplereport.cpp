@@ -106,13 +106,8 @@ int runPeopleReport(const PeopleReportRequest &request)
         : request.format == "markdown" ? Report::markdownReport(*snapshot, summary, options)
         : request.format == "csv"      ? Report::csvReport(*snapshot, summary)
                                        : summaryJson(*snapshot, summary);
-    Output output(request.outputFile);
-    output.write(text);
-    if (!output.ok() || !output.commit()) {
-        std::fprintf(stderr, "%s:1:1: cannot write report: %s\n", request.outputFile.c_str(),
-                     output.error().c_str());
+    if (!writeWhole(request.outputFile, text, "report"))
         return 2;
-    }
     if (errors)
         return 2;
     const bool denied = request.admission ? summary.podsRejected + summary.controllersRejected > 0

@@ -203,14 +203,8 @@ int runPlanCommand(const QStringList &args)
                              : format == "sh"   ? Engine::planScript(plan)
                              : format == "yaml" ? Engine::planPatches(plan)
                                                 : textPlan(plan);
-    const std::string outputFile = parsed.value("output");
-    Output output(outputFile);
-    output.write(text);
-    if (!output.ok() || !output.commit()) {
-        std::fprintf(stderr, "%s:1:1: cannot write the plan: %s\n", outputFile.c_str(),
-                     output.error().c_str());
+    if (!writeWhole(parsed.value("output"), text, "the plan"))
         return 2;
-    }
     if (errors)
         return 2;
     const auto leftAlone =

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "admission/whatif.h"
 
+#include "common/textescape.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -211,8 +213,12 @@ std::string labelPatchYaml(const Labels &newLabels, const Labels &oldLabels)
         return {};
     std::string out = "metadata:\n  labels:\n";
     for (const auto &[k, v] : newLabels) {
-        if (isPodSecurityLabel(k))
-            out += "    " + k + ": \"" + v + "\"\n";
+        if (isPodSecurityLabel(k)) {
+            // A JSON string is a YAML double-quoted scalar: any value stays one string.
+            out += "    " + k + ": ";
+            appendJsonString(out, v);
+            out += '\n';
+        }
     }
     for (const auto &k : removedLabels(newLabels, oldLabels))
         out += "    " + k + ": null\n";

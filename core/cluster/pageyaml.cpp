@@ -37,7 +37,7 @@ bool plainSafe(const QString &s)
             return false;
         const bool witness = std::any_of(s.begin(), s.end(), [](QChar q) {
             const char16_t c = q.toLower().unicode();
-            return c >= u'g' && c <= u'z' && c != u'o' && c != u't' && c != u'x' && c != u'z';
+            return c >= u'g' && c <= u'y' && c != u'o' && c != u't' && c != u'x';
         });
         if (!witness)
             return false;
@@ -68,14 +68,43 @@ bool plainSafe(const QString &s)
     return true;
 }
 
+/// One code point as UTF-8.
+void appendUtf8(std::string &out, char32_t c)
+{
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
 /// A YAML double-quoted scalar: the escapes YAML and JSON share, and \u for every
 /// character YAML does not allow as it is (controls, DEL, C1, line and paragraph
-/// separators, the byte-order mark).
+/// separators, the byte-order mark). Written straight from the UTF-16, without a copy per
+/// character; an unpaired surrogate becomes U+FFFD, as QString::toUcs4 made it before and
+/// Go's encoder makes it.
 void appendQuoted(std::string &out, const QString &s)
 {
     out += '"';
-    const std::u32string chars = s.toStdU32String();
-    for (const char32_t c : chars) {
+    const qsizetype n = s.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        char32_t c = s.at(i).unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < n && s.at(i + 1).isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(static_cast<char16_t>(c), s.at(i + 1).unicode());
+            ++i;
+        } else if (QChar::isSurrogate(c)) {
+            c = QChar::ReplacementCharacter;
+        }
         switch (c) {
         case U'"':
             out += "\\\"";
@@ -96,16 +125,14 @@ void appendQuoted(std::string &out, const QString &s)
             break;
         }
         const bool escape = c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 ||
-                            c == 0xFEFF || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE ||
-                            c == 0xFFFF;
+                            c == 0xFEFF || c == 0xFFFE || c == 0xFFFF;
         if (escape) {
             char buffer[8];
             std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(c));
             out += buffer;
             continue;
         }
-        char32_t one[1] = {c};
-        out += QString::fromUcs4(one, 1).toStdString();
+        appendUtf8(out, c);
     }
     out += '"';
 }

@@ -61,11 +61,17 @@ WorkloadGroup groupOf(const WorkspaceSnapshot &s, int top, const std::vector<int
 
 } // namespace
 
+std::string workloadName(const WorkloadEntry &workload)
+{
+    return (workload.namespaceName.empty() ? std::string() : workload.namespaceName + '/') +
+           workload.kind + '/' + workload.name;
+}
+
 std::string workloadSource(const WorkspaceSnapshot &snapshot, const WorkloadEntry &workload)
 {
     const auto &path = snapshot.files.at(std::size_t(workload.file)).path;
     if (path.rfind("cluster:", 0) == 0)
-        return "cluster: " + workload.namespaceName + '/' + workload.kind + '/' + workload.name;
+        return "cluster: " + workloadName(workload);
     return path + ':' + std::to_string(workload.line);
 }
 

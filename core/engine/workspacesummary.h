@@ -62,6 +62,9 @@ struct WorkspaceSummary
 WorkspaceSummary summarize(const WorkspaceSnapshot &snapshot,
                            Policy::Level level = Policy::Level::Restricted);
 
+/// A workload by name: "namespace/Kind/name", or "Kind/name" without a namespace.
+std::string workloadName(const WorkloadEntry &workload);
+
 /// Where a report names a workload: "path:line", or for an object read from a cluster
 /// "cluster: namespace/Kind/name".
 std::string workloadSource(const WorkspaceSnapshot &snapshot, const WorkloadEntry &workload);

@@ -558,6 +558,28 @@ long long findInvalidUtf8(std::string_view text)
     return -1;
 }
 
+namespace {
+
+/// yaml-cpp's mark for a syntax error, in file coordinates. Some errors (a short hex escape
+/// at the end of the text) are marked past the document's end, on a line that may not
+/// exist: those are put where the document ends, as an unterminated flow collection is.
+Diagnostic syntaxError(std::string_view text, const Chunk &chunk, std::string_view body,
+                       const YAML::Exception &e)
+{
+    const std::string message = "YAML syntax error: " + e.msg;
+    const auto pos = static_cast<std::size_t>(std::max(0, e.mark.pos));
+    if (pos > body.size())
+        return locateIn(text, chunk.start, chunk.firstLine, chunk.end, message);
+    Diagnostic d;
+    d.line = chunk.firstLine + static_cast<std::uint32_t>(std::max(0, e.mark.line));
+    d.column = static_cast<std::uint32_t>(std::max(0, e.mark.column)) + 1;
+    d.offset = chunk.start + static_cast<std::uint32_t>(pos);
+    d.message = message;
+    return d;
+}
+
+} // namespace
+
 Document SourceFile::parseChunk(std::string_view text, const Chunk &chunk, int index,
                                 const ParseLimits &limits)
 {
@@ -589,13 +611,7 @@ Document SourceFile::parseChunk(std::string_view text, const Chunk &chunk, int i
         TreeBuilder builder(text, chunk, doc, limits);
         parser.HandleNextDocument(builder);
     } catch (const YAML::Exception &e) {
-        std::uint32_t line = chunk.firstLine + static_cast<std::uint32_t>(std::max(0, e.mark.line));
-        Diagnostic d;
-        d.line = line;
-        d.column = static_cast<std::uint32_t>(std::max(0, e.mark.column)) + 1;
-        d.offset = chunk.start + static_cast<std::uint32_t>(std::max(0, e.mark.pos));
-        d.message = "YAML syntax error: " + e.msg;
-        doc.error = d;
+        doc.error = syntaxError(text, chunk, body, e);
     } catch (const BuildError &e) {
         doc.error = locateIn(text, chunk.start, chunk.firstLine, e.offset, e.message);
     } catch (const std::exception &e) {

@@ -291,6 +291,28 @@ private Q_SLOTS:
                                 "  replicas: 2\n"));
     }
 
+    void unpairedSurrogateReadsAsReplacement()
+    {
+        // Go's encoder never sends one; if a page held one, the value reads as U+FFFD, as it
+        // did when strings went through QString::toUcs4, and a pair stays one character.
+        const QString lone = QStringLiteral("a") + QChar(0xD800) + QStringLiteral("b");
+        const QString pair = QStringLiteral("x\U0001F600y");
+        const QJsonObject list{
+            {QStringLiteral("kind"), QStringLiteral("PodList")},
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("items"),
+             QJsonArray{QJsonObject{
+                 {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), lone},
+                                                          {QStringLiteral("namespace"), pair}}}}}}};
+        const auto file = parse(Cluster::listPageYaml(list));
+        QVERIFY(file->errors.empty());
+        const auto &doc = file->documents.front();
+        const Yaml::NodeId metadata = doc.get(doc.root, "metadata");
+        QCOMPARE(QString::fromStdString(doc.scalar(doc.get(metadata, "name"))),
+                 QStringLiteral("a") + QChar(QChar::ReplacementCharacter) + QStringLiteral("b"));
+        QCOMPARE(QString::fromStdString(doc.scalar(doc.get(metadata, "namespace"))), pair);
+    }
+
     void emptyPageIsAnEmptyList()
     {
         const QJsonObject list{{QStringLiteral("kind"), QStringLiteral("PodList")},

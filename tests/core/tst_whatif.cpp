@@ -3,6 +3,7 @@
 // (spec/pss-checks.md §6.6-§6.8), and the kubectl command and patch offered to apply it.
 #include "admission/whatif.h"
 #include "engine/whatifpods.h"
+#include "yaml/sourcefile.h"
 
 #include <QTest>
 
@@ -197,6 +198,22 @@ private Q_SLOTS:
                              "    pod-security.kubernetes.io/enforce: \"restricted\"\n"
                              "    pod-security.kubernetes.io/enforce-version: \"v1.31\"\n"
                              "    pod-security.kubernetes.io/warn: null\n"));
+    }
+
+    // A value as written in a manifest (the dialog offers the namespace's own, even an
+    // invalid one) stays one YAML string in the patch, whatever it holds.
+    void patchQuotesEveryValue()
+    {
+        const std::string hostile = "re\"str\\icted\n#x: y";
+        const Labels labels{{"pod-security.kubernetes.io/enforce", hostile}};
+        const std::string patch = labelPatchYaml(labels);
+        const auto file = Yaml::SourceFile::fromText("patch.yaml", patch);
+        QVERIFY2(file->errors.empty(), patch.c_str());
+        const auto &doc = file->documents.front();
+        const Yaml::NodeId value = doc.get(doc.get(doc.get(doc.root, "metadata"), "labels"),
+                                           "pod-security.kubernetes.io/enforce");
+        QVERIFY2(value != Yaml::NoNode, patch.c_str());
+        QCOMPARE(doc.scalar(value), hostile);
     }
 
     // Labels that stay as they are give no command and no patch: kubectl refuses

@@ -424,6 +424,8 @@ private Q_SLOTS:
     void hugeLine();
     void errorInOneDocument_data();
     void errorInOneDocument();
+    void errorPastTheEnd_data();
+    void errorPastTheEnd();
     void scalarTyping_data();
     void scalarTyping();
     void mappingLookup_data();
@@ -991,6 +993,16 @@ void TestYamlDocument::errorInOneDocument_data()
                                                               "c: 3\n",
                                                               28)
                                                 << 4 << 5 << 1 << 9 << QByteArray(".");
+    // yaml-cpp reads the escape's hex digits past the end of the document and marks a place
+    // beyond it; the error goes where the document ends (found by fuzz_kubeconfig).
+    QTest::newRow("bad hex escape at the document's end") << QByteArray("\n"
+                                                                        "a: 1\n"
+                                                                        "---\n"
+                                                                        "b: \"N\\UL]\n"
+                                                                        "---\n"
+                                                                        "c: 3\n",
+                                                                        29)
+                                                          << 4 << 5 << 1 << 10 << QByteArray("hex");
 }
 
 void TestYamlDocument::errorInOneDocument()
@@ -1037,6 +1049,32 @@ void TestYamlDocument::errorInOneDocument()
     const auto located = file->locate(error.offset, {});
     QCOMPARE(located.line, error.line);
     QCOMPARE(located.column, error.column);
+}
+
+void TestYamlDocument::errorPastTheEnd_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("\\U at the end") << QByteArray("ta: \"N\\UL]\n");
+    QTest::newRow("short \\U") << QByteArray("a: \"\\U12");
+    QTest::newRow("short \\x, no newline") << QByteArray("a: \"\\x1");
+}
+
+void TestYamlDocument::errorPastTheEnd()
+{
+    // An error yaml-cpp marks beyond the last byte is reported inside the text: an offset
+    // past the end would put the editor's cursor and the Problems panel nowhere.
+    QFETCH(QByteArray, text);
+    const auto file = parseText(text);
+    const QByteArray where = describeErrors(*file);
+    QVERIFY2(!file->errors.empty(), where.constData());
+    for (const Diagnostic &error : file->errors) {
+        QVERIFY2(error.offset <= std::uint32_t(text.size()), where.constData());
+        QVERIFY2(error.line >= 1 && error.line <= std::uint32_t(text.count('\n') + 1),
+                 where.constData());
+        const auto located = file->locate(error.offset, {});
+        QCOMPARE(located.line, error.line);
+        QCOMPARE(located.column, error.column);
+    }
 }
 
 void TestYamlDocument::scalarTyping_data()

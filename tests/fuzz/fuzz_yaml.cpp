@@ -56,6 +56,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     const auto file = Yaml::SourceFile::fromText(
         "fuzz.yaml", std::string(reinterpret_cast<const char *>(data), size));
+    for (const auto &error : file->errors) {
+        if (error.offset > size || error.line == 0)
+            __builtin_trap(); // a diagnostic points into the text
+    }
     for (const auto &doc : file->documents) {
         std::size_t budget = 100000;
         walk(doc, doc.root, 0, budget);

@@ -9,8 +9,10 @@
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
 #include "qnetworktransport.h"
+#include "uitestutil.h"
 #include "views/detailspane.h"
 #include "views/mainwindow.h"
+#include "windowtestutil.h"
 
 #include <QAbstractProxyModel>
 #include <QTextBlock>
@@ -27,6 +29,7 @@
 
 using namespace PodSec;
 using namespace PodSec::Ui;
+using PodSec::TestUtil::currentSource;
 
 namespace {
 
@@ -113,13 +116,6 @@ public:
         return r;
     }
 };
-
-QModelIndex currentSource(MainWindow &w)
-{
-    const QModelIndex proxy = w.treeView()->currentIndex();
-    const auto *badges = qobject_cast<const QAbstractProxyModel *>(w.filterModel()->sourceModel());
-    return badges->mapToSource(w.filterModel()->mapToSource(proxy));
-}
 
 } // namespace
 

@@ -346,6 +346,38 @@ private Q_SLOTS:
             QVERIFY2(message.contains(name), qPrintable(message));
     }
 
+    // Undoing back to what was loaded or saved leaves nothing unsaved: no "*" in the title,
+    // no "unsaved file" in the status bar, nothing for Save All; Redo makes it unsaved again.
+    void undoToSavedIsClean()
+    {
+        Window win;
+        QVERIFY(win.open());
+        const int file = win.w.currentFile();
+        win.w.editor()->moveCursor(QTextCursor::Start);
+        win.w.editor()->insertPlainText(QStringLiteral("# one\n"));
+        QVERIFY(win.w.documents()->isDirty(file));
+        QVERIFY(win.w.isWindowModified());
+        win.w.editor()->undo();
+        QVERIFY(!win.w.documents()->isDirty(file));
+        QVERIFY(!win.w.isWindowModified());
+        QCOMPARE(win.w.documents()->dirtyCount(), 0);
+        win.w.editor()->redo();
+        QVERIFY(win.w.documents()->isDirty(file));
+        QVERIFY(win.w.isWindowModified());
+
+        // The same after a save: back to the saved text is clean, the loaded one is not.
+        QVERIFY(win.w.saveAll());
+        QVERIFY(!win.w.isWindowModified());
+        win.w.editor()->insertPlainText(QStringLiteral("# two\n"));
+        QVERIFY(win.w.isWindowModified());
+        win.w.editor()->undo();
+        QVERIFY(!win.w.documents()->isDirty(file));
+        QVERIFY(!win.w.isWindowModified());
+        win.w.editor()->undo();
+        QVERIFY(win.w.documents()->isDirty(file));
+        QVERIFY(win.w.isWindowModified());
+    }
+
     // File ▸ Reset Sample Workspace: enabled only on the user's copy of the sample; asks
     // about unsaved edits, then whether to reset (No by default); puts the shipped files back
     // and opens them.

@@ -4,6 +4,7 @@
 // re-evaluated in place.
 #include "podtestutil.h"
 #include "uitestutil.h"
+#include "windowtestutil.h"
 
 #include "cluster/apiclient.h"
 #include "editor/codeeditor.h"
@@ -44,16 +45,9 @@
 
 using namespace PodSec;
 using namespace PodSec::Ui;
+using PodSec::TestUtil::currentSource;
 
 namespace {
-
-QModelIndex currentSource(MainWindow &w)
-{
-    // The tree shows filter(badges(model)); map back to the raw model.
-    const QModelIndex proxy = w.treeView()->currentIndex();
-    const auto *badges = qobject_cast<const QAbstractProxyModel *>(w.filterModel()->sourceModel());
-    return badges->mapToSource(w.filterModel()->mapToSource(proxy));
-}
 
 /// A cluster with a Deployment, its ReplicaSet and a pod, whose job list (read after the
 /// ReplicaSets, before the pods) waits until the test lets it through: the window must

@@ -129,6 +129,13 @@ QTextDocument *DocumentSet::document(int file)
         connect(
             doc, &QTextDocument::contentsChange, this,
             [this, file](int, int removed, int added) { onContentsChange(file, removed, added); });
+        // Undo back to the text last loaded or saved: nothing is unsaved any more.
+        connect(doc, &QTextDocument::modificationChanged, this, [this, file](bool modified) {
+            if (modified || !isDirty(file))
+                return;
+            m_documents[std::size_t(file)].dirty = false;
+            Q_EMIT cleaned(file);
+        });
         open.document = doc;
     }
     return open.document;

@@ -4,6 +4,7 @@
 #include "detailspane.h"
 #include "editor/codeeditor.h"
 #include "editor/documentset.h"
+#include "engine/workspacesummary.h"
 #include "models/badgeproxymodel.h"
 #include "models/severitybadge.h"
 #include "models/workloadfilterproxymodel.h"
@@ -214,29 +215,20 @@ void SelectionSync::showFile(int file, const WorkloadEntry *workload)
         m_editor->setReadOnly(true);
         m_currentFile = file;
         const QString path = m_workspace->paths().value(file).toHtmlEscaped();
-        if (cluster && !workload->name.empty())
-            m_fileLabel->setText(
-                QStringLiteral("<b>%1</b> — %2")
-                    .arg(QString::fromStdString((workload->namespaceName.empty()
-                                                     ? std::string()
-                                                     : workload->namespaceName + '/') +
-                                                workload->kind + '/' + workload->name)
-                             .toHtmlEscaped(),
-                         tr("read from the cluster (%1), read-only").arg(path)));
-        else if (cluster)
-            m_fileLabel->setText(
-                QStringLiteral("<b>%1</b> — %2")
-                    .arg(path, tr("lines %1–%2, read-only")
-                                   .arg(workload->line)
-                                   .arg(int(workload->line) + excerpt->blockCount() - 1)));
-        else
-            m_fileLabel->setText(
-                QStringLiteral("<b>%1</b> — %2")
-                    .arg(path,
-                         tr("large file (%1 MB): showing lines %2–%3, read-only")
-                             .arg(qulonglong(m_workspace->fileBytes(file).size() / (1024 * 1024)))
-                             .arg(workload->line)
-                             .arg(int(workload->line) + excerpt->blockCount() - 1)));
+        const int lastLine = int(workload->line) + excerpt->blockCount() - 1;
+        QString title = path, detail;
+        if (cluster && !workload->name.empty()) {
+            title = QString::fromStdString(Engine::workloadName(*workload)).toHtmlEscaped();
+            detail = tr("read from the cluster (%1), read-only").arg(path);
+        } else if (cluster) {
+            detail = tr("lines %1–%2, read-only").arg(workload->line).arg(lastLine);
+        } else {
+            detail = tr("large file (%1 MB): showing lines %2–%3, read-only")
+                         .arg(qulonglong(m_workspace->fileBytes(file).size() / (1024 * 1024)))
+                         .arg(workload->line)
+                         .arg(lastLine);
+        }
+        m_fileLabel->setText(QStringLiteral("<b>%1</b> — %2").arg(title, detail));
         updateEditorFindings();
         return;
     }
