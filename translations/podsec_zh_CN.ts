@@ -1425,6 +1425,12 @@ Connect anyway?</source>
         <source>Value to write</source>
         <translation>要写入的值</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) change to the text offered. Untick a file to leave it as it is.</source>
+        <translation>
+            <numerusform>%n 个文件将改为所提供的内容。取消勾选某个文件即可保持其原样。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::LessonsPanel</name>

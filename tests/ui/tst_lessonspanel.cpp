@@ -98,7 +98,8 @@ private Q_SLOTS:
         QVERIFY(!panel->isVisible()); // until View ▸ Lessons
         panel->setCourseRoot(TestUtil::testDataPath(QStringLiteral("lessons")));
         QCOMPARE(panel->courseList()->count(), 2);
-        QCOMPARE(panel->courseList()->item(0)->text(), QStringLiteral("A privileged web server"));
+        QCOMPARE(panel->courseList()->item(0)->text(),
+                 QStringLiteral("1. A privileged web server"));
         QVERIFY(!panel->solutionButton()->isEnabled());
 
         // Starting a course entry opens a fresh copy of its start/.
@@ -110,6 +111,7 @@ private Q_SLOTS:
         QCOMPARE(open.count(), 1);
         QVERIFY(applied.wait(60000));
         QVERIFY(panel->isVisible());
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("A privileged web server")));
         const QString copy = w.lessonFolder();
         QVERIFY(!copy.isEmpty());
         QVERIFY(!copy.startsWith(lessonDir("01-privileged")));

@@ -26,6 +26,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <set>
 
 namespace PodSec::Ui {
@@ -451,11 +452,17 @@ void FixPreviewDialog::recompute()
     m_diff->setPlainText(diffText());
     if (m_apply)
         m_apply->setEnabled(!m_results.empty());
+    const bool onlyReplacements =
+        std::all_of(m_targets.begin(), m_targets.end(),
+                    [](const FixTarget &t) { return t.replacement.has_value(); });
     if (!collision.isEmpty())
         m_summary->setText(tr("These choices cannot go together: %1").arg(collision));
     else
-        m_summary->setText(m_results.empty()
-                               ? tr("Nothing to change.")
+        m_summary->setText(m_results.empty() ? tr("Nothing to change.")
+                           : onlyReplacements
+                               ? tr("%n file(s) change to the text offered. Untick a file to "
+                                    "leave it as it is.",
+                                    nullptr, int(m_results.size()))
                                : tr("%n file(s) change. Untick a fix to leave it out; tick a "
                                     "choice to apply it.",
                                     nullptr, int(m_results.size())));

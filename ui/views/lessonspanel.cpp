@@ -93,6 +93,7 @@ LessonsPanel::LessonsPanel(QWidget *parent)
     m_course->setObjectName(QStringLiteral("lessonsCourse"));
     m_course->setAlternatingRowColors(true);
     m_course->setWordWrap(true);
+    m_course->setMinimumHeight(fontMetrics().height() * 5); // a few lessons in view
     auto *courseButtons = new QHBoxLayout;
     courseButtons->addWidget(m_start);
     courseButtons->addWidget(m_openFolder);
@@ -178,7 +179,9 @@ void LessonsPanel::listCourse()
     for (const auto &folder : Lessons::courseFolders(m_root.toStdString())) {
         const auto lesson = Lessons::loadLesson(folder, language());
         const QString title = lesson.text.title.empty() ? q(lesson.name) : q(lesson.text.title);
-        auto *item = new QListWidgetItem(title, m_course);
+        // Numbered in course order, as the folders are.
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1. %2").arg(m_course->count() + 1).arg(title), m_course);
         item->setData(Qt::UserRole, q(folder));
         item->setToolTip(q(lesson.name));
     }
@@ -404,6 +407,7 @@ void LessonsPanel::changeEvent(QEvent *event)
         }
     } else if (event->type() == QEvent::FontChange) {
         showGoals(); // the marks follow the zoom
+        m_course->setMinimumHeight(fontMetrics().height() * 5);
     }
 }
 

@@ -108,6 +108,8 @@ bool MainWindow::openLesson(const QString &folder)
     m_lessons->showLesson(lesson);
     m_lessons->reveal();
     openLessonWorkspace(copy, lesson);
+    // Named by the lesson rather than by its scratch folder.
+    setWindowTitle(tr("%1[*] — PodSec Explorer").arg(QString::fromStdString(lesson.text.title)));
     statusBar()->showMessage(tr("Lesson “%1”: its workspace is a fresh copy in %2")
                                  .arg(QString::fromStdString(lesson.text.title), copy),
                              10000);
@@ -141,6 +143,7 @@ bool MainWindow::resetLesson()
     m_recovery->forgetAll();
     m_lessons->resetHints();
     openLessonWorkspace(copy, current);
+    setWindowTitle(tr("%1[*] — PodSec Explorer").arg(QString::fromStdString(current.text.title)));
     statusBar()->showMessage(tr("The lesson is back at its start"), 8000);
     return true;
 }
