@@ -25,3 +25,19 @@ function(podsec_add_catalogue_examples target)
         BASE "${PROJECT_SOURCE_DIR}/resources/catalogue"
         FILES ${PODSEC_CATALOGUE_EXAMPLES})
 endfunction()
+
+# The bundled course (View ▸ Lessons): every file of every lesson folder under
+# resources/lessons, as ":/lessons/<NN-name>/…". A new lesson folder needs no code, only a new
+# cmake run (CONFIGURE_DEPENDS re-globs at build time); the README beside them is not a lesson.
+file(GLOB_RECURSE PODSEC_LESSON_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/resources/lessons/*)
+list(FILTER PODSEC_LESSON_FILES EXCLUDE REGEX "/resources/lessons/[^/]+$")
+
+function(podsec_add_lessons target)
+    if(NOT PODSEC_LESSON_FILES)
+        return() # no lesson yet: the panel says so
+    endif()
+    qt_add_resources(${target} podsec_lessons
+        PREFIX "/lessons"
+        BASE "${PROJECT_SOURCE_DIR}/resources/lessons"
+        FILES ${PODSEC_LESSON_FILES})
+endfunction()

@@ -1425,6 +1425,183 @@ Connect anyway?</source>
         <source>Value to write</source>
         <translation>要写入的值</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) change to the text offered. Untick a file to leave it as it is.</source>
+        <translation>
+            <numerusform>%n 个文件将改为所提供的内容。取消勾选某个文件即可保持其原样。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PodSec::Ui::LessonsPanel</name>
+    <message>
+        <source>Privileged</source>
+        <translation>特权</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Restricted</source>
+        <translation>受限</translation>
+    </message>
+    <message>
+        <source>No lesson is bundled with this build</source>
+        <translation>此版本没有附带课程</translation>
+    </message>
+    <message>
+        <source>Open a lesson folder (it holds goals.yaml, start/ and solution/)</source>
+        <translation>打开课程文件夹（其中有 goals.yaml、start/ 和 solution/）</translation>
+    </message>
+    <message>
+        <source>This lesson has problems:</source>
+        <translation>此课程有问题：</translation>
+    </message>
+    <message>
+        <source>Next &amp;Hint (%1 of %2)</source>
+        <translation>下一条提示(&amp;H)（第 %1 条，共 %2 条）</translation>
+    </message>
+    <message>
+        <source>No More &amp;Hints</source>
+        <translation>没有更多提示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>No lesson open</source>
+        <translation>未打开课程</translation>
+    </message>
+    <message>
+        <source>Choose a lesson above and press **Start Lesson**, or open a lesson folder. The lesson&apos;s workspace opens as a fresh copy: edit it in the editor and watch the goals below.</source>
+        <translation>在上方选择一节课程并点击 **开始课程**，或打开一个课程文件夹。课程的工作区会以全新副本打开：在编辑器中修改它，并留意下方的目标。</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Hints</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Hint %1 of %2</source>
+        <translation>提示 %1/%2</translation>
+    </message>
+    <message>
+        <source>Not checked: the workspace shown is not this lesson&apos;s.</source>
+        <translation>未检查：当前显示的工作区不是此课程的工作区。</translation>
+    </message>
+    <message>
+        <source>%1 is not in the workspace.</source>
+        <translation>工作区中没有 %1。</translation>
+    </message>
+    <message>
+        <source>Several objects are called %1: the goal must name the namespace.</source>
+        <translation>有多个对象名为 %1：目标必须写明命名空间。</translation>
+    </message>
+    <message>
+        <source>%1 has no container %2.</source>
+        <translation>%1 没有容器 %2。</translation>
+    </message>
+    <message>
+        <source>There is no namespace %1 in the workspace.</source>
+        <translation>工作区中没有命名空间 %1。</translation>
+    </message>
+    <message>
+        <source>Failing: %1</source>
+        <translation>未通过：%1</translation>
+    </message>
+    <message>
+        <source>It enforces %1 now.</source>
+        <translation>它当前强制执行 %1。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Goals&lt;/b&gt; (%1 of %2 met)</source>
+        <translation>&lt;b&gt;目标&lt;/b&gt;（已达成 %1/%2）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Goals&lt;/b&gt;</source>
+        <translation>&lt;b&gt;目标&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Lesson complete: every goal is met. Well done!</source>
+        <translation>课程完成：所有目标均已达成。做得好！</translation>
+    </message>
+    <message>
+        <source>%1 passes %2</source>
+        <translation>%1 通过%2级别</translation>
+    </message>
+    <message>
+        <source>Namespace %1 passes the %2 rule</source>
+        <translation>命名空间 %1 通过规则 %2</translation>
+    </message>
+    <message>
+        <source>Container %1 of %2 passes the %3 check</source>
+        <translation>%2 的容器 %1 通过检查 %3</translation>
+    </message>
+    <message>
+        <source>%1 passes the %2 check</source>
+        <translation>%1 通过检查 %2</translation>
+    </message>
+    <message>
+        <source>%1 still has %2</source>
+        <translation>%1 仍保留 %2</translation>
+    </message>
+    <message>
+        <source>%1 has no %2</source>
+        <translation>%1 不再有 %2</translation>
+    </message>
+    <message>
+        <source>Namespace %1 enforces %2</source>
+        <translation>命名空间 %1 强制执行%2级别</translation>
+    </message>
+    <message>
+        <source>%1 is admitted by its namespace</source>
+        <translation>%1 被其命名空间准入</translation>
+    </message>
+    <message>
+        <source>%1 is rejected by its namespace</source>
+        <translation>%1 被其命名空间拒绝</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>课程列表</translation>
+    </message>
+    <message>
+        <source>&amp;Start Lesson</source>
+        <translation>开始课程(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Opens the lesson&apos;s workspace as a fresh copy</source>
+        <translation>以全新副本打开课程的工作区</translation>
+    </message>
+    <message>
+        <source>Open Lesson &amp;Folder…</source>
+        <translation>打开课程文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;Solution…</source>
+        <translation>查看答案(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Shows the difference to the solution in the fix preview</source>
+        <translation>在修复预览中显示与答案的差异</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Lesson…</source>
+        <translation>重置课程(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Goes back to the lesson&apos;s start</source>
+        <translation>回到课程的起点</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>目标</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::MainWindow</name>
@@ -2080,6 +2257,62 @@ Its files are unchanged.</source>
         <source>Presenter view: F11 or Escape leaves it</source>
         <translation>演示视图：按 F11 或 Esc 退出</translation>
     </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s workspace could not be made: %1</source>
+        <translation>无法创建课程的工作区：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not a lesson folder: it has no start/ folder.</source>
+        <translation>%1 不是课程文件夹：其中没有 start/ 文件夹。</translation>
+    </message>
+    <message>
+        <source>Lesson “%1”: its workspace is a fresh copy in %2</source>
+        <translation>课程“%1”：其工作区是位于 %2 的全新副本</translation>
+    </message>
+    <message>
+        <source>Reset the lesson?</source>
+        <translation>重置课程？</translation>
+    </message>
+    <message>
+        <source>Go back to the start of “%1”?</source>
+        <translation>回到“%1”的起点？</translation>
+    </message>
+    <message>
+        <source>Every edit of the lesson&apos;s files, saved or not, is lost, and the hints are hidden again.</source>
+        <translation>对课程文件的所有编辑（无论是否已保存）都会丢失，提示也会重新隐藏。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Working</source>
+        <translation>继续学习(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The lesson is back at its start</source>
+        <translation>课程已回到起点</translation>
+    </message>
+    <message>
+        <source>The workspace open is not the lesson&apos;s: start the lesson again to see its solution</source>
+        <translation>当前打开的工作区不是课程的工作区：请重新开始课程以查看答案</translation>
+    </message>
+    <message>
+        <source>%1 as in the solution</source>
+        <translation>按答案修改 %1</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s solution</source>
+        <translation>课程的答案</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the files are as in the solution, or the preview was cancelled</source>
+        <translation>没有任何更改：文件已与答案相同，或预览已取消</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::NamespaceChipDelegate</name>
@@ -2550,8 +2783,8 @@ Open a manifest file or folder (File → Open) or connect to a cluster to see th
         <translation>无法创建文件夹 %1</translation>
     </message>
     <message>
-        <source>No sample files in %1</source>
-        <translation>%1 中没有示例文件</translation>
+        <source>No files in %1</source>
+        <translation>%1 中没有文件</translation>
     </message>
 </context>
 <context>

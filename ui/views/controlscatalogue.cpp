@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "controlscatalogue.h"
+#include "sampleworkspace.h"
 
 #include "detailspane.h"
 #include "markdowntexts.h"
@@ -186,21 +187,21 @@ QString ControlsCatalogue::openScratchWorkspace()
     const QString yaml = exampleText(id, example());
     if (id.isEmpty() || yaml.isEmpty())
         return {};
-    QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/podsec-scratch-XXXXXX"));
-    dir.setAutoRemove(false); // the window works in it after this dialog is gone
+    QString error;
+    const QString folder = SampleWorkspace::newScratchFolder(QStringLiteral("scratch"), &error);
     const QString name = id + (example() == Example::Failing ? QStringLiteral("-failing.yaml")
                                                              : QStringLiteral("-passing.yaml"));
-    QFile file(dir.filePath(name));
-    if (!dir.isValid() || !file.open(QIODevice::WriteOnly) ||
+    QFile file(folder + QLatin1Char('/') + name);
+    if (folder.isEmpty() || !file.open(QIODevice::WriteOnly) ||
         file.write(yaml.toUtf8()) != yaml.toUtf8().size() || !file.flush()) {
         QMessageBox::warning(this, windowTitle(),
                              tr("Could not write the example to a temporary folder: %1")
-                                 .arg(dir.isValid() ? file.errorString() : dir.errorString()));
+                                 .arg(folder.isEmpty() ? error : file.errorString()));
         return {};
     }
     file.close();
-    Q_EMIT scratchWorkspaceRequested(dir.path());
-    return dir.path();
+    Q_EMIT scratchWorkspaceRequested(folder);
+    return folder;
 }
 
 void ControlsCatalogue::applyFilter()

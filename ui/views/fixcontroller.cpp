@@ -189,7 +189,11 @@ void FixController::fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> sn
     FixPreviewDialog dialog(std::move(targets), restricted, m_window, std::move(checklist));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const auto results = dialog.results();
+    apply(dialog.results());
+}
+
+void FixController::apply(const std::vector<FixPreviewDialog::Result> &results)
+{
     int changed = 0;
     for (const auto &r : results) {
         if (r.file < 0)
@@ -206,6 +210,34 @@ void FixController::fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> sn
                                   tr("created %1").arg(created.join(QStringLiteral(", ")))));
     else if (!created.isEmpty())
         Q_EMIT message(tr("Created %1").arg(created.join(QStringLiteral(", "))));
+}
+
+int FixController::offerReplacements(const QString &title, std::vector<FixTarget> targets)
+{
+    if (m_workspace->isReadOnly())
+        return 0;
+    std::vector<FixTarget> offered;
+    for (auto &t : targets) {
+        if (!t.create) {
+            if (t.file < 0 || m_workspace->isFileReadOnly(t.file) || !m_documents->document(t.file))
+                continue;
+            t.text = m_documents->textWithLineEnds(t.file).toStdString();
+            t.path = m_workspace->paths().value(t.file).toStdString();
+        }
+        if (t.name.isEmpty())
+            t.name = QFileInfo(QString::fromStdString(t.path)).fileName();
+        offered.push_back(std::move(t));
+    }
+    if (offered.empty())
+        return 0;
+    FixPreviewDialog dialog(std::move(offered),
+                            {Policy::Level::Restricted, Policy::Version::latest()}, m_window);
+    dialog.setWindowTitle(title);
+    if (dialog.exec() != QDialog::Accepted)
+        return 0;
+    const auto results = dialog.results();
+    apply(results);
+    return int(results.size());
 }
 
 QStringList FixController::createFiles(const std::vector<FixPreviewDialog::Result> &results)

@@ -50,6 +50,12 @@ public:
     /// Fix → Rollout Plan for All Namespaces over the snapshot.
     void rolloutPlan(std::shared_ptr<const WorkspaceSnapshot> snapshot);
 
+    /// Offers whole new texts for files (FixTarget::replacement: a lesson's solution) in the
+    /// fix preview titled title: the difference to each file's current editor text, applied
+    /// as one undo step per file; a target marked create is written as a new file on Apply.
+    /// Returns the number of files changed or created (0 when cancelled).
+    int offerReplacements(const QString &title, std::vector<FixTarget> targets);
+
     /// Replaces a document's text by text, in one edit block (one undo step), changing
     /// only the middle that differs so the cursor and the rest of the text stay put.
     static void replaceText(QTextDocument *document, const QString &text);
@@ -61,6 +67,8 @@ Q_SIGNALS:
     void originFilesWritten();
 
 private:
+    /// Applies the accepted results of a preview (editor documents, new files) and says so.
+    void apply(const std::vector<FixPreviewDialog::Result> &results);
     /// The checklist decisions of a scope (none when the checklist is not selected).
     std::vector<Engine::ChecklistDecision> checklistDecisions(Scope scope,
                                                               const WorkspaceSnapshot &snapshot,

@@ -27,6 +27,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <set>
 
 namespace PodSec::Ui {
@@ -152,6 +153,14 @@ FixPreviewDialog::FixPreviewDialog(std::vector<FixTarget> targets,
     m_building = true;
     for (std::size_t t = 0; t < m_targets.size(); ++t) {
         const auto &target = m_targets[t];
+        if (target.replacement) {
+            auto *item = new QTreeWidgetItem(m_list, {target.replacementTitle});
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+            item->setCheckState(0, Qt::Checked);
+            item->setData(0, TargetRole, int(t));
+            ++m_fixCount;
+            continue;
+        }
         if (target.create)
             continue;
         const auto result = Engine::fixText(target.text, m_policy, target.options);
@@ -388,6 +397,19 @@ void FixPreviewDialog::recompute()
     checklistTexts(texts, collision);
     for (std::size_t t = 0; t < m_targets.size(); ++t) {
         const auto &target = m_targets[t];
+        if (target.replacement) {
+            bool ticked = false;
+            for (QTreeWidgetItemIterator it(m_list); *it; ++it) {
+                ticked |= (*it)->data(0, TargetRole).isValid() &&
+                          (*it)->data(0, TargetRole).toInt() == int(t) &&
+                          (*it)->checkState(0) == Qt::Checked;
+            }
+            const std::string before = target.create ? std::string() : target.text;
+            if (ticked && *target.replacement != before)
+                m_results.push_back(
+                    {target.create ? -1 : target.file, before, *target.replacement, target.path});
+            continue;
+        }
         if (target.create) {
             if (!texts[t].empty())
                 m_results.push_back({-1, std::string(), texts[t], target.path});
@@ -431,11 +453,17 @@ void FixPreviewDialog::recompute()
     m_diff->setPlainText(diffText());
     if (m_apply)
         m_apply->setEnabled(!m_results.empty());
+    const bool onlyReplacements =
+        std::all_of(m_targets.begin(), m_targets.end(),
+                    [](const FixTarget &t) { return t.replacement.has_value(); });
     if (!collision.isEmpty())
         m_summary->setText(tr("These choices cannot go together: %1").arg(collision));
     else
-        m_summary->setText(m_results.empty()
-                               ? tr("Nothing to change.")
+        m_summary->setText(m_results.empty() ? tr("Nothing to change.")
+                           : onlyReplacements
+                               ? tr("%n file(s) change to the text offered. Untick a file to "
+                                    "leave it as it is.",
+                                    nullptr, int(m_results.size()))
                                : tr("%n file(s) change. Untick a fix to leave it out; tick a "
                                     "choice to apply it.",
                                     nullptr, int(m_results.size())));

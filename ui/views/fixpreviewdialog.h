@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,10 @@ struct FixTarget
     Engine::FixOptions options;
     std::string path; ///< the workspace's path of the file (checklist choices name it)
     bool create = false;
+    /// A whole new text offered instead of planned fixes (a lesson's solution): one ticked
+    /// row, titled replacementTitle; with create, a new file holding it.
+    std::optional<std::string> replacement;
+    QString replacementTitle;
 };
 
 /// Shows what fixing would change before anything is applied: every planned fix as a

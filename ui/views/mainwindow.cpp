@@ -136,6 +136,7 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_problems);
     m_problems->hide();
     connect(m_problems, &ProblemsPanel::openRequested, this, &MainWindow::openProblem);
+    createLessons(); // View ▸ Lessons, closed until asked for
 
     createPolicyBar();
     createActions();

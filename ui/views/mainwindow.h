@@ -27,6 +27,10 @@ struct FileProblem;
 struct SnapshotOptions;
 } // namespace PodSec
 
+namespace PodSec::Lessons {
+struct Lesson;
+} // namespace PodSec::Lessons
+
 namespace PodSec::Ui {
 
 class AccessPanel;
@@ -34,6 +38,7 @@ class BadgeProxyModel;
 class CodeEditor;
 class DetailsPane;
 class DiskChangeController;
+class LessonsPanel;
 class RecoveryController;
 class DocumentSet;
 class OverviewPage;
@@ -91,6 +96,20 @@ public:
     /// whether to reset), replaces the user's copy of the sample with the sample as shipped
     /// (SampleWorkspace::reset) and opens it again. False when nothing was reset.
     bool resetSampleWorkspace();
+    /// Opens a lesson folder (resources/lessons/README.md): its start/ is copied into a fresh
+    /// scratch folder and opened, judged at the lesson's version with its admission
+    /// configuration; the Lessons panel shows it. Asks about unsaved edits first. False when
+    /// nothing was opened.
+    bool openLesson(const QString &folder);
+    /// Reset Lesson…: asks (No by default), then opens a fresh copy of the lesson's start/
+    /// (the edits are dropped) with its hints hidden again. False when nothing was reset.
+    bool resetLesson();
+    /// Show Solution…: the difference between each file of the lesson's workspace and the
+    /// solution's file of the same name, in the fix preview, applied as one undo step a file.
+    void showLessonSolution();
+    /// The scratch folder of the open lesson (empty when none was opened).
+    QString lessonFolder() const { return m_lessonFolder; }
+    LessonsPanel *lessonsPanel() const { return m_lessons; }
     /// Writes a file's editor text to path atomically; false (and a message) on failure.
     bool writeFile(int file, const QString &path);
     /// Tests: report save failures in the status bar instead of a message box.
@@ -208,6 +227,17 @@ private:
     void applyOptions();
     // mainwindowrulesets.cpp: the rule-set selector (Pod Security, Checklist, both).
     void createRuleSetSelector(QToolBar *bar);
+    // mainwindowlessons.cpp: the Lessons panel.
+    void createLessons();
+    /// The workspace open is the open lesson's scratch copy.
+    bool isLessonWorkspace() const;
+    /// Checks the lesson's goals against the snapshot shown (core/lessons).
+    void updateLessonGoals();
+    /// A fresh scratch copy of the lesson's start/; empty (and a message) on failure.
+    QString copyLessonStart(const Lessons::Lesson &lesson);
+    /// Opens a scratch copy as the lesson's workspace, at the lesson's version and admission
+    /// configuration, and removes the copy the lesson used before.
+    void openLessonWorkspace(const QString &folder, const Lessons::Lesson &lesson);
     // mainwindowoverview.cpp: the Overview tab.
     void createOverview();
     /// The selector into the options (SnapshotOptions::checklist), settings, tree and columns.
@@ -256,6 +286,8 @@ private:
     QLabel *m_filterCount = nullptr;
     class TreeHeader *m_header = nullptr;
     ProblemsPanel *m_problems = nullptr;
+    LessonsPanel *m_lessons = nullptr;
+    QString m_lessonFolder;
     AccessPanel *m_access = nullptr;
     OverviewPage *m_overview = nullptr;
     QTabWidget *m_leftTabs = nullptr;

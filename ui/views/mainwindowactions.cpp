@@ -7,6 +7,7 @@
 #include "editor/codeeditor.h"
 #include "editor/documentset.h"
 #include "editor/highlighting.h"
+#include "lessonspanel.h"
 #include "mainwindow.h"
 #include "models/badgeproxymodel.h"
 #include "models/severitybadge.h"
@@ -299,6 +300,9 @@ void MainWindow::createActions()
     view->addSeparator();
     QAction *problems = view->addAction(tr("&Problems"), m_problems, &ProblemsPanel::reveal);
     problems->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    QAction *lessons = view->addAction(tr("&Lessons"), m_lessons, &LessonsPanel::reveal);
+    lessons->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    lessons->setObjectName(QStringLiteral("lessonsAction"));
     QAction *overview = view->addAction(tr("O&verview"), this, &MainWindow::showOverview);
     overview->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     overview->setObjectName(QStringLiteral("overviewAction"));

@@ -34,11 +34,13 @@ QString &copyOverride()
 /// an interrupted reset left is removed by the next ensureCopy()).
 const QLatin1String WorkPrefix(".sample-workspace-");
 
-/// Copies the files under from into to (sub-folders made as needed); keepExisting: files
-/// already in to are left as they are. Each file is written whole and synced
-/// (writeFileSafely) before the next one.
-bool copyFiles(const QString &from, const QString &to, bool keepExisting, QString *error)
+} // namespace
+
+bool copyFolder(const QString &from, const QString &to, bool keepExisting, QString *error)
 {
+    QString ignored;
+    if (!error)
+        error = &ignored;
     QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
     bool any = false;
     while (it.hasNext()) {
@@ -74,12 +76,26 @@ bool copyFiles(const QString &from, const QString &to, bool keepExisting, QStrin
                                                QFile::ReadOther);
     }
     if (!any) {
-        *error = QCoreApplication::translate("PodSec::Ui::SampleWorkspace", "No sample files in %1")
-                     .arg(from);
+        *error =
+            QCoreApplication::translate("PodSec::Ui::SampleWorkspace", "No files in %1").arg(from);
         return false;
     }
     return true;
 }
+
+QString newScratchFolder(const QString &what, QString *error)
+{
+    QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/podsec-%1-XXXXXX").arg(what));
+    if (!dir.isValid()) {
+        if (error)
+            *error = dir.errorString();
+        return {};
+    }
+    dir.setAutoRemove(false); // the window works in it after this call
+    return dir.path();
+}
+
+namespace {
 
 bool renamePath(const QString &from, const QString &to, QString *error)
 {
@@ -122,7 +138,7 @@ QString ensureCopy()
          parent.entryList({WorkPrefix + QLatin1Char('*')}, QDir::Dirs | QDir::Hidden))
         QDir(parent.filePath(name)).removeRecursively();
     QString error;
-    if (!copyFiles(bundled(), target, true, &error))
+    if (!copyFolder(bundled(), target, true, &error))
         qWarning("podsec-explorer: the sample workspace: %s", qPrintable(error));
     return target;
 }
@@ -154,7 +170,7 @@ bool reset(QString *error)
         *error = fresh.errorString();
         return false;
     }
-    if (!copyFiles(bundled(), fresh.path(), false, error))
+    if (!copyFolder(bundled(), fresh.path(), false, error))
         return false; // the new folder goes, the copy is untouched
     // 2. The copy moves aside (into an empty folder's place), 3. the new folder takes its
     // name. If 3 fails the copy moves back.

@@ -6,6 +6,17 @@
 
 namespace PodSec::Ui::SampleWorkspace {
 
+/// Copies every file under from (a folder, or one of the application's resources such as
+/// ":/lessons/01-…/start") into to, sub-folders made as needed; keepExisting: files already
+/// in to are left as they are. Each file is written whole and synced before the next one,
+/// writable by its owner. False with *error (a file that could not be read or written, or
+/// no file at all under from).
+bool copyFolder(const QString &from, const QString &to, bool keepExisting, QString *error);
+/// A new, empty folder in the temporary folder ("podsec-<what>-XXXXXX") that stays after
+/// the call: a scratch workspace (the catalogue's examples, a lesson). Empty and *error
+/// when it could not be made.
+QString newScratchFolder(const QString &what, QString *error);
+
 /// The sample as shipped (the application's resources, ":/sample/workspace").
 QString bundled();
 /// The user's copy of the sample (AppLocalDataLocation/sample-workspace), which keeps every
