@@ -2222,10 +2222,6 @@ Its files are unchanged.</source>
         <translation>树中没有不通过的字段</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
         <source>Pre&amp;senter View</source>
         <translation>演示视图(&amp;S)</translation>
     </message>
@@ -2312,6 +2308,10 @@ Its files are unchanged.</source>
     <message>
         <source>Nothing changed: the files are as in the solution, or the preview was cancelled</source>
         <translation>没有任何更改：文件已与答案相同，或预览已取消</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
     </message>
 </context>
 <context>

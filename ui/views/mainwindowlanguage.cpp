@@ -15,7 +15,7 @@ namespace PodSec::Ui {
 
 void MainWindow::createLanguageMenu(QMenu *view)
 {
-    QMenu *menu = view->addMenu(tr("&Language"));
+    QMenu *menu = view->addMenu(tr("Lan&guage"));
     menu->setObjectName(QStringLiteral("languageMenu"));
     auto *group = new QActionGroup(menu);
     for (const QString &language : Language::available()) {
