@@ -4,6 +4,7 @@
 #include "common/fileinput.h"
 #include "engine/pipeline.h"
 #include "output.h"
+#include "phasetiming.h"
 #include "render/originlocator.h"
 #include "yaml/sourcefile.h"
 
@@ -59,6 +60,7 @@ bool readInput(const std::string &path, std::uint64_t maxSize, std::string &text
 
 int runCheck(CheckRequest &request)
 {
+    PhaseTiming timing;
     std::vector<FileError> errors;
     std::vector<Render::Root> roots;
     const auto paths = expandPaths(request.paths, errors, &roots);
@@ -121,6 +123,8 @@ int runCheck(CheckRequest &request)
         fromCluster.back() = true;
     }
 
+    timing.lap("read and split");
+
     // Admission needs the namespaces' labels before any workload is judged.
     // The checklist reads other objects (ServiceAccounts, NetworkPolicies, ...) first too.
     EvaluationOptions &options = request.context.options;
@@ -144,6 +148,8 @@ int runCheck(CheckRequest &request)
             options.facts = std::make_shared<const Engine::WorkspaceFacts>(
                 Engine::collectFacts(texts, jobs, names, fromCluster, options.defaultNamespace));
     }
+
+    timing.lap("namespaces and facts (pre-pass)");
 
     auto format = createFormat(request.format, request.context);
     Output output(request.outputFile);
@@ -206,6 +212,7 @@ int runCheck(CheckRequest &request)
                 errors.push_back({files[item.file]->path, std::move(d)});
         },
         request.threads);
+    timing.lap("parse, evaluate and write the report (streamed)");
 
     // Warnings are printed but neither counted nor reported as errors, nor exit status 2.
     const auto firstWarning = std::stable_partition(
@@ -244,6 +251,7 @@ int runCheck(CheckRequest &request)
                      output.error().c_str());
         return 2;
     }
+    timing.lap("report end (problems, namespace rules, summary)");
     if (!errors.empty())
         return 2;
     bool checklistFails = false;
