@@ -3,6 +3,7 @@
 
 #include "common/fileinput.h"
 #include "engine/pipeline.h"
+#include "engine/readkinds.h"
 #include "output.h"
 #include "phasetiming.h"
 #include "render/originlocator.h"
@@ -167,7 +168,9 @@ int runCheck(CheckRequest &request)
             r.errors = file.errors;
             return r;
         }
-        const auto doc = Yaml::SourceFile::parseChunk(file.text, *item.chunk, item.documentIndex);
+        // A document whose kind no selected rule set reads is only validated.
+        const auto doc = Engine::parseForRules(file.text, *item.chunk, item.documentIndex,
+                                               {true, options.checklist});
         // Syntax and document-rule errors, objects the API server could not decode (not
         // evaluated), and warnings for input kubectl ignores.
         r.errors = Engine::documentProblems(doc);
