@@ -188,18 +188,31 @@ void parseAndEvaluate(const std::string &corpus, Phases &phases)
                 split.jobs.size(), parsed, built, built - parsed);
 }
 
-int runFile(int workloads, bool phasesOnly)
+int runFile(int workloads, bool phasesOnly, const QString &open)
 {
     Phases phases;
     QTemporaryDir dir;
-    const std::string corpus = PodSec::Bench::namespaces() + PodSec::Bench::generate(workloads, 7);
-    QFile f(dir.filePath(QStringLiteral("workloads.yaml")));
-    if (!f.open(QIODevice::WriteOnly))
-        return 2;
-    f.write(corpus.data(), qint64(corpus.size()));
-    f.close();
-    std::printf("workspace: %d workloads, %.1f MB in one file\n", workloads,
-                double(corpus.size()) / 1e6);
+    std::string corpus;
+    QString path = dir.path();
+    if (open.isEmpty()) {
+        corpus = PodSec::Bench::namespaces() + PodSec::Bench::generate(workloads, 7);
+        QFile f(dir.filePath(QStringLiteral("workloads.yaml")));
+        if (!f.open(QIODevice::WriteOnly))
+            return 2;
+        f.write(corpus.data(), qint64(corpus.size()));
+        f.close();
+        std::printf("workspace: %d workloads, %.1f MB in one file\n", workloads,
+                    double(corpus.size()) / 1e6);
+    } else {
+        // A manifest of one's own (a CRD-heavy rendering, say): one file.
+        QFile f(open);
+        if (!f.open(QIODevice::ReadOnly))
+            return 2;
+        corpus = f.readAll().toStdString();
+        path = open;
+        workloads = 0;
+        std::printf("workspace: %s, %.1f MB\n", qPrintable(open), double(corpus.size()) / 1e6);
+    }
     phases.set("workloads", workloads);
     phases.set("mb", double(corpus.size()) / 1e6);
     phases.set("start_rss_mb", double(peakRssKb()) / 1024.0);
@@ -209,7 +222,7 @@ int runFile(int workloads, bool phasesOnly)
     QSignalSpy applied(&window, &PodSec::Ui::MainWindow::snapshotApplied);
     QElapsedTimer timer;
     timer.start();
-    window.openPaths({dir.path()});
+    window.openPaths({path});
     const qint64 openReturned = timer.elapsed();
     phases.time("read", openReturned);
     if (!applied.wait(600000)) {
@@ -511,6 +524,7 @@ int main(int argc, char **argv)
     std::vector<int> sizes;
     QString kubeconfig;
     QString filter = QStringLiteral("checkout");
+    QString open;
     bool phasesOnly = false;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
@@ -527,6 +541,10 @@ int main(int argc, char **argv)
             kubeconfig = args[++i];
             continue;
         }
+        if (args[i] == QLatin1String("--open") && hasValue) {
+            open = args[++i];
+            continue;
+        }
         if (args[i] == QLatin1String("--filter") && hasValue) {
             filter = args[++i];
             continue;
@@ -538,7 +556,8 @@ int main(int argc, char **argv)
         const bool help = args[i] == QLatin1String("--help") || args[i] == QLatin1String("-h");
         std::fprintf(
             help ? stdout : stderr,
-            "usage: podsec_ui_bench [--workloads N | --sizes N,N,...] [--phases-only]\n"
+            "usage: podsec_ui_bench [--workloads N | --sizes N,N,... | --open FILE] "
+            "[--phases-only]\n"
             "       podsec_ui_bench --kubeconfig FILE [--filter TEXT] [--phases-only]\n"
             "Opens N generated workloads (default 10000) in one file in the main window\n"
             "(offscreen unless QT_QPA_PLATFORM says otherwise) and prints the time and peak\n"
@@ -548,12 +567,13 @@ int main(int argc, char **argv)
             "--sizes runs one child process per size (a clean peak RSS each) and prints a\n"
             "table (Markdown). --kubeconfig reads that cluster's current context instead of\n"
             "a file (bench/cluster-bench.sh starts a test server) and types TEXT (default\n"
-            "\"checkout\") into the filter. Nothing is asserted.\n");
+            "\"checkout\") into the filter. --open FILE opens that file instead of generated\n"
+            "workloads. Nothing is asserted.\n");
         return help ? 0 : 2;
     }
     if (!sizes.empty())
         return runSizes(sizes, !phasesOnly);
     if (!kubeconfig.isEmpty())
         return runCluster(kubeconfig, phasesOnly, filter);
-    return runFile(workloads, phasesOnly);
+    return runFile(workloads, phasesOnly, open);
 }

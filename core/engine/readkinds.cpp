@@ -7,6 +7,8 @@
 #include <array>
 #include <atomic>
 #include <cstdlib>
+#include <optional>
+#include <string>
 
 namespace PodSec::Engine {
 
@@ -30,6 +32,37 @@ bool isPodBearingName(std::string_view kind)
         "ReplicaSet",  "Deployment",  "DaemonSet",
         "StatefulSet", "Job",         "CronJob"};
     return std::find(names.begin(), names.end(), kind) != names.end();
+}
+
+/// The word after the first "kind:" at the start of a line, or empty: a guess, never trusted,
+/// that spares the probe (a yaml-cpp parser) on documents that are read anyway.
+std::string_view guessKind(std::string_view text, const Yaml::Chunk &chunk)
+{
+    if (chunk.start > chunk.end || chunk.end > text.size())
+        return {};
+    const std::string_view body = text.substr(chunk.start, chunk.end - chunk.start);
+    std::size_t at = body.substr(0, 5) == "kind:" ? 0 : body.find("\nkind:");
+    if (at == std::string_view::npos)
+        return {};
+    at += body[at] == '\n' ? 6 : 5;
+    while (at < body.size() && (body[at] == ' ' || body[at] == '\t'))
+        ++at;
+    std::size_t end = at;
+    while (end < body.size() && body[end] != ' ' && body[end] != '\t' && body[end] != '\r' &&
+           body[end] != '\n' && body[end] != '#')
+        ++end;
+    return body.substr(at, end - at);
+}
+
+/// The probed kind when the guess says it may be one that pred rejects; else nullopt.
+template <typename Pred>
+std::optional<std::string> probeWhenGuessed(std::string_view text, const Yaml::Chunk &chunk,
+                                            Pred needed)
+{
+    const std::string_view guess = guessKind(text, chunk);
+    if (guess.empty() || needed(guess))
+        return std::nullopt;
+    return Yaml::SourceFile::probeKind(text, chunk);
 }
 
 } // namespace
@@ -67,8 +100,11 @@ Yaml::Document parseForRules(std::string_view text, const Yaml::Chunk &chunk, in
                              const ReadSets &sets)
 {
     if (skipUnreadKinds()) {
-        const auto kind = Yaml::SourceFile::probeKind(text, chunk);
-        if (kind && !kindIsRead(*kind, sets))
+        const auto read = [&sets](std::string_view kind) {
+            return kindIsRead(kind, sets);
+        };
+        const auto kind = probeWhenGuessed(text, chunk, read);
+        if (kind && !read(*kind))
             return Yaml::SourceFile::validateChunk(text, chunk, index);
     }
     return Yaml::SourceFile::parseChunk(text, chunk, index);
@@ -78,8 +114,11 @@ bool mayDeclareNamespace(std::string_view text, const Yaml::Chunk &chunk)
 {
     if (!skipUnreadKinds())
         return true;
-    const auto kind = Yaml::SourceFile::probeKind(text, chunk);
-    return !kind || *kind == "Namespace" || endsWithList(*kind);
+    const auto may = [](std::string_view kind) {
+        return kind == "Namespace" || endsWithList(kind);
+    };
+    const auto kind = probeWhenGuessed(text, chunk, may);
+    return !kind || may(*kind);
 }
 
 bool mayHoldFactKinds(std::string_view text, const Yaml::Chunk &chunk)
@@ -87,8 +126,11 @@ bool mayHoldFactKinds(std::string_view text, const Yaml::Chunk &chunk)
     if (!skipUnreadKinds())
         return true;
     // WorkspaceFacts::collect reads Namespace objects and every namespaced kind.
-    const auto kind = Yaml::SourceFile::probeKind(text, chunk);
-    return !kind || *kind == "Namespace" || isNamespacedKind(*kind) || endsWithList(*kind);
+    const auto may = [](std::string_view kind) {
+        return kind == "Namespace" || isNamespacedKind(kind) || endsWithList(kind);
+    };
+    const auto kind = probeWhenGuessed(text, chunk, may);
+    return !kind || may(*kind);
 }
 
 } // namespace PodSec::Engine
