@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
-// Window benchmark: a workspace of N workloads (default 10,000) opened in the real main
-// window (offscreen): time until the tree is filled, model update time, filter keystroke
-// times, scrolling, and peak memory. Numbers are printed, never asserted.
+// Window benchmark: a workspace of N workloads (default 10,000) in one file, or a cluster
+// (--kubeconfig), opened in the real main window (offscreen). Prints the time of each phase
+// (read, parse, evaluate, tree filled, version switch, filter keystrokes) and the peak RSS
+// after each, then (unless --phases-only) sorting, scrolling and the pieces on their own.
+// --sizes runs one child process per size (a clean peak RSS each) and prints a table.
+// Numbers are printed, never asserted.
 //
-//   QT_QPA_PLATFORM=offscreen podsec_ui_bench [--workloads 10000]
+//   QT_QPA_PLATFORM=offscreen podsec_ui_bench [--workloads N | --sizes 1000,10000,50000]
+//                                             [--kubeconfig FILE] [--phases-only]
 #include "corpusgenerator.h"
 
+#include "engine/pipeline.h"
 #include "engine/rolloutplan.h"
 #include "engine/whatifpods.h"
 #include "engine/workspacesummary.h"
@@ -13,6 +18,7 @@
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
+#include "qnetworktransport.h"
 #include "reports/humanreports.h"
 #include "views/mainwindow.h"
 
@@ -22,6 +28,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
+#include <QProcess>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -29,84 +36,59 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <string>
 #include <vector>
 
 namespace {
 
-long peakRssKb()
+long procStatusKb(const char *field)
 {
     QFile f(QStringLiteral("/proc/self/status"));
     if (!f.open(QIODevice::ReadOnly))
         return 0;
     for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
+        if (line.startsWith(field))
+            return line.mid(int(qstrlen(field))).trimmed().split(' ').first().toLong();
     }
     return 0;
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+long peakRssKb()
 {
-    qputenv("QT_QPA_PLATFORM",
-            qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
-    QApplication app(argc, argv);
-    int workloads = 10000;
-    const QStringList args = app.arguments();
-    for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--workloads") && i + 1 < args.size() &&
-            args[i + 1].toInt() > 0) {
-            workloads = args[++i].toInt();
-            continue;
-        }
-        const bool help = args[i] == QLatin1String("--help") || args[i] == QLatin1String("-h");
-        std::fprintf(help ? stdout : stderr,
-                     "usage: podsec_ui_bench [--workloads N]\n"
-                     "Opens N generated workloads (default 10000) in one file in the main window\n"
-                     "(offscreen unless QT_QPA_PLATFORM says otherwise) and prints the time of\n"
-                     "each step and the peak RSS. Nothing is asserted.\n");
-        return help ? 0 : 2;
+    return procStatusKb("VmHWM:");
+}
+
+/// The phases of one run, printed as one "phases:" line of key=value pairs that --sizes
+/// reads back from its children.
+class Phases
+{
+public:
+    void set(const std::string &key, double value) { m_values.emplace_back(key, value); }
+    void time(const std::string &key, qint64 ms)
+    {
+        set(key + "_ms", double(ms));
+        set(key + "_rss_mb", double(peakRssKb()) / 1024.0);
     }
-    QTemporaryDir dir;
-    const std::string corpus = PodSec::Bench::namespaces() + PodSec::Bench::generate(workloads, 7);
-    QFile f(dir.filePath(QStringLiteral("workloads.yaml")));
-    if (!f.open(QIODevice::WriteOnly))
-        return 2;
-    f.write(corpus.data(), qint64(corpus.size()));
-    f.close();
-    std::printf("workspace: %d workloads, %.1f MB in one file\n", workloads,
-                double(corpus.size()) / 1e6);
-
-    PodSec::Ui::MainWindow window;
-    window.show();
-    QSignalSpy applied(&window, &PodSec::Ui::MainWindow::snapshotApplied);
-    QElapsedTimer timer;
-    timer.start();
-    window.openPaths({dir.path()});
-    const qint64 openReturned = timer.elapsed();
-    if (!applied.wait(120000)) {
-        std::printf("no snapshot within 120 s\n");
-        return 1;
+    void print() const
+    {
+        std::printf("phases:");
+        for (const auto &[k, v] : m_values)
+            std::printf(" %s=%.1f", k.c_str(), v);
+        std::printf("\n");
+        std::fflush(stdout);
     }
-    const qint64 filled = timer.elapsed();
-    QApplication::processEvents();
-    const qint64 painted = timer.elapsed();
-    std::printf("open: GUI thread blocked %lld ms (reading files); tree filled after %lld ms; "
-                "first paint done after %lld ms\n",
-                openReturned, filled, painted);
 
-    // Re-evaluation at another version: an in-place model update.
-    timer.restart();
-    window.versionCombo()->setCurrentIndex(
-        window.versionCombo()->findData(QStringLiteral("v1.25")));
-    applied.wait(120000);
-    std::printf("re-evaluate at v1.25 and update the tree in place: %lld ms\n", timer.elapsed());
+private:
+    std::vector<std::pair<std::string, double>> m_values;
+};
 
-    // Filter keystrokes: type a workload name letter by letter, then clear.
+/// Types text into the filter letter by letter, then clears it: every keystroke's time.
+void typeFilter(PodSec::Ui::MainWindow &window, const QString &text, Phases &phases)
+{
     std::vector<double> keystrokes;
     QString typed;
-    for (QChar c : QStringLiteral("workload-4242")) {
+    for (QChar c : text) {
         typed += c;
         QElapsedTimer k;
         k.start();
@@ -121,28 +103,51 @@ int main(int argc, char **argv)
     keystrokes.push_back(double(k.nsecsElapsed()) / 1e6);
     std::vector<double> sorted = keystrokes;
     std::sort(sorted.begin(), sorted.end());
-    std::printf("filter keystrokes (%zu): median %.1f ms, max %.1f ms (first keystroke %.1f ms, "
-                "clear %.1f ms)\n",
-                sorted.size(), sorted[sorted.size() / 2], sorted.back(), keystrokes.front(),
-                keystrokes.back());
+    std::printf("filter keystrokes (%zu, \"%s\"): median %.1f ms, max %.1f ms (first keystroke "
+                "%.1f ms, clear %.1f ms)\n",
+                sorted.size(), qPrintable(text), sorted[sorted.size() / 2], sorted.back(),
+                keystrokes.front(), keystrokes.back());
+    phases.set("filter_median_ms", sorted[sorted.size() / 2]);
+    phases.set("filter_max_ms", sorted.back());
+    phases.set("filter_rss_mb", double(peakRssKb()) / 1024.0);
+}
 
-    // Sorting by clicking a header: a badge column (worst first), the name, the kind.
-    auto timeSorts = [&window](const char *state) {
-        for (const auto &[column, name] :
-             {std::pair{int(PodSec::Ui::WorkloadTreeModel::RestrictedColumn), "Restricted"},
-              std::pair{int(PodSec::Ui::WorkloadTreeModel::EnforceColumn), "Enforce"},
-              std::pair{int(PodSec::Ui::WorkloadTreeModel::NameColumn), "Name"},
-              std::pair{int(PodSec::Ui::WorkloadTreeModel::KindColumn), "Kind"}}) {
-            QElapsedTimer s;
-            s.start();
-            window.treeView()->sortByColumn(column, Qt::AscendingOrder);
-            QApplication::processEvents();
-            std::printf("sort by %s (%s): %.1f ms\n", name, state, double(s.nsecsElapsed()) / 1e6);
-        }
-    };
-    timeSorts("namespaces collapsed");
+/// Re-evaluation at another version: an in-place model update.
+void switchVersion(PodSec::Ui::MainWindow &window, QSignalSpy &applied, Phases &phases)
+{
+    QElapsedTimer timer;
+    timer.start();
+    window.versionCombo()->setCurrentIndex(
+        window.versionCombo()->findData(QStringLiteral("v1.25")));
+    applied.wait(600000);
+    while (window.workspace()->isBusy())
+        applied.wait(600000);
+    const qint64 ms = timer.elapsed();
+    phases.time("switch", ms);
+    std::printf("re-evaluate at v1.25 and update the tree in place: %lld ms (peak RSS %ld MB)\n",
+                ms, peakRssKb() / 1024);
+}
 
-    // Scrolling: expand everything and page through the tree.
+/// Sorting by clicking a header: a badge column (worst first), the name, the kind.
+void timeSorts(PodSec::Ui::MainWindow &window, const char *state)
+{
+    for (const auto &[column, name] :
+         {std::pair{int(PodSec::Ui::WorkloadTreeModel::RestrictedColumn), "Restricted"},
+          std::pair{int(PodSec::Ui::WorkloadTreeModel::EnforceColumn), "Enforce"},
+          std::pair{int(PodSec::Ui::WorkloadTreeModel::NameColumn), "Name"},
+          std::pair{int(PodSec::Ui::WorkloadTreeModel::KindColumn), "Kind"}}) {
+        QElapsedTimer s;
+        s.start();
+        window.treeView()->sortByColumn(column, Qt::AscendingOrder);
+        QApplication::processEvents();
+        std::printf("sort by %s (%s): %.1f ms\n", name, state, double(s.nsecsElapsed()) / 1e6);
+    }
+}
+
+/// Sorting, then scrolling through the expanded tree, then sorting again.
+void sortAndScroll(PodSec::Ui::MainWindow &window)
+{
+    timeSorts(window, "namespaces collapsed");
     window.treeView()->expandAll();
     QApplication::processEvents();
     QScrollBar *bar = window.treeView()->verticalScrollBar();
@@ -157,9 +162,93 @@ int main(int argc, char **argv)
     std::sort(pages.begin(), pages.end());
     std::printf("scrolling (%d rows expanded): page down + repaint median %.1f ms, max %.1f ms\n",
                 bar->maximum(), pages[pages.size() / 2], pages.back());
+    timeSorts(window, "every row expanded once");
+}
 
-    timeSorts("every row expanded once");
-    std::printf("peak RSS (window with the workspace open): %ld MB\n", peakRssKb() / 1024);
+/// Parsing alone (every document's node tree, all cores, nothing kept), and parsing with
+/// evaluation (buildSnapshot): what the window's background evaluation does.
+void parseAndEvaluate(const std::string &corpus, Phases &phases)
+{
+    QElapsedTimer t;
+    t.start();
+    const std::vector<std::string_view> texts{corpus};
+    const auto split = PodSec::Engine::splitDocuments(texts);
+    PodSec::Engine::parallelFor(split.jobs.size(), [&](std::size_t i) {
+        const auto &job = split.jobs[i];
+        (void)PodSec::Yaml::SourceFile::parseChunk(corpus, job.chunk, job.index);
+    });
+    const qint64 parsed = t.elapsed();
+    t.restart();
+    const auto snapshot = PodSec::buildSnapshot({{"workloads.yaml", corpus}}, {});
+    const qint64 built = t.elapsed();
+    phases.set("parse_ms", double(parsed));
+    phases.set("build_ms", double(built));
+    std::printf("parse alone (%zu documents, all cores): %lld ms; parse + evaluate "
+                "(buildSnapshot): %lld ms, so evaluate ~%lld ms\n",
+                split.jobs.size(), parsed, built, built - parsed);
+}
+
+int runFile(int workloads, bool phasesOnly, const QString &open)
+{
+    Phases phases;
+    QTemporaryDir dir;
+    std::string corpus;
+    QString path = dir.path();
+    if (open.isEmpty()) {
+        corpus = PodSec::Bench::namespaces() + PodSec::Bench::generate(workloads, 7);
+        QFile f(dir.filePath(QStringLiteral("workloads.yaml")));
+        if (!f.open(QIODevice::WriteOnly))
+            return 2;
+        f.write(corpus.data(), qint64(corpus.size()));
+        f.close();
+        std::printf("workspace: %d workloads, %.1f MB in one file\n", workloads,
+                    double(corpus.size()) / 1e6);
+    } else {
+        // A manifest of one's own (a CRD-heavy rendering, say): one file.
+        QFile f(open);
+        if (!f.open(QIODevice::ReadOnly))
+            return 2;
+        corpus = f.readAll().toStdString();
+        path = open;
+        workloads = 0;
+        std::printf("workspace: %s, %.1f MB\n", qPrintable(open), double(corpus.size()) / 1e6);
+    }
+    phases.set("workloads", workloads);
+    phases.set("mb", double(corpus.size()) / 1e6);
+    phases.set("start_rss_mb", double(peakRssKb()) / 1024.0);
+
+    PodSec::Ui::MainWindow window;
+    window.show();
+    QSignalSpy applied(&window, &PodSec::Ui::MainWindow::snapshotApplied);
+    QElapsedTimer timer;
+    timer.start();
+    window.openPaths({path});
+    const qint64 openReturned = timer.elapsed();
+    phases.time("read", openReturned);
+    if (!applied.wait(600000)) {
+        std::printf("no snapshot within 600 s\n");
+        return 1;
+    }
+    const qint64 filled = timer.elapsed();
+    phases.time("filled", filled);
+    QApplication::processEvents();
+    const qint64 painted = timer.elapsed();
+    std::printf("open: GUI thread blocked %lld ms (reading files); tree filled after %lld ms; "
+                "first paint done after %lld ms (peak RSS %ld MB)\n",
+                openReturned, filled, painted, peakRssKb() / 1024);
+
+    switchVersion(window, applied, phases);
+    typeFilter(window, QStringLiteral("workload-4242"), phases);
+    if (!phasesOnly)
+        sortAndScroll(window);
+    const long windowPeak = peakRssKb();
+    std::printf("peak RSS (window with the workspace open): %ld MB\n", windowPeak / 1024);
+    phases.set("rss_mb", double(windowPeak) / 1024.0);
+    // After the window's peak is taken: these build more copies of their own.
+    parseAndEvaluate(corpus, phases);
+    phases.print();
+    if (phasesOnly)
+        return 0;
 
     {
         // The pieces on their own: evaluation (all cores), then the model.
@@ -322,6 +411,169 @@ int main(int argc, char **argv)
                     "%lld ms in all (kube-apiserver's budget: 1000 ms)\n",
                     existing.size(), evaluated, warnings.size(), t.elapsed());
     }
-
     return 0;
+}
+
+int runCluster(const QString &kubeconfig, bool phasesOnly, const QString &filter)
+{
+    Phases phases;
+    PodSec::Ui::MainWindow window;
+    window.setTransportFactory([](const PodSec::Cluster::Selection &selection, std::string &error) {
+        return std::unique_ptr<PodSec::Cluster::Transport>(
+            std::make_unique<PodSec::Net::QNetworkTransport>(selection, error));
+    });
+    window.show();
+    QSignalSpy applied(&window, &PodSec::Ui::MainWindow::snapshotApplied);
+    QSignalSpy ended(&window, &PodSec::Ui::MainWindow::clusterReadEnded);
+    QElapsedTimer timer;
+    timer.start();
+    window.connectToCluster(kubeconfig, QString());
+    if (!ended.wait(600000)) {
+        std::printf("the cluster read did not end within 600 s\n");
+        return 1;
+    }
+    const qint64 listed = timer.elapsed();
+    phases.time("list", listed);
+    // The last pages may still be being evaluated.
+    while (window.workspace()->isBusy())
+        applied.wait(600000);
+    QApplication::processEvents();
+    const qint64 filled = timer.elapsed();
+    phases.time("filled", filled);
+    const auto snapshot = window.treeModel()->snapshot();
+    const std::size_t workloads = snapshot ? snapshot->workloads.size() : 0;
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; snapshot && i < snapshot->files.size(); ++i)
+        bytes += snapshot->files[i].text().size();
+    phases.set("workloads", double(workloads));
+    phases.set("mb", double(bytes) / 1e6);
+    std::printf("cluster: %zu workloads in %zu pages, %.1f MB of YAML; every page listed "
+                "after %lld ms; tree filled (last page evaluated) after %lld ms (peak RSS %ld "
+                "MB)\n",
+                workloads, snapshot ? snapshot->files.size() : 0, double(bytes) / 1e6, listed,
+                filled, peakRssKb() / 1024);
+    switchVersion(window, applied, phases);
+    typeFilter(window, filter, phases);
+    if (!phasesOnly)
+        sortAndScroll(window);
+    std::printf("peak RSS (window with the cluster open): %ld MB\n", peakRssKb() / 1024);
+    phases.set("rss_mb", double(peakRssKb()) / 1024.0);
+    phases.print();
+    return 0;
+}
+
+/// One child process per size (each with its own peak RSS), then one table.
+int runSizes(const std::vector<int> &sizes, bool extras)
+{
+    std::vector<std::map<std::string, double>> rows;
+    for (int size : sizes) {
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QStringList args{QStringLiteral("--workloads"), QString::number(size)};
+        if (!extras)
+            args << QStringLiteral("--phases-only");
+        child.start(QCoreApplication::applicationFilePath(), args);
+        child.waitForFinished(-1);
+        std::map<std::string, double> row;
+        for (const QByteArray &line : child.readAllStandardOutput().split('\n')) {
+            std::printf("  [%d] %s\n", size, line.constData());
+            if (!line.startsWith("phases:"))
+                continue;
+            for (const QByteArray &pair : line.mid(7).trimmed().split(' ')) {
+                const int eq = pair.indexOf('=');
+                if (eq > 0)
+                    row[pair.left(eq).toStdString()] = pair.mid(eq + 1).toDouble();
+            }
+        }
+        std::fflush(stdout);
+        rows.push_back(std::move(row));
+    }
+    std::printf("\n| workloads | MB | read | tree filled | (parse alone | parse+evaluate) | "
+                "version switch | filter key median / max | peak RSS: filled / switch / end |\n"
+                "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (auto &r : rows) {
+        std::printf("| %.0f | %.1f | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | "
+                    "%.1f / %.1f ms | %.0f / %.0f / %.0f MB |\n",
+                    r["workloads"], r["mb"], r["read_ms"], r["filled_ms"], r["parse_ms"],
+                    r["build_ms"], r["switch_ms"], r["filter_median_ms"], r["filter_max_ms"],
+                    r["filled_rss_mb"], r["switch_rss_mb"], r["rss_mb"]);
+    }
+    return 0;
+}
+
+std::vector<int> parseSizes(const QString &list)
+{
+    std::vector<int> sizes;
+    for (const QString &part : list.split(QLatin1Char(','))) {
+        const int n = part.trimmed().toInt();
+        if (n <= 0)
+            return {};
+        sizes.push_back(n);
+    }
+    return sizes;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM",
+            qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
+    QApplication app(argc, argv);
+    int workloads = 10000;
+    std::vector<int> sizes;
+    QString kubeconfig;
+    QString filter = QStringLiteral("checkout");
+    QString open;
+    bool phasesOnly = false;
+    const QStringList args = app.arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        const bool hasValue = i + 1 < args.size();
+        if (args[i] == QLatin1String("--workloads") && hasValue && args[i + 1].toInt() > 0) {
+            workloads = args[++i].toInt();
+            continue;
+        }
+        if (args[i] == QLatin1String("--sizes") && hasValue && !parseSizes(args[i + 1]).empty()) {
+            sizes = parseSizes(args[++i]);
+            continue;
+        }
+        if (args[i] == QLatin1String("--kubeconfig") && hasValue) {
+            kubeconfig = args[++i];
+            continue;
+        }
+        if (args[i] == QLatin1String("--open") && hasValue) {
+            open = args[++i];
+            continue;
+        }
+        if (args[i] == QLatin1String("--filter") && hasValue) {
+            filter = args[++i];
+            continue;
+        }
+        if (args[i] == QLatin1String("--phases-only")) {
+            phasesOnly = true;
+            continue;
+        }
+        const bool help = args[i] == QLatin1String("--help") || args[i] == QLatin1String("-h");
+        std::fprintf(
+            help ? stdout : stderr,
+            "usage: podsec_ui_bench [--workloads N | --sizes N,N,... | --open FILE] "
+            "[--phases-only]\n"
+            "       podsec_ui_bench --kubeconfig FILE [--filter TEXT] [--phases-only]\n"
+            "Opens N generated workloads (default 10000) in one file in the main window\n"
+            "(offscreen unless QT_QPA_PLATFORM says otherwise) and prints the time and peak\n"
+            "RSS of each phase: read, tree filled, version switch (v1.25), filter keystrokes;\n"
+            "then parsing alone and parsing with evaluation, and a 'phases:' line of them all.\n"
+            "Without --phases-only: sorting, scrolling and the pieces on their own too.\n"
+            "--sizes runs one child process per size (a clean peak RSS each) and prints a\n"
+            "table (Markdown). --kubeconfig reads that cluster's current context instead of\n"
+            "a file (bench/cluster-bench.sh starts a test server) and types TEXT (default\n"
+            "\"checkout\") into the filter. --open FILE opens that file instead of generated\n"
+            "workloads. Nothing is asserted.\n");
+        return help ? 0 : 2;
+    }
+    if (!sizes.empty())
+        return runSizes(sizes, !phasesOnly);
+    if (!kubeconfig.isEmpty())
+        return runCluster(kubeconfig, phasesOnly, filter);
+    return runFile(workloads, phasesOnly, open);
 }

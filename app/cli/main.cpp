@@ -11,6 +11,7 @@
 #include "engine/ruleset.h"
 #include "fixcommand.h"
 #include "peoplereport.h"
+#include "phasetiming.h"
 #include "plancommand.h"
 
 #include "policy/registry.h"
@@ -183,9 +184,11 @@ int runCheckCommand(const QStringList &args)
         // if it were files named cluster:<resource>#<page>. The checklist's kinds (Secrets
         // as metadata only) are read only when it runs.
         clientOptions.checklistKinds = options.checklist;
+        Cli::PhaseTiming timing;
         if (const auto status = Cli::readLiveCluster(kubeconfig, context, clientOptions,
                                                      request.inMemory, clusterProblems))
             return *status;
+        timing.lap("list pages");
     } else if (request.paths.empty()) {
         if (isatty(STDIN_FILENO))
             return usageError("no input: give files or folders, or '-' to read standard input");

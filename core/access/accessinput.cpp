@@ -2,6 +2,7 @@
 #include "access/accessinput.h"
 
 #include "engine/pipeline.h"
+#include "engine/readkinds.h"
 #include "k8s/object.h"
 #include "yaml/sourcefile.h"
 
@@ -247,7 +248,8 @@ AccessInput readAccessInput(const std::vector<InputText> &texts,
         [&](std::size_t i) {
             const auto &job = split.jobs[i];
             const auto &t = texts[job.file];
-            const auto doc = Yaml::SourceFile::parseChunk(t.text, job.chunk, job.index);
+            const auto doc =
+                Engine::parseForRules(t.text, job.chunk, job.index, {false, false, true});
             for (auto &d : Engine::documentProblems(doc))
                 parts[i].problems.push_back({t.name, std::move(d)});
             if (!doc.error)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/pipeline.h"
 
+#include "engine/readkinds.h"
+
 #include <algorithm>
 #include <thread>
 
@@ -29,6 +31,9 @@ NamespaceLabels declaredNamespaces(const std::vector<std::string_view> &texts,
         if (text.substr(job.chunk.start, job.chunk.end - job.chunk.start).find("Namespace") ==
             std::string_view::npos)
             continue;
+        // Most documents that mention it (CRDs: "scope: Namespaced") cannot declare one.
+        if (!mayDeclareNamespace(text, job.chunk))
+            continue;
         collectNamespaces(Yaml::SourceFile::parseChunk(text, job.chunk, job.index), namespaces);
     }
     return namespaces;
@@ -43,7 +48,8 @@ WorkspaceFacts collectFacts(const std::vector<std::string_view> &texts,
     WorkspaceFacts facts;
     for (const auto &job : jobs) {
         const std::string_view text = texts[job.file];
-        if (!mayHoldFacts(text.substr(job.chunk.start, job.chunk.end - job.chunk.start)))
+        if (!mayHoldFacts(text.substr(job.chunk.start, job.chunk.end - job.chunk.start)) ||
+            !mayHoldFactKinds(text, job.chunk))
             continue;
         const auto doc = Yaml::SourceFile::parseChunk(text, job.chunk, job.index);
         if (doc.error)

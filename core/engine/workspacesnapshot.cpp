@@ -6,6 +6,7 @@
 #include "engine/evaluatedobject.h"
 #include "engine/pipeline.h"
 #include "engine/placedobject.h"
+#include "engine/readkinds.h"
 
 #include "fix/fixplanner.h"
 #include "render/originlocator.h"
@@ -498,7 +499,9 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
                 return;
             }
             const std::string &text = s.files[static_cast<std::size_t>(job.file)].text();
-            const auto doc = Yaml::SourceFile::parseChunk(text, job.chunk, job.index);
+            // A document whose kind no selected rule set reads is only validated.
+            const auto doc =
+                Engine::parseForRules(text, job.chunk, job.index, {true, options.checklist});
             errors[i] = Engine::documentProblems(doc);
             std::optional<Fix::DocumentPlanner> planner;
             // A rendering is not edited: its fixes belong in the files it came from.

@@ -78,6 +78,7 @@ public:
     // Builder interface (used by the parser)
     std::vector<Node> &nodes() { return m_nodes; }
     std::vector<NodeId> &children() { return m_children; }
+    const std::vector<NodeId> &childIds() const { return m_children; }
 
 private:
     NodeId findKey(NodeId mapping, std::string_view key, bool wantKey, int depth) const;

@@ -4,6 +4,7 @@
 #include "yaml/sourcefile.h"
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -117,10 +118,68 @@ std::vector<Chunk> SourceFile::splitDocuments(std::string_view text, std::uint32
     return chunks;
 }
 
+void checkMappingRules(const Document &doc, NodeId mapping, const NodeId *kids, std::size_t pairs,
+                       std::string_view text, const std::function<void(Diagnostic)> &report)
+{
+    const Node &map = doc.node(mapping);
+    if (map.kind != NodeKind::Mapping || map.aliasOf != NoNode)
+        return;
+    std::vector<std::pair<std::string_view, const Node *>> keys;
+    for (std::size_t i = 0; i < pairs; ++i) {
+        const Node &key = doc.node(kids[2 * i]);
+        const Node &value = doc.node(kids[2 * i + 1]);
+        if (key.kind == NodeKind::Scalar &&
+            !(key.value == "<<" && key.scalarStyle == ScalarStyle::Plain))
+            keys.emplace_back(key.value, &key);
+        if (map.collectionStyle != CollectionStyle::Block || key.kind != NodeKind::Scalar ||
+            key.aliasOf != NoNode)
+            continue;
+        // A block-mapping key is followed by ':' (yaml-cpp accepts a lone scalar line).
+        std::size_t q = key.end;
+        while (q < text.size() && (text[q] == ' ' || text[q] == '\t'))
+            ++q;
+        if (q >= text.size() || text[q] != ':') {
+            report(at(key, "YAML syntax error: could not find expected ':'"));
+            continue;
+        }
+        // A plain value's continuation lines must be indented deeper than its key.
+        if (value.kind != NodeKind::Scalar || value.scalarStyle != ScalarStyle::Plain ||
+            value.aliasOf != NoNode)
+            continue;
+        std::uint32_t lineNo = value.line;
+        for (std::uint32_t i = value.start; i < value.end && i < text.size(); ++i) {
+            if (text[i] != '\n')
+                continue;
+            ++lineNo;
+            std::uint32_t s = i + 1;
+            while (s < value.end && (text[s] == ' ' || text[s] == '\t'))
+                ++s;
+            const std::uint32_t indent = s - (i + 1);
+            if (s < value.end && text[s] != '\n' && text[s] != '\r' &&
+                indent + 1 <= key.column - 1) {
+                report(Diagnostic{s, lineNo, indent + 1,
+                                  "YAML syntax error: could not find expected ':'"});
+                break;
+            }
+        }
+    }
+    std::stable_sort(keys.begin(), keys.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+        if (keys[i].first != keys[i - 1].first)
+            continue;
+        const Node *a = keys[i - 1].second, *b = keys[i].second;
+        if (b->start < a->start)
+            std::swap(a, b);
+        report(at(*b, "duplicate key \"" + std::string(keys[i].first) + "\": already defined at " +
+                          position(*a) + " (kubectl refuses the object)"));
+    }
+}
+
 std::optional<Diagnostic> checkDocumentRules(const Document &doc, std::string_view text)
 {
     std::optional<Diagnostic> first;
-    auto report = [&](Diagnostic d) {
+    const auto report = [&](Diagnostic d) {
         if (!first || d.offset < first->offset)
             first = std::move(d);
     };
@@ -128,58 +187,8 @@ std::optional<Diagnostic> checkDocumentRules(const Document &doc, std::string_vi
         const Node &map = doc.node(static_cast<NodeId>(m));
         if (map.kind != NodeKind::Mapping || map.aliasOf != NoNode)
             continue;
-        std::vector<std::pair<std::string_view, const Node *>> keys;
-        for (std::size_t i = 0; i < map.childCount; ++i) {
-            const NodeId k = doc.mapKey(static_cast<NodeId>(m), i);
-            const Node &key = doc.node(k);
-            const Node &value = doc.node(doc.mapValue(static_cast<NodeId>(m), i));
-            if (key.kind == NodeKind::Scalar &&
-                !(key.value == "<<" && key.scalarStyle == ScalarStyle::Plain))
-                keys.emplace_back(key.value, &key);
-            if (map.collectionStyle != CollectionStyle::Block || key.kind != NodeKind::Scalar ||
-                key.aliasOf != NoNode)
-                continue;
-            // A block-mapping key is followed by ':' (yaml-cpp accepts a lone scalar line).
-            std::size_t q = key.end;
-            while (q < text.size() && (text[q] == ' ' || text[q] == '\t'))
-                ++q;
-            if (q >= text.size() || text[q] != ':') {
-                report(at(key, "YAML syntax error: could not find expected ':'"));
-                continue;
-            }
-            // A plain value's continuation lines must be indented deeper than its key.
-            if (value.kind != NodeKind::Scalar || value.scalarStyle != ScalarStyle::Plain ||
-                value.aliasOf != NoNode)
-                continue;
-            std::uint32_t lineNo = value.line;
-            for (std::uint32_t i = value.start; i < value.end && i < text.size(); ++i) {
-                if (text[i] != '\n')
-                    continue;
-                ++lineNo;
-                std::uint32_t s = i + 1;
-                while (s < value.end && (text[s] == ' ' || text[s] == '\t'))
-                    ++s;
-                const std::uint32_t indent = s - (i + 1);
-                if (s < value.end && text[s] != '\n' && text[s] != '\r' &&
-                    indent + 1 <= key.column - 1) {
-                    report(Diagnostic{s, lineNo, indent + 1,
-                                      "YAML syntax error: could not find expected ':'"});
-                    break;
-                }
-            }
-        }
-        std::stable_sort(keys.begin(), keys.end(),
-                         [](const auto &a, const auto &b) { return a.first < b.first; });
-        for (std::size_t i = 1; i < keys.size(); ++i) {
-            if (keys[i].first != keys[i - 1].first)
-                continue;
-            const Node *a = keys[i - 1].second, *b = keys[i].second;
-            if (b->start < a->start)
-                std::swap(a, b);
-            report(at(*b, "duplicate key \"" + std::string(keys[i].first) +
-                              "\": already defined at " + position(*a) +
-                              " (kubectl refuses the object)"));
-        }
+        checkMappingRules(doc, static_cast<NodeId>(m), doc.childIds().data() + map.firstChild,
+                          map.childCount, text, report);
     }
     return first;
 }

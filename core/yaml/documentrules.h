@@ -4,6 +4,7 @@
 #include "common/diagnostic.h"
 #include "yaml/document.h"
 
+#include <functional>
 #include <optional>
 #include <string_view>
 
@@ -17,5 +18,11 @@ namespace PodSec::Yaml {
 ///   validates strictly and refuses the object).
 /// Returns the first problem in document order, or nullopt. text is the whole file.
 std::optional<Diagnostic> checkDocumentRules(const Document &doc, std::string_view text);
+
+/// The same rules for one mapping whose children (key, value, key, value...) are kids[0,
+/// 2 * pairs): every problem goes to report. checkDocumentRules runs it on every mapping of
+/// a parsed tree; the tree builder's validating mode on each mapping as it closes.
+void checkMappingRules(const Document &doc, NodeId mapping, const NodeId *kids, std::size_t pairs,
+                       std::string_view text, const std::function<void(Diagnostic)> &report);
 
 } // namespace PodSec::Yaml

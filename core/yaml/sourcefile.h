@@ -5,6 +5,7 @@
 #include "yaml/document.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,8 +68,23 @@ public:
     static Document parseChunk(std::string_view text, const Chunk &chunk, int index,
                                const ParseLimits & = {});
 
+    /// Checks one chunk as parseChunk does (the same error and warnings, every position
+    /// exact) without keeping a node tree: root is NoNode. For documents that nothing reads.
+    static Document validateChunk(std::string_view text, const Chunk &chunk, int index,
+                                  const ParseLimits & = {});
+    /// The top-level kind of a chunk's document, read from the start of its yaml-cpp event
+    /// stream (bounded: a few thousand events, shallow nesting): the kind every object of the
+    /// document has if it parses at all. nullopt when unsure: no root mapping, no scalar
+    /// "kind" key before the bound, an anchor that an alias key could repeat, a syntax error
+    /// before it, bytes parseChunk refuses. Never throws.
+    static std::optional<std::string> probeKind(std::string_view text, const Chunk &chunk);
+
     /// Line/column (1-based) of a byte offset, computed by scanning the text.
     Diagnostic locate(std::uint32_t offset, std::string message) const;
+
+private:
+    static Document parseOrValidate(std::string_view text, const Chunk &chunk, int index,
+                                    const ParseLimits &limits, bool validateOnly);
 };
 
 /// Checks that text is valid UTF-8; returns the offset of the first bad byte, or -1.

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 using namespace PodSec;
 
@@ -59,6 +60,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     for (const auto &error : file->errors) {
         if (error.offset > size || error.line == 0)
             __builtin_trap(); // a diagnostic points into the text
+    }
+    // The kind probe and the validating parse (documents no rule reads): never a crash or
+    // a hang, and validating finds exactly what parsing finds.
+    {
+        std::vector<Diagnostic> errors;
+        const auto chunks = Yaml::SourceFile::chunksOf(file->text, errors);
+        for (std::size_t i = 0; i < chunks.size(); ++i) {
+            (void)Yaml::SourceFile::probeKind(file->text, chunks[i]);
+            const auto checked =
+                Yaml::SourceFile::validateChunk(file->text, chunks[i], static_cast<int>(i));
+            const auto &parsed = file->documents[i];
+            if (checked.root != Yaml::NoNode || bool(checked.error) != bool(parsed.error) ||
+                (checked.error && (checked.error->offset != parsed.error->offset ||
+                                   checked.error->line != parsed.error->line ||
+                                   checked.error->column != parsed.error->column ||
+                                   checked.error->message != parsed.error->message)) ||
+                checked.warnings.size() != parsed.warnings.size())
+                __builtin_trap();
+        }
     }
     for (const auto &doc : file->documents) {
         std::size_t budget = 100000;
