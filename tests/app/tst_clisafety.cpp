@@ -186,7 +186,7 @@ void TestCliSafety::fixReportsUnreadableDocuments()
     // sequence is never closed: on the document's last byte, 7848d10), the first is fixed.
     const auto out = podsec({QStringLiteral("fix"), path});
     QCOMPARE(out.exitCode, 2);
-    QVERIFY2(out.err.contains((path + QStringLiteral(":16:23: YAML syntax error")).toLocal8Bit()),
+    QVERIFY2(out.err.contains((path + QStringLiteral(":17:1: YAML syntax error")).toLocal8Bit()),
              out.err.constData());
     QVERIFY(out.out.contains("allowPrivilegeEscalation: false"));
     QVERIFY(out.out.contains("  containers: [unclosed\n")); // left as it was
@@ -194,7 +194,7 @@ void TestCliSafety::fixReportsUnreadableDocuments()
     const auto inPlace = podsec({QStringLiteral("fix"), QStringLiteral("--in-place"), path});
     QCOMPARE(inPlace.exitCode, 2);
     QVERIFY(
-        inPlace.err.contains((path + QStringLiteral(":16:23: YAML syntax error")).toLocal8Bit()));
+        inPlace.err.contains((path + QStringLiteral(":17:1: YAML syntax error")).toLocal8Bit()));
     const QByteArray fixed = readFile(path);
     QVERIFY(fixed != original);
     QVERIFY(fixed.contains("metadata:\n  name: broken\nspec:\n  containers: [unclosed\n"));
