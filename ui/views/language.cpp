@@ -184,8 +184,7 @@ QString Language::set(const QString &localeName)
         locale = QLocale::system();
     auto app = std::make_unique<QTranslator>();
     auto qt = std::make_unique<QTranslator>();
-    const bool haveApp =
-        app->load(locale, QStringLiteral("podsec"), QStringLiteral("_"), s_folder);
+    const bool haveApp = app->load(locale, QStringLiteral("podsec"), QStringLiteral("_"), s_folder);
     const bool haveQt = qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                                  QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     QLocale::setDefault(locale);
