@@ -4,6 +4,7 @@
 // preview and Escape cancels it, "Saved" in the status bar, File ▸ Reset Sample Workspace.
 #include "podtestutil.h"
 #include "uitestutil.h"
+#include "windowtestutil.h"
 
 #include "editor/codeeditor.h"
 #include "editor/documentset.h"
@@ -37,6 +38,7 @@
 
 using namespace PodSec;
 using namespace PodSec::Ui;
+using PodSec::TestUtil::whenModal;
 
 namespace {
 
@@ -72,21 +74,6 @@ QModelIndex failingWorkload(const QAbstractItemModel *model)
         }
     }
     return {};
-}
-
-/// Runs answer on the next modal dialog once it is shown (from inside its exec()).
-void whenModal(std::function<void(QWidget *)> answer)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, answer] {
-        if (QWidget *modal = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            answer(modal);
-        }
-    });
-    timer->start();
 }
 
 /// A window on a copy of the sample, shown and active (window shortcuts need that), with a

@@ -5,6 +5,7 @@
 // reset brings back the start.
 #include "podtestutil.h"
 #include "uitestutil.h"
+#include "windowtestutil.h"
 
 #include "editor/codeeditor.h"
 #include "editor/documentset.h"
@@ -31,6 +32,7 @@
 
 using namespace PodSec;
 using namespace PodSec::Ui;
+using PodSec::TestUtil::whenModal;
 
 namespace {
 
@@ -43,21 +45,6 @@ QByteArray readAll(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-/// Runs answer on the next modal dialog once it is shown (from inside its exec()).
-void whenModal(std::function<void(QWidget *)> answer)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, answer] {
-        if (QWidget *modal = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            answer(modal);
-        }
-    });
-    timer->start();
 }
 
 /// The marks of the goal rows (true: met).

@@ -17,21 +17,7 @@
 using namespace PodSec;
 using namespace PodSec::Ui;
 
-namespace {
-
-std::vector<std::string> sampleTexts()
-{
-    std::vector<std::string> texts;
-    QDirIterator it(TestUtil::sampleDir(), QDir::Files);
-    while (it.hasNext()) {
-        QFile f(it.next());
-        if (f.open(QIODevice::ReadOnly))
-            texts.push_back(f.readAll().toStdString());
-    }
-    return texts;
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestWhatIfDialog : public QObject
 {
@@ -45,7 +31,7 @@ private Q_SLOTS:
         WhatIfDialog::Input input;
         input.ns = "batch";
         input.currentLabels = {{"pod-security.kubernetes.io/enforce", "restrictd"}};
-        input.texts = sampleTexts();
+        input.texts = TestUtil::sampleTexts();
         input.defaultNamespace = "default";
         WhatIfDialog dialog(input);
         auto *level = dialog.findChildren<QComboBox *>().value(0);

@@ -37,18 +37,6 @@ const char *const RootDb =
     "  containers:\n  - name: db\n    image: postgres:16\n    securityContext:\n"
     "      runAsUser: 0\n";
 
-std::vector<std::string> sampleTexts()
-{
-    std::vector<std::string> texts;
-    QDirIterator it(TestUtil::sampleDir(), QDir::Files);
-    while (it.hasNext()) {
-        QFile f(it.next());
-        if (f.open(QIODevice::ReadOnly))
-            texts.push_back(f.readAll().toStdString());
-    }
-    return texts;
-}
-
 /// Why a pane of dialog does not show text at the application's (zoomed) size: the text
 /// widgets' fonts, and text fragments of rich text that carry a size of their own (the
 /// monospace of Markdown code); empty when every one follows.
@@ -124,7 +112,7 @@ private Q_SLOTS:
         w.zoom(5);
         WhatIfDialog::Input input;
         input.ns = "payments";
-        input.texts = sampleTexts();
+        input.texts = TestUtil::sampleTexts();
         input.defaultNamespace = "default";
         WhatIfDialog dialog(input, &w);
         dialog.propose(0, QStringLiteral("restricted"), QStringLiteral("latest"));

@@ -13,12 +13,27 @@
 #include <QString>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace PodSec::TestUtil {
 
 inline QString sampleDir()
 {
     return QStringLiteral(PODSEC_SOURCE_DIR "/resources/sample/workspace");
+}
+
+/// The texts of the bundled sample's files.
+inline std::vector<std::string> sampleTexts()
+{
+    std::vector<std::string> texts;
+    QDirIterator it(sampleDir(), QDir::Files);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly))
+            texts.push_back(f.readAll().toStdString());
+    }
+    return texts;
 }
 
 /// Copies the bundled sample workspace into to, replacing what is there (every test starts
