@@ -19,34 +19,31 @@ QFont zoomingMonospaceFont()
 
 void followZoom(QTextDocument *document)
 {
-    // The fragments that carry a size of their own, collected first: changing a format
-    // while iterating would split and merge the fragments being walked.
-    QList<QPair<int, int>> ranges;
+    // The fragments that carry a size of their own, with their formats, collected first:
+    // changing a format while iterating would split and merge the fragments being walked.
+    // Clearing a size moves no text, so the positions stay valid.
+    struct Sized
+    {
+        int position, length;
+        QTextCharFormat format;
+    };
+    QList<Sized> ranges;
     for (QTextBlock b = document->begin(); b.isValid(); b = b.next()) {
         for (auto it = b.begin(); !it.atEnd(); ++it) {
             const QTextFragment f = it.fragment();
             if (f.charFormat().hasProperty(QTextFormat::FontPointSize))
-                ranges << qMakePair(f.position(), f.length());
+                ranges.append({f.position(), f.length(), f.charFormat()});
         }
     }
     if (ranges.isEmpty())
         return;
     QTextCursor cursor(document);
     cursor.beginEditBlock();
-    for (const auto &[position, length] : std::as_const(ranges)) {
-        cursor.setPosition(position);
-        cursor.setPosition(position + length, QTextCursor::KeepAnchor);
-        QTextCharFormat format = cursor.charFormat();
-        // cursor.charFormat() is the format before the anchor's end; take the fragment's.
-        const QTextBlock block = document->findBlock(position);
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            if (it.fragment().position() == position) {
-                format = it.fragment().charFormat();
-                break;
-            }
-        }
-        format.clearProperty(QTextFormat::FontPointSize);
-        cursor.setCharFormat(format);
+    for (Sized &r : ranges) {
+        cursor.setPosition(r.position);
+        cursor.setPosition(r.position + r.length, QTextCursor::KeepAnchor);
+        r.format.clearProperty(QTextFormat::FontPointSize);
+        cursor.setCharFormat(r.format);
     }
     cursor.endEditBlock();
 }
