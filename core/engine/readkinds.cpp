@@ -2,9 +2,8 @@
 #include "engine/readkinds.h"
 
 #include "engine/workspacefacts.h"
+#include "k8s/object.h"
 
-#include <algorithm>
-#include <array>
 #include <atomic>
 #include <cstdlib>
 #include <optional>
@@ -25,13 +24,14 @@ bool endsWithList(std::string_view kind)
     return kind.size() >= 4 && kind.substr(kind.size() - 4) == "List";
 }
 
+/// One of K8s::Object's pod-bearing kinds (Kind::Pod to Kind::CronJob), by name.
 bool isPodBearingName(std::string_view kind)
 {
-    static constexpr std::array<std::string_view, 9> names = {
-        "Pod",         "PodTemplate", "ReplicationController",
-        "ReplicaSet",  "Deployment",  "DaemonSet",
-        "StatefulSet", "Job",         "CronJob"};
-    return std::find(names.begin(), names.end(), kind) != names.end();
+    for (int k = int(K8s::Kind::Pod); k <= int(K8s::Kind::CronJob); ++k) {
+        if (kind == K8s::kindName(K8s::Kind(k)))
+            return true;
+    }
+    return false;
 }
 
 /// The word after the first "kind:" at the start of a line, or empty: a guess, never trusted,
