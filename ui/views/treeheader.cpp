@@ -96,12 +96,15 @@ void TreeHeader::setPinned(bool pinned)
     m_pinned = pinned;
     QHeaderView *header = m_tree->header();
     if (pinned) {
-        m_tree->viewport()->installEventFilter(this);
+        m_viewport = m_tree->viewport();
+        m_viewport->installEventFilter(this);
         header->setSectionResizeMode(QHeaderView::Fixed);
         header->setSectionResizeMode(WorkloadTreeModel::NameColumn, QHeaderView::Stretch);
         fitPinned();
     } else {
-        m_tree->viewport()->removeEventFilter(this);
+        if (m_viewport)
+            m_viewport->removeEventFilter(this);
+        m_viewport = nullptr;
         m_collapsed.clear();
         apply();
         const int name = header->sectionSize(WorkloadTreeModel::NameColumn);
@@ -130,7 +133,7 @@ int TreeHeader::minimumNameWidth() const
 
 bool TreeHeader::eventFilter(QObject *watched, QEvent *event)
 {
-    if (m_pinned && watched == m_tree->viewport() && event->type() == QEvent::Resize)
+    if (event->type() == QEvent::Resize && m_pinned && m_viewport && watched == m_viewport)
         fitPinned();
     return QObject::eventFilter(watched, event);
 }

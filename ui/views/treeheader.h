@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 
 class QTreeView;
@@ -52,6 +53,10 @@ private:
     void showMenu(const QPoint &pos);
 
     QTreeView *m_tree;
+    /// The tree's viewport while pinned (its resizes refit the columns). Kept, not asked of
+    /// the tree: the filter also sees events while the tree is being destroyed, when the
+    /// tree is no QAbstractScrollArea any more.
+    QPointer<QWidget> m_viewport;
     QSet<int> m_userHidden;
     bool m_pss = true;
     bool m_checklist = true;
