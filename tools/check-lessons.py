@@ -14,6 +14,11 @@ Goals are judged from the CLI's JSON as far as it allows:
              `checklist` entry (`--rules all`); `container:` keeps only that container's fields
   present / absent   the field path walked in the YAML object (PyYAML)
   enforces   `podsec plan --format json`: the namespace's current `enforces` level
+  warns / audits   the Namespace object's pod-security.kubernetes.io/warn (audit) label
+             (PyYAML; unlabelled or invalid: the admission configuration's default, else
+             privileged)
+  risk       `podsec access --format json`: the subject's risks of that id (and scope) at a
+             severity above `atMost`; a subject nothing names is not met
   admitted   `check --admission`: exempt, or the enforce policy allows the object
 
 Usage: tools/check-lessons.py [--podsec PATH] [--lessons DIR] [-v] [LESSON ...]
@@ -42,7 +47,10 @@ CHECKLIST_IDS = {
     "secretInManifest", "legacyServiceAccountToken", "configMapCredentials",
     "serviceExposure", "podSecurityPolicy",
 }
-GOAL_KINDS = ("passes", "check", "present", "absent", "enforces", "admitted")
+GOAL_KINDS = ("passes", "check", "present", "absent", "enforces", "warns", "audits",
+              "admitted", "risk")
+SEVERITY_ORDER = ("deny", "danger", "warning", "info")  # worst first
+LEVELS = ("privileged", "baseline", "restricted")
 POD_SPEC_PREFIX = {
     "Pod": ["spec"],
     "PodTemplate": ["template", "spec"],
@@ -74,6 +82,19 @@ class State:
         if rc == 2:
             self.errors.append(f"plan: exit {rc}: {err.strip()}")
         self.plan = json.loads(out) if out.strip() else {"namespaces": []}
+        rc, out, err = run([podsec, "access", "--format", "json"] + [folder])
+        if rc == 2:
+            self.errors.append(f"access: exit {rc}: {err.strip()}")
+        self.access = json.loads(out) if out.strip() else {"subjects": []}
+        self.defaults = {}
+        if admission:
+            with open(admission, encoding="utf-8") as f:
+                conf = yaml.safe_load(f) or {}
+            if conf.get("kind") == "AdmissionConfiguration":
+                for plugin in conf.get("plugins", []):
+                    if plugin.get("name") == "PodSecurity":
+                        conf = plugin.get("configuration") or {}
+            self.defaults = conf.get("defaults") or {}
         self.docs = []
         for name in sorted(os.listdir(folder)):
             if name.endswith((".yaml", ".yml")):
@@ -155,6 +176,34 @@ def judge(goal, st):
                 have = n["enforces"] if ":" in want else n["enforces"].split(":")[0]
                 return have == want, f"namespace {ns} enforces {n['enforces']}"
         return False, f"namespace {ns} not in the workspace"
+    if kind in ("warns", "audits"):
+        ns, mode = goal.get("namespace"), kind[:-1] if kind == "warns" else "audit"
+        docs = [d for d in st.docs if d.get("kind") == "Namespace"
+                and (d.get("metadata") or {}).get("name") == ns]
+        if not docs:
+            return False, f"namespace {ns} not declared"
+        labels = (docs[-1].get("metadata") or {}).get("labels") or {}
+        have = labels.get(f"pod-security.kubernetes.io/{mode}")
+        if have not in LEVELS:
+            have = st.defaults.get(mode, "privileged")
+        return have == goal[kind], f"namespace {ns} {kind} at {have}"
+    if kind == "risk":
+        parts = str(goal.get("subject", "")).split("/", 1)
+        skind, rest = parts[0], parts[1] if len(parts) > 1 else ""
+        sns, sname = rest.split("/", 1) if skind == "ServiceAccount" else ("", rest)
+        named = any(s["kind"] == skind and s["name"] == sname and (s.get("namespace") or "") == sns
+                    for s in st.access.get("subjects", []))
+        limit = SEVERITY_ORDER.index(goal["atMost"]) if "atMost" in goal else len(SEVERITY_ORDER)
+        bad = [f"{r['id']} ({r['severity']}, {r['scope']})"
+               for s in st.access.get("subjects", [])
+               if s["kind"] == skind and s["name"] == sname and (s.get("namespace") or "") == sns
+               for r in s["risks"]
+               if r["id"] == goal["risk"] and ("scope" not in goal or r["scope"] == goal["scope"])
+               and SEVERITY_ORDER.index(r["severity"]) < limit]
+        if not named and not any(d.get("kind") in ("ServiceAccount", "RoleBinding",
+                                                   "ClusterRoleBinding") for d in st.docs):
+            return False, f"nothing names {goal.get('subject')}"
+        return not bad, ("too severe: " + ", ".join(bad)) if bad else "no such risk"
     ref = goal.get("object")
     if not ref:
         return None, "goal has no object"

@@ -1602,6 +1602,50 @@ Connect anyway?</source>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
+    <message>
+        <source>Nothing in the workspace names %1.</source>
+        <translation>工作区中没有任何对象提到 %1。</translation>
+    </message>
+    <message>
+        <source>It warns at %1 now.</source>
+        <translation>它当前按 %1 发出警告。</translation>
+    </message>
+    <message>
+        <source>It audits at %1 now.</source>
+        <translation>它当前按 %1 审计。</translation>
+    </message>
+    <message>
+        <source>Namespace %1 warns at %2</source>
+        <translation>命名空间 %1 按%2级别发出警告</translation>
+    </message>
+    <message>
+        <source>Namespace %1 audits at %2</source>
+        <translation>命名空间 %1 按%2级别审计</translation>
+    </message>
+    <message>
+        <source>cluster-wide</source>
+        <translation>在整个集群</translation>
+    </message>
+    <message>
+        <source>in namespace %1</source>
+        <translation>在命名空间 %1 中</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 risk</source>
+        <translation>%1 没有 %2 风险</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 risk %3</source>
+        <translation>%1 %3没有 %2 风险</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 risk above %3</source>
+        <translation>%1 没有高于%3的 %2 风险</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 risk above %3 %4</source>
+        <translation>%1 %4没有高于%3的 %2 风险</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::MainWindow</name>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Checking a lesson's goals against the engine's result for its workspace.
+#include "access/accessmodel.h"
 #include "engine/ruleset.h"
 #include "engine/workspacesnapshot.h"
 #include "k8s/object.h"
@@ -215,16 +216,61 @@ GoalResult checkGoal(const Goal &goal, const Workspace &ws, const FoundObject &f
     return {GoalStatus::Met, {}};
 }
 
-GoalResult evaluateGoal(const Goal &goal, const Workspace &ws)
+/// Whether the workspace knows the subject: a binding names it, or (an account) it is
+/// declared or runs a workload. A goal about a subject nobody mentions is a mistake, not met.
+bool knownSubject(const Access::AccessModel &model, const Access::Subject &subject)
 {
-    if (goal.kind == GoalKind::Enforces || !goal.object) {
+    const auto &known = model.knownIdentities();
+    if (std::find(known.begin(), known.end(), subject) != known.end())
+        return true;
+    const auto &bindings = model.input().bindings;
+    return std::any_of(bindings.begin(), bindings.end(), [&](const Access::Binding &b) {
+        return std::find(b.subjects.begin(), b.subjects.end(), subject) != b.subjects.end();
+    });
+}
+
+GoalResult riskGoal(const Goal &goal, const WorkspaceSnapshot &snapshot)
+{
+    if (!snapshot.access || !snapshot.access->model)
+        return notMet();
+    const ObjectRef &ref = *goal.subject;
+    const Access::Subject subject{ref.kind == "User"    ? Access::SubjectKind::User
+                                  : ref.kind == "Group" ? Access::SubjectKind::Group
+                                                        : Access::SubjectKind::ServiceAccount,
+                                  ref.name, ref.namespaceName};
+    if (!knownSubject(*snapshot.access->model, subject))
+        return {GoalStatus::SubjectMissing, {ref.text()}};
+    std::vector<std::string> failing;
+    for (const auto &s : snapshot.access->subjects) {
+        if (!(s.subject == subject))
+            continue;
+        for (const auto &r : s.risks) {
+            // Severities run from Deny (worst) to Info: a smaller value is worse.
+            const bool tooSevere = !goal.atMost || r.severity < *goal.atMost;
+            if (goal.riskId == Access::riskName(r.id) &&
+                (goal.scope.empty() || goal.scope == r.scope) && tooSevere)
+                failing.push_back(goal.riskId + " (" + Engine::severityName(r.severity) + ", " +
+                                  r.scope + ')');
+        }
+    }
+    return failing.empty() ? GoalResult{GoalStatus::Met, {}} : notMet(std::move(failing));
+}
+
+GoalResult evaluateGoal(const Goal &goal, const Workspace &ws, const WorkspaceSnapshot &snapshot)
+{
+    if (goal.kind == GoalKind::Risk)
+        return riskGoal(goal, snapshot);
+    if (!goal.object) {
         const NamespaceEntry *ns = ws.ns(goal.namespaceName);
         if (!ns)
             return {GoalStatus::NamespaceMissing, {}};
-        if (goal.kind == GoalKind::Enforces)
-            return ns->policy.enforce.level == goal.level
-                       ? GoalResult{GoalStatus::Met, {}}
-                       : notMet({Policy::levelName(ns->policy.enforce.level)});
+        if (goal.kind != GoalKind::Check) {
+            const auto &mode = goal.kind == GoalKind::Warns    ? ns->policy.warn
+                               : goal.kind == GoalKind::Audits ? ns->policy.audit
+                                                               : ns->policy.enforce;
+            return mode.level == goal.level ? GoalResult{GoalStatus::Met, {}}
+                                            : notMet({Policy::levelName(mode.level)});
+        }
         for (const auto &f : ns->checklist) { // a namespace rule of the checklist
             if (f.rule && f.rule->id == goal.checkId && !f.allowed)
                 return notMet({goal.checkId});
@@ -265,6 +311,9 @@ GoalResult evaluateGoal(const Goal &goal, const Workspace &ws)
             return notMet();
         return !w->deniedByEnforce == goal.admitted ? GoalResult{GoalStatus::Met, {}} : notMet();
     case GoalKind::Enforces:
+    case GoalKind::Warns:
+    case GoalKind::Audits:
+    case GoalKind::Risk:
         break;
     }
     return notMet();
@@ -280,6 +329,7 @@ GoalReport evaluateGoals(const GoalSet &goals, const std::vector<WorkspaceFile> 
     options.defaultNamespace = context.defaultNamespace;
     options.admissionConfig = context.admission;
     options.checklist = goals.usesChecklist();
+    options.evaluateAccess = goals.usesAccess();
     GoalReport report;
     const auto snapshot = buildSnapshot(files, options);
     if (!snapshot) {
@@ -288,7 +338,7 @@ GoalReport evaluateGoals(const GoalSet &goals, const std::vector<WorkspaceFile> 
     }
     const Workspace ws(files, *snapshot, context.defaultNamespace);
     for (const auto &goal : goals.goals)
-        report.results.push_back(evaluateGoal(goal, ws));
+        report.results.push_back(evaluateGoal(goal, ws, *snapshot));
     return report;
 }
 

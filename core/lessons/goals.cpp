@@ -2,6 +2,7 @@
 // Reading a lesson's goals.yaml (resources/lessons/README.md).
 #include "lessons/goals.h"
 
+#include "access/accessmodel.h"
 #include "engine/ruleset.h"
 #include "policy/registry.h"
 #include "yaml/sourcefile.h"
@@ -13,7 +14,15 @@ namespace PodSec::Lessons {
 namespace {
 
 constexpr GoalKind AllKinds[] = {GoalKind::Passes, GoalKind::Check,    GoalKind::Present,
-                                 GoalKind::Absent, GoalKind::Enforces, GoalKind::Admitted};
+                                 GoalKind::Absent, GoalKind::Enforces, GoalKind::Admitted,
+                                 GoalKind::Warns,  GoalKind::Audits,   GoalKind::Risk};
+constexpr const char *KindList =
+    "passes, check, present, absent, enforces, warns, audits, admitted or risk";
+
+bool namespaceKind(GoalKind kind)
+{
+    return kind == GoalKind::Enforces || kind == GoalKind::Warns || kind == GoalKind::Audits;
+}
 
 class Reader
 {
@@ -52,6 +61,7 @@ public:
         g.column = doc.node(node).column;
         std::optional<GoalKind> kind;
         Yaml::NodeId kindValue = Yaml::NoNode, kindKey = Yaml::NoNode;
+        Yaml::NodeId riskKey = Yaml::NoNode; ///< the first of scope: or atMost:
         bool ok = true;
         for (std::size_t i = 0; i < doc.size(r); ++i) {
             const auto keyNode = doc.mapKey(r, i);
@@ -78,23 +88,36 @@ public:
                 const auto c = text(value, key);
                 ok = c.has_value() && ok;
                 g.container = c.value_or("");
+            } else if (key == "subject") {
+                ok = subjectRef(value, g) && ok;
+            } else if (key == "scope") {
+                const auto scope = text(value, key);
+                ok = scope.has_value() && ok;
+                g.scope = scope.value_or("");
+                riskKey = riskKey == Yaml::NoNode ? keyNode : riskKey;
+            } else if (key == "atMost") {
+                ok = severity(value, g) && ok;
+                riskKey = riskKey == Yaml::NoNode ? keyNode : riskKey;
             } else if (key == "text") {
                 ok = texts(value, g) && ok;
             } else {
-                problem(keyNode, "unknown goal key \"" + key +
-                                     "\" (goal kinds: passes, check, present, absent, enforces, "
-                                     "admitted; other keys: object, namespace, container, text)");
+                problem(keyNode, "unknown goal key \"" + key + "\" (goal kinds: " + KindList +
+                                     "; other keys: object, namespace, container, subject, "
+                                     "scope, atMost, text)");
                 ok = false;
             }
         }
         if (!kind) {
-            problem(node, "the goal has no kind (passes, check, present, absent, enforces or "
-                          "admitted)");
+            problem(node, std::string("the goal has no kind (") + KindList + ")");
             return std::nullopt;
         }
         g.kind = *kind;
         ok = value(kindValue, g) && ok;
         ok = targets(node, kindKey, g) && ok;
+        if (riskKey != Yaml::NoNode && g.kind != GoalKind::Risk) {
+            problem(riskKey, "scope: and atMost: go only with a risk goal");
+            ok = false;
+        }
         return ok ? std::optional<Goal>(std::move(g)) : std::nullopt;
     }
 
@@ -121,6 +144,51 @@ private:
             return false;
         }
         g.object = ObjectRef{parts[0], parts.size() == 3 ? parts[1] : std::string(), parts.back()};
+        return true;
+    }
+
+    /// "User/alice", "Group/devs" (the name may hold "/"), "ServiceAccount/ns/name".
+    bool subjectRef(Yaml::NodeId node, Goal &g)
+    {
+        const auto value = text(node, "subject");
+        if (!value)
+            return false;
+        const auto slash = value->find('/');
+        const std::string kind = value->substr(0, slash);
+        std::string rest = slash == std::string::npos ? std::string() : value->substr(slash + 1);
+        ObjectRef ref{kind, {}, rest};
+        if (kind == "ServiceAccount") {
+            const auto second = rest.find('/');
+            ref.namespaceName = rest.substr(0, second);
+            ref.name = second == std::string::npos ? std::string() : rest.substr(second + 1);
+            if (ref.namespaceName.empty() || ref.name.empty() ||
+                ref.name.find('/') != std::string::npos) {
+                problem(node, "subject: expected ServiceAccount/namespace/name, found \"" + *value +
+                                  "\"");
+                return false;
+            }
+        } else if ((kind != "User" && kind != "Group") || rest.empty()) {
+            problem(node, "subject: expected User/name, Group/name or "
+                          "ServiceAccount/namespace/name, found \"" +
+                              *value + "\"");
+            return false;
+        }
+        g.subject = std::move(ref);
+        return true;
+    }
+
+    bool severity(Yaml::NodeId node, Goal &g)
+    {
+        const auto value = text(node, "atMost");
+        if (!value)
+            return false;
+        const auto severity = Engine::severityFromName(*value);
+        if (!severity || *severity == Engine::Severity::Deny) {
+            problem(node, "atMost: unknown severity \"" + *value +
+                              "\" (expected info, warning or danger)");
+            return false;
+        }
+        g.atMost = severity;
         return true;
     }
 
@@ -152,7 +220,9 @@ private:
             return false;
         switch (g.kind) {
         case GoalKind::Passes:
-        case GoalKind::Enforces: {
+        case GoalKind::Enforces:
+        case GoalKind::Warns:
+        case GoalKind::Audits: {
             const auto level = Policy::parseLevel(*v);
             if (!level || (g.kind == GoalKind::Passes && *level == Policy::Level::Privileged)) {
                 problem(node,
@@ -194,6 +264,14 @@ private:
             g.admitted = m_doc.isTrue(r);
             return true;
         }
+        case GoalKind::Risk:
+            g.riskId = *v;
+            for (int i = 0; i < Access::RiskCount; ++i) {
+                if (*v == Access::riskName(Access::RiskId(i)))
+                    return true;
+            }
+            problem(node, "risk: unknown risk id \"" + *v + "\" (a risk of spec/access.md)");
+            return false;
         }
         return false;
     }
@@ -202,9 +280,19 @@ private:
     bool targets(Yaml::NodeId node, Yaml::NodeId kindKey, Goal &g)
     {
         const std::string key = goalKindName(g.kind);
-        if (g.kind == GoalKind::Enforces) {
+        if (g.kind != GoalKind::Risk && g.subject) {
+            problem(node, key + ": subject: goes only with a risk goal");
+            return false;
+        }
+        if (namespaceKind(g.kind)) {
             if (g.namespaceName.empty() || g.object) {
-                problem(node, "enforces: name the namespace (namespace: …), not an object");
+                problem(node, key + ": name the namespace (namespace: …), not an object");
+                return false;
+            }
+        } else if (g.kind == GoalKind::Risk) {
+            if (!g.subject || g.object || !g.namespaceName.empty()) {
+                problem(node, "risk: name the subject (subject: User/name, Group/name or "
+                              "ServiceAccount/namespace/name), not an object or a namespace");
                 return false;
             }
         } else if (g.kind == GoalKind::Check && g.checklistRule && !g.object) {
@@ -302,6 +390,12 @@ const char *goalKindName(GoalKind kind)
         return "enforces";
     case GoalKind::Admitted:
         return "admitted";
+    case GoalKind::Warns:
+        return "warns";
+    case GoalKind::Audits:
+        return "audits";
+    case GoalKind::Risk:
+        return "risk";
     }
     return "";
 }
@@ -325,6 +419,12 @@ std::string Goal::text(const std::string &language) const
 bool GoalSet::usesChecklist() const
 {
     return std::any_of(goals.begin(), goals.end(), [](const Goal &g) { return g.checklistRule; });
+}
+
+bool GoalSet::usesAccess() const
+{
+    return std::any_of(goals.begin(), goals.end(),
+                       [](const Goal &g) { return g.kind == GoalKind::Risk; });
 }
 
 bool GoalReport::complete() const
@@ -422,6 +522,14 @@ std::string describe(const Goal &goal)
         return "namespace " + goal.namespaceName + " enforces " + Policy::levelName(goal.level);
     case GoalKind::Admitted:
         return object + (goal.admitted ? " is admitted" : " is rejected");
+    case GoalKind::Warns:
+        return "namespace " + goal.namespaceName + " warns at " + Policy::levelName(goal.level);
+    case GoalKind::Audits:
+        return "namespace " + goal.namespaceName + " audits at " + Policy::levelName(goal.level);
+    case GoalKind::Risk:
+        return goal.subject->text() + " has no " + goal.riskId +
+               (goal.atMost ? std::string(" above ") + Engine::severityName(*goal.atMost) : "") +
+               (goal.scope.empty() ? "" : " in " + goal.scope);
     }
     return {};
 }

@@ -3,6 +3,7 @@
 
 #include "admission/admissionconfig.h"
 #include "common/diagnostic.h"
+#include "engine/ruleset.h"
 #include "policy/levelversion.h"
 
 #include <cstdint>
@@ -37,6 +38,9 @@ enum class GoalKind : std::uint8_t {
     Absent,   ///< a field of an object is gone
     Enforces, ///< a namespace's effective enforce level is this one
     Admitted, ///< the namespace's enforce policy (exemptions included) admits the object
+    Warns,    ///< a namespace's effective warn level is this one
+    Audits,   ///< a namespace's effective audit level is this one
+    Risk,     ///< a subject has no access risk of an id (spec/access.md), or none above a severity
 };
 /// The goals file's key of a kind ("passes", "check", ...).
 const char *goalKindName(GoalKind kind);
@@ -53,16 +57,26 @@ struct ObjectRef
 struct Goal
 {
     GoalKind kind = GoalKind::Passes;
-    /// The object the goal is about (every kind but Enforces, and Check on a namespace).
+    /// The object the goal is about (every kind but the namespace ones, Risk, and Check on a
+    /// namespace).
     std::optional<ObjectRef> object;
-    /// The namespace of Enforces and of a checklist namespace rule (check with namespace:).
+    /// The namespace of Enforces, Warns, Audits and of a checklist namespace rule (check
+    /// with namespace:).
     std::string namespaceName;
-    Policy::Level level = Policy::Level::Restricted; ///< Passes, Enforces
+    Policy::Level level = Policy::Level::Restricted; ///< Passes, Enforces, Warns, Audits
     std::string checkId;                             ///< Check
     bool checklistRule = false; ///< checkId is a checklist rule, not a PSS check
     std::string container;      ///< Check: only this container (empty: every one)
     std::string path;           ///< Present, Absent: "spec.containers[0].image"
     bool admitted = true;       ///< Admitted: the outcome wanted
+    /// Risk: the subject ("User/alice", "Group/devs", "ServiceAccount/ci/deployer"; kind is
+    /// User, Group or ServiceAccount), the risk id, the scope looked at ("cluster" or a
+    /// namespace; empty: every scope) and the severity the risk may keep (none: it must be
+    /// gone).
+    std::optional<ObjectRef> subject;
+    std::string riskId;
+    std::string scope;
+    std::optional<Engine::Severity> atMost;
     /// The goal's own words by language ("en", "zh_CN"); may be empty.
     std::map<std::string, std::string> texts;
     /// Where the goal starts in goals.yaml.
@@ -91,6 +105,8 @@ struct GoalSet
     std::vector<Goal> goals;
     /// Some goal names a checklist rule: the checklist rule set must run.
     bool usesChecklist() const;
+    /// Some goal is about access risks: the access model must be built.
+    bool usesAccess() const;
 };
 
 /// Reads a goals file. Every problem (a syntax error, an unknown key or goal kind, an
@@ -108,13 +124,15 @@ enum class GoalStatus : std::uint8_t {
     ObjectAmbiguous,  ///< several objects match "Kind/name": name the namespace
     ContainerMissing, ///< the object has no container of that name
     NamespaceMissing, ///< no such namespace in the workspace
+    SubjectMissing,   ///< no binding of the workspace names the subject (Risk)
 };
 
 struct GoalResult
 {
     GoalStatus status = GoalStatus::NotMet;
-    /// NotMet: the checks or rules that fail (Passes, Check), or the objects that are
-    /// missing; empty otherwise.
+    /// NotMet: the checks or rules that fail (Passes, Check), the level in force (Enforces,
+    /// Warns, Audits), the risks too severe as "id (severity, scope)" (Risk), or the objects
+    /// that are missing; empty otherwise.
     std::vector<std::string> failing;
     bool met() const { return status == GoalStatus::Met; }
 };

@@ -240,6 +240,37 @@ private Q_SLOTS:
             << QStringLiteral(
                    "goals:\n  - object: Pod/web\n    passes: baseline\n    container: app\n")
             << QStringLiteral("goals.yaml:3:5: container: only a check goal") << 0;
+        QTest::newRow("warns on an object")
+            << QStringLiteral("goals:\n  - object: Pod/web\n    warns: restricted\n")
+            << QStringLiteral("goals.yaml:2:5: warns: name the namespace") << 0;
+        QTest::newRow("audits unknown level")
+            << QStringLiteral("goals:\n  - namespace: shop\n    audits: strict\n")
+            << QStringLiteral("goals.yaml:3:13: audits: unknown level \"strict\"") << 0;
+        QTest::newRow("unknown risk")
+            << QStringLiteral("goals:\n  - subject: User/alice\n    risk: createPods\n")
+            << QStringLiteral("goals.yaml:3:11: risk: unknown risk id \"createPods\"") << 0;
+        QTest::newRow("unknown subject kind")
+            << QStringLiteral("goals:\n  - subject: Robot/r2\n    risk: bind\n")
+            << QStringLiteral("goals.yaml:2:14: subject: expected User/name, Group/name") << 0;
+        QTest::newRow("account without namespace")
+            << QStringLiteral("goals:\n  - subject: ServiceAccount/deployer\n    risk: bind\n")
+            << QStringLiteral("goals.yaml:2:14: subject: expected ServiceAccount/namespace/name")
+            << 0;
+        QTest::newRow("risk of an object")
+            << QStringLiteral("goals:\n  - object: Pod/web\n    risk: bind\n")
+            << QStringLiteral("goals.yaml:2:5: risk: name the subject") << 0;
+        QTest::newRow("subject elsewhere")
+            << QStringLiteral(
+                   "goals:\n  - object: Pod/web\n    passes: baseline\n    subject: User/a\n")
+            << QStringLiteral("goals.yaml:2:5: passes: subject: goes only with a risk goal") << 0;
+        QTest::newRow("scope elsewhere")
+            << QStringLiteral(
+                   "goals:\n  - namespace: shop\n    enforces: baseline\n    scope: shop\n")
+            << QStringLiteral("goals.yaml:4:5: scope: and atMost: go only with a risk goal") << 0;
+        QTest::newRow("atMost deny")
+            << QStringLiteral("goals:\n  - subject: User/alice\n    risk: bind\n"
+                              "    atMost: deny\n")
+            << QStringLiteral("goals.yaml:4:13: atMost: unknown severity \"deny\"") << 0;
     }
 
     void badGoals()
@@ -343,6 +374,67 @@ private Q_SLOTS:
                                                                       "  namespace: b\n"))});
         QCOMPARE(report.results[0].status, GoalStatus::ObjectAmbiguous);
         QCOMPARE(report.results[5].status, GoalStatus::Met); // named with its namespace
+    }
+
+    void modesAndRisks()
+    {
+        // shop enforces baseline and warns at restricted; ci/deployer may create pods there
+        // (a warning at baseline), alice may read its Secrets.
+        const std::string rbac = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n"
+                                 "  labels:\n    pod-security.kubernetes.io/enforce: baseline\n"
+                                 "    pod-security.kubernetes.io/warn: restricted\n"
+                                 "---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n"
+                                 "  name: deployer\n  namespace: ci\n"
+                                 "---\napiVersion: rbac.authorization.k8s.io/v1\nkind: Role\n"
+                                 "metadata:\n  name: deploy\n  namespace: shop\nrules:\n"
+                                 "  - apiGroups: [\"\"]\n    resources: [pods]\n"
+                                 "    verbs: [create]\n"
+                                 "---\napiVersion: rbac.authorization.k8s.io/v1\n"
+                                 "kind: RoleBinding\nmetadata:\n  name: deploy\n"
+                                 "  namespace: shop\nroleRef:\n"
+                                 "  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n"
+                                 "  name: deploy\nsubjects:\n  - kind: ServiceAccount\n"
+                                 "    name: deployer\n    namespace: ci\n";
+        std::vector<Problem> problems;
+        const auto goals = parseGoals("goals:\n"
+                                      "  - namespace: shop\n    warns: restricted\n"
+                                      "  - namespace: shop\n    audits: restricted\n"
+                                      "  - subject: ServiceAccount/ci/deployer\n"
+                                      "    risk: createWorkloads\n"
+                                      "  - subject: ServiceAccount/ci/deployer\n"
+                                      "    risk: createWorkloads\n    atMost: warning\n"
+                                      "  - subject: ServiceAccount/ci/deployer\n"
+                                      "    risk: createWorkloads\n    atMost: info\n"
+                                      "  - subject: ServiceAccount/ci/deployer\n"
+                                      "    risk: createWorkloads\n    scope: other\n"
+                                      "  - subject: ServiceAccount/ci/deployer\n"
+                                      "    risk: readSecrets\n"
+                                      "  - subject: User/nobody\n    risk: readSecrets\n",
+                                      "goals.yaml", problems);
+        QVERIFY2(problems.empty(), qPrintable(problemsText(problems)));
+        QVERIFY(goals.usesAccess());
+        QCOMPARE(q(describe(goals.goals[4])),
+                 QStringLiteral("ServiceAccount/ci/deployer has no createWorkloads above info"));
+        auto report = evaluateGoals(goals, oneFile(rbac));
+        QCOMPARE(report.results.size(), std::size_t(8));
+        QCOMPARE(report.results[0].status, GoalStatus::Met);
+        QCOMPARE(report.results[1].status, GoalStatus::NotMet); // audits at privileged
+        QCOMPARE(report.results[1].failing, std::vector<std::string>{"privileged"});
+        QCOMPARE(report.results[2].status, GoalStatus::NotMet);
+        QCOMPARE(report.results[2].failing,
+                 std::vector<std::string>{"createWorkloads (warning, shop)"});
+        QCOMPARE(report.results[3].status, GoalStatus::Met);    // warning is allowed
+        QCOMPARE(report.results[4].status, GoalStatus::NotMet); // only info is
+        QCOMPARE(report.results[5].status, GoalStatus::Met);    // nothing in "other"
+        QCOMPARE(report.results[6].status, GoalStatus::Met);
+        QCOMPARE(report.results[7].status, GoalStatus::SubjectMissing);
+
+        // Enforcing restricted in shop turns createWorkloads there into info.
+        std::string restricted = rbac;
+        restricted.replace(restricted.find("enforce: baseline"), 17, "enforce: restricted");
+        report = evaluateGoals(goals, oneFile(restricted));
+        QCOMPARE(report.results[4].status, GoalStatus::Met);
+        QCOMPARE(report.results[2].status, GoalStatus::NotMet); // still there, at info
     }
 
     void exemptionsCount()

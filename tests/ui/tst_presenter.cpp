@@ -427,6 +427,13 @@ private Q_SLOTS:
         QVERIFY(first.indexOf(explanation) >= 0);
         QVERIFY(first.indexOf(explanation) < first.indexOf(why));
         QVERIFY(first.indexOf(why) < first.indexOf(server));
+        // A field row: the explanation comes before the table of the checks that read it too.
+        const QString table =
+            QStringLiteral("| ") + DetailsPane::tr("Check") + QStringLiteral(" |");
+        QVERIFY(normal.indexOf(table) >= 0);
+        QVERIFY(normal.indexOf(table) < normal.indexOf(explanation));
+        QVERIFY2(first.indexOf(explanation) < first.indexOf(table), qPrintable(first.left(400)));
+        QCOMPARE(first.count(explanation), 1);
     }
 };
 

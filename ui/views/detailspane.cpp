@@ -252,6 +252,13 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
               DetailsPane::tr("line %1").arg(live ? int(field->line) - int(w->line) + 1
                                                   : int(field->line)) +
               QStringLiteral("\n\n");
+        for (const auto &c : field->checks) {
+            if (!c.allowed)
+                failing.insert(c.checkId);
+        }
+        // The presenter view: what the controls guard against before the table of checks.
+        if (explanationFirst)
+            md += explanations(failing, true);
         md += QStringLiteral("| ") + DetailsPane::tr("Check") + QStringLiteral(" | ") +
               DetailsPane::tr("Policy") + QStringLiteral(" | ") + DetailsPane::tr("Verdict") +
               QStringLiteral(" |\n|---|---|---|\n");
@@ -262,8 +269,6 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
                            columnName(col),
                            BadgeProxyModel::verdictText(c.allowed ? Verdict::Pass : Verdict::Fail,
                                                         col + WorkloadTreeModel::BaselineColumn));
-            if (!c.allowed)
-                failing.insert(c.checkId);
         }
         md += QLatin1Char('\n');
     } else {
@@ -313,8 +318,9 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
             }
         }
     }
-    // The presenter view: what the controls guard against first, no scrolling to reach it.
-    if (explanationFirst)
+    // The presenter view: what the controls guard against first, no scrolling to reach it
+    // (a field's came before its table of checks).
+    if (explanationFirst && !field)
         md += explanations(failing, true);
     // Reasons and details of the failing checks, at the selected version.
     if (!failing.empty()) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "lessonspanel.h"
 
+#include "models/accesstreemodel.h"
+
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
@@ -323,16 +325,10 @@ void LessonsPanel::showGoals()
             else if (r->status == Lessons::GoalStatus::NamespaceMissing)
                 why =
                     tr("There is no namespace %1 in the workspace.").arg(q(goals[i].namespaceName));
-            else if (!r->met() && !r->failing.empty() &&
-                     goals[i].kind != Lessons::GoalKind::Enforces) {
-                QStringList failing;
-                for (const auto &f : r->failing)
-                    failing << q(f);
-                why = tr("Failing: %1").arg(failing.join(QStringLiteral(", ")));
-            } else if (!r->met() && goals[i].kind == Lessons::GoalKind::Enforces &&
-                       !r->failing.empty())
-                why = tr("It enforces %1 now.")
-                          .arg(levelText(*Policy::parseLevel(r->failing.front())));
+            else if (r->status == Lessons::GoalStatus::SubjectMissing)
+                why = tr("Nothing in the workspace names %1.").arg(q(goals[i].subject->text()));
+            else if (!r->met() && !r->failing.empty())
+                why = notMetText(goals[i], r->failing);
             item->setToolTip(why.isEmpty() ? item->text() : item->text() + QLatin1Char('\n') + why);
             if (!why.isEmpty() && r && !r->met())
                 item->setText(item->text() + QStringLiteral(" — ") + why);
@@ -344,6 +340,27 @@ void LessonsPanel::showGoals()
                                    : tr("<b>Goals</b>"));
     m_complete->setText(tr("Lesson complete: every goal is met. Well done!"));
     m_complete->setVisible(isComplete());
+}
+
+QString LessonsPanel::notMetText(const Lessons::Goal &goal, const std::vector<std::string> &failing)
+{
+    const auto level = [&] {
+        return levelText(*Policy::parseLevel(failing.front()));
+    };
+    switch (goal.kind) {
+    case Lessons::GoalKind::Enforces:
+        return tr("It enforces %1 now.").arg(level());
+    case Lessons::GoalKind::Warns:
+        return tr("It warns at %1 now.").arg(level());
+    case Lessons::GoalKind::Audits:
+        return tr("It audits at %1 now.").arg(level());
+    default:
+        break;
+    }
+    QStringList names;
+    for (const auto &f : failing)
+        names << q(f);
+    return tr("Failing: %1").arg(names.join(QStringLiteral(", ")));
 }
 
 QString LessonsPanel::goalText(const Lessons::Goal &goal)
@@ -372,6 +389,23 @@ QString LessonsPanel::goalText(const Lessons::Goal &goal)
     case Lessons::GoalKind::Admitted:
         return goal.admitted ? tr("%1 is admitted by its namespace").arg(object)
                              : tr("%1 is rejected by its namespace").arg(object);
+    case Lessons::GoalKind::Warns:
+        return tr("Namespace %1 warns at %2").arg(q(goal.namespaceName), levelText(goal.level));
+    case Lessons::GoalKind::Audits:
+        return tr("Namespace %1 audits at %2").arg(q(goal.namespaceName), levelText(goal.level));
+    case Lessons::GoalKind::Risk: {
+        const QString subject = q(goal.subject->text());
+        const QString risk = q(goal.riskId);
+        const QString scope =
+            goal.scope == "cluster" ? tr("cluster-wide") : tr("in namespace %1").arg(q(goal.scope));
+        if (!goal.atMost)
+            return goal.scope.empty() ? tr("%1 has no %2 risk").arg(subject, risk)
+                                      : tr("%1 has no %2 risk %3").arg(subject, risk, scope);
+        const QString severity = AccessTreeModel::severityText(*goal.atMost);
+        return goal.scope.empty()
+                   ? tr("%1 has no %2 risk above %3").arg(subject, risk, severity)
+                   : tr("%1 has no %2 risk above %3 %4").arg(subject, risk, severity, scope);
+    }
     }
     return {};
 }

@@ -54,6 +54,8 @@ public:
 
     /// A goal in words, in the UI language: its own words from goals.yaml, else worded here.
     static QString goalText(const Lessons::Goal &goal);
+    /// Why a goal is not met, from GoalResult::failing (not empty).
+    static QString notMetText(const Lessons::Goal &goal, const std::vector<std::string> &failing);
 
     // For tests and screenshots.
     QListWidget *courseList() const { return m_course; }
