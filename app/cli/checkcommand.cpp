@@ -2,10 +2,10 @@
 #include "checkcommand.h"
 
 #include "common/fileinput.h"
+#include "common/phasetiming.h"
 #include "engine/pipeline.h"
 #include "engine/readkinds.h"
 #include "output.h"
-#include "phasetiming.h"
 #include "render/originlocator.h"
 #include "yaml/sourcefile.h"
 

@@ -6,12 +6,12 @@
 #include "checkcommand.h"
 #include "cluster/apiclient.h"
 #include "common/fileinput.h"
+#include "common/phasetiming.h"
 #include "diffcommand.h"
 #include "engine/buildinfo.h"
 #include "engine/ruleset.h"
 #include "fixcommand.h"
 #include "peoplereport.h"
-#include "phasetiming.h"
 #include "plancommand.h"
 
 #include "policy/registry.h"
@@ -184,7 +184,7 @@ int runCheckCommand(const QStringList &args)
         // if it were files named cluster:<resource>#<page>. The checklist's kinds (Secrets
         // as metadata only) are read only when it runs.
         clientOptions.checklistKinds = options.checklist;
-        Cli::PhaseTiming timing;
+        PhaseTiming timing;
         if (const auto status = Cli::readLiveCluster(kubeconfig, context, clientOptions,
                                                      request.inMemory, clusterProblems))
             return *status;

@@ -156,8 +156,11 @@ struct AccessResult
     std::vector<SubjectRisks> subjects;
     std::vector<InputProblem> problems;
 };
-/// Reads the texts, builds the model and evaluates the risks (the one entry point of the
-/// window's snapshot, the CLI and the benchmark).
+/// Builds the model of input and evaluates the risks (the window's snapshot, which reads the
+/// input in its own pass over the documents).
+std::shared_ptr<const AccessResult> evaluateAccess(AccessInput input, const AccessOptions &options);
+/// Reads the texts, builds the model and evaluates the risks (the CLI, the benchmark, and the
+/// snapshot when it cannot read the input in its own pass).
 std::shared_ptr<const AccessResult> evaluateAccess(const std::vector<InputText> &texts,
                                                    const AccessOptions &options,
                                                    const std::string &defaultNamespace = "default",

@@ -546,8 +546,12 @@ std::shared_ptr<const AccessResult> evaluateAccess(const std::vector<InputText> 
                                                    const AccessOptions &options,
                                                    const std::string &defaultNamespace, int threads)
 {
+    return evaluateAccess(readAccessInput(texts, defaultNamespace, threads), options);
+}
+
+std::shared_ptr<const AccessResult> evaluateAccess(AccessInput input, const AccessOptions &options)
+{
     auto result = std::make_shared<AccessResult>();
-    AccessInput input = readAccessInput(texts, defaultNamespace, threads);
     result->problems = std::move(input.problems);
     input.problems.clear();
     auto model = std::make_shared<const AccessModel>(std::move(input), options);

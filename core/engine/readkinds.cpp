@@ -96,17 +96,22 @@ bool kindIsRead(std::string_view kind, const ReadSets &sets)
     return false;
 }
 
+bool buildsTree(std::string_view text, const Yaml::Chunk &chunk, const ReadSets &sets)
+{
+    if (!skipUnreadKinds())
+        return true;
+    const auto read = [&sets](std::string_view kind) {
+        return kindIsRead(kind, sets);
+    };
+    const auto kind = probeWhenGuessed(text, chunk, read);
+    return !kind || read(*kind);
+}
+
 Yaml::Document parseForRules(std::string_view text, const Yaml::Chunk &chunk, int index,
                              const ReadSets &sets)
 {
-    if (skipUnreadKinds()) {
-        const auto read = [&sets](std::string_view kind) {
-            return kindIsRead(kind, sets);
-        };
-        const auto kind = probeWhenGuessed(text, chunk, read);
-        if (kind && !read(*kind))
-            return Yaml::SourceFile::validateChunk(text, chunk, index);
-    }
+    if (!buildsTree(text, chunk, sets))
+        return Yaml::SourceFile::validateChunk(text, chunk, index);
     return Yaml::SourceFile::parseChunk(text, chunk, index);
 }
 

@@ -27,6 +27,11 @@ bool kindIsRead(std::string_view kind, const ReadSets &sets);
 Yaml::Document parseForRules(std::string_view text, const Yaml::Chunk &chunk, int index,
                              const ReadSets &sets);
 
+/// Whether parseForRules(text, chunk, index, sets) builds a node tree (else it only
+/// validates): a tree built for other sets still has its warnings and errors, but decoding
+/// problems only count for the sets that would have built it.
+bool buildsTree(std::string_view text, const Yaml::Chunk &chunk, const ReadSets &sets);
+
 /// Whether the pre-passes (declaredNamespaces, collectFacts) must parse a chunk that
 /// mentions one of their kinds: false only when its probed kind cannot hold one.
 bool mayDeclareNamespace(std::string_view text, const Yaml::Chunk &chunk);

@@ -2,6 +2,7 @@
 #include "engine/workspacesnapshot.h"
 
 #include "access/accessmodel.h"
+#include "common/phasetiming.h"
 
 #include "engine/evaluatedobject.h"
 #include "engine/pipeline.h"
@@ -360,6 +361,52 @@ void linkOwners(std::vector<WorkloadEntry> &workloads)
     }
 }
 
+/// What workloads' results depend on besides the files (WorkspaceSnapshot::optionsKey).
+std::string optionsKey(const SnapshotOptions &o)
+{
+    const auto &a = o.admissionConfig;
+    std::string key = o.version.toString() + '\n' +
+                      (o.forcedLevel ? Policy::levelName(*o.forcedLevel) : "-") + '\n' +
+                      o.defaultNamespace + '\n' + a.defaults.enforce.toString() + ' ' +
+                      a.defaults.audit.toString() + ' ' + a.defaults.warn.toString() + '\n' +
+                      (o.planFixes ? 'f' : '-') + (o.checklist ? 'c' : '-') +
+                      std::to_string(o.maxFixPlanBytes) + '\n';
+    for (const auto *list : {&a.exemptUsernames, &a.exemptNamespaces, &a.exemptRuntimeClasses}) {
+        for (const auto &item : *list)
+            key += item + '\t';
+        key += '\n';
+    }
+    return key;
+}
+
+/// What the access result depends on besides the files (WorkspaceSnapshot::accessKey).
+std::string accessKey(const SnapshotOptions &o)
+{
+    const auto &d = o.admissionConfig.defaults;
+    return std::string(o.liveAccess ? "live\n" : "files\n") + o.defaultNamespace + '\n' +
+           d.enforce.toString() + ' ' + d.audit.toString() + ' ' + d.warn.toString();
+}
+
+/// A document's problems: its warnings and error, and its objects' decoding problems when
+/// decoded counts (Engine::buildsTree).
+std::vector<Diagnostic> problemsOf(const Yaml::Document &doc, bool decoded)
+{
+    if (decoded)
+        return Engine::documentProblems(doc);
+    std::vector<Diagnostic> out(doc.warnings);
+    if (doc.error)
+        out.push_back(*doc.error);
+    return out;
+}
+
+constexpr Engine::ReadSets accessSets{false, false, true};
+
+bool sameFile(const WorkspaceFile &a, const WorkspaceFile &b)
+{
+    return a.path == b.path && a.readError == b.readError &&
+           (a.bytes == b.bytes || a.text() == b.text());
+}
+
 } // namespace
 
 std::optional<WorkspaceSnapshot>
@@ -367,7 +414,9 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
               const std::function<void(int, int)> &progress, const std::atomic<bool> *cancel,
               const WorkspaceSnapshot *previous, const std::vector<FileProblem> &walkProblems)
 {
+    PhaseTiming timing;
     WorkspaceSnapshot s;
+    s.optionsKey = optionsKey(options);
     s.version = options.version;
     s.forcedLevel = options.forcedLevel;
     s.files = std::move(files);
@@ -396,9 +445,9 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         if (!s.files[f].readError.empty())
             s.problems.push_back({static_cast<int>(f), {0, 1, 1, s.files[f].readError}, {}});
     }
-    for (auto &[file, d] : split.problems) {
+    for (const auto &[file, d] : split.problems) {
         if (s.files[file].readError.empty() && !unrendered[file])
-            s.problems.push_back({static_cast<int>(file), std::move(d), {}});
+            s.problems.push_back({static_cast<int>(file), d, {}});
     }
     const auto &jobs = split.jobs;
     const int total = static_cast<int>(jobs.size()) * 2;
@@ -409,6 +458,7 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
             progress(d, total);
     };
 
+    timing.lap("snapshot: split");
     // 1. Namespaces first: they may come after the workloads that use them.
     Engine::NamespaceLabels declared = Engine::declaredNamespaces(texts, jobs);
     std::map<std::string, NamespaceEntry> namespaces;
@@ -445,13 +495,14 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         placement.facts = s.facts;
     }
 
+    timing.lap("snapshot: namespaces and facts");
     // Files unchanged since the previous snapshot keep their workloads, unless a namespace
     // they use now has other pod-security labels (or is newly declared or gone).
     std::vector<std::pair<std::size_t, std::size_t>> reused(s.files.size(), {0, 0});
     std::vector<bool> reuse(s.files.size(), false);
     // The checklist's findings on a workload depend on other files too (its ServiceAccount):
     // when what those rules read has changed, nothing is reused.
-    if (previous && previous->factsKey == s.factsKey) {
+    if (previous && previous->optionsKey == s.optionsKey && previous->factsKey == s.factsKey) {
         auto sameNamespace = [&](const std::string &name) {
             const auto now = namespaces.find(name);
             const auto was = std::lower_bound(
@@ -470,10 +521,7 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
             while (w < old.size() && old[w].file < static_cast<int>(i))
                 ++w;
             std::size_t end = w;
-            bool same = previous->files[i].path == s.files[i].path &&
-                        previous->files[i].readError == s.files[i].readError &&
-                        (previous->files[i].bytes == s.files[i].bytes ||
-                         previous->files[i].text() == s.files[i].text());
+            bool same = sameFile(previous->files[i], s.files[i]);
             while (end < old.size() && old[end].file == static_cast<int>(i)) {
                 same = same && sameNamespace(old[end].namespaceName);
                 ++end;
@@ -483,6 +531,19 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
             w = end;
         }
     }
+
+    // The access model reads what it needs in the same pass over the documents, unless its
+    // last result still holds or some files are not parsed again (reused).
+    const bool sameFiles =
+        previous && previous->files.size() == s.files.size() &&
+        std::equal(s.files.begin(), s.files.end(), previous->files.begin(), sameFile);
+    const bool keepAccess = options.evaluateAccess && sameFiles && previous->access &&
+                            previous->accessKey == accessKey(options);
+    bool accessInPass = options.evaluateAccess && !keepAccess &&
+                        std::find(reuse.begin(), reuse.end(), true) == reuse.end();
+    for (std::size_t f = 0; f < s.files.size(); ++f)
+        accessInPass = accessInPass && !(unrendered[f] && !s.files[f].text().empty());
+    std::vector<Access::AccessInput> accessParts(accessInPass ? jobs.size() : 0);
 
     // 2. Parse and evaluate every document in parallel; each node tree lives only as long
     //    as its own evaluation, so memory stays bounded by the workers, not the workspace.
@@ -500,9 +561,23 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
             }
             const std::string &text = s.files[static_cast<std::size_t>(job.file)].text();
             // A document whose kind no selected rule set reads is only validated.
-            const auto doc =
-                Engine::parseForRules(text, job.chunk, job.index, {true, options.checklist});
-            errors[i] = Engine::documentProblems(doc);
+            const Engine::ReadSets sets{true, options.checklist};
+            const auto doc = Engine::parseForRules(text, job.chunk, job.index,
+                                                   {true, options.checklist, accessInPass});
+            if (accessInPass) {
+                // Each reader counts the problems of the documents it would have parsed
+                // on its own: decoding problems only where it would build a tree.
+                const std::string &name = s.files[static_cast<std::size_t>(job.file)].path;
+                auto &part = accessParts[i];
+                for (auto &d : problemsOf(doc, Engine::buildsTree(text, job.chunk, accessSets)))
+                    part.problems.push_back({name, std::move(d)});
+                if (!doc.error)
+                    Access::collectObjects(doc, name, options.liveAccess, options.defaultNamespace,
+                                           part);
+                errors[i] = problemsOf(doc, Engine::buildsTree(text, job.chunk, sets));
+            } else {
+                errors[i] = Engine::documentProblems(doc);
+            }
             std::optional<Fix::DocumentPlanner> planner;
             // A rendering is not edited: its fixes belong in the files it came from.
             if (options.planFixes && text.size() <= options.maxFixPlanBytes &&
@@ -541,6 +616,7 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         cancel);
     if (cancel && cancel->load())
         return std::nullopt;
+    timing.lap("snapshot: parse and evaluate");
     for (std::size_t i = 0; i < errors.size(); ++i) {
         for (auto &d : errors[i])
             s.problems.push_back({static_cast<int>(jobs[i].file), std::move(d), {}});
@@ -657,15 +733,32 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         }
         s.namespaces.push_back(std::move(ns));
     }
-    if (options.evaluateAccess) {
+    timing.lap("snapshot: assemble");
+    Access::AccessOptions accessOptions;
+    accessOptions.live = options.liveAccess;
+    accessOptions.defaults = options.admissionConfig.defaults;
+    if (keepAccess) {
+        s.access = previous->access; // immutable, and nothing it read has changed
+        s.accessKey = previous->accessKey;
+    } else if (accessInPass) {
+        s.accessKey = accessKey(options);
+        // In the order Access::readAccessInput gives: the files' problems, then each
+        // document's objects and problems.
+        Access::AccessInput input;
+        for (const auto &[file, d] : split.problems)
+            input.problems.push_back({s.files[file].path, d});
+        for (auto &part : accessParts)
+            input.append(std::move(part));
+        s.access = Access::evaluateAccess(std::move(input), accessOptions);
+    } else if (options.evaluateAccess) {
+        s.accessKey = accessKey(options);
         std::vector<Access::InputText> texts;
         for (const auto &f : s.files)
             texts.push_back({f.path, f.text(), options.liveAccess});
-        Access::AccessOptions accessOptions;
-        accessOptions.live = options.liveAccess;
-        accessOptions.defaults = options.admissionConfig.defaults;
         s.access = Access::evaluateAccess(texts, accessOptions, options.defaultNamespace);
     }
+    if (options.evaluateAccess)
+        timing.lap("snapshot: access");
     if (progress)
         progress(total, total);
     return s;

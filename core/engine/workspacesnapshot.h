@@ -237,6 +237,9 @@ struct WorkspaceSnapshot
     std::optional<Policy::Level> forcedLevel;
     /// Who can get around Pod Security (spec/access.md), when SnapshotOptions::evaluateAccess.
     std::shared_ptr<const Access::AccessResult> access;
+    /// The options the workloads were judged with, and those the access result was built
+    /// with (besides the files), as text: what the next snapshot may reuse (buildSnapshot).
+    std::string optionsKey, accessKey;
 };
 
 struct SnapshotOptions
@@ -265,10 +268,13 @@ struct SnapshotOptions
 /// with (done, total) steps (two per document) and may be empty; when cancel becomes true the build
 /// stops and returns nullopt.
 ///
-/// previous, when given, must have been built with the same options: a file at the same
-/// index with the same path and text keeps its workloads from it without being parsed
-/// again, unless a namespace it uses has changed its pod-security labels. A workspace that
-/// grows page by page (a cluster being read) so costs only its new pages.
+/// previous, when given, is the last snapshot of the same workspace. When it was built with
+/// the same options, a file at the same index with the same path and text keeps its
+/// workloads from it without being parsed again, unless a namespace it uses has changed its
+/// pod-security labels: a workspace that grows page by page (a cluster being read) so costs
+/// only its new pages. When every file is the same and so are the options access reads
+/// (liveAccess, the admission defaults, the default namespace), its access result is kept:
+/// switching the policy version or level does not read RBAC again.
 ///
 /// walkProblems (what walkPaths could not take in) lead the snapshot's problems, as they
 /// lead `podsec check`'s.

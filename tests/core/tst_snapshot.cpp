@@ -2,9 +2,14 @@
 // The workspace snapshot: reuse of unchanged files from a previous snapshot (a cluster read
 // page by page) gives the same answer as a fresh build, and live objects are linked to the
 // workload that controls them.
+#include "podtestutil.h"
+
+#include "access/accessmodel.h"
 #include "engine/namespacenumbers.h"
 #include "engine/workspacesnapshot.h"
 
+#include <QDirIterator>
+#include <QFile>
 #include <QTest>
 
 #include <algorithm>
@@ -48,6 +53,51 @@ spec:
 const char *const MorePods = R"({"kind":"PodList","apiVersion":"v1","items":[
 {"metadata":{"name":"api-1","namespace":"shop"},
  "spec":{"containers":[{"name":"api","image":"api","securityContext":{"runAsUser":0}}]}}]})";
+
+// ci/deployer may create Pods in lab, which enforces the default level.
+const char *const Rbac = R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: deploy, namespace: lab}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
+subjects:
+- {kind: ServiceAccount, name: deployer, namespace: ci}
+)";
+
+/// The severities of a subject's createWorkloads risks, scope by scope.
+QStringList createWorkloads(const WorkspaceSnapshot &s)
+{
+    QStringList out;
+    for (const auto &subject : s.access->subjects) {
+        for (const auto &r : subject.risks) {
+            if (r.id == Access::RiskId::CreateWorkloads)
+                out << QString::fromStdString(subject.subject.display() + ' ' + r.scope + ' ' +
+                                              Engine::severityName(r.severity));
+        }
+    }
+    return out;
+}
+
+/// Everything an access result says, line by line.
+QStringList accessText(const Access::AccessResult &r)
+{
+    QStringList out;
+    for (const auto &p : r.problems)
+        out << QString::fromStdString(problemLine(p.file, p.diagnostic));
+    for (const auto &subject : r.subjects) {
+        out << QString::fromStdString(subject.subject.display());
+        for (const auto &risk : subject.risks) {
+            QString line = QString::fromStdString(std::string("  ") + Access::riskName(risk.id) +
+                                                  ' ' + Engine::severityName(risk.severity) + ' ' +
+                                                  risk.scope + ": " + risk.detail);
+            for (const auto &link : risk.chain)
+                line += QString::fromStdString(" <- " + link.kind + '/' + link.namespaceName + '/' +
+                                               link.name + ' ' + link.source.file + ':' +
+                                               std::to_string(link.source.line));
+            out << line;
+        }
+    }
+    return out;
+}
 
 WorkspaceFile file(const std::string &path, const std::string &text)
 {
@@ -231,6 +281,112 @@ spec:
         const auto fresh = buildSnapshot(grown, options);
         QCOMPARE(summary(*unmarked), summary(*fresh));
         QCOMPARE(fresh->workloads.size(), std::size_t(3));
+    }
+
+    // A previous snapshot built with other options: every workload is judged again (the
+    // version, the forced level, the admission defaults), and the access result is kept
+    // when nothing it reads has changed, so switching the version does not read RBAC again.
+    void otherOptionsKeepOnlyTheAccessResult()
+    {
+        SnapshotOptions options;
+        options.evaluateAccess = true;
+        std::vector<WorkspaceFile> files = {file("ns.yaml", Namespaces), file("pods.yaml", Pods),
+                                            file("rbac.yaml", Rbac)};
+        const auto first = buildSnapshot(files, options);
+        QVERIFY(first && first->access);
+        QCOMPARE(createWorkloads(*first),
+                 QStringList{QStringLiteral("serviceaccount \"ci/deployer\" lab danger")});
+        const auto previous = marked(*first);
+        const auto judgedAgain = [&](const SnapshotOptions &other) {
+            const auto again = buildSnapshot(files, other, {}, nullptr, &previous);
+            return again && markedCount(*again) == 0 &&
+                   summary(*again) == summary(*buildSnapshot(files, other));
+        };
+
+        SnapshotOptions version = options;
+        version.version = *Policy::Version::parse("v1.22");
+        QVERIFY(judgedAgain(version));
+        QCOMPARE(buildSnapshot(files, version, {}, nullptr, &previous)->access, first->access);
+
+        SnapshotOptions forced = options;
+        forced.forcedLevel = Policy::Level::Restricted;
+        QVERIFY(judgedAgain(forced));
+        const auto forcedSnapshot = buildSnapshot(files, forced, {}, nullptr, &previous);
+        QCOMPARE(forcedSnapshot->access, first->access);
+        QCOMPARE(find(*forcedSnapshot, "Pod", "lab-1")->verdicts[int(Column::Enforce)],
+                 Verdict::Fail); // reused from the first, it would pass
+
+        // The defaults change what lab enforces: workloads and access are judged again.
+        SnapshotOptions defaults = options;
+        defaults.admissionConfig.defaults.enforce.level = Policy::Level::Restricted;
+        QVERIFY(judgedAgain(defaults));
+        const auto strict = buildSnapshot(files, defaults, {}, nullptr, &previous);
+        QVERIFY(strict->access != first->access);
+        QCOMPARE(createWorkloads(*strict),
+                 QStringList{QStringLiteral("serviceaccount \"ci/deployer\" lab info")});
+
+        // One byte of one file changed: access reads it again.
+        files[2] =
+            file("rbac.yaml", std::string(Rbac).replace(std::string(Rbac).find("lab"), 3, "lib"));
+        const auto edited = buildSnapshot(files, options, {}, nullptr, &previous);
+        QVERIFY(edited->access != first->access);
+        QCOMPARE(createWorkloads(*edited),
+                 QStringList{QStringLiteral("serviceaccount \"ci/deployer\" lib danger")});
+    }
+
+    // The snapshot reads the access model's input in its own pass over the documents; the
+    // result is the one reading the texts apart gives (`podsec access`), problems included,
+    // with and without the checklist (which builds trees for other kinds).
+    void accessReadInThePassIsTheSame()
+    {
+        std::vector<WorkspaceFile> files;
+        QDirIterator it(
+            TestUtil::sharedPath(QStringLiteral("corpus/real")),
+            {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
+            QDir::Files, QDirIterator::Subdirectories);
+        QStringList paths;
+        while (it.hasNext())
+            paths << it.next();
+        paths.sort();
+        for (const auto &path : paths) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            files.push_back(file(path.toStdString(), f.readAll().toStdString()));
+        }
+        QVERIFY(files.size() > 50);
+        // Problems of every sort: a syntax error, a Pod that does not decode (.inf), an
+        // RBAC object with odd metadata, a kind nobody reads with text after "...", an empty
+        // file.
+        files.push_back(file("broken.yaml", "kind: Role\nrules: [\n"));
+        files.push_back(file("undecodable.yaml",
+                             "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: a}\n"
+                             "spec:\n  securityContext: {runAsUser: .inf}\n"
+                             "  containers: [{name: c, image: i}]\n---\n"
+                             "apiVersion: rbac.authorization.k8s.io/v1\n"
+                             "kind: ClusterRole\nmetadata: [x]\n---\n"
+                             "apiVersion: apiextensions.k8s.io/v1\n"
+                             "kind: CustomResourceDefinition\nmetadata: {name: x}\n...\nafter\n"));
+        files.push_back(file("empty.yaml", ""));
+        files.push_back(file("rbac.yaml", Rbac));
+        for (const bool checklist : {false, true}) {
+            SnapshotOptions options;
+            options.evaluateAccess = true;
+            options.checklist = checklist;
+            const auto snapshot = buildSnapshot(files, options);
+            QVERIFY(snapshot && snapshot->access);
+            std::vector<Access::InputText> texts;
+            for (const auto &f : files)
+                texts.push_back({f.path, f.text(), false});
+            const auto apart = Access::evaluateAccess(texts, Access::AccessOptions{});
+            const QStringList inPass = accessText(*snapshot->access);
+            QVERIFY(inPass.size() > 20);
+            QCOMPARE(inPass, accessText(*apart));
+            QCOMPARE(snapshot->access->model->input().workloads.size(),
+                     apart->model->input().workloads.size());
+            // The snapshot's own problems are what they were without access.
+            options.evaluateAccess = false;
+            QCOMPARE(summary(*snapshot), summary(*buildSnapshot(files, options)));
+        }
     }
 
     // An edited file is evaluated again; the untouched ones are not.

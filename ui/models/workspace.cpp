@@ -233,7 +233,8 @@ void Workspace::setWalkProblems(std::vector<FileProblem> problems)
 void Workspace::setOptions(const SnapshotOptions &options)
 {
     m_options = options;
-    m_last = {};
+    // The last snapshot stays the previous one: buildSnapshot keeps only what the new
+    // options do not change (the access result when the policy version or level changes).
     if (m_files.empty() && m_walkProblems.empty() && m_renderRoots.empty())
         return; // nothing open yet: the first open() evaluates with these options
     evaluate();

@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 
-namespace PodSec::Cli {
+namespace PodSec {
 
 /// With PODSEC_TIMING set, prints each phase's wall time and the peak RSS after it to
 /// stderr ("podsec timing: list pages 1234 ms, peak RSS 56 MB"), for the benchmarks
-/// (bench/cluster-bench.sh). Without it, does nothing.
+/// (bench/cluster-bench.sh, podsec_ui_bench). Without it, does nothing.
 class PhaseTiming
 {
 public:
@@ -23,29 +24,16 @@ public:
         const auto now = std::chrono::steady_clock::now();
         const auto ms =
             std::chrono::duration_cast<std::chrono::milliseconds>(now - m_start).count();
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage); // ru_maxrss: the peak resident set, in KiB on Linux
         std::fprintf(stderr, "podsec timing: %s %lld ms, peak RSS %ld MB\n", phase,
-                     static_cast<long long>(ms), peakRssKb() / 1024);
+                     static_cast<long long>(ms), static_cast<long>(usage.ru_maxrss) / 1024);
         m_start = now;
     }
 
 private:
-    static long peakRssKb()
-    {
-        std::FILE *f = std::fopen("/proc/self/status", "r");
-        if (!f)
-            return 0;
-        char line[256];
-        long kb = 0;
-        while (std::fgets(line, sizeof line, f)) {
-            if (std::strncmp(line, "VmHWM:", 6) == 0)
-                kb = std::strtol(line + 6, nullptr, 10);
-        }
-        std::fclose(f);
-        return kb;
-    }
-
     bool m_on;
     std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
 };
 
-} // namespace PodSec::Cli
+} // namespace PodSec
