@@ -365,6 +365,45 @@ private Q_SLOTS:
         QVERIFY(win.w.isWindowModified());
     }
 
+    // A re-evaluation never changes the file the editor shows. A file opened from the Access
+    // tab (or the Problems panel) is not the tree's current row's; it stays in the editor
+    // while it is edited, and what is typed after the re-evaluation goes into it.
+    void reEvaluationKeepsTheShownFile()
+    {
+        Window win;
+        TestUtil::copySample(win.dir.path());
+        // A file with no workload in it: the tree keeps its row while it is edited.
+        QFile rbac(win.dir.filePath(QStringLiteral("rbac.yaml")));
+        QVERIFY(rbac.open(QIODevice::WriteOnly));
+        rbac.write("apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: ci, namespace: "
+                   "batch}\n");
+        rbac.close();
+        QVERIFY(win.open(win.dir.path()));
+        const int rowFile = win.w.currentFile();
+        const int other = int(win.w.workspace()->paths().indexOf(rbac.fileName()));
+        QVERIFY(other >= 0 && other != rowFile);
+        const QModelIndex row = win.w.treeView()->currentIndex();
+        QVERIFY(win.w.openAccessSource(rbac.fileName(), 1, 1, true));
+        QCOMPARE(win.w.currentFile(), other);
+        QCOMPARE(win.w.treeView()->currentIndex(), row);
+        const QTextDocument *shown = win.w.editor()->document();
+        QSignalSpy applied(&win.w, &MainWindow::snapshotApplied);
+        win.w.editor()->moveCursor(QTextCursor::End);
+        win.w.editor()->insertPlainText(QStringLiteral("# edited here\n"));
+        QVERIFY(applied.wait(20000));
+        QCOMPARE(win.w.currentFile(), other);
+        QCOMPARE(win.w.editor()->document(), shown);
+        win.w.editor()->insertPlainText(QStringLiteral("# and here\n"));
+        QVERIFY(win.w.documents()->isDirty(other));
+        QVERIFY(!win.w.documents()->isDirty(rowFile));
+        QVERIFY(
+            win.w.editor()->toPlainText().endsWith(QStringLiteral("# edited here\n# and here\n")));
+        // Choosing a row shows its file again.
+        win.w.treeView()->setCurrentIndex(win.w.treeView()->model()->index(0, 0));
+        win.w.treeView()->setCurrentIndex(row);
+        QCOMPARE(win.w.currentFile(), rowFile);
+    }
+
     // File ▸ Reset Sample Workspace: enabled only on the user's copy of the sample; asks
     // about unsaved edits, then whether to reset (No by default); puts the shipped files back
     // and opens them.

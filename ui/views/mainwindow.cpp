@@ -443,7 +443,7 @@ void MainWindow::applySnapshot(const ViewSnapshot &view)
     m_sync->updateEditorFindings();
     const qint64 tFindings = timing.elapsed();
     updateStatus();
-    m_sync->showCurrentRow();
+    m_sync->refreshCurrentRow();
     if (qEnvironmentVariableIsSet("PODSEC_TIMING"))
         qInfo("applySnapshot: model %lld ms, +expand %lld, +findings %lld, +status/selection %lld",
               tModel, tExpand, tFindings, timing.elapsed());

@@ -461,6 +461,18 @@ void SelectionSync::showCurrentRow()
     }
 }
 
+void SelectionSync::refreshCurrentRow()
+{
+    const QModelIndex source = currentSource();
+    const int file = source.isValid() ? source.data(WorkloadTreeModel::FileIndexRole).toInt() : -1;
+    if (m_currentFile < 0 || file < 0 || file == m_currentFile) {
+        showCurrentRow();
+        return;
+    }
+    m_details->showIndex(m_model, source, !m_workspace->isReadOnly());
+    m_editor->setPointer(0, 1, 1); // the row is not in the file shown
+}
+
 void SelectionSync::onEditorCursor()
 {
     if (m_syncing || !m_editor->hasFocus() || m_currentFile < 0)

@@ -72,6 +72,10 @@ public:
     void selectRowAtLine(int line, bool failingFieldsToo);
     /// Shows the current row in the details pane and its file and line in the editor.
     void showCurrentRow();
+    /// After a re-evaluation: the current row in the details pane, and in the editor only
+    /// when its file is the one shown (or none is). A file opened from elsewhere (the Access
+    /// tab, the Problems panel) stays while it is edited; only choosing a row changes it.
+    void refreshCurrentRow();
     /// Underlines the failing fields of the shown file (from the model's snapshot).
     void updateEditorFindings();
     /// After a snapshot: starts on the start namespace once its row exists, else on the
