@@ -404,6 +404,41 @@ private Q_SLOTS:
         QCOMPARE(win.w.currentFile(), rowFile);
     }
 
+    // The same when the row shown goes away with the edit: a namespace's finding that the
+    // new label fixes. The tree picks another row; the editor keeps the file being edited.
+    void vanishingRowKeepsTheShownFile()
+    {
+        Window win;
+        QVERIFY(win.open());
+        const QAbstractItemModel *model = win.w.treeView()->model();
+        QModelIndex finding;
+        for (int n = 0; n < model->rowCount() && !finding.isValid(); ++n) {
+            const QModelIndex ns = model->index(n, 0);
+            if (ns.data().toString() != QLatin1String("sandbox"))
+                continue;
+            for (int r = 0; r < model->rowCount(ns); ++r) {
+                if (model->index(r, 0, ns).data().toString() ==
+                    QLatin1String("podSecurityEnforced"))
+                    finding = model->index(r, 0, ns);
+            }
+        }
+        QVERIFY(finding.isValid());
+        win.w.treeView()->setCurrentIndex(finding);
+        const int file = win.w.currentFile();
+        QVERIFY(win.w.workspace()->paths().value(file).endsWith(QLatin1String("namespaces.yaml")));
+        const QTextDocument *shown = win.w.editor()->document();
+        QSignalSpy applied(&win.w, &MainWindow::snapshotApplied);
+        QTextCursor cursor = shown->find(QStringLiteral("name: sandbox   # no labels at all"));
+        QVERIFY(!cursor.isNull());
+        cursor.insertText(QStringLiteral(
+            "name: sandbox\n  labels:\n    pod-security.kubernetes.io/enforce: baseline"));
+        QVERIFY(applied.wait(20000));
+        QVERIFY(win.w.treeView()->currentIndex().data().toString() !=
+                QLatin1String("podSecurityEnforced"));
+        QCOMPARE(win.w.currentFile(), file);
+        QCOMPARE(win.w.editor()->document(), shown);
+    }
+
     // File ▸ Reset Sample Workspace: enabled only on the user's copy of the sample; asks
     // about unsaved edits, then whether to reset (No by default); puts the shipped files back
     // and opens them.

@@ -426,6 +426,7 @@ void MainWindow::applySnapshot(const ViewSnapshot &view)
     const bool first = !m_model->snapshot() || m_model->rowCount() == 0;
     QElapsedTimer timing;
     timing.start();
+    m_sync->setApplying(true);
     m_model->setSnapshot(view);
     m_problems->setSnapshot(view.snapshot);
     m_access->setResult(view.snapshot ? view.snapshot->access : nullptr);
@@ -443,6 +444,7 @@ void MainWindow::applySnapshot(const ViewSnapshot &view)
     m_sync->updateEditorFindings();
     const qint64 tFindings = timing.elapsed();
     updateStatus();
+    m_sync->setApplying(false);
     m_sync->refreshCurrentRow();
     if (qEnvironmentVariableIsSet("PODSEC_TIMING"))
         qInfo("applySnapshot: model %lld ms, +expand %lld, +findings %lld, +status/selection %lld",

@@ -425,6 +425,15 @@ void SelectionSync::updateEditorFindings()
 
 void SelectionSync::showCurrentRow()
 {
+    if (m_applying) {
+        refreshCurrentRow();
+        return;
+    }
+    showRow();
+}
+
+void SelectionSync::showRow()
+{
     const QModelIndex source = currentSource();
     m_details->showIndex(m_model, source, !m_workspace->isReadOnly());
     const int file = source.isValid() ? source.data(WorkloadTreeModel::FileIndexRole).toInt() : -1;
@@ -466,7 +475,7 @@ void SelectionSync::refreshCurrentRow()
     const QModelIndex source = currentSource();
     const int file = source.isValid() ? source.data(WorkloadTreeModel::FileIndexRole).toInt() : -1;
     if (m_currentFile < 0 || file < 0 || file == m_currentFile) {
-        showCurrentRow();
+        showRow();
         return;
     }
     m_details->showIndex(m_model, source, !m_workspace->isReadOnly());

@@ -76,6 +76,9 @@ public:
     /// when its file is the one shown (or none is). A file opened from elsewhere (the Access
     /// tab, the Problems panel) stays while it is edited; only choosing a row changes it.
     void refreshCurrentRow();
+    /// While a snapshot is being applied, the tree's current row may change on its own (the
+    /// row shown went away): that change is a refresh too, not a choice.
+    void setApplying(bool applying) { m_applying = applying; }
     /// Underlines the failing fields of the shown file (from the model's snapshot).
     void updateEditorFindings();
     /// After a snapshot: starts on the start namespace once its row exists, else on the
@@ -104,6 +107,9 @@ private:
     void restoreTreeState();
     void updateFileLabel();
 
+    /// showCurrentRow's work, whether or not a snapshot is being applied.
+    void showRow();
+
     Workspace *m_workspace;
     DocumentSet *m_documents;
     WorkloadTreeModel *m_model;
@@ -120,6 +126,7 @@ private:
     QSet<QString> m_savedExpanded; ///< keys of expanded rows across a model reset
     QString m_savedCurrent;
     bool m_syncing = false;
+    bool m_applying = false;
 };
 
 } // namespace PodSec::Ui
