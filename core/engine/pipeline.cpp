@@ -23,7 +23,7 @@ SplitResult splitDocuments(const std::vector<std::string_view> &texts)
 }
 
 NamespaceLabels declaredNamespaces(const std::vector<std::string_view> &texts,
-                                   const std::vector<DocumentJob> &jobs)
+                                   const std::vector<DocumentJob> &jobs, NamespacePlaces *places)
 {
     NamespaceLabels namespaces;
     for (const auto &job : jobs) {
@@ -34,7 +34,14 @@ NamespaceLabels declaredNamespaces(const std::vector<std::string_view> &texts,
         // Most documents that mention it (CRDs: "scope: Namespaced") cannot declare one.
         if (!mayDeclareNamespace(text, job.chunk))
             continue;
-        collectNamespaces(Yaml::SourceFile::parseChunk(text, job.chunk, job.index), namespaces);
+        const auto doc = Yaml::SourceFile::parseChunk(text, job.chunk, job.index);
+        collectNamespaces(doc, namespaces);
+        for (const auto &object : places ? K8s::objectsIn(doc) : std::vector<K8s::Object>{}) {
+            if (object.kind != K8s::Kind::Namespace || object.name.empty())
+                continue;
+            const auto &root = doc.node(doc.resolve(object.root));
+            (*places)[object.name] = {job.file, object.line, object.column, root.start, root.end};
+        }
     }
     return namespaces;
 }

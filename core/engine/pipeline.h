@@ -10,6 +10,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -44,11 +45,21 @@ struct SplitResult
 /// Splits every text into its documents (no parsing).
 SplitResult splitDocuments(const std::vector<std::string_view> &texts);
 
-/// The labels of every Namespace object in the jobs (a later definition wins). Only
-/// documents that mention "Namespace" can declare one, so only they are parsed: admission
-/// can read every namespace before it judges any workload.
+/// Where a Namespace object is: its file (index into texts), and its position there.
+struct NamespacePlace
+{
+    std::size_t file = 0;
+    std::uint32_t line = 1, column = 1, offset = 0, endOffset = 0;
+};
+using NamespacePlaces = std::map<std::string, NamespacePlace>;
+
+/// The labels of every Namespace object in the jobs (a later definition wins), and where
+/// that definition is when places is given. Only documents that mention "Namespace" can
+/// declare one, so only they are parsed: admission can read every namespace before it
+/// judges any workload.
 NamespaceLabels declaredNamespaces(const std::vector<std::string_view> &texts,
-                                   const std::vector<DocumentJob> &jobs);
+                                   const std::vector<DocumentJob> &jobs,
+                                   NamespacePlaces *places = nullptr);
 
 /// The facts rules about other objects read (ServiceAccounts, NetworkPolicies, quotas,
 /// limit ranges, Namespace objects), from the documents that may declare them (only those

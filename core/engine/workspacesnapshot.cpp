@@ -8,6 +8,7 @@
 #include "engine/pipeline.h"
 #include "engine/placedobject.h"
 #include "engine/readkinds.h"
+#include "engine/snapshotentries.h"
 
 #include "fix/fixplanner.h"
 #include "render/originlocator.h"
@@ -19,6 +20,10 @@
 #include <unordered_map>
 
 namespace PodSec {
+
+using SnapshotEntries::evaluateWorkload;
+using SnapshotEntries::failing;
+using SnapshotEntries::objectEntry;
 
 std::vector<RootEntry> renderRoots(const std::vector<Render::Root> &roots,
                                    const Render::Options &options,
@@ -94,223 +99,6 @@ std::string WorkloadEntry::key() const
     return std::to_string(file) + '/' + std::to_string(document) + '/' + std::to_string(item) +
            '/' + kind + '/' + namespaceName + '/' + name;
 }
-
-namespace {
-
-Verdict evaluationVerdict(const Policy::Evaluation &e)
-{
-    return e.allowed() ? Verdict::Pass : Verdict::Fail;
-}
-
-void mergeFields(std::vector<FieldEntry> &fields,
-                 std::unordered_map<std::string, std::size_t> &index,
-                 const Policy::Evaluation &evaluation, Column column,
-                 Verdict override = Verdict::NotChecked)
-{
-    for (const auto &r : evaluation.results) {
-        for (const auto &f : r.fields) {
-            auto it = index.find(f.path);
-            if (it == index.end()) {
-                FieldEntry e;
-                e.path = f.path;
-                e.value = f.value;
-                e.present = f.present;
-                e.offset = f.offset;
-                e.endOffset = f.endOffset;
-                e.line = f.line;
-                e.column = f.column;
-                e.file = f.file;
-                it = index.emplace(f.path, fields.size()).first;
-                fields.push_back(std::move(e));
-            }
-            FieldEntry &e = fields[it->second];
-            const Verdict v = override != Verdict::NotChecked
-                                  ? override
-                                  : (f.allowed ? Verdict::Pass : Verdict::Fail);
-            auto &slot = e.verdicts[static_cast<int>(column)];
-            slot = combine(slot, v);
-            if (override == Verdict::NotChecked)
-                e.checks.push_back({r.id, column, f.allowed});
-        }
-    }
-}
-
-WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
-                               const SnapshotOptions &options, const Fix::DocumentPlanner *planner,
-                               const Render::OriginLocator *origins)
-{
-    const auto &object = placed.object();
-    WorkloadEntry w;
-    w.file = file;
-    w.document = object.document->index;
-    w.item = object.item;
-    w.kind = object.kindText;
-    w.name = object.name;
-    w.namespaceWritten = placed.namespaceWritten();
-    w.namespaceName = placed.namespaceName();
-    w.line = object.line;
-    w.column = object.column;
-    const auto &rootNode = object.document->node(object.document->resolve(object.root));
-    w.offset = rootNode.start;
-    w.endOffset = rootNode.end;
-    w.hasTemplate = object.hasTemplate;
-    w.podSpecPath = object.podSpecPath;
-    w.podMetadataPath = object.podMetadataPath;
-    w.uid = object.uid;
-    w.controller = object.controller;
-
-    const K8s::PodSpecView &view = placed.pod();
-    w.baseline = placed.evaluation({Policy::Level::Baseline, options.version});
-    w.restricted = placed.evaluation({Policy::Level::Restricted, options.version});
-    w.admission = placed.admission();
-    w.deniedByEnforce = placed.deniedByEnforce();
-    // A rendered object's fields point at the files they came from.
-    const Yaml::NodeId objectNode = object.document->resolve(object.root);
-    auto relocated = [&](Policy::Evaluation e) {
-        if (origins)
-            origins->relocate(*object.document, objectNode, e);
-        return e;
-    };
-    if (origins) {
-        for (auto *e : {&w.baseline, &w.restricted, &w.admission.enforce.evaluation,
-                        &w.admission.audit.evaluation, &w.admission.warn.evaluation})
-            *e = relocated(std::move(*e));
-    }
-
-    w.verdicts[int(Column::Baseline)] = evaluationVerdict(w.baseline);
-    w.verdicts[int(Column::Restricted)] = evaluationVerdict(w.restricted);
-    const auto &a = w.admission;
-    auto modeVerdict = [&](const Admission::ModeResult &m) {
-        if (a.exempt != Admission::Exemption::None)
-            return Verdict::Exempt;
-        if (!m.applies)
-            return Verdict::NotApplied;
-        return m.allowed ? Verdict::Pass : Verdict::Fail;
-    };
-    w.verdicts[int(Column::Enforce)] = modeVerdict(a.enforce);
-    if (w.verdicts[int(Column::Enforce)] == Verdict::NotApplied && w.deniedByEnforce)
-        w.verdicts[int(Column::Enforce)] = Verdict::PodsRejected;
-    w.verdicts[int(Column::Audit)] = modeVerdict(a.audit);
-    w.verdicts[int(Column::Warn)] = modeVerdict(a.warn);
-
-    // Fields a restricted fix would change (planned from the evaluation's failing fields,
-    // so before they are dropped below).
-    std::set<std::string> fixable;
-    if (planner && object.hasTemplate && !w.restricted.allowed()) {
-        const auto plan = planner->plan(view, w.restricted);
-        for (const auto &f : plan.fixes)
-            fixable.insert(f.path);
-        for (const auto &d : plan.decisions) {
-            if (!d.choices.empty())
-                fixable.insert(d.path);
-        }
-    }
-
-    std::vector<FieldEntry> fields;
-    std::unordered_map<std::string, std::size_t> index;
-    mergeFields(fields, index, w.baseline, Column::Baseline);
-    mergeFields(fields, index, w.restricted, Column::Restricted);
-    if (a.exempt == Admission::Exemption::None && object.hasTemplate) {
-        if (a.enforce.applies) {
-            mergeFields(fields, index, a.enforce.evaluation, Column::Enforce);
-        } else {
-            // Enforce does not act on templates; show which fields it would judge.
-            mergeFields(fields, index, relocated(placed.evaluation(a.enforce.policy)),
-                        Column::Enforce, Verdict::NotApplied);
-        }
-        mergeFields(fields, index, a.audit.evaluation, Column::Audit);
-        if (a.warn.applies)
-            mergeFields(fields, index, a.warn.evaluation, Column::Warn);
-    }
-    // The merged FieldEntry list now holds every inspected field; the evaluations keep only
-    // their verdicts, reasons and details (this halves the snapshot's memory).
-    for (auto *e : {&w.baseline, &w.restricted, &w.admission.enforce.evaluation,
-                    &w.admission.audit.evaluation, &w.admission.warn.evaluation}) {
-        for (auto &r : e->results) {
-            r.fields.clear();
-            r.fields.shrink_to_fit();
-        }
-    }
-    std::stable_sort(fields.begin(), fields.end(), [](const FieldEntry &x, const FieldEntry &y) {
-        return x.offset != y.offset ? x.offset < y.offset : x.path < y.path;
-    });
-
-    for (auto &f : fields)
-        f.fixable = fixable.count(f.path) > 0;
-
-    for (const auto &c : view.containers()) {
-        ContainerEntry ce;
-        ce.name = c.name;
-        ce.type = c.type;
-        ce.path = c.path;
-        ce.line = object.document->node(c.node).line;
-        w.containers.push_back(std::move(ce));
-    }
-    // Each field belongs to the container whose path is a prefix of its own, up to a '.' or
-    // '['. Looked up by prefix: a small pod can alias thousands of containers (issue #12),
-    // and comparing every field with every container took seconds.
-    std::unordered_map<std::string_view, ContainerEntry *> containerAt;
-    for (auto &c : w.containers)
-        containerAt[c.path] = &c;
-    for (auto &f : fields) {
-        ContainerEntry *owner = nullptr;
-        const std::string_view path = f.path;
-        for (std::size_t end = 1; end < path.size(); ++end) {
-            if (path[end] != '.' && path[end] != '[')
-                continue;
-            const auto it = containerAt.find(path.substr(0, end));
-            if (it != containerAt.end())
-                owner = it->second;
-        }
-        (owner ? owner->fields : w.podFields).push_back(std::move(f));
-    }
-    return w;
-}
-
-/// The failing findings of a rule set on a placed object.
-std::vector<Engine::Finding> failing(const Engine::PlacedObject &placed, const Engine::RuleSet &set,
-                                     const Policy::Version &version)
-{
-    std::vector<Engine::Finding> all, out;
-    set.evaluatePod(placed, {Policy::Level::Restricted, version}, all);
-    for (auto &f : all) {
-        if (!f.allowed)
-            out.push_back(std::move(f));
-    }
-    return out;
-}
-
-/// An object of another kind with its failing findings, or nullopt when it has none.
-std::optional<ObjectEntry> objectEntry(const K8s::Object &object,
-                                       const Engine::Placement &placement,
-                                       const Engine::RuleSet &set, bool fromCluster)
-{
-    if (!set.evaluatesObject(object))
-        return std::nullopt;
-    std::vector<Engine::Finding> all;
-    set.evaluateObject(object, placement, fromCluster, all);
-    ObjectEntry e;
-    for (auto &f : all) {
-        if (!f.allowed)
-            e.checklist.push_back(std::move(f));
-    }
-    if (e.checklist.empty())
-        return std::nullopt;
-    e.document = object.document->index;
-    e.item = object.item;
-    e.kind = object.kindText;
-    e.name = object.name;
-    if (Engine::isNamespacedKind(object.kindText))
-        e.namespaceName = object.namespaceOr(placement.defaultNamespace);
-    e.line = object.line;
-    e.column = object.column;
-    const auto &root = object.document->node(object.document->resolve(object.root));
-    e.offset = root.start;
-    e.endOffset = root.end;
-    return e;
-}
-
-} // namespace
 
 namespace {
 
@@ -460,12 +248,20 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
 
     timing.lap("snapshot: split");
     // 1. Namespaces first: they may come after the workloads that use them.
-    Engine::NamespaceLabels declared = Engine::declaredNamespaces(texts, jobs);
+    Engine::NamespacePlaces places;
+    Engine::NamespaceLabels declared = Engine::declaredNamespaces(texts, jobs, &places);
     std::map<std::string, NamespaceEntry> namespaces;
     for (const auto &[name, labels] : declared) {
         auto &ns = namespaces[name];
         ns.name = name;
         ns.declared = true;
+        if (const auto place = places.find(name); place != places.end()) {
+            ns.file = static_cast<int>(place->second.file);
+            ns.line = place->second.line;
+            ns.column = place->second.column;
+            ns.offset = place->second.offset;
+            ns.endOffset = place->second.endOffset;
+        }
         for (const auto &l : labels) {
             if (Admission::isPodSecurityLabel(l.first))
                 ns.labels.push_back(l);

@@ -139,6 +139,9 @@ struct NamespaceEntry
     /// The checklist's failing namespace findings (SnapshotOptions::checklist).
     std::vector<Engine::Finding> checklist;
     std::vector<int> objects; ///< indices into WorkspaceSnapshot::objects
+    /// The Namespace object that declares it (the last one), when declared: its file, or -1.
+    int file = -1;
+    std::uint32_t line = 1, column = 1, offset = 0, endOffset = 0;
 };
 
 /// An object of another kind (Secret, ConfigMap, Service, PodSecurityPolicy, ...) that

@@ -389,6 +389,30 @@ spec:
         }
     }
 
+    // A declared namespace knows where its Namespace object is (the last definition, as
+    // for its labels); one that is only used has no place.
+    void namespacesKnowTheirObject()
+    {
+        const std::string again = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: lab\n"
+                                  "---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, "
+                                  "namespace: tmp}\nspec: {containers: [{name: c, image: i}]}\n";
+        const auto s = buildSnapshot({file("ns.yaml", Namespaces), file("pods.yaml", Pods),
+                                      file("more.json", MorePods), file("again.yaml", again)},
+                                     SnapshotOptions{});
+        QVERIFY(s);
+        std::map<std::string, const NamespaceEntry *> byName;
+        for (const auto &ns : s->namespaces)
+            byName[ns.name] = &ns;
+        QCOMPARE(byName.at("shop")->file, 0);
+        QCOMPARE(byName.at("shop")->line, 1u);
+        QCOMPARE(byName.at("shop")->offset, 0u);
+        QCOMPARE(byName.at("lab")->file, 3); // the later definition
+        QCOMPARE(byName.at("lab")->line, 1u);
+        QCOMPARE(byName.at("lab")->endOffset, std::uint32_t(again.find("\n---")));
+        QCOMPARE(byName.at("tmp")->file, -1); // only used, not declared
+        QVERIFY(!byName.at("tmp")->declared);
+    }
+
     // An edited file is evaluated again; the untouched ones are not.
     void editedFileIsEvaluatedAgain()
     {

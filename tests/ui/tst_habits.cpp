@@ -29,6 +29,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTimer>
@@ -437,6 +438,29 @@ private Q_SLOTS:
                 QLatin1String("podSecurityEnforced"));
         QCOMPARE(win.w.currentFile(), file);
         QCOMPARE(win.w.editor()->document(), shown);
+    }
+
+    // Choosing a namespace row shows its Namespace object, where its labels are.
+    void namespaceRowShowsItsObject()
+    {
+        Window win;
+        QVERIFY(win.open());
+        const QAbstractItemModel *model = win.w.treeView()->model();
+        QModelIndex sandbox;
+        for (int n = 0; n < model->rowCount(); ++n) {
+            if (model->index(n, 0).data().toString() == QLatin1String("sandbox"))
+                sandbox = model->index(n, 0);
+        }
+        QVERIFY(sandbox.isValid());
+        win.w.treeView()->setFocus();
+        win.w.treeView()->setCurrentIndex(sandbox);
+        QVERIFY(win.w.workspace()
+                    ->paths()
+                    .value(win.w.currentFile())
+                    .endsWith(QLatin1String("namespaces.yaml")));
+        QCOMPARE(win.w.editor()->textCursor().block().text(), QStringLiteral("apiVersion: v1"));
+        QCOMPARE(win.w.editor()->textCursor().block().next().next().next().text(),
+                 QStringLiteral("  name: sandbox   # no labels at all"));
     }
 
     // File ▸ Reset Sample Workspace: enabled only on the user's copy of the sample; asks

@@ -585,6 +585,8 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
     case FileIndexRole:
         if (const auto *r = rootAt(index))
             return r->rendered ? r->file : -1;
+        if (n->type == NodeType::Namespace) // its Namespace object, when declared
+            return snapshot->namespaces[static_cast<std::size_t>(n->ns)].file;
         return n->workload < 0 ? -1 : workloadAt(index)->file;
     case OffsetRole:
     case EndOffsetRole:
@@ -602,6 +604,11 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             offset = w->offset;
             end = w->endOffset;
             line = w->line;
+        } else if (n->type == NodeType::Namespace) {
+            const auto &ns = snapshot->namespaces[static_cast<std::size_t>(n->ns)];
+            offset = ns.offset;
+            end = ns.endOffset;
+            line = ns.file >= 0 ? ns.line : 0;
         }
         if (role == ColumnRole)
             return quint32(fieldAt(index) ? fieldAt(index)->column : 1);
