@@ -1646,6 +1646,10 @@ Connect anyway?</source>
         <source>%1 has no %2 risk above %3 %4</source>
         <translation>%1 %4没有高于%3的 %2 风险</translation>
     </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
 </context>
 <context>
     <name>PodSec::Ui::MainWindow</name>

@@ -210,6 +210,34 @@ private Q_SLOTS:
     }
 
     // A missing object is not met, and the English lesson is shown when there is no Chinese.
+    // Goals the panel words itself: the warn and audit levels, and access risks with the
+    // severity and scope of what still fails in words.
+    void goalWords()
+    {
+        std::vector<Lessons::Problem> problems;
+        const auto goals = Lessons::parseGoals("goals:\n"
+                                               "  - namespace: shop\n    warns: restricted\n"
+                                               "  - subject: ServiceAccount/ci/deployer\n"
+                                               "    risk: createWorkloads\n    atMost: info\n"
+                                               "    scope: shop\n"
+                                               "  - subject: User/alice\n    risk: bind\n",
+                                               "goals.yaml", problems);
+        QVERIFY(problems.empty());
+        QCOMPARE(LessonsPanel::goalText(goals.goals[0]),
+                 QStringLiteral("Namespace shop warns at Restricted"));
+        QCOMPARE(LessonsPanel::notMetText(goals.goals[0], {"baseline"}),
+                 QStringLiteral("It warns at Baseline now."));
+        QCOMPARE(LessonsPanel::goalText(goals.goals[1]),
+                 QStringLiteral("ServiceAccount/ci/deployer has no createWorkloads risk above "
+                                "INFO in namespace shop"));
+        QCOMPARE(LessonsPanel::notMetText(goals.goals[1], {"createWorkloads (danger, shop)"}),
+                 QStringLiteral("Failing: createWorkloads (DANGER, in namespace shop)"));
+        QCOMPARE(LessonsPanel::goalText(goals.goals[2]),
+                 QStringLiteral("User/alice has no bind risk"));
+        QCOMPARE(LessonsPanel::notMetText(goals.goals[2], {"bind (danger, cluster)"}),
+                 QStringLiteral("Failing: bind (DANGER, cluster-wide)"));
+    }
+
     void deletingTheObjectIsNoSolution()
     {
         QLocale::setDefault(QLocale(QStringLiteral("zh_CN")));

@@ -358,8 +358,25 @@ QString LessonsPanel::notMetText(const Lessons::Goal &goal, const std::vector<st
         break;
     }
     QStringList names;
-    for (const auto &f : failing)
-        names << q(f);
+    for (const auto &f : failing) {
+        // A risk goal's "id (severity, scope)": the severity and the scope in words.
+        const QString text = q(f);
+        const auto open = text.indexOf(QLatin1String(" ("));
+        const auto comma = text.indexOf(QLatin1String(", "), open);
+        const auto severity =
+            goal.kind == Lessons::GoalKind::Risk && open > 0 && comma > open
+                ? Engine::severityFromName(text.mid(open + 2, comma - open - 2).toStdString())
+                : std::nullopt;
+        if (!severity || !text.endsWith(QLatin1Char(')'))) {
+            names << text;
+            continue;
+        }
+        const QString scope = text.mid(comma + 2, text.size() - comma - 3);
+        names << tr("%1 (%2, %3)")
+                     .arg(text.left(open), AccessTreeModel::severityText(*severity),
+                          scope == QLatin1String("cluster") ? tr("cluster-wide")
+                                                            : tr("in namespace %1").arg(scope));
+    }
     return tr("Failing: %1").arg(names.join(QStringLiteral(", ")));
 }
 
