@@ -180,29 +180,42 @@ def judge(goal, st):
         ns, mode = goal.get("namespace"), kind[:-1] if kind == "warns" else "audit"
         docs = [d for d in st.docs if d.get("kind") == "Namespace"
                 and (d.get("metadata") or {}).get("name") == ns]
-        if not docs:
-            return False, f"namespace {ns} not declared"
-        labels = (docs[-1].get("metadata") or {}).get("labels") or {}
+        labels = ((docs[-1].get("metadata") or {}).get("labels") or {}) if docs else {}
         have = labels.get(f"pod-security.kubernetes.io/{mode}")
-        if have not in LEVELS:
+        if have is None:
             have = st.defaults.get(mode, "privileged")
+        elif have not in LEVELS:
+            return None, f"namespace {ns}: invalid {mode} label {have!r}, not judged here"
         return have == goal[kind], f"namespace {ns} {kind} at {have}"
     if kind == "risk":
         parts = str(goal.get("subject", "")).split("/", 1)
         skind, rest = parts[0], parts[1] if len(parts) > 1 else ""
         sns, sname = rest.split("/", 1) if skind == "ServiceAccount" else ("", rest)
-        named = any(s["kind"] == skind and s["name"] == sname and (s.get("namespace") or "") == sns
-                    for s in st.access.get("subjects", []))
+
+        def same(s):
+            return (s.get("kind") == skind and s.get("name") == sname
+                    and (s.get("namespace") or "") == sns)
+
+        named = any(same(s) for s in st.access.get("subjects", []))
+        for d in st.docs:
+            meta = d.get("metadata") or {}
+            if d.get("kind") in ("RoleBinding", "ClusterRoleBinding"):
+                for s in d.get("subjects") or []:
+                    s = dict(s)
+                    if s.get("kind") == "ServiceAccount" and not s.get("namespace"):
+                        s["namespace"] = meta.get("namespace", "default")
+                    named = named or same(s)
+            elif d.get("kind") == "ServiceAccount":
+                named = named or same({"kind": "ServiceAccount", "name": meta.get("name"),
+                                       "namespace": meta.get("namespace", "default")})
+        if not named:
+            return False, f"nothing names {goal.get('subject')}"
         limit = SEVERITY_ORDER.index(goal["atMost"]) if "atMost" in goal else len(SEVERITY_ORDER)
         bad = [f"{r['id']} ({r['severity']}, {r['scope']})"
-               for s in st.access.get("subjects", [])
-               if s["kind"] == skind and s["name"] == sname and (s.get("namespace") or "") == sns
+               for s in st.access.get("subjects", []) if same(s)
                for r in s["risks"]
                if r["id"] == goal["risk"] and ("scope" not in goal or r["scope"] == goal["scope"])
                and SEVERITY_ORDER.index(r["severity"]) < limit]
-        if not named and not any(d.get("kind") in ("ServiceAccount", "RoleBinding",
-                                                   "ClusterRoleBinding") for d in st.docs):
-            return False, f"nothing names {goal.get('subject')}"
         return not bad, ("too severe: " + ", ".join(bad)) if bad else "no such risk"
     ref = goal.get("object")
     if not ref:

@@ -240,6 +240,15 @@ GoalResult riskGoal(const Goal &goal, const WorkspaceSnapshot &snapshot)
                                   ref.name, ref.namespaceName};
     if (!knownSubject(*snapshot.access->model, subject))
         return {GoalStatus::SubjectMissing, {ref.text()}};
+    const auto &namespaces = snapshot.access->model->input().namespaceNames;
+    if (!goal.scope.empty() && goal.scope != "cluster" && !namespaces.count(goal.scope))
+        return {GoalStatus::NamespaceMissing, {}};
+    // A document the access model could not read may hold the binding that grants the risk:
+    // no risk is known to be gone while one does not read.
+    for (const auto &p : snapshot.access->problems) {
+        if (!p.diagnostic.warning)
+            return notMet({problemLine(p.file, p.diagnostic)});
+    }
     std::vector<std::string> failing;
     for (const auto &s : snapshot.access->subjects) {
         if (!(s.subject == subject))

@@ -57,6 +57,7 @@ public:
             return std::nullopt;
         }
         Goal g;
+        m_subjectKey = Yaml::NoNode;
         g.line = doc.node(node).line;
         g.column = doc.node(node).column;
         std::optional<GoalKind> kind;
@@ -90,6 +91,7 @@ public:
                 g.container = c.value_or("");
             } else if (key == "subject") {
                 ok = subjectRef(value, g) && ok;
+                m_subjectKey = keyNode;
             } else if (key == "scope") {
                 const auto scope = text(value, key);
                 ok = scope.has_value() && ok;
@@ -280,8 +282,8 @@ private:
     bool targets(Yaml::NodeId node, Yaml::NodeId kindKey, Goal &g)
     {
         const std::string key = goalKindName(g.kind);
-        if (g.kind != GoalKind::Risk && g.subject) {
-            problem(node, key + ": subject: goes only with a risk goal");
+        if (g.kind != GoalKind::Risk && m_subjectKey != Yaml::NoNode) {
+            problem(m_subjectKey, "subject: goes only with a risk goal");
             return false;
         }
         if (namespaceKind(g.kind)) {
@@ -290,6 +292,8 @@ private:
                 return false;
             }
         } else if (g.kind == GoalKind::Risk) {
+            if (!g.subject && m_subjectKey != Yaml::NoNode)
+                return false; // the subject's own problem says what is wrong
             if (!g.subject || g.object || !g.namespaceName.empty()) {
                 problem(node, "risk: name the subject (subject: User/name, Group/name or "
                               "ServiceAccount/namespace/name), not an object or a namespace");
@@ -317,6 +321,7 @@ private:
     }
 
     const Yaml::Document &m_doc;
+    Yaml::NodeId m_subjectKey = Yaml::NoNode; ///< the current goal's subject: key, if any
     std::string m_file;
     std::vector<Problem> &m_problems;
 };

@@ -262,7 +262,7 @@ private Q_SLOTS:
         QTest::newRow("subject elsewhere")
             << QStringLiteral(
                    "goals:\n  - object: Pod/web\n    passes: baseline\n    subject: User/a\n")
-            << QStringLiteral("goals.yaml:2:5: passes: subject: goes only with a risk goal") << 0;
+            << QStringLiteral("goals.yaml:4:5: subject: goes only with a risk goal") << 0;
         QTest::newRow("scope elsewhere")
             << QStringLiteral(
                    "goals:\n  - namespace: shop\n    enforces: baseline\n    scope: shop\n")
@@ -284,6 +284,15 @@ private Q_SLOTS:
                  qPrintable(problemsText(problems) + QStringLiteral(" lacks ") + problem));
         // A goal with a problem is never kept (so never counted as met).
         QCOMPARE(int(goals.goals.size()), kept);
+    }
+
+    // A malformed subject is one problem, at the subject, not a second one about the goal.
+    void oneProblemForABadSubject()
+    {
+        std::vector<Problem> problems;
+        parseGoals("goals:\n  - subject: ServiceAccount/deployer\n    risk: bind\n", "goals.yaml",
+                   problems);
+        QCOMPARE(problems.size(), std::size_t(1));
     }
 
     void goodGoals()
@@ -406,7 +415,7 @@ private Q_SLOTS:
                                       "  - subject: ServiceAccount/ci/deployer\n"
                                       "    risk: createWorkloads\n    atMost: info\n"
                                       "  - subject: ServiceAccount/ci/deployer\n"
-                                      "    risk: createWorkloads\n    scope: other\n"
+                                      "    risk: createWorkloads\n    scope: ci\n"
                                       "  - subject: ServiceAccount/ci/deployer\n"
                                       "    risk: readSecrets\n"
                                       "  - subject: User/nobody\n    risk: readSecrets\n",
@@ -425,7 +434,7 @@ private Q_SLOTS:
                  std::vector<std::string>{"createWorkloads (warning, shop)"});
         QCOMPARE(report.results[3].status, GoalStatus::Met);    // warning is allowed
         QCOMPARE(report.results[4].status, GoalStatus::NotMet); // only info is
-        QCOMPARE(report.results[5].status, GoalStatus::Met);    // nothing in "other"
+        QCOMPARE(report.results[5].status, GoalStatus::Met);    // nothing in "ci"
         QCOMPARE(report.results[6].status, GoalStatus::Met);
         QCOMPARE(report.results[7].status, GoalStatus::SubjectMissing);
 
@@ -435,6 +444,24 @@ private Q_SLOTS:
         report = evaluateGoals(goals, oneFile(restricted));
         QCOMPARE(report.results[4].status, GoalStatus::Met);
         QCOMPARE(report.results[2].status, GoalStatus::NotMet); // still there, at info
+
+        // A binding that does not read grants nothing, but is no solution: while a document
+        // does not read, no risk is known to be gone.
+        std::string broken = restricted;
+        broken.replace(broken.find("roleRef:\n"), 9, "roleRef: [\n");
+        report = evaluateGoals(goals, oneFile(broken));
+        QCOMPARE(report.results[4].status, GoalStatus::NotMet);
+        QCOMPARE(report.results[6].status, GoalStatus::NotMet);
+        QVERIFY2(report.results[6].failing.size() == 1 &&
+                     q(report.results[6].failing[0]).startsWith(QStringLiteral("pod.yaml:")),
+                 qPrintable(q(describe(goals.goals[6]))));
+
+        // A scope the workspace does not have is a mistake, not a met goal.
+        const auto typo = parseGoals("goals:\n  - subject: ServiceAccount/ci/deployer\n"
+                                     "    risk: readSecrets\n    scope: shopp\n",
+                                     "goals.yaml", problems);
+        QCOMPARE(evaluateGoals(typo, oneFile(rbac)).results[0].status,
+                 GoalStatus::NamespaceMissing);
     }
 
     void exemptionsCount()

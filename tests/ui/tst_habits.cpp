@@ -8,6 +8,7 @@
 
 #include "editor/codeeditor.h"
 #include "editor/documentset.h"
+#include "models/badgeproxymodel.h"
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
 #include "views/detailspane.h"
@@ -19,6 +20,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QLineEdit>
@@ -438,6 +440,37 @@ private Q_SLOTS:
                 QLatin1String("podSecurityEnforced"));
         QCOMPARE(win.w.currentFile(), file);
         QCOMPARE(win.w.editor()->document(), shown);
+        // A click on the row the tree moved to shows its file.
+        const QModelIndex now = win.w.treeView()->currentIndex();
+        const int rowFile =
+            win.w.treeModel()
+                ->data(win.w.badgeModel()->mapToSource(win.w.filterModel()->mapToSource(now)),
+                       WorkloadTreeModel::FileIndexRole)
+                .toInt();
+        QVERIFY(rowFile >= 0 && rowFile != file);
+        QTest::mouseClick(win.w.treeView()->viewport(), Qt::LeftButton, {},
+                          win.w.treeView()->visualRect(now).center());
+        QCOMPARE(win.w.currentFile(), rowFile);
+    }
+
+    // A re-evaluation does not move the editor within the file either: a place shown from
+    // the Problems panel stays when the policy version changes.
+    void reEvaluationKeepsThePlace()
+    {
+        Window win;
+        QVERIFY(win.open());
+        const int file = win.w.currentFile();
+        const QString path = win.w.workspace()->paths().value(file);
+        const int rowLine = win.w.editor()->textCursor().blockNumber();
+        const int line = rowLine + 5; // not the row's line
+        QVERIFY(win.w.openAccessSource(path, line + 1, 1, false));
+        QCOMPARE(win.w.editor()->textCursor().blockNumber(), line);
+        QSignalSpy applied(&win.w, &MainWindow::snapshotApplied);
+        win.w.versionCombo()->setCurrentIndex(
+            win.w.versionCombo()->findData(QStringLiteral("v1.22")));
+        QVERIFY(applied.wait(20000));
+        QCOMPARE(win.w.currentFile(), file);
+        QCOMPARE(win.w.editor()->textCursor().blockNumber(), line);
     }
 
     // Choosing a namespace row shows its Namespace object, where its labels are.

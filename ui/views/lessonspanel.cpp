@@ -324,7 +324,9 @@ void LessonsPanel::showGoals()
                           .arg(objectText(*goals[i].object), q(goals[i].container));
             else if (r->status == Lessons::GoalStatus::NamespaceMissing)
                 why =
-                    tr("There is no namespace %1 in the workspace.").arg(q(goals[i].namespaceName));
+                    tr("There is no namespace %1 in the workspace.")
+                        .arg(q(goals[i].kind == Lessons::GoalKind::Risk ? goals[i].scope
+                                                                        : goals[i].namespaceName));
             else if (r->status == Lessons::GoalStatus::SubjectMissing)
                 why = tr("Nothing in the workspace names %1.").arg(q(goals[i].subject->text()));
             else if (!r->met() && !r->failing.empty())

@@ -41,6 +41,7 @@ SelectionSync::SelectionSync(const Parts &parts, QObject *parent)
 {
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &SelectionSync::showCurrentRow);
+    connect(m_tree, &QAbstractItemView::clicked, this, &SelectionSync::showClickedRow);
     // A reset (large re-evaluations) keeps what the user had open and selected.
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &SelectionSync::saveTreeState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &SelectionSync::restoreTreeState);
@@ -439,13 +440,9 @@ void SelectionSync::showRow()
     const int file = source.isValid() ? source.data(WorkloadTreeModel::FileIndexRole).toInt() : -1;
     const int line = source.data(WorkloadTreeModel::LineRole).toInt();
     const int column = std::max(1, source.data(WorkloadTreeModel::ColumnRole).toInt());
-    // The presenter view's pointer: the row's source on its line (a field's key and value);
-    // a row picked in the editor (m_syncing) is in the file shown.
+    // A row picked in the editor (m_syncing) is in the file shown.
     auto point = [&] {
-        const auto offset = source.data(WorkloadTreeModel::OffsetRole).toUInt();
-        const auto endOffset = source.data(WorkloadTreeModel::EndOffsetRole).toUInt();
-        m_editor->setPointer(file >= 0 && file == m_currentFile ? line : 0, column,
-                             endOffset > offset ? int(endOffset - offset) : 1);
+        pointAt(source);
     };
     if (m_syncing || file < 0) {
         point();
@@ -470,16 +467,41 @@ void SelectionSync::showRow()
     }
 }
 
+void SelectionSync::pointAt(const QModelIndex &source)
+{
+    // The presenter view's pointer: the row's source on its line (a field's key and value),
+    // when the row is in the file shown.
+    const int file = source.isValid() ? source.data(WorkloadTreeModel::FileIndexRole).toInt() : -1;
+    const int line = source.data(WorkloadTreeModel::LineRole).toInt();
+    const int column = std::max(1, source.data(WorkloadTreeModel::ColumnRole).toInt());
+    const auto offset = source.data(WorkloadTreeModel::OffsetRole).toUInt();
+    const auto endOffset = source.data(WorkloadTreeModel::EndOffsetRole).toUInt();
+    m_editor->setPointer(file >= 0 && file == m_currentFile ? line : 0, column,
+                         endOffset > offset ? int(endOffset - offset) : 1);
+}
+
 void SelectionSync::refreshCurrentRow()
 {
     const QModelIndex source = currentSource();
-    const int file = source.isValid() ? source.data(WorkloadTreeModel::FileIndexRole).toInt() : -1;
-    if (m_currentFile < 0 || file < 0 || file == m_currentFile) {
+    // Nothing shown yet, or a large file's excerpt made stale by new bytes: show the row.
+    if (m_currentFile < 0 || m_excerptKey == QLatin1String("stale")) {
         showRow();
         return;
     }
+    // Otherwise the editor keeps the file and the place it shows; details and pointer follow.
     m_details->showIndex(m_model, source, !m_workspace->isReadOnly());
-    m_editor->setPointer(0, 1, 1); // the row is not in the file shown
+    pointAt(source);
+}
+
+void SelectionSync::showClickedRow(const QModelIndex &index)
+{
+    // The current row clicked again, after a re-evaluation left the editor elsewhere.
+    if (index.siblingAtColumn(0) != m_tree->currentIndex().siblingAtColumn(0))
+        return;
+    const QModelIndex source = currentSource();
+    const int file = source.isValid() ? source.data(WorkloadTreeModel::FileIndexRole).toInt() : -1;
+    if (file >= 0 && file != m_currentFile)
+        showRow();
 }
 
 void SelectionSync::onEditorCursor()

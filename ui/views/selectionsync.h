@@ -72,9 +72,9 @@ public:
     void selectRowAtLine(int line, bool failingFieldsToo);
     /// Shows the current row in the details pane and its file and line in the editor.
     void showCurrentRow();
-    /// After a re-evaluation: the current row in the details pane, and in the editor only
-    /// when its file is the one shown (or none is). A file opened from elsewhere (the Access
-    /// tab, the Problems panel) stays while it is edited; only choosing a row changes it.
+    /// After a re-evaluation: the current row in the details pane and the pointer; the editor
+    /// keeps the file and the place it shows (one opened from the Access tab or the Problems
+    /// panel may be being edited) unless it shows none. Only choosing a row moves it.
     void refreshCurrentRow();
     /// While a snapshot is being applied, the tree's current row may change on its own (the
     /// row shown went away): that change is a refresh too, not a choice.
@@ -109,6 +109,10 @@ private:
 
     /// showCurrentRow's work, whether or not a snapshot is being applied.
     void showRow();
+    /// The presenter view's pointer on the source row, when it is in the file shown.
+    void pointAt(const QModelIndex &source);
+    /// A click on the current row shows its file when the editor shows another one.
+    void showClickedRow(const QModelIndex &index);
 
     Workspace *m_workspace;
     DocumentSet *m_documents;
