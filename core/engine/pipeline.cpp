@@ -36,7 +36,9 @@ NamespaceLabels declaredNamespaces(const std::vector<std::string_view> &texts,
             continue;
         const auto doc = Yaml::SourceFile::parseChunk(text, job.chunk, job.index);
         collectNamespaces(doc, namespaces);
-        for (const auto &object : places ? K8s::objectsIn(doc) : std::vector<K8s::Object>{}) {
+        if (places == nullptr)
+            continue;
+        for (const auto &object : K8s::objectsIn(doc)) {
             if (object.kind != K8s::Kind::Namespace || object.name.empty())
                 continue;
             const auto &root = doc.node(doc.resolve(object.root));
