@@ -21,20 +21,39 @@ const char *exemptionName(Exemption e)
     return "";
 }
 
-Exemption exemptionOf(const K8s::PodSpecView &pod, const AdmissionConfig &config,
+Subject subjectOf(const K8s::PodSpecView &pod)
+{
+    const auto &doc = pod.doc();
+    return {pod.object().kind == K8s::Kind::Pod, pod.object().hasTemplate,
+            pod.object().namespaceName, doc.scalar(doc.get(pod.spec(), "runtimeClassName"))};
+}
+
+Exemption exemptionOf(const Subject &subject, const AdmissionConfig &config,
                       const std::string &username)
 {
-    if (config.isExemptNamespace(pod.object().namespaceName))
+    if (config.isExemptNamespace(subject.namespaceName))
         return Exemption::Namespace;
     if (!username.empty() && config.isExemptUser(username))
         return Exemption::User;
-    const auto &doc = pod.doc();
-    if (config.isExemptRuntimeClass(doc.scalar(doc.get(pod.spec(), "runtimeClassName"))))
+    if (config.isExemptRuntimeClass(subject.runtimeClassName))
         return Exemption::RuntimeClass;
     return Exemption::None;
 }
 
+Exemption exemptionOf(const K8s::PodSpecView &pod, const AdmissionConfig &config,
+                      const std::string &username)
+{
+    return exemptionOf(subjectOf(pod), config, username);
+}
+
 AdmissionResult admit(const K8s::PodSpecView &pod, const NamespacePolicy &policy,
+                      const AdmissionConfig &config, const Evaluate &evaluate,
+                      const std::string &username)
+{
+    return admit(subjectOf(pod), policy, config, evaluate, username);
+}
+
+AdmissionResult admit(const Subject &subject, const NamespacePolicy &policy,
                       const AdmissionConfig &config, const Evaluate &evaluate,
                       const std::string &username)
 {
@@ -44,11 +63,10 @@ AdmissionResult admit(const K8s::PodSpecView &pod, const NamespacePolicy &policy
     r.warn.policy = policy.warn;
     if (!policy.errors.empty())
         r.policyError = "Failed to parse policy: " + policy.errorText();
-    const auto &object = pod.object();
-    r.enforce.applies = object.kind == K8s::Kind::Pod;
+    r.enforce.applies = subject.isPod;
 
-    r.exempt = exemptionOf(pod, config, username);
-    if (r.exempt != Exemption::None || !object.hasTemplate) {
+    r.exempt = exemptionOf(subject, config, username);
+    if (r.exempt != Exemption::None || !subject.hasTemplate) {
         // Exempt, or a workload without a pod template: nothing to evaluate.
         r.enforce.applies = r.audit.applies = r.warn.applies = false;
         return r;

@@ -41,8 +41,20 @@ struct AdmissionResult
     bool admitted() const { return !enforce.applies || enforce.allowed; }
 };
 
+/// What admission reads of a pod or workload besides its evaluations.
+struct Subject
+{
+    bool isPod = false;       ///< enforce acts on Pods only
+    bool hasTemplate = false; ///< a workload without a pod template is not evaluated
+    std::string namespaceName;
+    std::string runtimeClassName; ///< spec.runtimeClassName's scalar text, "" when unset
+};
+Subject subjectOf(const K8s::PodSpecView &pod);
+
 /// The exemption that applies to a pod or workload (namespace, then user, then runtime
 /// class, as the API server checks them), or Exemption::None.
+Exemption exemptionOf(const Subject &subject, const AdmissionConfig &config,
+                      const std::string &username = {});
 Exemption exemptionOf(const K8s::PodSpecView &pod, const AdmissionConfig &config,
                       const std::string &username = {});
 
@@ -51,6 +63,9 @@ using Evaluate = std::function<const Policy::Evaluation &(const LevelVersion &)>
 
 /// Evaluates a pod or workload as Pod Security Admission would in a namespace with the
 /// given policy (spec/pss-checks.md §6.3–§6.5), asking evaluate for each mode's policy.
+AdmissionResult admit(const Subject &subject, const NamespacePolicy &policy,
+                      const AdmissionConfig &config, const Evaluate &evaluate,
+                      const std::string &username = {});
 AdmissionResult admit(const K8s::PodSpecView &pod, const NamespacePolicy &policy,
                       const AdmissionConfig &config, const Evaluate &evaluate,
                       const std::string &username = {});

@@ -16,6 +16,7 @@ class PhaseTiming
 {
 public:
     PhaseTiming() : m_on(std::getenv("PODSEC_TIMING") != nullptr) {}
+    bool enabled() const { return m_on; }
     /// Ends the phase that started at the last lap (or construction).
     void lap(const char *phase)
     {

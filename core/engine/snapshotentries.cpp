@@ -55,10 +55,12 @@ void mergeFields(std::vector<FieldEntry> &fields,
 } // namespace
 WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
                                const SnapshotOptions &options, const Fix::DocumentPlanner *planner,
-                               const Render::OriginLocator *origins)
+                               const Render::OriginLocator *origins,
+                               const Engine::RuleSet *checklist)
 {
     const auto &object = placed.object();
-    WorkloadEntry w;
+    auto facts = std::make_shared<WorkloadFacts>();
+    WorkloadEntry &w = facts->base;
     w.file = file;
     w.document = object.document->index;
     w.item = object.item;
@@ -68,7 +70,8 @@ WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
     w.namespaceName = placed.namespaceName();
     w.line = object.line;
     w.column = object.column;
-    const auto &rootNode = object.document->node(object.document->resolve(object.root));
+    const Yaml::NodeId objectNode = object.document->resolve(object.root);
+    const auto &rootNode = object.document->node(objectNode);
     w.offset = rootNode.start;
     w.endOffset = rootNode.end;
     w.hasTemplate = object.hasTemplate;
@@ -76,28 +79,73 @@ WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
     w.podMetadataPath = object.podMetadataPath;
     w.uid = object.uid;
     w.controller = object.controller;
-
     const K8s::PodSpecView &view = placed.pod();
-    w.baseline = placed.evaluation({Policy::Level::Baseline, options.version});
-    w.restricted = placed.evaluation({Policy::Level::Restricted, options.version});
-    w.admission = placed.admission();
-    w.deniedByEnforce = placed.deniedByEnforce();
-    // A rendered object's fields point at the files they came from.
-    const Yaml::NodeId objectNode = object.document->resolve(object.root);
-    auto relocated = [&](Policy::Evaluation e) {
-        if (origins)
-            origins->relocate(*object.document, objectNode, e);
-        return e;
-    };
-    if (origins) {
-        for (auto *e : {&w.baseline, &w.restricted, &w.admission.enforce.evaluation,
-                        &w.admission.audit.evaluation, &w.admission.warn.evaluation})
-            *e = relocated(std::move(*e));
+    for (const auto &c : view.containers()) {
+        ContainerEntry ce;
+        ce.name = c.name;
+        ce.type = c.type;
+        ce.path = c.path;
+        ce.line = object.document->node(c.node).line;
+        w.containers.push_back(std::move(ce));
     }
+    if (checklist)
+        w.checklist = failing(placed, *checklist, options.version);
+    facts->subject = Admission::subjectOf(view);
+    if (object.hasTemplate) {
+        // Every variant once; a rendered object's fields point at the files they came from.
+        Policy::Evaluation all;
+        all.results = Policy::runEveryVariant(view);
+        if (origins)
+            origins->relocate(*object.document, objectNode, all);
+        facts->checks = Policy::PodChecks(all.results);
+    }
+    FixableFields fixable;
+    if (planner) {
+        fixable = [&](const Policy::Evaluation &restricted) {
+            std::set<std::string> out;
+            const auto plan = planner->plan(view, restricted);
+            for (const auto &f : plan.fixes)
+                out.insert(f.path);
+            for (const auto &d : plan.decisions) {
+                if (!d.choices.empty())
+                    out.insert(d.path);
+            }
+            return out;
+        };
+    }
+    return composeWorkload(facts, placed.placement(), options.version, fixable);
+}
+
+WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
+                              const Engine::Placement &placement, const Policy::Version &version,
+                              const FixableFields &fixable)
+{
+    WorkloadEntry w = facts->base;
+    w.facts = facts;
+    // Each level and version is put together once and shared by the questions below, as
+    // Engine::PlacedObject shares its evaluations.
+    std::vector<std::unique_ptr<Policy::Evaluation>> evaluations;
+    auto evaluation = [&](const Policy::LevelVersion &lv) -> const Policy::Evaluation & {
+        for (const auto &e : evaluations) {
+            if (e->policy == lv)
+                return *e;
+        }
+        evaluations.push_back(std::make_unique<Policy::Evaluation>(facts->checks.evaluate(lv)));
+        evaluations.back()->policy = lv;
+        return *evaluations.back();
+    };
+    w.baseline = evaluation({Policy::Level::Baseline, version});
+    w.restricted = evaluation({Policy::Level::Restricted, version});
+    w.admission = Admission::admit(facts->subject, placement.policyOf(w.namespaceName),
+                                   placement.admissionConfig, evaluation);
+    const auto &a = w.admission;
+    // As Engine::PlacedObject::deniedByEnforce.
+    w.deniedByEnforce =
+        a.exempt == Admission::Exemption::None && w.hasTemplate &&
+        (a.enforce.applies ? !a.enforce.allowed : !evaluation(a.enforce.policy).allowed());
 
     w.verdicts[int(Column::Baseline)] = evaluationVerdict(w.baseline);
     w.verdicts[int(Column::Restricted)] = evaluationVerdict(w.restricted);
-    const auto &a = w.admission;
     auto modeVerdict = [&](const Admission::ModeResult &m) {
         if (a.exempt != Admission::Exemption::None)
             return Verdict::Exempt;
@@ -113,57 +161,46 @@ WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
 
     // Fields a restricted fix would change (planned from the evaluation's failing fields,
     // so before they are dropped below).
-    std::set<std::string> fixable;
-    if (planner && object.hasTemplate && !w.restricted.allowed()) {
-        const auto plan = planner->plan(view, w.restricted);
-        for (const auto &f : plan.fixes)
-            fixable.insert(f.path);
-        for (const auto &d : plan.decisions) {
-            if (!d.choices.empty())
-                fixable.insert(d.path);
-        }
-    }
+    std::set<std::string> fixableFields;
+    if (fixable && w.hasTemplate && !w.restricted.allowed())
+        fixableFields = fixable(w.restricted);
 
     std::vector<FieldEntry> fields;
     std::unordered_map<std::string, std::size_t> index;
     mergeFields(fields, index, w.baseline, Column::Baseline);
     mergeFields(fields, index, w.restricted, Column::Restricted);
-    if (a.exempt == Admission::Exemption::None && object.hasTemplate) {
+    if (a.exempt == Admission::Exemption::None && w.hasTemplate) {
         if (a.enforce.applies) {
             mergeFields(fields, index, a.enforce.evaluation, Column::Enforce);
         } else {
             // Enforce does not act on templates; show which fields it would judge.
-            mergeFields(fields, index, relocated(placed.evaluation(a.enforce.policy)),
-                        Column::Enforce, Verdict::NotApplied);
+            mergeFields(fields, index, evaluation(a.enforce.policy), Column::Enforce,
+                        Verdict::NotApplied);
         }
         mergeFields(fields, index, a.audit.evaluation, Column::Audit);
         if (a.warn.applies)
             mergeFields(fields, index, a.warn.evaluation, Column::Warn);
     }
-    // The merged FieldEntry list now holds every inspected field; the evaluations keep only
-    // their verdicts, reasons and details (this halves the snapshot's memory).
-    for (auto *e : {&w.baseline, &w.restricted, &w.admission.enforce.evaluation,
-                    &w.admission.audit.evaluation, &w.admission.warn.evaluation}) {
+    // The merged FieldEntry list now holds every inspected field; baseline and restricted
+    // keep only their verdicts, reasons and details, the modes their verdicts and messages
+    // (this more than halves the snapshot's memory; the facts can tell the rest again).
+    for (auto *e : {&w.baseline, &w.restricted}) {
         for (auto &r : e->results) {
             r.fields.clear();
             r.fields.shrink_to_fit();
         }
+    }
+    for (auto *m : {&w.admission.enforce, &w.admission.audit, &w.admission.warn}) {
+        m->evaluation.results.clear();
+        m->evaluation.results.shrink_to_fit();
     }
     std::stable_sort(fields.begin(), fields.end(), [](const FieldEntry &x, const FieldEntry &y) {
         return x.offset != y.offset ? x.offset < y.offset : x.path < y.path;
     });
 
     for (auto &f : fields)
-        f.fixable = fixable.count(f.path) > 0;
+        f.fixable = fixableFields.count(f.path) > 0;
 
-    for (const auto &c : view.containers()) {
-        ContainerEntry ce;
-        ce.name = c.name;
-        ce.type = c.type;
-        ce.path = c.path;
-        ce.line = object.document->node(c.node).line;
-        w.containers.push_back(std::move(ce));
-    }
     // Each field belongs to the container whose path is a prefix of its own, up to a '.' or
     // '['. Looked up by prefix: a small pod can alias thousands of containers (issue #12),
     // and comparing every field with every container took seconds.

@@ -1,15 +1,36 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "admission/admission.h"
 #include "engine/placedobject.h"
 #include "engine/workspacesnapshot.h"
+#include "policy/podchecks.h"
 
+#include <functional>
+#include <memory>
 #include <optional>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace PodSec::Fix {
 class DocumentPlanner;
 }
+
+namespace PodSec {
+
+struct WorkloadFacts
+{
+    /// The entry without anything the options decide: identity, positions, containers
+    /// (without fields) and the checklist's findings, which read no policy.
+    WorkloadEntry base;
+    Admission::Subject subject;
+    /// Every check variant on the pod, positions already traced back to a rendering's
+    /// origins; empty for an object without a pod template.
+    Policy::PodChecks checks;
+};
+
+} // namespace PodSec
 
 /// The entries of a workspace snapshot, made from one placed object at a time (buildSnapshot's
 /// parallel pass; workspacesnapshot.cpp assembles them).
@@ -17,10 +38,22 @@ namespace PodSec::SnapshotEntries {
 
 /// A pod-bearing object judged at baseline and restricted of the options' version and by its
 /// namespace's modes, its inspected fields merged into one list (planner: mark the fields a
-/// restricted fix changes; origins: fields of a rendering point at the files they came from).
+/// restricted fix changes; origins: fields of a rendering point at the files they came from;
+/// checklist: the rule set whose failing findings it carries, or nullptr).
 WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
                                const SnapshotOptions &options, const Fix::DocumentPlanner *planner,
-                               const Render::OriginLocator *origins);
+                               const Render::OriginLocator *origins,
+                               const Engine::RuleSet *checklist = nullptr);
+
+/// The fields a restricted fix would change, given the failing restricted evaluation.
+using FixableFields = std::function<std::set<std::string>(const Policy::Evaluation &)>;
+
+/// The entry of a workload judged again from its facts, at version and by its namespace's
+/// policy under placement: equal to evaluateWorkload's on the parsed object. fixable, when
+/// set, is asked when restricted fails.
+WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
+                              const Engine::Placement &placement, const Policy::Version &version,
+                              const FixableFields &fixable = {});
 
 /// The failing findings of a rule set on a placed object.
 std::vector<Engine::Finding> failing(const Engine::PlacedObject &placed, const Engine::RuleSet &set,

@@ -15,6 +15,7 @@
 #include "yaml/sourcefile.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -22,7 +23,6 @@
 namespace PodSec {
 
 using SnapshotEntries::evaluateWorkload;
-using SnapshotEntries::failing;
 using SnapshotEntries::objectEntry;
 
 std::vector<RootEntry> renderRoots(const std::vector<Render::Root> &roots,
@@ -189,6 +189,20 @@ std::vector<Diagnostic> problemsOf(const Yaml::Document &doc, bool decoded)
 
 constexpr Engine::ReadSets accessSets{false, false, true};
 
+/// What workloads' facts (WorkloadFacts) depend on besides the files.
+std::string factsOptionsKey(const SnapshotOptions &o)
+{
+    return o.defaultNamespace + '\n' + (o.checklist ? 'c' : '-');
+}
+
+/// Whether the window plans restricted fixes in the file (its light bulbs).
+bool plansFixes(const SnapshotOptions &o, const std::string &text,
+                const Render::OriginLocator *origins)
+{
+    // A rendering is not edited: its fixes belong in the files it came from.
+    return o.planFixes && text.size() <= o.maxFixPlanBytes && !origins;
+}
+
 bool sameFile(const WorkspaceFile &a, const WorkspaceFile &b)
 {
     return a.path == b.path && a.readError == b.readError &&
@@ -293,12 +307,16 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
 
     timing.lap("snapshot: namespaces and facts");
     // Files unchanged since the previous snapshot keep their workloads, unless a namespace
-    // they use now has other pod-security labels (or is newly declared or gone).
+    // they use now has other pod-security labels (or is newly declared or gone); with other
+    // options or labels, their workloads are judged again from their facts (recompose).
     std::vector<std::pair<std::size_t, std::size_t>> reused(s.files.size(), {0, 0});
-    std::vector<bool> reuse(s.files.size(), false);
+    std::vector<bool> reuse(s.files.size(), false), recompose(s.files.size(), false);
+    s.factsOptionsKey = factsOptionsKey(options);
     // The checklist's findings on a workload depend on other files too (its ServiceAccount):
     // when what those rules read has changed, nothing is reused.
-    if (previous && previous->optionsKey == s.optionsKey && previous->factsKey == s.factsKey) {
+    if (previous && previous->factsKey == s.factsKey &&
+        previous->factsOptionsKey == s.factsOptionsKey) {
+        const bool sameOptions = previous->optionsKey == s.optionsKey;
         auto sameNamespace = [&](const std::string &name) {
             const auto now = namespaces.find(name);
             const auto was = std::lower_bound(
@@ -317,16 +335,49 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
             while (w < old.size() && old[w].file < static_cast<int>(i))
                 ++w;
             std::size_t end = w;
-            bool same = sameFile(previous->files[i], s.files[i]);
+            const bool sameBytes = sameFile(previous->files[i], s.files[i]);
+            bool same = sameBytes && sameOptions, haveFacts = sameBytes;
             while (end < old.size() && old[end].file == static_cast<int>(i)) {
                 same = same && sameNamespace(old[end].namespaceName);
+                haveFacts = haveFacts && old[end].facts;
                 ++end;
             }
             reuse[i] = same;
+            recompose[i] = !same && haveFacts;
             reused[i] = {w, end};
             w = end;
         }
     }
+    // Recomposed: every workload of such a file, judged again in parallel. A file whose
+    // fixes are planned is parsed again after all when a workload fails restricted there:
+    // the planner reads the document.
+    std::vector<WorkloadEntry> composed(previous ? previous->workloads.size() : 0);
+    {
+        std::vector<std::size_t> todo;
+        for (std::size_t f = 0; f < s.files.size(); ++f) {
+            for (std::size_t w = reused[f].first; recompose[f] && w < reused[f].second; ++w)
+                todo.push_back(w);
+        }
+        Engine::parallelFor(
+            todo.size(),
+            [&](std::size_t k) {
+                composed[todo[k]] = SnapshotEntries::composeWorkload(
+                    previous->workloads[todo[k]].facts, placement, options.version);
+            },
+            cancel);
+        if (cancel && cancel->load())
+            return std::nullopt;
+        for (std::size_t f = 0; f < s.files.size(); ++f) {
+            if (!recompose[f] || !plansFixes(options, s.files[f].text(), originsOf[f]))
+                continue;
+            for (std::size_t w = reused[f].first; w < reused[f].second; ++w)
+                recompose[f] = recompose[f] && (!composed[w].hasTemplate ||
+                                                !composed[w].fails(Policy::Level::Restricted));
+        }
+    }
+    const auto kept = [&](std::size_t file) {
+        return reuse[file] || recompose[file];
+    };
 
     // The access model reads what it needs in the same pass over the documents, unless its
     // last result still holds or some files are not parsed again (reused).
@@ -336,7 +387,8 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
     const bool keepAccess = options.evaluateAccess && sameFiles && previous->access &&
                             previous->accessKey == accessKey(options);
     bool accessInPass = options.evaluateAccess && !keepAccess &&
-                        std::find(reuse.begin(), reuse.end(), true) == reuse.end();
+                        std::find(reuse.begin(), reuse.end(), true) == reuse.end() &&
+                        std::find(recompose.begin(), recompose.end(), true) == recompose.end();
     for (std::size_t f = 0; f < s.files.size(); ++f)
         accessInPass = accessInPass && !(unrendered[f] && !s.files[f].text().empty());
     std::vector<Access::AccessInput> accessParts(accessInPass ? jobs.size() : 0);
@@ -350,7 +402,7 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         jobs.size(),
         [&](std::size_t i) {
             const auto &job = jobs[i];
-            if (reuse[static_cast<std::size_t>(job.file)]) {
+            if (kept(static_cast<std::size_t>(job.file))) {
                 step();
                 step();
                 return;
@@ -375,18 +427,14 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
                 errors[i] = Engine::documentProblems(doc);
             }
             std::optional<Fix::DocumentPlanner> planner;
-            // A rendering is not edited: its fixes belong in the files it came from.
-            if (options.planFixes && text.size() <= options.maxFixPlanBytes &&
-                !originsOf[static_cast<std::size_t>(job.file)])
+            if (plansFixes(options, text, originsOf[static_cast<std::size_t>(job.file)]))
                 planner.emplace(doc, text);
             const bool fromCluster =
                 s.files[static_cast<std::size_t>(job.file)].path.rfind("cluster:", 0) == 0;
             auto onPlaced = [&](const Engine::PlacedObject &placed) {
                 perDocument[i].push_back(evaluateWorkload(
                     placed, static_cast<int>(job.file), options, planner ? &*planner : nullptr,
-                    originsOf[static_cast<std::size_t>(job.file)]));
-                if (checklist)
-                    perDocument[i].back().checklist = failing(placed, *checklist, options.version);
+                    originsOf[static_cast<std::size_t>(job.file)], checklist));
             };
             auto onOther = [&](const K8s::Object &object) {
                 if (!checklist)
@@ -421,7 +469,7 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         // A reused file has the same bytes, so the same problems: take them all from the
         // previous snapshot (in place of the chunking errors found again above).
         const auto isReused = [&](const FileProblem &p) {
-            return p.file >= 0 && reuse[static_cast<std::size_t>(p.file)];
+            return p.file >= 0 && kept(static_cast<std::size_t>(p.file));
         };
         s.problems.erase(std::remove_if(s.problems.begin(), s.problems.end(), isReused),
                          s.problems.end());
@@ -466,10 +514,11 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
     };
     for (std::size_t j = 0; j < jobs.size(); ++j) {
         const auto file = static_cast<std::size_t>(jobs[j].file);
-        if (reuse[file]) {
+        if (kept(file)) {
             if (j == 0 || jobs[j - 1].file != jobs[j].file) {
                 for (std::size_t w = reused[file].first; w < reused[file].second; ++w)
-                    place(WorkloadEntry(previous->workloads[w]));
+                    place(reuse[file] ? WorkloadEntry(previous->workloads[w])
+                                      : std::move(composed[w]));
                 for (const auto &o : previous->objects) {
                     if (o.file == static_cast<int>(file))
                         placeObject(ObjectEntry(o));
@@ -530,6 +579,18 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         s.namespaces.push_back(std::move(ns));
     }
     timing.lap("snapshot: assemble");
+    if (timing.enabled()) {
+        std::size_t checks = 0, bases = 0;
+        for (const auto &w : s.workloads) {
+            if (!w.facts)
+                continue;
+            checks += w.facts->checks.heapBytes();
+            bases += sizeof(WorkloadFacts) +
+                     w.facts->base.containers.capacity() * sizeof(ContainerEntry);
+        }
+        std::fprintf(stderr, "podsec timing: snapshot facts: checks %zu MB, entries %zu MB\n",
+                     checks >> 20, bases >> 20);
+    }
     Access::AccessOptions accessOptions;
     accessOptions.live = options.liveAccess;
     accessOptions.defaults = options.admissionConfig.defaults;

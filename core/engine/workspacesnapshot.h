@@ -77,6 +77,11 @@ struct ContainerEntry
     std::vector<FieldEntry> fields;
 };
 
+/// What a workload's entry is made of besides the options: its identity, what admission
+/// reads of it, and every check variant's result (engine/snapshotentries.h, issue
+/// #19). Immutable and shared by every snapshot that judges the workload again.
+struct WorkloadFacts;
+
 struct WorkloadEntry
 {
     int file = 0;
@@ -93,6 +98,8 @@ struct WorkloadEntry
     std::string podMetadataPath;   ///< "spec.template.metadata", ...
     Policy::Evaluation baseline;   ///< at the selected version
     Policy::Evaluation restricted; ///< at the selected version
+    /// Each mode's policy, verdict and message; the modes' evaluations keep no results
+    /// (their fields' verdicts are in the fields' Enforce, Audit and Warn columns).
     Admission::AdmissionResult admission;
     /// The namespace's enforce mode rejects this Pod, or the Pods this template creates
     /// (Engine::PlacedObject::deniedByEnforce: the CLI's "denied" with --admission).
@@ -109,6 +116,8 @@ struct WorkloadEntry
     std::vector<int> owned;
     /// The checklist's failing findings on this workload (SnapshotOptions::checklist).
     std::vector<Engine::Finding> checklist;
+    /// Where another version, level or namespace policy re-judges it from, without parsing.
+    std::shared_ptr<const WorkloadFacts> facts;
 
     /// Stable identity across re-evaluations.
     std::string key() const;
@@ -243,6 +252,9 @@ struct WorkspaceSnapshot
     /// The options the workloads were judged with, and those the access result was built
     /// with (besides the files), as text: what the next snapshot may reuse (buildSnapshot).
     std::string optionsKey, accessKey;
+    /// What the workloads' facts were read with (the default namespace, the checklist): a
+    /// snapshot with the same may judge them again without parsing (buildSnapshot).
+    std::string factsOptionsKey;
 };
 
 struct SnapshotOptions
@@ -275,8 +287,11 @@ struct SnapshotOptions
 /// the same options, a file at the same index with the same path and text keeps its
 /// workloads from it without being parsed again, unless a namespace it uses has changed its
 /// pod-security labels: a workspace that grows page by page (a cluster being read) so costs
-/// only its new pages. When every file is the same and so are the options access reads
-/// (liveAccess, the admission defaults, the default namespace), its access result is kept:
+/// only its new pages. With another version, level, admission configuration or namespace
+/// labels, such a file's workloads are judged again from their facts (WorkloadEntry::facts)
+/// without parsing, unless the file's fixes are planned and one of them fails restricted
+/// (the planner reads the document). When every file is the same and so are the options access
+/// reads (liveAccess, the admission defaults, the default namespace), its access result is kept:
 /// switching the policy version or level does not read RBAC again.
 ///
 /// walkProblems (what walkPaths could not take in) lead the snapshot's problems, as they

@@ -3,6 +3,8 @@
 // pod under pass/ must be allowed at its level and version, every pod under fail/ denied.
 #include "podtestutil.h"
 
+#include "policy/podchecks.h"
+
 #include <QDirIterator>
 #include <QFile>
 #include <QTest>
@@ -17,7 +19,28 @@ private Q_SLOTS:
     void fixtures_data();
     void fixtures();
     void fixtureCount();
+    void factsAtEveryVersion();
 };
+
+namespace {
+
+/// Everything an evaluation says, fields and positions included, as text.
+std::string dump(const Policy::Evaluation &e)
+{
+    std::string out = e.policy.toString() + '\n';
+    for (const auto &r : e.results) {
+        out += std::string(r.id) + ' ' + Policy::levelName(r.level) + ' ' +
+               (r.allowed ? "allowed" : "forbidden") + " [" + r.reason + "] [" + r.detail + "]\n";
+        for (const auto &f : r.fields)
+            out += "  " + f.path + (f.present ? " present " : " absent ") + f.value + ' ' +
+                   (f.allowed ? "ok " : "bad ") + std::to_string(f.offset) + '-' +
+                   std::to_string(f.endOffset) + ' ' + std::to_string(f.line) + ':' +
+                   std::to_string(f.column) + ' ' + f.file + '\n';
+    }
+    return out;
+}
+
+} // namespace
 
 void TestConformance::fixtures_data()
 {
@@ -76,6 +99,47 @@ void TestConformance::fixtureCount()
         ++count;
     }
     QCOMPARE(count, 509);
+}
+
+// Issue #19: the window judges a workload again at another level or version from every
+// check variant's kept result (Policy::PodChecks) instead of its node tree. For every
+// fixture, at every version and level, that must be the evaluation itself, field for field.
+void TestConformance::factsAtEveryVersion()
+{
+    const QString root = TestUtil::sharedPath(QStringLiteral("conformance/pss-fixtures"));
+    QDirIterator it(root, {QStringLiteral("*.yaml")}, QDir::Files, QDirIterator::Subdirectories);
+    std::vector<Policy::Version> versions{Policy::Version::latest()};
+    for (int minor = 0; minor <= Policy::NewestMinor + 1; ++minor)
+        versions.push_back(Policy::Version::v1(minor));
+    int pods = 0, compared = 0, forbidden = 0;
+    while (it.hasNext()) {
+        QFile f(it.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto parsed = TestUtil::parse(f.readAll().toStdString());
+        for (const auto &object : parsed.objects) {
+            const K8s::PodSpecView view(object);
+            const Policy::PodChecks facts(Policy::runEveryVariant(view));
+            ++pods;
+            for (const auto level :
+                 {Policy::Level::Privileged, Policy::Level::Baseline, Policy::Level::Restricted}) {
+                for (const auto &version : versions) {
+                    const auto direct = Policy::evaluate(view, {level, version});
+                    const auto composed = facts.evaluate({level, version});
+                    QCOMPARE(QString::fromStdString(dump(composed)),
+                             QString::fromStdString(dump(direct)));
+                    ++compared;
+                    forbidden += !direct.allowed();
+                }
+            }
+        }
+    }
+    QCOMPARE(pods, 509);
+    QVERIFY(forbidden > 1000); // the comparison saw failing fields, not only passing pods
+    qInfo("%d evaluations compared, %d of them forbidden", compared, forbidden);
+    std::size_t variants = 0;
+    for (const auto &check : Policy::registry())
+        variants += check.variants.size();
+    QCOMPARE(Policy::variantCount(), variants);
 }
 
 QTEST_GUILESS_MAIN(TestConformance)

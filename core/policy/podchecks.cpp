@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "policy/podchecks.h"
+
+#include "k8s/podspec.h"
+
+#include <string_view>
+#include <unordered_map>
+
+namespace PodSec::Policy {
+
+namespace {
+
+/// The first flat index of each check's variants, in registry order.
+const std::vector<std::size_t> &firstVariants()
+{
+    static const std::vector<std::size_t> first = [] {
+        std::vector<std::size_t> out;
+        std::size_t n = 0;
+        for (const auto &c : registry()) {
+            out.push_back(n);
+            n += c.variants.size();
+        }
+        out.push_back(n);
+        return out;
+    }();
+    return first;
+}
+
+} // namespace
+
+std::size_t variantCount()
+{
+    return firstVariants().back();
+}
+
+std::size_t variantIndex(const SelectedCheck &selected)
+{
+    const auto check = static_cast<std::size_t>(selected.check - registry().data());
+    return firstVariants()[check] +
+           static_cast<std::size_t>(selected.variant - selected.check->variants.data());
+}
+
+std::vector<CheckResult> runEveryVariant(const K8s::PodSpecView &pod)
+{
+    std::vector<CheckResult> out;
+    out.reserve(variantCount());
+    for (const auto &c : registry()) {
+        for (const auto &v : c.variants) {
+            CheckResult r;
+            r.id = c.id;
+            r.level = c.level;
+            v.function(pod, r);
+            out.push_back(std::move(r));
+        }
+    }
+    return out;
+}
+
+PodChecks::Text PodChecks::keep(const std::string &text)
+{
+    const Text t{static_cast<std::uint32_t>(m_chars.size()),
+                 static_cast<std::uint32_t>(text.size())};
+    m_chars += text;
+    return t;
+}
+
+PodChecks::PodChecks(const std::vector<CheckResult> &results)
+{
+    // A path names one node, so a field seen by several variants is kept once; a field
+    // that differs in anything but its verdict is kept apart.
+    std::unordered_map<std::string_view, std::vector<std::uint32_t>> byPath;
+    m_outcomes.reserve(results.size());
+    for (const auto &r : results) {
+        Outcome o;
+        o.allowed = r.allowed;
+        o.firstRef = static_cast<std::uint32_t>(m_refs.size());
+        o.refCount = static_cast<std::uint32_t>(r.fields.size());
+        if (!r.reason.empty() || !r.detail.empty()) {
+            o.text = static_cast<std::int32_t>(m_texts.size());
+            m_texts.emplace_back(keep(r.reason), keep(r.detail));
+        }
+        for (const auto &f : r.fields) {
+            auto &same = byPath[f.path];
+            std::uint32_t index = static_cast<std::uint32_t>(m_fields.size());
+            for (const auto i : same) {
+                const Field &k = m_fields[i];
+                if (k.present == f.present && k.offset == f.offset && k.endOffset == f.endOffset &&
+                    k.line == f.line && k.column == f.column && view(k.value) == f.value &&
+                    view(k.file) == f.file) {
+                    index = i;
+                    break;
+                }
+            }
+            if (index == m_fields.size()) {
+                m_fields.push_back({keep(f.path), keep(f.value), keep(f.file), f.present, f.offset,
+                                    f.endOffset, f.line, f.column});
+                same.push_back(index);
+            }
+            m_refs.push_back({index, f.allowed});
+        }
+        m_outcomes.push_back(o);
+    }
+    // byPath's keys view the results' strings, not m_fields: it dies here.
+    m_fields.shrink_to_fit();
+    m_refs.shrink_to_fit();
+    m_texts.shrink_to_fit();
+    m_chars.shrink_to_fit();
+}
+
+Evaluation PodChecks::evaluate(const LevelVersion &policy) const
+{
+    Evaluation e;
+    e.policy = policy;
+    if (m_outcomes.empty())
+        return e;
+    const auto selected = checksFor(policy.level, policy.version);
+    e.results.reserve(selected.size());
+    for (const auto &s : selected) {
+        const Outcome &o = m_outcomes[variantIndex(s)];
+        CheckResult r;
+        r.id = s.check->id;
+        r.level = s.check->level;
+        r.allowed = o.allowed;
+        if (o.text >= 0) {
+            r.reason = text(m_texts[static_cast<std::size_t>(o.text)].first);
+            r.detail = text(m_texts[static_cast<std::size_t>(o.text)].second);
+        }
+        r.fields.reserve(o.refCount);
+        for (std::uint32_t i = o.firstRef; i < o.firstRef + o.refCount; ++i) {
+            const Field &f = m_fields[m_refs[i].field];
+            InspectedField out;
+            out.path = text(f.path);
+            out.present = f.present;
+            out.value = text(f.value);
+            out.allowed = m_refs[i].allowed;
+            out.offset = f.offset;
+            out.endOffset = f.endOffset;
+            out.line = f.line;
+            out.column = f.column;
+            out.file = text(f.file);
+            r.fields.push_back(std::move(out));
+        }
+        e.results.push_back(std::move(r));
+    }
+    return e;
+}
+
+std::size_t PodChecks::heapBytes() const
+{
+    return m_fields.capacity() * sizeof(Field) + m_outcomes.capacity() * sizeof(Outcome) +
+           m_refs.capacity() * sizeof(Ref) + m_texts.capacity() * sizeof(m_texts[0]) +
+           m_chars.capacity();
+}
+
+} // namespace PodSec::Policy

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "policy/registry.h"
+#include "policy/result.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace PodSec::K8s {
+class PodSpecView;
+}
+
+namespace PodSec::Policy {
+
+/// Every behaviour of every check (each CheckVariant of the registry), run once on one
+/// pod and kept compactly: the evaluation at any level and version is then put together
+/// from them without the pod's node tree (issue #19: switching the version re-evaluates
+/// from facts). evaluate(policy) equals Policy::evaluate(pod, policy), field for field.
+class PodChecks
+{
+public:
+    PodChecks() = default;
+    /// results: one per variant, in registry order (runEveryVariant).
+    explicit PodChecks(const std::vector<CheckResult> &results);
+
+    /// Every check selected for the policy, from the kept results. Privileged: none.
+    Evaluation evaluate(const LevelVersion &policy) const;
+    /// Heap bytes held, for the benchmarks.
+    std::size_t heapBytes() const;
+
+private:
+    /// A piece of m_chars.
+    struct Text
+    {
+        std::uint32_t start = 0, size = 0;
+    };
+    struct Field
+    {
+        Text path, value, file;
+        bool present = false;
+        std::uint32_t offset = 0, endOffset = 0, line = 1, column = 1;
+    };
+    Text keep(const std::string &text);
+    std::string_view view(Text t) const
+    {
+        return std::string_view(m_chars).substr(t.start, t.size);
+    }
+    std::string text(Text t) const { return std::string(view(t)); }
+    struct Outcome
+    {
+        std::uint32_t firstRef = 0, refCount = 0;
+        std::int32_t text = -1; ///< index into m_texts (reason, detail) when forbidden
+        bool allowed = true;
+    };
+    struct Ref
+    {
+        std::uint32_t field = 0;
+        bool allowed = true;
+    };
+    std::vector<Field> m_fields;
+    std::vector<Outcome> m_outcomes; ///< by variantIndex
+    std::vector<Ref> m_refs;
+    std::vector<std::pair<Text, Text>> m_texts;
+    std::string m_chars; ///< every path, value, file name, reason and detail, one after another
+};
+
+/// The number of variants of the registry, and one variant's place among them.
+std::size_t variantCount();
+std::size_t variantIndex(const SelectedCheck &selected);
+
+/// Runs every variant of every check on the pod, in registry order.
+std::vector<CheckResult> runEveryVariant(const K8s::PodSpecView &pod);
+
+} // namespace PodSec::Policy
