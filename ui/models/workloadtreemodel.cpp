@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "workloadtreemodel.h"
 
+#include "disposal.h"
 #include "treetexts.h"
 
 #include "engine/namespacenumbers.h"
@@ -138,8 +139,9 @@ void WorkloadTreeModel::setSnapshot(ViewSnapshot view)
     if (!m_view.snapshot) {
         beginResetModel();
         m_view = std::move(view);
-        m_root = std::move(newRoot);
+        auto oldRoot = std::exchange(m_root, std::move(newRoot));
         endResetModel();
+        disposeLater(std::move(oldRoot));
         return;
     }
     // Keep the old snapshot and index alive until the tree no longer refers to them.
@@ -150,11 +152,13 @@ void WorkloadTreeModel::setSnapshot(ViewSnapshot view)
     int budget = MaxInPlaceChanges;
     if (!countChanges(m_root.get(), newRoot.get(), budget)) {
         beginResetModel();
-        m_root = std::move(newRoot);
+        auto oldRoot = std::exchange(m_root, std::move(newRoot));
         endResetModel();
+        disposeLater(std::move(oldRoot));
         return;
     }
     reconcile(m_root.get(), newRoot.get(), QModelIndex());
+    disposeLater(std::move(newRoot)); // what is left of it: placeholders and moved-from rows
 }
 
 bool WorkloadTreeModel::countChanges(const Node *oldParent, const Node *newParent, int &budget)

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "workspace.h"
 
+#include "disposal.h"
+
+#include "common/phasetiming.h"
+
 #include "common/fileinput.h"
 
 #include <QDir>
@@ -267,27 +271,30 @@ void Workspace::evaluate()
     QPointer<Workspace> self(this);
     m_busy = true;
     Q_EMIT busyChanged(true);
-    m_watcher.setFuture(QtConcurrent::run([files = std::move(files), options, cancelFlag, self,
-                                           previous, walkProblems]() mutable {
-        auto snapshot = buildSnapshot(
-            std::move(files), options,
-            [self](int done, int total) {
-                if (done % 64 == 0 || done == total)
-                    QMetaObject::invokeMethod(
-                        self.data(),
-                        [self, done, total] {
-                            if (self)
-                                Q_EMIT self->progress(done, total);
-                        },
-                        Qt::QueuedConnection);
-            },
-            cancelFlag.get(), previous.snapshot.get(), walkProblems);
-        if (!snapshot)
-            return ViewSnapshot();
-        // The window's own data, here too, so the GUI thread only hands it over.
-        return ViewSnapshot::derive(std::make_shared<const WorkspaceSnapshot>(std::move(*snapshot)),
-                                    &previous);
-    }));
+    m_watcher.setFuture(QtConcurrent::run(
+        [files = std::move(files), options, cancelFlag, self, previous, walkProblems]() mutable {
+            auto snapshot = buildSnapshot(
+                std::move(files), options,
+                [self](int done, int total) {
+                    if (done % 64 == 0 || done == total)
+                        QMetaObject::invokeMethod(
+                            self.data(),
+                            [self, done, total] {
+                                if (self)
+                                    Q_EMIT self->progress(done, total);
+                            },
+                            Qt::QueuedConnection);
+                },
+                cancelFlag.get(), previous.snapshot.get(), walkProblems);
+            if (!snapshot)
+                return ViewSnapshot();
+            // The window's own data, here too, so the GUI thread only hands it over.
+            PhaseTiming timing;
+            auto view = ViewSnapshot::derive(
+                std::make_shared<const WorkspaceSnapshot>(std::move(*snapshot)), &previous);
+            timing.lap("window: search index");
+            return view;
+        }));
 }
 
 } // namespace PodSec::Ui
