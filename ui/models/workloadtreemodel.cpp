@@ -61,7 +61,7 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *sear
         nsNode->search = search;
         nsNode->ns = static_cast<int>(n);
         nsNode->key = "ns:" + ns.name;
-        nsNode->summary = namespaceSummary(Engine::namespaceNumbers(s, ns)).toStdString();
+        nsNode->text = namespaceSummary(Engine::namespaceNumbers(s, ns)).toStdString();
         // Live objects nest under their controller (Deployment → ReplicaSet → Pod).
         std::function<void(Node *, int)> addWorkload = [&](Node *parent, int w) {
             const auto &workload = s.workloads[static_cast<std::size_t>(w)];
@@ -267,7 +267,7 @@ bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
         return std::equal(std::begin(x.verdicts), std::end(x.verdicts), std::begin(y.verdicts)) &&
                x.labels == y.labels && x.policy.enforce == y.policy.enforce &&
                x.policy.audit == y.policy.audit && x.policy.warn == y.policy.warn &&
-               a->snap->forcedLevel == b->snap->forcedLevel && a->summary == b->summary;
+               a->snap->forcedLevel == b->snap->forcedLevel && a->text == b->text;
     }
     case NodeType::Workload: {
         const auto &x = a->snap->workloads[std::size_t(a->workload)];
@@ -548,7 +548,7 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             return {};
         }
         if (column == ValueColumn && n->type == NodeType::Namespace)
-            return QString::fromStdString(n->summary);
+            return QString::fromStdString(n->text);
         if (column == ValueColumn && n->type == NodeType::Root)
             return rootState(*rootAt(index));
         if (column == ValueColumn && n->type == NodeType::Field) {
