@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "searchindex.h"
 
+#include "engine/pipeline.h"
+
 #include <algorithm>
+#include <atomic>
 #include <utility>
 
 namespace PodSec::Ui {
@@ -146,25 +149,32 @@ std::shared_ptr<const SearchIndex> SearchIndex::build(const WorkspaceSnapshot &s
         // inputs are equal.
         const auto now = workloadsByFile(snapshot);
         const auto before = workloadsByFile(*previous);
+        std::vector<std::pair<std::size_t, std::size_t>> pairs; // (now, before)
         for (std::size_t file = 0; file < now.size() && file < before.size(); ++file) {
             const auto [first, end] = now[file];
             const auto [oldFirst, oldEnd] = before[file];
             if (end - first != oldEnd - oldFirst ||
                 snapshot.files[file].path != previous->files[file].path)
                 continue;
-            for (std::size_t i = 0; i < end - first; ++i) {
-                if (sameText(workloads[first + i], previous->workloads[oldFirst + i])) {
-                    index->m_entries[first + i] = previousIndex->m_entries[oldFirst + i];
-                    ++index->m_reused;
-                }
-            }
+            for (std::size_t i = 0; i < end - first; ++i)
+                pairs.emplace_back(first + i, oldFirst + i);
         }
+        std::atomic<std::size_t> reused{0};
+        Engine::parallelFor(pairs.size(), [&](std::size_t k) {
+            const auto [i, old] = pairs[k];
+            if (sameText(workloads[i], previous->workloads[old])) {
+                index->m_entries[i] = previousIndex->m_entries[old];
+                ++reused;
+            }
+        });
+        index->m_reused = reused;
     }
-    for (std::size_t i = 0; i < workloads.size(); ++i) {
+    // Each workload's texts on its own: in parallel (10,000 workloads are 650,000 texts).
+    Engine::parallelFor(workloads.size(), [&](std::size_t i) {
         if (!index->m_entries[i])
             index->m_entries[i] =
                 makeEntry(workloads[i], snapshot.files.at(std::size_t(workloads[i].file)).path);
-    }
+    });
     return index;
 }
 
