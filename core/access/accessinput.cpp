@@ -234,6 +234,15 @@ void collectObjects(const Yaml::Document &doc, const std::string &file, bool liv
     }
 }
 
+void readDocument(const Yaml::Document &document, bool decoded, const std::string &file, bool live,
+                  const std::string &defaultNamespace, AccessInput &into)
+{
+    for (auto &d : Engine::documentProblems(document, decoded))
+        into.problems.push_back({file, std::move(d)});
+    if (!document.error)
+        collectObjects(document, file, live, defaultNamespace, into);
+}
+
 AccessInput readAccessInput(const std::vector<InputText> &texts,
                             const std::string &defaultNamespace, int threads)
 {
@@ -250,10 +259,8 @@ AccessInput readAccessInput(const std::vector<InputText> &texts,
             const auto &t = texts[job.file];
             const auto doc =
                 Engine::parseForRules(t.text, job.chunk, job.index, {false, false, true});
-            for (auto &d : Engine::documentProblems(doc))
-                parts[i].problems.push_back({t.name, std::move(d)});
-            if (!doc.error)
-                collectObjects(doc, t.name, t.live, defaultNamespace, parts[i]);
+            // A document only validated has no objects, so no decoding problems either.
+            readDocument(doc, true, t.name, t.live, defaultNamespace, parts[i]);
         },
         nullptr, threads);
     AccessInput out;

@@ -68,6 +68,12 @@ struct InputText
 void collectObjects(const Yaml::Document &document, const std::string &file, bool live,
                     const std::string &defaultNamespace, AccessInput &into);
 
+/// Reads one parsed document as readAccessInput does: its problems, named by file (with its
+/// objects' decoding problems when decoded: the document was parsed for access, not only
+/// validated), then its objects unless it has an error.
+void readDocument(const Yaml::Document &document, bool decoded, const std::string &file, bool live,
+                  const std::string &defaultNamespace, AccessInput &into);
+
 /// Splits and parses every text (documents in parallel on up to threads workers, 0: one
 /// per core) and collects their objects in input order; problems name file and position.
 AccessInput readAccessInput(const std::vector<InputText> &texts,

@@ -35,15 +35,14 @@ NamespaceLabels declaredNamespaces(const std::vector<std::string_view> &texts,
         if (!mayDeclareNamespace(text, job.chunk))
             continue;
         const auto doc = Yaml::SourceFile::parseChunk(text, job.chunk, job.index);
-        collectNamespaces(doc, namespaces);
-        if (places == nullptr)
+        if (places == nullptr) {
+            collectNamespaces(doc, namespaces);
             continue;
-        for (const auto &object : K8s::objectsIn(doc)) {
-            if (object.kind != K8s::Kind::Namespace || object.name.empty())
-                continue;
+        }
+        collectNamespaces(doc, namespaces, [&](const K8s::Object &object) {
             const auto &root = doc.node(doc.resolve(object.root));
             (*places)[object.name] = {job.file, object.line, object.column, root.start, root.end};
-        }
+        });
     }
     return namespaces;
 }

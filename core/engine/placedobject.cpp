@@ -129,11 +129,25 @@ std::vector<Diagnostic> documentProblems(const Yaml::Document &document)
     return out;
 }
 
-void collectNamespaces(const Yaml::Document &document, NamespaceLabels &namespaces)
+std::vector<Diagnostic> documentProblems(const Yaml::Document &document, bool decoded)
+{
+    if (decoded)
+        return documentProblems(document);
+    std::vector<Diagnostic> out(document.warnings);
+    if (document.error)
+        out.push_back(*document.error);
+    return out;
+}
+
+void collectNamespaces(const Yaml::Document &document, NamespaceLabels &namespaces,
+                       const std::function<void(const K8s::Object &)> &each)
 {
     for (const auto &object : K8s::objectsIn(document)) {
-        if (object.kind == K8s::Kind::Namespace && !object.name.empty())
-            namespaces[object.name] = object.labels;
+        if (object.kind != K8s::Kind::Namespace || object.name.empty())
+            continue;
+        namespaces[object.name] = object.labels;
+        if (each)
+            each(object);
     }
 }
 

@@ -107,9 +107,13 @@ void forEachObject(const Yaml::Document &document, const Placement &placement,
 /// rules), else the decoding error of each object the API server would refuse. Warnings
 /// (Diagnostic::warning) come from the document rules too.
 std::vector<Diagnostic> documentProblems(const Yaml::Document &document);
+/// documentProblems when decoded, else only the document's warnings and error: a reader that
+/// would not have built the document's tree (Engine::buildsTree) counts no decoding problems.
+std::vector<Diagnostic> documentProblems(const Yaml::Document &document, bool decoded);
 
 /// Adds the labels of the Namespace objects of a parsed document to namespaces (a later
-/// definition wins).
-void collectNamespaces(const Yaml::Document &document, NamespaceLabels &namespaces);
+/// definition wins); each, when given, is called with every Namespace object taken.
+void collectNamespaces(const Yaml::Document &document, NamespaceLabels &namespaces,
+                       const std::function<void(const K8s::Object &)> &each = {});
 
 } // namespace PodSec::Engine

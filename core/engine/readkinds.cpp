@@ -107,12 +107,46 @@ bool buildsTree(std::string_view text, const Yaml::Chunk &chunk, const ReadSets 
     return !kind || read(*kind);
 }
 
+ReadSets treesFor(std::string_view text, const Yaml::Chunk &chunk, const ReadSets &sets)
+{
+    if (!skipUnreadKinds())
+        return sets;
+    const std::string_view guess = guessKind(text, chunk);
+    if (guess.empty())
+        return sets;
+    ReadSets out{false, false, false};
+    const ReadSets each[] = {{true, false, false}, {false, true, false}, {false, false, true}};
+    bool *answer[] = {&out.pss, &out.checklist, &out.access};
+    const bool on[] = {sets.pss, sets.checklist, sets.access};
+    std::optional<std::string> probed;
+    bool probedYet = false;
+    for (int i = 0; i < 3; ++i) {
+        if (!on[i])
+            continue;
+        if (kindIsRead(guess, each[i])) {
+            *answer[i] = true;
+            continue;
+        }
+        if (!probedYet) {
+            probed = Yaml::SourceFile::probeKind(text, chunk);
+            probedYet = true;
+        }
+        *answer[i] = !probed || kindIsRead(*probed, each[i]);
+    }
+    return out;
+}
+
+Yaml::Document parseOrValidate(std::string_view text, const Yaml::Chunk &chunk, int index,
+                               bool buildTree)
+{
+    return buildTree ? Yaml::SourceFile::parseChunk(text, chunk, index)
+                     : Yaml::SourceFile::validateChunk(text, chunk, index);
+}
+
 Yaml::Document parseForRules(std::string_view text, const Yaml::Chunk &chunk, int index,
                              const ReadSets &sets)
 {
-    if (!buildsTree(text, chunk, sets))
-        return Yaml::SourceFile::validateChunk(text, chunk, index);
-    return Yaml::SourceFile::parseChunk(text, chunk, index);
+    return parseOrValidate(text, chunk, index, buildsTree(text, chunk, sets));
 }
 
 bool mayDeclareNamespace(std::string_view text, const Yaml::Chunk &chunk)

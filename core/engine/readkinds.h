@@ -32,6 +32,15 @@ Yaml::Document parseForRules(std::string_view text, const Yaml::Chunk &chunk, in
 /// problems only count for the sets that would have built it.
 bool buildsTree(std::string_view text, const Yaml::Chunk &chunk, const ReadSets &sets);
 
+/// For each set that is on in sets, whether buildsTree would say so for that set alone, from
+/// one guess of the kind and at most one probe for all of them (a reader of several sets,
+/// such as the window's snapshot, asks once per document).
+ReadSets treesFor(std::string_view text, const Yaml::Chunk &chunk, const ReadSets &sets);
+
+/// parseChunk when buildTree (any set of treesFor), else validateChunk.
+Yaml::Document parseOrValidate(std::string_view text, const Yaml::Chunk &chunk, int index,
+                               bool buildTree);
+
 /// Whether the pre-passes (declaredNamespaces, collectFacts) must parse a chunk that
 /// mentions one of their kinds: false only when its probed kind cannot hold one.
 bool mayDeclareNamespace(std::string_view text, const Yaml::Chunk &chunk);

@@ -149,15 +149,21 @@ void linkOwners(std::vector<WorkloadEntry> &workloads)
     }
 }
 
+/// The default namespace and the admission defaults, as text (both keys below read them).
+std::string placementKey(const SnapshotOptions &o)
+{
+    const auto &d = o.admissionConfig.defaults;
+    return o.defaultNamespace + '\n' + d.enforce.toString() + ' ' + d.audit.toString() + ' ' +
+           d.warn.toString() + '\n';
+}
+
 /// What workloads' results depend on besides the files (WorkspaceSnapshot::optionsKey).
 std::string optionsKey(const SnapshotOptions &o)
 {
     const auto &a = o.admissionConfig;
     std::string key = o.version.toString() + '\n' +
                       (o.forcedLevel ? Policy::levelName(*o.forcedLevel) : "-") + '\n' +
-                      o.defaultNamespace + '\n' + a.defaults.enforce.toString() + ' ' +
-                      a.defaults.audit.toString() + ' ' + a.defaults.warn.toString() + '\n' +
-                      (o.planFixes ? 'f' : '-') + (o.checklist ? 'c' : '-') +
+                      placementKey(o) + (o.planFixes ? 'f' : '-') + (o.checklist ? 'c' : '-') +
                       std::to_string(o.maxFixPlanBytes) + '\n';
     for (const auto *list : {&a.exemptUsernames, &a.exemptNamespaces, &a.exemptRuntimeClasses}) {
         for (const auto &item : *list)
@@ -170,24 +176,8 @@ std::string optionsKey(const SnapshotOptions &o)
 /// What the access result depends on besides the files (WorkspaceSnapshot::accessKey).
 std::string accessKey(const SnapshotOptions &o)
 {
-    const auto &d = o.admissionConfig.defaults;
-    return std::string(o.liveAccess ? "live\n" : "files\n") + o.defaultNamespace + '\n' +
-           d.enforce.toString() + ' ' + d.audit.toString() + ' ' + d.warn.toString();
+    return std::string(o.liveAccess ? "live\n" : "files\n") + placementKey(o);
 }
-
-/// A document's problems: its warnings and error, and its objects' decoding problems when
-/// decoded counts (Engine::buildsTree).
-std::vector<Diagnostic> problemsOf(const Yaml::Document &doc, bool decoded)
-{
-    if (decoded)
-        return Engine::documentProblems(doc);
-    std::vector<Diagnostic> out(doc.warnings);
-    if (doc.error)
-        out.push_back(*doc.error);
-    return out;
-}
-
-constexpr Engine::ReadSets accessSets{false, false, true};
 
 /// What workloads' facts (WorkloadFacts) depend on besides the files.
 std::string factsOptionsKey(const SnapshotOptions &o)
@@ -408,24 +398,19 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
                 return;
             }
             const std::string &text = s.files[static_cast<std::size_t>(job.file)].text();
-            // A document whose kind no selected rule set reads is only validated.
-            const Engine::ReadSets sets{true, options.checklist};
-            const auto doc = Engine::parseForRules(text, job.chunk, job.index,
-                                                   {true, options.checklist, accessInPass});
-            if (accessInPass) {
-                // Each reader counts the problems of the documents it would have parsed
-                // on its own: decoding problems only where it would build a tree.
-                const std::string &name = s.files[static_cast<std::size_t>(job.file)].path;
-                auto &part = accessParts[i];
-                for (auto &d : problemsOf(doc, Engine::buildsTree(text, job.chunk, accessSets)))
-                    part.problems.push_back({name, std::move(d)});
-                if (!doc.error)
-                    Access::collectObjects(doc, name, options.liveAccess, options.defaultNamespace,
-                                           part);
-                errors[i] = problemsOf(doc, Engine::buildsTree(text, job.chunk, sets));
-            } else {
-                errors[i] = Engine::documentProblems(doc);
-            }
+            // A document whose kind no selected rule set reads is only validated; the kind
+            // is guessed (and probed) once for every set.
+            const auto trees =
+                Engine::treesFor(text, job.chunk, {true, options.checklist, accessInPass});
+            const auto doc = Engine::parseOrValidate(text, job.chunk, job.index,
+                                                     trees.pss || trees.checklist || trees.access);
+            // Each reader counts the problems of the documents it would have parsed on its
+            // own: decoding problems only where it would build a tree.
+            if (accessInPass)
+                Access::readDocument(doc, trees.access,
+                                     s.files[static_cast<std::size_t>(job.file)].path,
+                                     options.liveAccess, options.defaultNamespace, accessParts[i]);
+            errors[i] = Engine::documentProblems(doc, trees.pss || trees.checklist);
             std::optional<Fix::DocumentPlanner> planner;
             if (plansFixes(options, text, originsOf[static_cast<std::size_t>(job.file)]))
                 planner.emplace(doc, text);

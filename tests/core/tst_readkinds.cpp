@@ -270,6 +270,44 @@ private Q_SLOTS:
         QCOMPARE(doc.root != Yaml::NoNode, tree);
     }
 
+    /// treesFor answers for every set at once what buildsTree answers for each set alone,
+    /// including where the guess of the kind is wrong and only the probe knows.
+    void treesForAgreesWithBuildsTree_data()
+    {
+        probeKind_data();
+        QTest::newRow("Role") << QByteArray("apiVersion: rbac.authorization.k8s.io/v1\n"
+                                            "kind: Role\nmetadata: {name: r}\n")
+                              << QByteArray("Role");
+        QTest::newRow("ServiceAccount")
+            << QByteArray("apiVersion: v1\nkind: ServiceAccount\n") << QByteArray("");
+        QTest::newRow("PodSecurityPolicy")
+            << QByteArray("kind: PodSecurityPolicy\n") << QByteArray("");
+        QTest::newRow("a Pod after a block scalar")
+            << QByteArray("spec: |\n  x\nkind: Pod\n") << QByteArray("");
+        QTest::newRow("a CRD after an empty block scalar")
+            << QByteArray("a: |\nkind: CustomResourceDefinition\nkind2: x\n") << QByteArray("");
+    }
+    void treesForAgreesWithBuildsTree()
+    {
+        QFETCH(QByteArray, text);
+        const std::string t = text.toStdString();
+        std::vector<Diagnostic> errors;
+        const auto chunks = Yaml::SourceFile::chunksOf(t, errors);
+        for (const auto &chunk : chunks) {
+            for (int mask = 0; mask < 8; ++mask) {
+                const Engine::ReadSets sets{bool(mask & 1), bool(mask & 2), bool(mask & 4)};
+                const auto trees = Engine::treesFor(t, chunk, sets);
+                QCOMPARE(trees.pss, sets.pss && Engine::buildsTree(t, chunk, {true, false, false}));
+                QCOMPARE(trees.checklist,
+                         sets.checklist && Engine::buildsTree(t, chunk, {false, true, false}));
+                QCOMPARE(trees.access,
+                         sets.access && Engine::buildsTree(t, chunk, {false, false, true}));
+                QCOMPARE(trees.pss || trees.checklist || trees.access,
+                         mask != 0 && Engine::buildsTree(t, chunk, sets));
+            }
+        }
+    }
+
     /// Problems inside documents that are only validated keep their exact place.
     void syntaxErrorsInsideCrds()
     {
