@@ -123,26 +123,50 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
     WorkloadEntry w = facts->base;
     w.facts = facts;
     // Each level and version is put together once and shared by the questions below, as
-    // Engine::PlacedObject shares its evaluations.
-    std::vector<std::unique_ptr<Policy::Evaluation>> evaluations;
-    auto evaluation = [&](const Policy::LevelVersion &lv) -> const Policy::Evaluation & {
+    // Engine::PlacedObject shares its evaluations: in full (fields, for the merged list
+    // below) and bare (what the entry keeps; copying fields only to drop them cost time).
+    struct Cached
+    {
+        Policy::Evaluation full, bare;
+    };
+    std::vector<std::unique_ptr<Cached>> evaluations;
+    auto cached = [&](const Policy::LevelVersion &lv) -> const Cached & {
         for (const auto &e : evaluations) {
-            if (e->policy == lv)
+            if (e->full.policy == lv)
                 return *e;
         }
-        evaluations.push_back(std::make_unique<Policy::Evaluation>(facts->checks.evaluate(lv)));
-        evaluations.back()->policy = lv;
+        auto c = std::make_unique<Cached>();
+        c->full = facts->checks.evaluate(lv);
+        c->full.policy = lv;
+        c->bare.policy = lv;
+        c->bare.results.reserve(c->full.results.size());
+        for (const auto &r : c->full.results) {
+            Policy::CheckResult b;
+            b.id = r.id;
+            b.level = r.level;
+            b.allowed = r.allowed;
+            b.reason = r.reason;
+            b.detail = r.detail;
+            c->bare.results.push_back(std::move(b));
+        }
+        evaluations.push_back(std::move(c));
         return *evaluations.back();
     };
-    w.baseline = evaluation({Policy::Level::Baseline, version});
-    w.restricted = evaluation({Policy::Level::Restricted, version});
+    auto full = [&](const Policy::LevelVersion &lv) -> const Policy::Evaluation & {
+        return cached(lv).full;
+    };
+    auto bare = [&](const Policy::LevelVersion &lv) -> const Policy::Evaluation & {
+        return cached(lv).bare;
+    };
+    w.baseline = bare({Policy::Level::Baseline, version});
+    w.restricted = bare({Policy::Level::Restricted, version});
     w.admission = Admission::admit(facts->subject, placement.policyOf(w.namespaceName),
-                                   placement.admissionConfig, evaluation);
+                                   placement.admissionConfig, bare);
     const auto &a = w.admission;
     // As Engine::PlacedObject::deniedByEnforce.
     w.deniedByEnforce =
         a.exempt == Admission::Exemption::None && w.hasTemplate &&
-        (a.enforce.applies ? !a.enforce.allowed : !evaluation(a.enforce.policy).allowed());
+        (a.enforce.applies ? !a.enforce.allowed : !bare(a.enforce.policy).allowed());
 
     w.verdicts[int(Column::Baseline)] = evaluationVerdict(w.baseline);
     w.verdicts[int(Column::Restricted)] = evaluationVerdict(w.restricted);
@@ -163,33 +187,31 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
     // so before they are dropped below).
     std::set<std::string> fixableFields;
     if (fixable && w.hasTemplate && !w.restricted.allowed())
-        fixableFields = fixable(w.restricted);
+        fixableFields = fixable(full({Policy::Level::Restricted, version}));
 
     std::vector<FieldEntry> fields;
     std::unordered_map<std::string, std::size_t> index;
-    mergeFields(fields, index, w.baseline, Column::Baseline);
-    mergeFields(fields, index, w.restricted, Column::Restricted);
+    {
+        // Restricted reads nearly every field any column does: room for them at once.
+        std::size_t expected = 0;
+        for (const auto &r : full({Policy::Level::Restricted, version}).results)
+            expected += r.fields.size();
+        fields.reserve(expected);
+        index.reserve(expected);
+    }
+    mergeFields(fields, index, full({Policy::Level::Baseline, version}), Column::Baseline);
+    mergeFields(fields, index, full({Policy::Level::Restricted, version}), Column::Restricted);
     if (a.exempt == Admission::Exemption::None && w.hasTemplate) {
-        if (a.enforce.applies) {
-            mergeFields(fields, index, a.enforce.evaluation, Column::Enforce);
-        } else {
-            // Enforce does not act on templates; show which fields it would judge.
-            mergeFields(fields, index, evaluation(a.enforce.policy), Column::Enforce,
-                        Verdict::NotApplied);
-        }
-        mergeFields(fields, index, a.audit.evaluation, Column::Audit);
+        // Enforce does not act on templates; then show which fields it would judge.
+        mergeFields(fields, index, full(a.enforce.policy), Column::Enforce,
+                    a.enforce.applies ? Verdict::NotChecked : Verdict::NotApplied);
+        mergeFields(fields, index, full(a.audit.policy), Column::Audit);
         if (a.warn.applies)
-            mergeFields(fields, index, a.warn.evaluation, Column::Warn);
+            mergeFields(fields, index, full(a.warn.policy), Column::Warn);
     }
-    // The merged FieldEntry list now holds every inspected field; baseline and restricted
-    // keep only their verdicts, reasons and details, the modes their verdicts and messages
-    // (this more than halves the snapshot's memory; the facts can tell the rest again).
-    for (auto *e : {&w.baseline, &w.restricted}) {
-        for (auto &r : e->results) {
-            r.fields.clear();
-            r.fields.shrink_to_fit();
-        }
-    }
+    // The merged FieldEntry list holds every inspected field; baseline and restricted keep
+    // only their verdicts, reasons and details, the modes their verdicts and messages (this
+    // more than halves the snapshot's memory; the facts can tell the rest again).
     for (auto *m : {&w.admission.enforce, &w.admission.audit, &w.admission.warn}) {
         m->evaluation.results.clear();
         m->evaluation.results.shrink_to_fit();
