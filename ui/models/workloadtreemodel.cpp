@@ -5,12 +5,12 @@
 #include "treetexts.h"
 
 #include "engine/namespacenumbers.h"
+#include "engine/pipeline.h"
 #include "workloadtreenode.h"
 
 #include <QSet>
 
 #include <algorithm>
-#include <functional>
 #include <iterator>
 #include <unordered_map>
 #include <utility>
@@ -33,6 +33,55 @@ WorkloadTreeModel::WorkloadTreeModel(QObject *parent)
 
 WorkloadTreeModel::~WorkloadTreeModel() = default;
 
+std::unique_ptr<WorkloadTreeModel::Node> WorkloadTreeModel::workloadTree(const WorkspaceSnapshot &s,
+                                                                         const SearchIndex *search,
+                                                                         int n, int w) const
+{
+    const auto &workload = s.workloads[static_cast<std::size_t>(w)];
+    auto wNode = std::make_unique<Node>();
+    wNode->type = NodeType::Workload;
+    wNode->snap = &s;
+    wNode->search = search;
+    wNode->ns = n;
+    wNode->workload = w;
+    wNode->key = "w:" + workload.key();
+    auto addFields = [&](Node *parent, const std::vector<FieldEntry> &fields, int container) {
+        for (std::size_t f = 0; f < fields.size(); ++f) {
+            auto fNode = std::make_unique<Node>();
+            fNode->type = NodeType::Field;
+            fNode->snap = &s;
+            fNode->search = search;
+            fNode->ns = n;
+            fNode->workload = w;
+            fNode->container = container;
+            fNode->field = static_cast<int>(f);
+            fNode->key = "f:" + fields[f].path;
+            parent->add(std::move(fNode));
+        }
+    };
+    if (showsPss())
+        addFields(wNode.get(), workload.podFields, -1);
+    for (std::size_t c = 0; showsPss() && c < workload.containers.size(); ++c) {
+        const auto &container = workload.containers[c];
+        auto cNode = std::make_unique<Node>();
+        cNode->type = NodeType::Container;
+        cNode->snap = &s;
+        cNode->search = search;
+        cNode->ns = n;
+        cNode->workload = w;
+        cNode->container = static_cast<int>(c);
+        cNode->key = "c:" + container.path + '/' + container.name;
+        Node *added = wNode->add(std::move(cNode));
+        addFields(added, container.fields, static_cast<int>(c));
+    }
+    addWorkloadFindings(wNode.get());
+    // Live objects nest under their controller (Deployment → ReplicaSet → Pod), which is
+    // always of the same namespace.
+    for (int child : workload.owned)
+        wNode->add(workloadTree(s, search, n, child));
+    return wNode;
+}
+
 std::unique_ptr<WorkloadTreeModel::Node>
 WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *search) const
 {
@@ -53,6 +102,20 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *sear
         rNode->key = "root:" + s.roots[r].path;
         rootNodes.push_back(root->add(std::move(rNode)));
     }
+    // Each top-level workload's rows, with those of what it controls, are built in parallel
+    // (10,000 workloads are 650,000 rows), then put in place in order.
+    std::vector<std::pair<int, int>> tops; // (namespace, workload)
+    for (std::size_t n = 0; n < s.namespaces.size(); ++n) {
+        for (int w : s.namespaces[n].workloads) {
+            if (s.workloads[static_cast<std::size_t>(w)].owner < 0)
+                tops.emplace_back(static_cast<int>(n), w);
+        }
+    }
+    std::vector<std::unique_ptr<Node>> built(tops.size());
+    Engine::parallelFor(tops.size(), [&](std::size_t k) {
+        built[k] = workloadTree(s, search, tops[k].first, tops[k].second);
+    });
+    std::size_t next = 0;
     for (std::size_t n = 0; n < s.namespaces.size(); ++n) {
         const auto &ns = s.namespaces[n];
         auto nsNode = std::make_unique<Node>();
@@ -62,58 +125,12 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *sear
         nsNode->ns = static_cast<int>(n);
         nsNode->key = "ns:" + ns.name;
         nsNode->text = namespaceSummary(Engine::namespaceNumbers(s, ns)).toStdString();
-        // Live objects nest under their controller (Deployment → ReplicaSet → Pod).
-        std::function<void(Node *, int)> addWorkload = [&](Node *parent, int w) {
-            const auto &workload = s.workloads[static_cast<std::size_t>(w)];
-            auto wNode = std::make_unique<Node>();
-            wNode->type = NodeType::Workload;
-            wNode->snap = &s;
-            wNode->search = search;
-            wNode->ns = static_cast<int>(n);
-            wNode->workload = w;
-            wNode->key = "w:" + workload.key();
-            auto addFields = [&](Node *parent, const std::vector<FieldEntry> &fields,
-                                 int container) {
-                for (std::size_t f = 0; f < fields.size(); ++f) {
-                    auto fNode = std::make_unique<Node>();
-                    fNode->type = NodeType::Field;
-                    fNode->snap = &s;
-                    fNode->search = search;
-                    fNode->ns = static_cast<int>(n);
-                    fNode->workload = w;
-                    fNode->container = container;
-                    fNode->field = static_cast<int>(f);
-                    fNode->key = "f:" + fields[f].path;
-                    parent->add(std::move(fNode));
-                }
-            };
-            if (showsPss())
-                addFields(wNode.get(), workload.podFields, -1);
-            for (std::size_t c = 0; showsPss() && c < workload.containers.size(); ++c) {
-                const auto &container = workload.containers[c];
-                auto cNode = std::make_unique<Node>();
-                cNode->type = NodeType::Container;
-                cNode->snap = &s;
-                cNode->search = search;
-                cNode->ns = static_cast<int>(n);
-                cNode->workload = w;
-                cNode->container = static_cast<int>(c);
-                cNode->key = "c:" + container.path + '/' + container.name;
-                Node *added = wNode->add(std::move(cNode));
-                addFields(added, container.fields, static_cast<int>(c));
-            }
-            addWorkloadFindings(wNode.get());
-            Node *added = parent->add(std::move(wNode));
-            for (int child : workload.owned)
-                addWorkload(added, child);
-        };
         bool anyOwn = false;
-        for (int w : ns.workloads) {
-            if (s.workloads[static_cast<std::size_t>(w)].owner >= 0)
-                continue;
-            const int r = rootOf[static_cast<std::size_t>(w)];
+        for (; next < tops.size() && tops[next].first == static_cast<int>(n); ++next) {
+            const int r = rootOf[static_cast<std::size_t>(tops[next].second)];
             anyOwn = anyOwn || r < 0;
-            addWorkload(r < 0 ? nsNode.get() : rootNodes[static_cast<std::size_t>(r)], w);
+            (r < 0 ? nsNode.get() : rootNodes[static_cast<std::size_t>(r)])
+                ->add(std::move(built[next]));
         }
         addNamespaceChecklist(nsNode.get());
         // A namespace only rendered objects use is shown through their roots, unless it is

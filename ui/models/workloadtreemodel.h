@@ -121,6 +121,9 @@ public:
 
 private:
     std::unique_ptr<Node> buildTree(const WorkspaceSnapshot &s, const SearchIndex *search) const;
+    /// A workload's rows and those of the workloads it controls (thread-safe: reads only).
+    std::unique_ptr<Node> workloadTree(const WorkspaceSnapshot &s, const SearchIndex *search, int n,
+                                       int w) const;
     void reconcile(Node *oldParent, Node *newParent, const QModelIndex &parentIndex);
     /// Counts rows an in-place update would insert, remove or change; false once over budget.
     static bool countChanges(const Node *oldParent, const Node *newParent, int &budget);

@@ -428,6 +428,7 @@ void MainWindow::applySnapshot(const ViewSnapshot &view)
     timing.start();
     m_sync->setApplying(true);
     m_model->setSnapshot(view);
+    const qint64 tTree = timing.elapsed();
     m_problems->setSnapshot(view.snapshot);
     m_access->setResult(view.snapshot ? view.snapshot->access : nullptr);
     const qint64 tModel = timing.elapsed();
@@ -447,8 +448,9 @@ void MainWindow::applySnapshot(const ViewSnapshot &view)
     m_sync->setApplying(false);
     m_sync->refreshCurrentRow();
     if (qEnvironmentVariableIsSet("PODSEC_TIMING"))
-        qInfo("applySnapshot: model %lld ms, +expand %lld, +findings %lld, +status/selection %lld",
-              tModel, tExpand, tFindings, timing.elapsed());
+        qInfo("applySnapshot: tree %lld ms, +problems/access %lld, +expand %lld, +findings %lld, "
+              "+status/selection %lld",
+              tTree, tModel, tExpand, tFindings, timing.elapsed());
     Q_EMIT snapshotApplied();
 }
 
