@@ -251,6 +251,39 @@ exemptions: {namespaces: [kube-system], runtimeClasses: [kata]}
         QCOMPARE(snapshot.workloads.size(), std::size_t(8)); // 5 pods, 2 deployments, 1 replica set
         compare(QStringList{QStringLiteral("--admission-config"), config} + pages, files, snapshot,
                 1);
+        // The same pages judged again from the facts of a snapshot built without the
+        // configuration (issue #19): still what the CLI says.
+        const auto plain = buildSnapshot(files, {});
+        const auto again = buildSnapshot(files, options, {}, nullptr, &*plain);
+        QVERIFY(again && again->workloads.front().facts == plain->workloads.front().facts);
+        compare(QStringList{QStringLiteral("--admission-config"), config} + pages, files, *again,
+                1);
+    }
+
+    // The real corpus at v1.24, built at that version and judged again from the facts of a
+    // snapshot built at latest (issue #19): both as `podsec check --version v1.24` says.
+    void realCorpusAtAnotherVersion()
+    {
+        QStringList paths;
+        QDirIterator it(
+            QStringLiteral(PODSEC_SHARED_DIR "/corpus/real"),
+            {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
+            QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            paths << it.next();
+        paths.sort();
+        QVERIFY(paths.size() > 50);
+        const auto files = readFiles(paths);
+        SnapshotOptions v124;
+        v124.version = Policy::Version::v1(24);
+        const QStringList args = QStringList{QStringLiteral("--version"), QStringLiteral("v1.24")};
+        const auto direct = buildSnapshot(files, v124);
+        QVERIFY(direct);
+        compare(args + paths, files, *direct, 2);
+        const auto latest = buildSnapshot(files, {});
+        const auto again = buildSnapshot(files, v124, {}, nullptr, &*latest);
+        QVERIFY(again && again->workloads.front().facts == latest->workloads.front().facts);
+        compare(args + paths, files, *again, 2);
     }
 };
 
