@@ -15,6 +15,7 @@
 #include "yaml/sourcefile.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <set>
 #include <string_view>
@@ -149,6 +150,19 @@ void linkOwners(std::vector<WorkloadEntry> &workloads)
     }
 }
 
+/// The rendered roots: which file holds each rendering, whether and how it was rendered, and
+/// which origins its fields point back to (the same locator object: roots are rendered anew
+/// only when a workspace is opened).
+std::string rootsKey(const SnapshotOptions &o)
+{
+    std::string key;
+    for (const auto &r : o.roots)
+        key += std::to_string(r.file) + (r.rendered ? " r " : " - ") +
+               std::to_string(reinterpret_cast<std::uintptr_t>(r.origins.get())) + ' ' + r.problem +
+               '\n';
+    return key;
+}
+
 /// The default namespace and the admission defaults, as text (both keys below read them).
 std::string placementKey(const SnapshotOptions &o)
 {
@@ -164,7 +178,7 @@ std::string optionsKey(const SnapshotOptions &o)
     std::string key = o.version.toString() + '\n' +
                       (o.forcedLevel ? Policy::levelName(*o.forcedLevel) : "-") + '\n' +
                       placementKey(o) + (o.planFixes ? 'f' : '-') + (o.checklist ? 'c' : '-') +
-                      std::to_string(o.maxFixPlanBytes) + '\n';
+                      std::to_string(o.maxFixPlanBytes) + '\n' + rootsKey(o);
     for (const auto *list : {&a.exemptUsernames, &a.exemptNamespaces, &a.exemptRuntimeClasses}) {
         for (const auto &item : *list)
             key += item + '\t';
@@ -182,7 +196,7 @@ std::string accessKey(const SnapshotOptions &o)
 /// What workloads' facts (WorkloadFacts) depend on besides the files.
 std::string factsOptionsKey(const SnapshotOptions &o)
 {
-    return o.defaultNamespace + '\n' + (o.checklist ? 'c' : '-');
+    return o.defaultNamespace + '\n' + (o.checklist ? 'c' : '-') + '\n' + rootsKey(o);
 }
 
 /// Whether the window plans restricted fixes in the file (its light bulbs).
@@ -497,6 +511,19 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         it->second.objects.push_back(static_cast<int>(s.objects.size()));
         s.objects.push_back(std::move(o));
     };
+    // The previous snapshot's objects of each kept file (a version switch keeps them all).
+    std::vector<std::vector<std::size_t>> previousObjects(s.files.size()),
+        previousOthers(s.files.size());
+    for (std::size_t o = 0; previous && o < previous->objects.size(); ++o) {
+        const auto f = static_cast<std::size_t>(previous->objects[o].file);
+        if (f < s.files.size() && kept(f))
+            previousObjects[f].push_back(o);
+    }
+    for (std::size_t o = 0; previous && o < previous->otherNamespaces.size(); ++o) {
+        const auto f = static_cast<std::size_t>(previous->otherNamespaces[o].first);
+        if (f < s.files.size() && kept(f))
+            previousOthers[f].push_back(o);
+    }
     for (std::size_t j = 0; j < jobs.size(); ++j) {
         const auto file = static_cast<std::size_t>(jobs[j].file);
         if (kept(file)) {
@@ -504,17 +531,13 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
                 for (std::size_t w = reused[file].first; w < reused[file].second; ++w)
                     place(reuse[file] ? WorkloadEntry(previous->workloads[w])
                                       : std::move(composed[w]));
-                for (const auto &o : previous->objects) {
-                    if (o.file == static_cast<int>(file))
-                        placeObject(ObjectEntry(o));
-                }
-                for (const auto &[f, name] : previous->otherNamespaces) {
-                    if (f == static_cast<int>(file)) {
-                        ObjectEntry marker;
-                        marker.file = f;
-                        marker.namespaceName = name;
-                        placeObject(std::move(marker));
-                    }
+                for (const std::size_t o : previousObjects[file])
+                    placeObject(ObjectEntry(previous->objects[o]));
+                for (const std::size_t o : previousOthers[file]) {
+                    ObjectEntry marker;
+                    marker.file = static_cast<int>(file);
+                    marker.namespaceName = previous->otherNamespaces[o].second;
+                    placeObject(std::move(marker));
                 }
             }
             continue;

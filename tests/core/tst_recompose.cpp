@@ -230,6 +230,27 @@ private Q_SLOTS:
         QCOMPARE(sharedFacts(*fresh, *first), 0);
     }
 
+    // What the facts were read with changed (the default namespace, the checklist): every
+    // file is parsed again.
+    void otherReadingIsParsedAgain()
+    {
+        const std::vector<WorkspaceFile> files = {{"ns.yaml", Namespace},
+                                                  {"failing.yaml", Failing}};
+        const SnapshotOptions options;
+        const auto first = buildSnapshot(files, options);
+        SnapshotOptions otherNamespace = options;
+        otherNamespace.defaultNamespace = "shop";
+        otherNamespace.version = Policy::Version::v1(25);
+        SnapshotOptions checklist = options;
+        checklist.checklist = true;
+        checklist.version = Policy::Version::v1(25);
+        for (const auto &other : {otherNamespace, checklist}) {
+            const auto again = buildSnapshot(files, other, {}, nullptr, &*first);
+            QCOMPARE(everything(*again), everything(*buildSnapshot(files, other)));
+            QCOMPARE(sharedFacts(*again, *first), 0);
+        }
+    }
+
     // Another label on one Namespace: the other files are judged again from their facts,
     // the edited file is parsed.
     void labelEditRecomposesTheOthers()

@@ -199,6 +199,52 @@ private Q_SLOTS:
         }
     }
 
+    // Issue #19: another version judges rendered workloads again from their facts, whose
+    // fields already point at the files they came from; a new rendering (other origins) is
+    // parsed again.
+    void versionSwitchKeepsOrigins()
+    {
+        if (!haveKubectl())
+            QSKIP("kubectl (or kustomize) is not on PATH: the overlays cannot be rendered");
+        const std::vector<std::string> paths{s(data(QStringLiteral("kustomize")))};
+        WalkResult walk = walkPaths(paths);
+        const auto roots = Render::takeRoots(walk, paths);
+        std::vector<WorkspaceFile> plain;
+        for (const auto &f : walk.files) {
+            std::string text, error;
+            readBoundedFile(f, DefaultMaxFileSize, text, error);
+            plain.emplace_back(f, text);
+        }
+        auto files = plain;
+        SnapshotOptions options;
+        options.roots = renderRoots(roots, {}, files);
+        const auto first = buildSnapshot(files, options);
+        QVERIFY(first && find(*first, "Deployment", "prod-web"));
+        const auto firstFacts = find(*first, "Deployment", "prod-web")->facts;
+        SnapshotOptions older = options;
+        older.version = Policy::Version::v1(22);
+        const auto again = buildSnapshot(files, older, {}, nullptr, &*first);
+        const auto *prod = find(*again, "Deployment", "prod-web");
+        QVERIFY(prod && prod->facts == firstFacts);
+        const auto *privileged =
+            field(*prod, "spec.template.spec.containers[0].securityContext.privileged");
+        QVERIFY(privileged);
+        QCOMPARE(QString::fromStdString(privileged->file),
+                 data(QStringLiteral("kustomize/overlays/prod/patch.yaml")));
+        QCOMPARE(privileged->line, 12u);
+        QCOMPARE(privileged->column, 23u);
+
+        auto rerendered = plain;
+        SnapshotOptions other = older;
+        other.roots = renderRoots(roots, {}, rerendered);
+        const auto third = buildSnapshot(rerendered, other, {}, nullptr, &*first);
+        const auto *prodAgain = find(*third, "Deployment", "prod-web");
+        QVERIFY(prodAgain && prodAgain->facts != firstFacts);
+        QCOMPARE(
+            field(*prodAgain, "spec.template.spec.containers[0].securityContext.privileged")->line,
+            12u);
+    }
+
     void chartRenderedByHelm()
     {
         const PathGuard path(QFile::encodeName(data(QStringLiteral("helm-bin"))) + ':' +

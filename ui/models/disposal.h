@@ -10,14 +10,16 @@ namespace PodSec::Ui {
 /// Frees a large value on a worker thread: a snapshot or a tree of rows is hundreds of
 /// thousands of allocations, and freeing them when the next one replaces it blocked the GUI
 /// thread for a tenth of a second at 10,000 workloads (issue #19).
+/// While the application closes (the global pool is gone), it is freed at once.
 template <typename T> void disposeLater(std::unique_ptr<T> value)
 {
-    if (value)
-        QThreadPool::globalInstance()->start([raw = value.release()] { delete raw; });
+    QThreadPool *pool = QThreadPool::globalInstance();
+    if (value && pool)
+        pool->start([raw = value.release()] { delete raw; });
 }
 
 /// A shared value whose last owner, whichever thread drops it, frees it with disposeLater.
-template <typename T> std::shared_ptr<const T> sharedDisposedLater(T &&value)
+template <typename T> std::shared_ptr<const T> sharedDisposedLater(T value)
 {
     return std::shared_ptr<const T>(new T(std::move(value)),
                                     [](const T *p) { disposeLater(std::unique_ptr<const T>(p)); });

@@ -290,8 +290,7 @@ void Workspace::evaluate()
                 return ViewSnapshot();
             // The window's own data, here too, so the GUI thread only hands it over.
             PhaseTiming timing;
-            auto view = ViewSnapshot::derive(
-                std::make_shared<const WorkspaceSnapshot>(std::move(*snapshot)), &previous);
+            auto view = ViewSnapshot::derive(sharedDisposedLater(std::move(*snapshot)), &previous);
             timing.lap("window: search index");
             return view;
         }));
