@@ -5,6 +5,7 @@
 // its enforce/audit/warn verdicts and messages, its exemption and the "denied by enforce"
 // count must agree.
 #include "engine/workspacesnapshot.h"
+#include "podtestutil.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -264,14 +265,8 @@ exemptions: {namespaces: [kube-system], runtimeClasses: [kata]}
     // snapshot built at latest (issue #19): both as `podsec check --version v1.24` says.
     void realCorpusAtAnotherVersion()
     {
-        QStringList paths;
-        QDirIterator it(
-            QStringLiteral(PODSEC_SHARED_DIR "/corpus/real"),
-            {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
-            QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            paths << it.next();
-        paths.sort();
+        const QStringList paths =
+            TestUtil::manifestPaths(TestUtil::sharedPath(QStringLiteral("corpus/real")));
         QVERIFY(paths.size() > 50);
         const auto files = readFiles(paths);
         SnapshotOptions v124;

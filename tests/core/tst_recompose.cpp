@@ -7,7 +7,6 @@
 
 #include "engine/workspacesnapshot.h"
 
-#include <QDirIterator>
 #include <QFile>
 #include <QTest>
 
@@ -116,14 +115,7 @@ int sharedFacts(const WorkspaceSnapshot &now, const WorkspaceSnapshot &before)
 std::vector<WorkspaceFile> folder(const QString &root)
 {
     std::vector<WorkspaceFile> files;
-    QDirIterator it(root,
-                    {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
-                    QDir::Files, QDirIterator::Subdirectories);
-    QStringList paths;
-    while (it.hasNext())
-        paths << it.next();
-    paths.sort();
-    for (const auto &path : paths) {
+    for (const auto &path : TestUtil::manifestPaths(root)) {
         QFile f(path);
         if (f.open(QIODevice::ReadOnly))
             files.emplace_back(path.toStdString(), f.readAll().toStdString());

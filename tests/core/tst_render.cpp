@@ -36,18 +36,25 @@ private:
     QByteArray m_old;
 };
 
-/// A folder as the window opens it: walked, its roots rendered, evaluated.
-WorkspaceSnapshot open(const QString &folder, const Render::Options &render = {})
+/// The files a walk found, read.
+std::vector<WorkspaceFile> readWalk(const WalkResult &walk)
 {
-    const std::vector<std::string> paths{s(folder)};
-    WalkResult walk = walkPaths(paths);
-    const auto roots = Render::takeRoots(walk, paths);
     std::vector<WorkspaceFile> files;
     for (const auto &f : walk.files) {
         std::string text, error;
         readBoundedFile(f, DefaultMaxFileSize, text, error);
         files.emplace_back(f, text);
     }
+    return files;
+}
+
+/// A folder as the window opens it: walked, its roots rendered, evaluated.
+WorkspaceSnapshot open(const QString &folder, const Render::Options &render = {})
+{
+    const std::vector<std::string> paths{s(folder)};
+    WalkResult walk = walkPaths(paths);
+    const auto roots = Render::takeRoots(walk, paths);
+    std::vector<WorkspaceFile> files = readWalk(walk);
     SnapshotOptions options;
     options.roots = renderRoots(roots, render, files);
     return *buildSnapshot(std::move(files), options);
@@ -209,12 +216,7 @@ private Q_SLOTS:
         const std::vector<std::string> paths{s(data(QStringLiteral("kustomize")))};
         WalkResult walk = walkPaths(paths);
         const auto roots = Render::takeRoots(walk, paths);
-        std::vector<WorkspaceFile> plain;
-        for (const auto &f : walk.files) {
-            std::string text, error;
-            readBoundedFile(f, DefaultMaxFileSize, text, error);
-            plain.emplace_back(f, text);
-        }
+        const std::vector<WorkspaceFile> plain = readWalk(walk);
         auto files = plain;
         SnapshotOptions options;
         options.roots = renderRoots(roots, {}, files);

@@ -8,7 +8,6 @@
 #include "engine/namespacenumbers.h"
 #include "engine/workspacesnapshot.h"
 
-#include <QDirIterator>
 #include <QFile>
 #include <QTest>
 
@@ -340,15 +339,8 @@ spec:
     void accessReadInThePassIsTheSame()
     {
         std::vector<WorkspaceFile> files;
-        QDirIterator it(
-            TestUtil::sharedPath(QStringLiteral("corpus/real")),
-            {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
-            QDir::Files, QDirIterator::Subdirectories);
-        QStringList paths;
-        while (it.hasNext())
-            paths << it.next();
-        paths.sort();
-        for (const auto &path : paths) {
+        for (const auto &path :
+             TestUtil::manifestPaths(TestUtil::sharedPath(QStringLiteral("corpus/real")))) {
             QFile f(path);
             QVERIFY(f.open(QIODevice::ReadOnly));
             files.push_back(file(path.toStdString(), f.readAll().toStdString()));

@@ -66,6 +66,18 @@ QString sharedPath(const QString &relative)
     return QStringLiteral(PODSEC_SHARED_DIR "/") + relative;
 }
 
+QStringList manifestPaths(const QString &root)
+{
+    QDirIterator it(root,
+                    {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
+                    QDir::Files, QDirIterator::Subdirectories);
+    QStringList paths;
+    while (it.hasNext())
+        paths << it.next();
+    paths.sort();
+    return paths;
+}
+
 QString testDataPath(const QString &relative)
 {
     return QStringLiteral(PODSEC_TEST_DATA_DIR "/") + relative;

@@ -44,6 +44,8 @@ std::optional<Policy::LevelVersion> goldenPolicy(const QString &fileName);
 QString sharedPath(const QString &relative);
 /// Absolute path of a file under tests/data.
 QString testDataPath(const QString &relative);
+/// Every *.yaml, *.yml and *.json file below root, sorted as the CLI reads a folder.
+QStringList manifestPaths(const QString &root);
 
 /// What a program run to its end said: exit status (-1 when it crashed or hung), stdout,
 /// stderr.

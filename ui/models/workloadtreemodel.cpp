@@ -38,24 +38,23 @@ std::unique_ptr<WorkloadTreeModel::Node> WorkloadTreeModel::workloadTree(const W
                                                                          int n, int w) const
 {
     const auto &workload = s.workloads[static_cast<std::size_t>(w)];
-    auto wNode = std::make_unique<Node>();
-    wNode->type = NodeType::Workload;
-    wNode->snap = &s;
-    wNode->search = search;
-    wNode->ns = n;
-    wNode->workload = w;
-    wNode->key = "w:" + workload.key();
+    // A row of this workload: its own, a container's or a field's.
+    auto row = [&](NodeType type, int container, std::string key) {
+        auto node = std::make_unique<Node>();
+        node->type = type;
+        node->snap = &s;
+        node->search = search;
+        node->ns = n;
+        node->workload = w;
+        node->container = container;
+        node->key = std::move(key);
+        return node;
+    };
+    auto wNode = row(NodeType::Workload, -1, "w:" + workload.key());
     auto addFields = [&](Node *parent, const std::vector<FieldEntry> &fields, int container) {
         for (std::size_t f = 0; f < fields.size(); ++f) {
-            auto fNode = std::make_unique<Node>();
-            fNode->type = NodeType::Field;
-            fNode->snap = &s;
-            fNode->search = search;
-            fNode->ns = n;
-            fNode->workload = w;
-            fNode->container = container;
+            auto fNode = row(NodeType::Field, container, "f:" + fields[f].path);
             fNode->field = static_cast<int>(f);
-            fNode->key = "f:" + fields[f].path;
             parent->add(std::move(fNode));
         }
     };
@@ -63,14 +62,8 @@ std::unique_ptr<WorkloadTreeModel::Node> WorkloadTreeModel::workloadTree(const W
         addFields(wNode.get(), workload.podFields, -1);
     for (std::size_t c = 0; showsPss() && c < workload.containers.size(); ++c) {
         const auto &container = workload.containers[c];
-        auto cNode = std::make_unique<Node>();
-        cNode->type = NodeType::Container;
-        cNode->snap = &s;
-        cNode->search = search;
-        cNode->ns = n;
-        cNode->workload = w;
-        cNode->container = static_cast<int>(c);
-        cNode->key = "c:" + container.path + '/' + container.name;
+        auto cNode = row(NodeType::Container, static_cast<int>(c),
+                         "c:" + container.path + '/' + container.name);
         Node *added = wNode->add(std::move(cNode));
         addFields(added, container.fields, static_cast<int>(c));
     }
