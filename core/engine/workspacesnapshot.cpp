@@ -355,13 +355,17 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
     // Recomposed: every workload of such a file, judged again in parallel. A file whose
     // fixes are planned is parsed again after all when a workload fails restricted there:
     // the planner reads the document.
-    std::vector<WorkloadEntry> composed(previous ? previous->workloads.size() : 0);
+    std::vector<WorkloadEntry> composed;
     {
         std::vector<std::size_t> todo;
         for (std::size_t f = 0; f < s.files.size(); ++f) {
             for (std::size_t w = reused[f].first; recompose[f] && w < reused[f].second; ++w)
                 todo.push_back(w);
         }
+        // Slots by the previous snapshot's index, made only when something is judged again:
+        // an edit (same options) reuses whole entries and needs none.
+        if (!todo.empty())
+            composed.resize(previous->workloads.size());
         Engine::parallelFor(
             todo.size(),
             [&](std::size_t k) {
