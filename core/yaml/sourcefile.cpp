@@ -2,6 +2,7 @@
 #include "yaml/sourcefile.h"
 
 #include "common/textescape.h"
+#include "yaml/blockscanner.h"
 #include "yaml/documentrules.h"
 #include "yaml/treebuilder.h"
 
@@ -79,6 +80,33 @@ Diagnostic syntaxError(std::string_view text, const Chunk &chunk, std::string_vi
     return d;
 }
 
+/// The document read by the block scanner (blockscanner.h) into doc, when it is written in
+/// the form the scanner knows; otherwise doc is left as it was given and the caller asks
+/// yaml-cpp. Whatever the tree builder throws on the way (nesting, limits) also hands the
+/// document to yaml-cpp, which reports it with yaml-cpp's own view of the text.
+bool scannedAsBlock(std::string_view text, const Chunk &chunk, std::string_view body, Document &doc,
+                    const ParseLimits &limits, bool validateOnly,
+                    std::optional<Diagnostic> &ruleError)
+{
+    if (!blockScannerEnabled())
+        return false;
+    Document scanned;
+    scanned.index = doc.index;
+    scanned.chunkStart = doc.chunkStart;
+    scanned.chunkEnd = doc.chunkEnd;
+    scanned.firstLine = doc.firstLine;
+    try {
+        TreeBuilder builder(text, chunk, scanned, limits, validateOnly);
+        if (!scanBlockDocument(body, builder))
+            return false;
+        ruleError = builder.ruleError();
+    } catch (...) {
+        return false;
+    }
+    doc = std::move(scanned);
+    return true;
+}
+
 } // namespace
 
 Document SourceFile::parseChunk(std::string_view text, const Chunk &chunk, int index,
@@ -117,21 +145,23 @@ Document SourceFile::parseOrValidate(std::string_view text, const Chunk &chunk, 
                              "NUL byte in input: not a text file; document skipped");
         return doc;
     }
-    MemoryBuffer buffer(body.data(), body.size());
-    std::istream in(&buffer);
     std::optional<Diagnostic> ruleError;
-    try {
-        YAML::Parser parser(in);
-        TreeBuilder builder(text, chunk, doc, limits, validateOnly);
-        parser.HandleNextDocument(builder);
-        ruleError = builder.ruleError();
-    } catch (const YAML::Exception &e) {
-        doc.error = syntaxError(text, chunk, body, e);
-    } catch (const BuildError &e) {
-        doc.error = locateIn(text, chunk.start, chunk.firstLine, e.offset, e.message);
-    } catch (const std::exception &e) {
-        doc.error = locateIn(text, chunk.start, chunk.firstLine, chunk.start,
-                             std::string("cannot parse document: ") + e.what());
+    if (!scannedAsBlock(text, chunk, body, doc, limits, validateOnly, ruleError)) {
+        try {
+            MemoryBuffer buffer(body.data(), body.size());
+            std::istream in(&buffer);
+            YAML::Parser parser(in);
+            TreeBuilder builder(text, chunk, doc, limits, validateOnly);
+            parser.HandleNextDocument(builder);
+            ruleError = builder.ruleError();
+        } catch (const YAML::Exception &e) {
+            doc.error = syntaxError(text, chunk, body, e);
+        } catch (const BuildError &e) {
+            doc.error = locateIn(text, chunk.start, chunk.firstLine, e.offset, e.message);
+        } catch (const std::exception &e) {
+            doc.error = locateIn(text, chunk.start, chunk.firstLine, chunk.start,
+                                 std::string("cannot parse document: ") + e.what());
+        }
     }
     if (!doc.error)
         doc.error = validateOnly ? ruleError : checkDocumentRules(doc, text);
