@@ -528,6 +528,18 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         if (f < s.files.size() && kept(f))
             previousOthers[f].push_back(o);
     }
+    {
+        // The entries are large (10,000 of them are 9 MB): room for exactly them.
+        std::size_t count = 0;
+        for (std::size_t j = 0; j < jobs.size(); ++j) {
+            const auto file = static_cast<std::size_t>(jobs[j].file);
+            if (!kept(file))
+                count += perDocument[j].size();
+            else if (j == 0 || jobs[j - 1].file != jobs[j].file)
+                count += reused[file].second - reused[file].first;
+        }
+        s.workloads.reserve(count);
+    }
     for (std::size_t j = 0; j < jobs.size(); ++j) {
         const auto file = static_cast<std::size_t>(jobs[j].file);
         if (kept(file)) {

@@ -59,14 +59,14 @@ QStringList dump(const WorkspaceSnapshot &s, const SearchIndex &index)
     QStringList lines;
     for (std::size_t w = 0; w < s.workloads.size(); ++w) {
         const auto &workload = s.workloads[w];
-        lines << QString::fromStdString(index.workloadText(int(w)));
+        lines << QString::fromStdString(std::string(index.workloadText(int(w))));
         for (std::size_t f = 0; f < workload.podFields.size(); ++f)
             lines << QStringLiteral("  ") +
-                         QString::fromStdString(index.fieldText(int(w), -1, int(f)));
+                         QString::fromStdString(std::string(index.fieldText(int(w), -1, int(f))));
         for (std::size_t c = 0; c < workload.containers.size(); ++c) {
             for (std::size_t f = 0; f < workload.containers[c].fields.size(); ++f)
-                lines << QStringLiteral("    ") +
-                             QString::fromStdString(index.fieldText(int(w), int(c), int(f)));
+                lines << QStringLiteral("    ") + QString::fromStdString(std::string(
+                                                      index.fieldText(int(w), int(c), int(f))));
         }
     }
     return lines;
@@ -128,7 +128,7 @@ private Q_SLOTS:
         QVERIFY(snapshot);
         const auto index = SearchIndex::build(*snapshot);
         QCOMPARE(index->workloadCount(), std::size_t(1));
-        const std::string &text = index->workloadText(0);
+        const std::string text(index->workloadText(0));
         QVERIFY2(text.rfind("pod root-user demo ", 0) == 0, text.c_str());
         const auto &w = snapshot->workloads[0];
         int failing = 0;
@@ -158,7 +158,7 @@ private Q_SLOTS:
         const FieldEntry *user = findField(w, "spec.securityContext.runAsUser", &container);
         QVERIFY(user);
         QCOMPARE(container, -1);
-        const std::string &text = index->fieldText(0, -1, fieldPosition(w, user, -1));
+        const std::string text(index->fieldText(0, -1, fieldPosition(w, user, -1)));
         QVERIFY2(text.rfind("spec.securitycontext.runasuser 0 ", 0) == 0, text.c_str());
         QVERIFY(!user->checks.empty());
         bool failed = false;
@@ -179,7 +179,7 @@ private Q_SLOTS:
             findField(w, "spec.containers[0].securityContext.capabilities.add", &container);
         QVERIFY(add);
         QCOMPARE(container, 0);
-        const std::string &addText = index->fieldText(0, 0, fieldPosition(w, add, 0));
+        const std::string addText(index->fieldText(0, 0, fieldPosition(w, add, 0)));
         QVERIFY2(contains(addText, "net_bind_service"), addText.c_str());
         QCOMPARE(lower(addText), addText);
         // Out of range: empty, not a crash.
@@ -232,7 +232,7 @@ private Q_SLOTS:
             *buildSnapshot(three, {}, {}, nullptr, first.get()));
         const auto grownIndex = SearchIndex::build(*grown, first.get(), firstIndex.get());
         QCOMPARE(grownIndex->reusedCount(), std::size_t(2));
-        QCOMPARE(&grownIndex->workloadText(1), &firstIndex->workloadText(1)); // shared
+        QCOMPARE(grownIndex->workloadText(1).data(), firstIndex->workloadText(1).data()); // shared
         QCOMPARE(dump(*grown, *grownIndex), dump(*grown, *SearchIndex::build(*grown)));
 
         // b.yaml edited: its workload's text changes, the others are still shared.

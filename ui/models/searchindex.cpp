@@ -11,9 +11,11 @@ namespace PodSec::Ui {
 
 namespace {
 
-void lowerInPlace(std::string &text)
+/// Lower-cases text from position from on (ASCII).
+void lowerInPlace(std::string &text, std::size_t from = 0)
 {
-    for (char &ch : text) {
+    for (std::size_t i = from; i < text.size(); ++i) {
+        char &ch = text[i];
         if (ch >= 'A' && ch <= 'Z')
             ch = static_cast<char>(ch - 'A' + 'a');
     }
@@ -38,9 +40,13 @@ std::string buildWorkloadText(const WorkloadEntry &w, const std::string &path)
     return text;
 }
 
-std::string buildFieldText(const FieldEntry &f, const WorkloadEntry &w)
+/// Appends a field's text to text, lower-cased.
+void appendFieldText(std::string &text, const FieldEntry &f, const WorkloadEntry &w)
 {
-    std::string text = f.path + ' ' + f.value;
+    const std::size_t from = text.size();
+    text += f.path;
+    text += ' ';
+    text += f.value;
     for (const auto &c : f.checks) {
         text += ' ';
         text += c.checkId;
@@ -55,8 +61,7 @@ std::string buildFieldText(const FieldEntry &f, const WorkloadEntry &w)
             }
         }
     }
-    lowerInPlace(text);
-    return text;
+    lowerInPlace(text, from);
 }
 
 // The texts are made of exactly what these compare: when they hold, the texts are equal.
@@ -109,29 +114,32 @@ std::vector<std::pair<std::size_t, std::size_t>> workloadsByFile(const Workspace
     return ranges;
 }
 
-const std::string &emptyText()
-{
-    static const std::string empty;
-    return empty;
-}
-
 } // namespace
 
 std::shared_ptr<const SearchIndex::Entry> SearchIndex::makeEntry(const WorkloadEntry &w,
                                                                  const std::string &path)
 {
     auto entry = std::make_shared<Entry>();
-    entry->text = buildWorkloadText(w, path);
-    entry->podFields.reserve(w.podFields.size());
-    for (const auto &f : w.podFields)
-        entry->podFields.push_back(buildFieldText(f, w));
-    entry->containerFields.resize(w.containers.size());
-    for (std::size_t c = 0; c < w.containers.size(); ++c) {
-        auto &texts = entry->containerFields[c];
-        texts.reserve(w.containers[c].fields.size());
-        for (const auto &f : w.containers[c].fields)
-            texts.push_back(buildFieldText(f, w));
+    std::string &text = entry->text;
+    text = buildWorkloadText(w, path);
+    std::size_t fieldCount = w.podFields.size();
+    for (const auto &c : w.containers)
+        fieldCount += c.fields.size();
+    entry->ends.reserve(1 + fieldCount);
+    entry->ends.push_back(static_cast<std::uint32_t>(text.size()));
+    for (const auto &f : w.podFields) {
+        appendFieldText(text, f, w);
+        entry->ends.push_back(static_cast<std::uint32_t>(text.size()));
     }
+    entry->containerStart.reserve(w.containers.size());
+    for (const auto &c : w.containers) {
+        entry->containerStart.push_back(static_cast<std::uint32_t>(entry->ends.size()));
+        for (const auto &f : c.fields) {
+            appendFieldText(text, f, w);
+            entry->ends.push_back(static_cast<std::uint32_t>(text.size()));
+        }
+    }
+    text.shrink_to_fit();
     return entry;
 }
 
@@ -178,24 +186,33 @@ std::shared_ptr<const SearchIndex> SearchIndex::build(const WorkspaceSnapshot &s
     return index;
 }
 
-const std::string &SearchIndex::workloadText(int workload) const
+std::string_view SearchIndex::workloadText(int workload) const
 {
     if (workload < 0 || static_cast<std::size_t>(workload) >= m_entries.size())
-        return emptyText();
-    return m_entries[static_cast<std::size_t>(workload)]->text;
+        return {};
+    const Entry &entry = *m_entries[static_cast<std::size_t>(workload)];
+    return std::string_view(entry.text).substr(0, entry.ends.front());
 }
 
-const std::string &SearchIndex::fieldText(int workload, int container, int field) const
+std::string_view SearchIndex::fieldText(int workload, int container, int field) const
 {
     if (workload < 0 || static_cast<std::size_t>(workload) >= m_entries.size() || field < 0)
-        return emptyText();
+        return {};
     const Entry &entry = *m_entries[static_cast<std::size_t>(workload)];
-    if (container >= 0 && static_cast<std::size_t>(container) >= entry.containerFields.size())
-        return emptyText();
-    const auto &texts = container < 0 ? entry.podFields
-                                      : entry.containerFields[static_cast<std::size_t>(container)];
-    return static_cast<std::size_t>(field) < texts.size() ? texts[static_cast<std::size_t>(field)]
-                                                          : emptyText();
+    const auto &starts = entry.containerStart;
+    std::size_t first = 1, last = starts.empty() ? entry.ends.size() : starts.front();
+    if (container >= 0) {
+        const auto c = static_cast<std::size_t>(container);
+        if (c >= starts.size())
+            return {};
+        first = starts[c];
+        last = c + 1 < starts.size() ? starts[c + 1] : entry.ends.size();
+    }
+    const std::size_t i = first + static_cast<std::size_t>(field);
+    if (i >= last)
+        return {};
+    return std::string_view(entry.text)
+        .substr(entry.ends[i - 1], entry.ends[i] - entry.ends[i - 1]);
 }
 
 } // namespace PodSec::Ui

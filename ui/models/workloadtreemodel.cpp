@@ -20,9 +20,9 @@ namespace PodSec::Ui {
 namespace {
 
 /// Texts of unchanged workloads are shared between snapshots' indexes: no need to compare.
-bool sameText(const std::string &a, const std::string &b)
+bool sameText(std::string_view a, std::string_view b)
 {
-    return &a == &b || a == b;
+    return (a.data() == b.data() && a.size() == b.size()) || a == b;
 }
 
 } // namespace
@@ -305,11 +305,10 @@ bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
     return false;
 }
 
-const std::string &WorkloadTreeModel::searchText(const Node *node)
+std::string_view WorkloadTreeModel::searchText(const Node *node)
 {
-    static const std::string empty;
     if (!node->snap || !node->search)
-        return empty;
+        return {};
     switch (node->type) {
     case NodeType::Root:
         return node->snap->roots[std::size_t(node->root)].path;
@@ -347,13 +346,13 @@ bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<s
     for (const auto &word : words) {
         bool found = false;
         for (const Node *n = node; n && n != m_root.get() && !found; n = n->parent) {
-            const std::string &text = searchText(n);
+            const std::string_view text = searchText(n);
             // Namespace and container names are not lower-cased in the snapshot.
             found = (n->type == NodeType::Namespace || n->type == NodeType::Container ||
                      n->type == NodeType::Root)
                         ? std::search(text.begin(), text.end(), word.begin(), word.end(),
                                       lowerEqual) != text.end()
-                        : text.find(word) != std::string::npos;
+                        : text.find(word) != std::string_view::npos;
         }
         if (!found)
             return false;
@@ -635,8 +634,10 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             return {};
         return namespaceChips(snapshot->namespaces[static_cast<std::size_t>(n->ns)],
                               snapshot->forcedLevel.has_value());
-    case SearchTextRole:
-        return QString::fromStdString(searchText(n));
+    case SearchTextRole: {
+        const std::string_view text = searchText(n);
+        return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+    }
     default:
         return {};
     }

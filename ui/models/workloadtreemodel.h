@@ -131,7 +131,7 @@ private:
     Node *nodeAt(const QModelIndex &index) const;
     QModelIndex indexOf(Node *node, int column = 0) const;
     Verdict verdict(const Node *node, int column) const;
-    static const std::string &searchText(const Node *node);
+    static std::string_view searchText(const Node *node);
     static bool sameData(const Node *a, const Node *b);
     // Checklist rows (checklistrows.cpp).
     void addWorkloadFindings(Node *workload) const;
