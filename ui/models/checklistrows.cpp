@@ -425,9 +425,9 @@ QVariant WorkloadTreeModel::checklistData(const Node *n, const QModelIndex &inde
     case NodeTypeRole:
         return int(n->type);
     case KeyRole: {
-        QString key = q(n->key);
+        QString key = q(n->fullKey());
         for (const Node *p = n->parent; p && p->parent; p = p->parent)
-            key = q(p->key) + QLatin1Char('|') + key;
+            key = q(p->fullKey()) + QLatin1Char('|') + key;
         return key;
     }
     case SearchTextRole:

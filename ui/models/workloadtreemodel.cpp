@@ -53,7 +53,7 @@ std::unique_ptr<WorkloadTreeModel::Node> WorkloadTreeModel::workloadTree(const W
     auto wNode = row(NodeType::Workload, -1, "w:" + workload.key());
     auto addFields = [&](Node *parent, const std::vector<FieldEntry> &fields, int container) {
         for (std::size_t f = 0; f < fields.size(); ++f) {
-            auto fNode = row(NodeType::Field, container, "f:" + fields[f].path);
+            auto fNode = row(NodeType::Field, container, {}); // its key is its field's path
             fNode->field = static_cast<int>(f);
             parent->add(std::move(fNode));
         }
@@ -503,9 +503,9 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
     case NodeTypeRole:
         return static_cast<int>(n->type);
     case KeyRole: {
-        QString key = q(n->key);
+        QString key = q(n->fullKey());
         for (const Node *p = n->parent; p && p != m_root.get(); p = p->parent)
-            key = q(p->key) + QLatin1Char('|') + key;
+            key = q(p->fullKey()) + QLatin1Char('|') + key;
         return key;
     }
     case FileIndexRole:
@@ -592,7 +592,7 @@ QModelIndex WorkloadTreeModel::indexForKey(const QString &key) const
         const std::string k = part.toStdString();
         const Node *next = nullptr;
         for (const auto &child : node->children) {
-            if (child->key == k) {
+            if (child->fullKey() == k) {
                 next = child.get();
                 break;
             }

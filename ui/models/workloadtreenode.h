@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace PodSec::Ui {
@@ -37,6 +38,24 @@ struct WorkloadTreeModel::Node
     // (namespaceSummary). One string for both keeps 650k rows 21 MB smaller (issue #19).
     std::string text;
     std::vector<std::unique_ptr<Node>> children;
+
+    /// The row's key among its siblings. A field row's is its field's path in its snapshot
+    /// (KeyRole shows it as "f:" and the path): 550,000 field rows at 10,000 workloads keep
+    /// no key of their own. Field paths hold no ':', the other rows' keys start "x:".
+    std::string_view keyView() const
+    {
+        if (type != NodeType::Field || !snap)
+            return key;
+        const auto &w = snap->workloads[static_cast<std::size_t>(workload)];
+        const auto &fields =
+            container < 0 ? w.podFields : w.containers[static_cast<std::size_t>(container)].fields;
+        return fields[static_cast<std::size_t>(field)].path;
+    }
+    /// The key as KeyRole shows it and indexForKey reads it.
+    std::string fullKey() const
+    {
+        return type == NodeType::Field && snap ? "f:" + std::string(keyView()) : key;
+    }
 
     Node *add(std::unique_ptr<Node> child)
     {

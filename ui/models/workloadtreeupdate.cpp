@@ -19,7 +19,9 @@ bool sameKeys(const WorkloadTreeModel::Node *a, const WorkloadTreeModel::Node *b
 {
     return a->children.size() == b->children.size() &&
            std::equal(a->children.begin(), a->children.end(), b->children.begin(),
-                      [](const auto &x, const auto &y) { return x->key == y->key; });
+                      [](const auto &x, const auto &y) {
+                          return x->type == y->type && x->keyView() == y->keyView();
+                      });
 }
 
 } // namespace
@@ -39,10 +41,10 @@ bool WorkloadTreeModel::countChanges(const Node *oldParent, const Node *newParen
     }
     std::unordered_map<std::string_view, const Node *> oldByKey;
     for (const auto &c : oldParent->children)
-        oldByKey.emplace(c->key, c.get());
+        oldByKey.emplace(c->keyView(), c.get());
     int matched = 0;
     for (const auto &c : newParent->children) {
-        const auto it = oldByKey.find(c->key);
+        const auto it = oldByKey.find(c->keyView());
         if (it == oldByKey.end()) {
             if (--budget < 0)
                 return false;
@@ -69,11 +71,11 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
     if (!sameKeys(oldParent, newParent)) {
         std::unordered_map<std::string_view, std::size_t> newPos;
         for (std::size_t i = 0; i < newKids.size(); ++i)
-            newPos.emplace(newKids[i]->key, i);
+            newPos.emplace(newKids[i]->keyView(), i);
         std::size_t last = 0;
         bool any = false;
         for (std::size_t i = 0; i < oldKids.size(); ++i) {
-            auto it = newPos.find(oldKids[i]->key);
+            auto it = newPos.find(oldKids[i]->keyView());
             keep[i] = it != newPos.end() && (!any || it->second > last);
             if (keep[i]) {
                 last = it->second;
@@ -95,7 +97,8 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
         i = first;
     }
     for (std::size_t i = 0; i < newKids.size(); ++i) {
-        if (i < oldKids.size() && oldKids[i]->key == newKids[i]->key) {
+        if (i < oldKids.size() && oldKids[i]->type == newKids[i]->type &&
+            oldKids[i]->keyView() == newKids[i]->keyView()) {
             Node *o = oldKids[i].get();
             Node *n = newKids[i].get();
             const bool same = sameData(o, n);
@@ -110,7 +113,7 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
         oldParent->renumber(i);
         endInsertRows();
         newKids[i] = std::make_unique<Node>(); // placeholder keeps positions aligned
-        newKids[i]->key = oldKids[i]->key;
+        newKids[i]->key = std::string(oldKids[i]->keyView());
     }
     // Only rows whose shown data changed, as contiguous ranges: a re-evaluation that
     // changes one workload touches a handful of rows, not the whole tree.
