@@ -82,8 +82,15 @@ public:
         if (!marker)
             docMark = mark(m_p);
         m_h.OnDocumentStart(docMark);
-        const bool ok = isSeqItem(m_p) ? sequence(0) : mapping(0, m_p);
-        if (!ok || m_next != End)
+        if (m_s[m_p] == '{' || m_s[m_p] == '[') {
+            // A JSON document (kubectl get -o json): one flow collection over many lines.
+            m_multiline = true;
+            if (!flowCollection(m_p, 0) || !lineEnd() || !toContent())
+                return false;
+        } else if (!(isSeqItem(m_p) ? sequence(0) : mapping(0, m_p))) {
+            return false;
+        }
+        if (m_next != End)
             return false;
         m_h.OnDocumentEnd();
         return true;
@@ -237,14 +244,17 @@ private:
         std::size_t valueEnd = q;
         while (p < m_n) {
             const auto c = static_cast<unsigned char>(m_s[p]);
-            if (c == '\n')
+            if (c == '\n') {
+                if (inFlow && !flowScalarEnds(p))
+                    return false;
                 break;
+            }
             if (c == ' ') {
                 std::size_t r = p;
                 while (r < m_n && m_s[r] == ' ')
                     ++r;
                 const bool lineEnds = r >= m_n || m_s[r] == '\n' || m_s[r] == '#';
-                if (lineEnds && inFlow)
+                if (lineEnds && inFlow && !flowScalarEnds(r))
                     return false; // a flow collection that goes on to the next line
                 if (lineEnds || (inFlow && std::strchr(",]}:", m_s[r]) != nullptr))
                     break;
@@ -413,12 +423,41 @@ private:
             ++p;
     }
 
+    /// At a plain scalar's line end inside a flow collection: true when the scalar surely
+    /// ends there, as in a JSON document where ',', ']' or '}' comes next; a scalar that
+    /// could go on (YAML folds the next line in) is left to yaml-cpp.
+    bool flowScalarEnds(std::size_t q) const
+    {
+        if (!m_multiline || q >= m_n || m_s[q] != '\n')
+            return false;
+        while (q < m_n && (m_s[q] == ' ' || m_s[q] == '\n'))
+            ++q;
+        return q < m_n && (m_s[q] == ',' || m_s[q] == ']' || m_s[q] == '}');
+    }
+
+    /// Spaces inside a flow collection; in a JSON document line breaks too. False at what
+    /// the scanner leaves to yaml-cpp there: a tab, a CR, a comment, a document marker.
+    bool flowSpace(std::size_t &p)
+    {
+        for (;;) {
+            skipSpaces(p);
+            if (p >= m_n || m_s[p] != '\n' || !m_multiline)
+                break;
+            ++p;
+            ++m_line;
+            m_lineStart = p;
+            if (m_s.substr(p, 3) == "---" || m_s.substr(p, 3) == "...")
+                return false;
+        }
+        return p >= m_n || (m_s[p] != '\t' && m_s[p] != '\r' && m_s[p] != '#');
+    }
+
     /// A flow collection that opens at q and closes on the same line: scalars and flow
     /// collections, "key: value" pairs in a mapping, no empty entry or trailing comma.
     /// Leaves m_p after its closing bracket.
     bool flowCollection(std::size_t q, int depth)
     {
-        if (depth > 16)
+        if (depth > MaxDepth)
             return false;
         const bool isMap = m_s[q] == '{';
         const char close = isMap ? '}' : ']';
@@ -427,7 +466,8 @@ private:
         else
             m_h.OnSequenceStart(mark(q), PlainTag, YAML::NullAnchor, YAML::EmitterStyle::Flow);
         std::size_t p = q + 1;
-        skipSpaces(p);
+        if (!flowSpace(p))
+            return false;
         bool empty = true;
         while (!(p < m_n && m_s[p] == close && empty)) {
             empty = false;
@@ -455,13 +495,15 @@ private:
                 emitScalar(t);
                 p = t.end;
             }
-            skipSpaces(p);
+            if (!flowSpace(p))
+                return false;
             if (p < m_n && m_s[p] == close)
                 break;
             if (p >= m_n || m_s[p] != ',')
                 return false;
             ++p;
-            skipSpaces(p);
+            if (!flowSpace(p))
+                return false;
             if (p < m_n && m_s[p] == close)
                 return false; // a trailing comma
         }
@@ -594,6 +636,8 @@ private:
     int m_line = 0;
     int m_next = End;
     int m_depth = 0;
+    /// The document is one flow collection (JSON): its line breaks are spaces.
+    bool m_multiline = false;
     std::string m_value;
 };
 

@@ -17,14 +17,15 @@ namespace PodSec::Yaml::Detail {
 /// yaml-cpp's parser sends for it:
 ///   - block mappings and block sequences (indented or not under a key; "- key: value"),
 ///     nesting at most 64 deep, the root at column 0;
-///   - one-line scalars: plain, "double-quoted" (the common escapes), 'single-quoted',
-///     and {} and [];
-///   - blank lines and comments; a "---" line first.
-/// Anything else (an empty value, block scalars, anchors, aliases, tags, flow collections
-/// with content, multi-line scalars, tabs, CR, "..." lines, C1 controls and line or paragraph
-/// separators) returns false as soon as it is seen: the handler may have had some events
-/// already, and the caller starts again with yaml-cpp. The text must be valid UTF-8 without
-/// NUL bytes (the parser checks that first).
+///   - one-line scalars: plain, "double-quoted" (the common escapes), 'single-quoted';
+///     one-line flow collections of them ({}, [a, "b"], {k: v});
+///   - blank lines and comments; a "---" line first;
+///   - or a JSON document: one flow collection over many lines, "key": value pairs.
+/// Anything else (an empty value, block scalars, anchors, aliases, tags, multi-line scalars,
+/// flow collections over several lines inside block style, compact JSON ("a":1), tabs, CR,
+/// "..." lines, C1 controls and line or paragraph separators) returns false as soon as it is
+/// seen: the handler may have had some events already, and the caller starts again with
+/// yaml-cpp. The text must be valid UTF-8 without NUL bytes (the parser checks that first).
 bool scanBlockDocument(std::string_view chunk, YAML::EventHandler &handler);
 
 /// False when PODSEC_YAMLCPP_ONLY is set in the environment: every document then goes to

@@ -198,6 +198,13 @@ private slots:
             "f: { a: 1 , b: [x, y], \"q\": {} }\n",
             "- {name: x, value: \"1\"}\n- [{a: 1}, []]\n",
             "g: [a#b, /x/y, 'it''s']\n",
+            "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Pod\",\n  \"spec\": {\n"
+            "    \"containers\": [\n      {\n        \"name\": \"c\",\n"
+            "        \"ports\": [80, 443],\n        \"x\": -1.5e+3,\n"
+            "        \"y\": true,\n        \"z\": null\n      }\n    ],\n"
+            "    \"volumes\": [],\n    \"more\": {}\n  }\n}\n",
+            "[\n  1,\n  \"two\"\n]",
+            "---\n{\"a\": {\"b\": [1, 2,\n 3]}}\n",
         };
         for (const char *c : cases)
             QTest::newRow(c) << QByteArray(c);
@@ -237,6 +244,16 @@ private slots:
             "a: [, 1]\n",
             "a: [1 , , 2]\n",
             "[a]: 1\n",
+            "{\"a\":1}\n",
+            "{\n\t\"a\": 1\n}\n",
+            "[1\n2]\n",
+            "[a\n b]\n",
+            "{\"a\": 1,\n}\n",
+            "{\"a\":\n 1}\n",
+            "{\"a\": 1} x\n",
+            "{\"a\": 1}\n{\"b\": 2}\n",
+            "k: {\"a\": 1,\n  \"b\": 2}\n",
+            "{\"a\": 1 # c\n}\n",
             "a: multi\n  line\n",
             "a: \"two\n  lines\"\n",
             "a:\tb\n",
