@@ -22,14 +22,16 @@ namespace PodSec::Yaml::Detail {
 ///   - blank lines and comments; a "---" line first;
 ///   - or a JSON document: one flow collection over many lines, "key": value pairs.
 /// Anything else (an empty value, block scalars, anchors, aliases, tags, multi-line scalars,
-/// flow collections over several lines inside block style, compact JSON ("a":1), tabs, CR,
+/// flow collections over several lines inside block style, compact JSON ("a":1), tabs, a CR
+/// outside a comment (the parser refuses a lone CR before any reader sees it),
 /// "..." lines, C1 controls and line or paragraph separators) returns false as soon as it is
 /// seen: the handler may have had some events already, and the caller starts again with
 /// yaml-cpp. The text must be valid UTF-8 without NUL bytes (the parser checks that first).
 bool scanBlockDocument(std::string_view chunk, YAML::EventHandler &handler);
 
-/// False when PODSEC_YAMLCPP_ONLY is set in the environment: every document then goes to
-/// yaml-cpp (benchmarks compare the two with one binary). Tests may switch it.
+/// False when PODSEC_YAMLCPP_ONLY is set in the environment (benchmarks compare the two
+/// with one binary), or when built against a yaml-cpp other than 0.7.x, whose rules the
+/// scanner copies: every document then goes to yaml-cpp. Tests may switch it.
 bool blockScannerEnabled();
 void setBlockScannerEnabled(bool enabled);
 

@@ -16,6 +16,7 @@
 #include <istream>
 #include <sstream>
 #include <streambuf>
+#include <utility>
 
 namespace PodSec::Yaml {
 
@@ -78,6 +79,44 @@ Diagnostic syntaxError(std::string_view text, const Chunk &chunk, std::string_vi
     d.offset = chunk.start + static_cast<std::uint32_t>(pos);
     d.message = message;
     return d;
+}
+
+/// The first character that Kubernetes' YAML reader (go-yaml v2's is_break) takes for a line
+/// break and yaml-cpp 0.7 does not: a CR without an LF, NEL, LS, PS. What follows one on
+/// its line would be a new line to the API server (a key behind a comment, say) and text
+/// here, so such a document is refused rather than judged on what it hides.
+/// In a file kubectl decodes as JSON (json), NEL, LS and PS are text inside strings, as here;
+/// a lone CR is whitespace to its JSON decoder, but yaml-cpp reads it into the next key
+/// ({"a": 1,\r"privileged": true} has no key "privileged" here), so it is refused there too.
+std::optional<std::pair<std::size_t, const char *>> foreignLineBreak(std::string_view body,
+                                                                     bool json)
+{
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        const auto c = static_cast<unsigned char>(body[i]);
+        if (c == '\r' && (i + 1 >= body.size() || body[i + 1] != '\n'))
+            return std::make_pair(i, "carriage return without a line feed");
+        if (json || c < 0xC2 || i + 1 >= body.size())
+            continue;
+        const auto d = static_cast<unsigned char>(body[i + 1]);
+        if (c == 0xC2 && d == 0x85)
+            return std::make_pair(i, "U+0085 NEXT LINE");
+        if (c == 0xE2 && d == 0x80 && i + 2 < body.size()) {
+            const auto e = static_cast<unsigned char>(body[i + 2]);
+            if (e == 0xA8)
+                return std::make_pair(i, "U+2028 LINE SEPARATOR");
+            if (e == 0xA9)
+                return std::make_pair(i, "U+2029 PARAGRAPH SEPARATOR");
+        }
+    }
+    return std::nullopt;
+}
+
+/// Whether kubectl decodes the file as JSON (apimachinery's YAMLOrJSONDecoder: a '{' after
+/// leading whitespace).
+bool readsAsJson(std::string_view text)
+{
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && text[first] == '{';
 }
 
 /// The document read by the block scanner (blockscanner.h) into doc, when it is written in
@@ -143,6 +182,14 @@ Document SourceFile::parseOrValidate(std::string_view text, const Chunk &chunk, 
         const auto at = static_cast<std::uint32_t>(body.find('\0'));
         doc.error = locateIn(text, chunk.start, chunk.firstLine, chunk.start + at,
                              "NUL byte in input: not a text file; document skipped");
+        return doc;
+    }
+    if (const auto lineBreak = foreignLineBreak(body, readsAsJson(text))) {
+        doc.error = locateIn(text, chunk.start, chunk.firstLine,
+                             chunk.start + static_cast<std::uint32_t>(lineBreak->first),
+                             std::string(lineBreak->second) +
+                                 ": Kubernetes reads it as a line break, this reader would not; "
+                                 "document skipped");
         return doc;
     }
     std::optional<Diagnostic> ruleError;

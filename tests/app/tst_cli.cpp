@@ -649,6 +649,13 @@ void TestCli::hostileInput_data()
         << QString();
     QTest::newRow("invalid UTF-8") << QByteArray("kind: Pod\nmetadata:\n  name: caf\xe9\n") << 2
                                    << QStringLiteral("3:12: invalid UTF-8 (byte 0xe9)");
+    // kubectl's reader takes a lone CR for a line break: "privileged: true" is applied by
+    // the API server, and must not pass unseen behind a comment.
+    QTest::newRow("privileged behind a lone CR")
+        << QByteArray("apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n"
+                      "  - name: c\n    image: i\n    securityContext:\n"
+                      "      runAsNonRoot: true #\r      privileged: true\n")
+        << 2 << QStringLiteral("10:27: carriage return without a line feed");
     QTest::newRow("binary junk") << QByteArray("\x7f"
                                                "ELF\x02\x01\x01\x00\x00\x00\x00",
                                                12)

@@ -421,6 +421,7 @@ private Q_SLOTS:
     void listItems();
     void hostileInput_data();
     void hostileInput();
+    void jsonFileKeepsLineSeparators();
     void hugeLine();
     void errorInOneDocument_data();
     void errorInOneDocument();
@@ -877,6 +878,21 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]
         << QByteArray("a: \xC0\xAF\n") << 1 << 4 << 4 << QByteArray("UTF-8");
     QTest::newRow("NUL byte") << QByteArray("a: 1\nb: x\0y\n", 12) << 2 << 5 << 5
                               << QByteArray("NUL");
+    // Line breaks to Kubernetes' reader (go-yaml v2) that yaml-cpp 0.7 reads as text: a
+    // key behind one would be applied by the API server and unseen here.
+    QTest::newRow("lone CR in a comment")
+        << QByteArray("a: 1 #\rb: 2\n") << 1 << 7 << 7 << QByteArray("carriage return");
+    QTest::newRow("lone CR at a line end")
+        << QByteArray("a: 1\r\nb: 2\rc: 3\n") << 2 << 5 << 5 << QByteArray("carriage return");
+    QTest::newRow("NEL in a plain scalar")
+        << QByteArray("a: x\xC2\x85y\n") << 1 << 5 << 5 << QByteArray("U\\+0085");
+    QTest::newRow("LS in a quoted scalar")
+        << QByteArray("a: 1\nb: \"x\xE2\x80\xA8y\"\n") << 2 << 6 << 6 << QByteArray("U\\+2028");
+    QTest::newRow("PS in a comment") << QByteArray("a: 1 # x\xE2\x80\xA9"
+                                                   "b: 2\n")
+                                     << 1 << 9 << 9 << QByteArray("U\\+2029");
+    QTest::newRow("lone CR in a YAML stream of JSON documents")
+        << QByteArray("---\n{\"a\":\r 1}\n") << 2 << 6 << 6 << QByteArray("carriage return");
     {
         // The start of an ELF executable: NUL bytes, and bytes that are not UTF-8.
         const char elf[] = "\x7F"
@@ -890,6 +906,25 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]
     QTest::newRow("empty file") << QByteArray() << 1 << 1 << 1 << QByteArray("empty file");
     QTest::newRow("only comments")
         << QByteArray("# nothing\n\n# here\n") << 1 << 1 << 1 << QByteArray("no YAML documents");
+}
+
+/// A file kubectl decodes as JSON (it starts with '{') reads U+2028 in a string as text, as
+/// yaml-cpp does: no refusal there. A lone CR between its tokens is whitespace to kubectl,
+/// but yaml-cpp reads it into the next key, which would hide that key: refused.
+void TestYamlDocument::jsonFileKeepsLineSeparators()
+{
+    const auto file =
+        Yaml::SourceFile::fromText("a.json", "{\"a\": \"x\xE2\x80\xA8y\", \"b\": 1}\n");
+    QVERIFY2(file->errors.empty(), file->errors.empty() ? "" : file->errors[0].message.c_str());
+    const auto &doc = file->documents.front();
+    QCOMPARE(doc.scalar(doc.get(doc.root, "a")), std::string("x\xE2\x80\xA8y"));
+    QCOMPARE(doc.toInt(doc.get(doc.root, "b")), std::optional<long long>(1));
+
+    const auto cr = Yaml::SourceFile::fromText(
+        "b.json", "{\"securityContext\": {\"runAsNonRoot\": true,\r\"privileged\": true}}\n");
+    QCOMPARE(cr->errors.size(), std::size_t(1));
+    QCOMPARE(cr->errors[0].column, 43u);
+    QVERIFY(cr->errors[0].message.find("carriage return") != std::string::npos);
 }
 
 void TestYamlDocument::hostileInput()
