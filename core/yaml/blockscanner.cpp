@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "yaml/blockscanner.h"
 
+#include "common/textescape.h"
+
 #include <atomic>
 #include <climits>
 #include <cstdlib>
@@ -33,25 +35,6 @@ constexpr int MaxDepth = 64;
 /// yaml-cpp refuses an implicit key longer than 1024 characters; longer keys go to it.
 constexpr std::size_t MaxKeyBytes = 1000;
 constexpr int End = -1;
-
-void appendUtf8(std::string &out, char32_t c)
-{
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
 
 int hexDigit(char c)
 {
@@ -217,6 +200,13 @@ private:
     }
 
     static bool control(unsigned char c) { return c < 0x20 || c == 0x7F; }
+    /// A byte a scalar may hold as it is: no control character, no multibyte character
+    /// acceptableMultibyte refuses.
+    bool textByte(std::size_t q) const
+    {
+        const auto c = static_cast<unsigned char>(m_s[q]);
+        return !control(c) && (c < 0x80 || acceptableMultibyte(q));
+    }
 
     bool plainStart(std::size_t q) const
     {
@@ -280,9 +270,7 @@ private:
                 break;
             if (inFlow && (c == '[' || c == '{' || c == '?'))
                 return false;
-            if (control(c))
-                return false;
-            if (c >= 0x80 && !acceptableMultibyte(p))
+            if (!textByte(p))
                 return false;
             valueEnd = ++p;
         }
@@ -301,9 +289,7 @@ private:
                 t.end = p + 1;
                 return true;
             }
-            if (control(c))
-                return false;
-            if (c >= 0x80 && !acceptableMultibyte(p))
+            if (!textByte(p))
                 return false;
             if (c != '\\') {
                 m_value += static_cast<char>(c);
@@ -389,9 +375,7 @@ private:
                 t.end = p + 1;
                 return true;
             }
-            if (control(c))
-                return false;
-            if (c >= 0x80 && !acceptableMultibyte(p))
+            if (!textByte(p))
                 return false;
             m_value += static_cast<char>(c);
             ++p;
