@@ -202,14 +202,8 @@ bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
     default:
         return false; // summarises its children; cheap to repaint
     case NodeType::Field: {
-        auto fieldOf = [](const Node *n) -> const FieldEntry & {
-            const auto &w = n->snap->workloads[std::size_t(n->workload)];
-            return n->container < 0
-                       ? w.podFields[std::size_t(n->field)]
-                       : w.containers[std::size_t(n->container)].fields[std::size_t(n->field)];
-        };
-        const auto &x = fieldOf(a);
-        const auto &y = fieldOf(b);
+        const auto &x = a->fieldEntry();
+        const auto &y = b->fieldEntry();
         return std::equal(std::begin(x.verdicts), std::end(x.verdicts), std::begin(y.verdicts)) &&
                x.value == y.value && x.present == y.present && x.line == y.line &&
                sameText(searchText(a), searchText(b));
@@ -352,13 +346,9 @@ const ContainerEntry *WorkloadTreeModel::containerAt(const QModelIndex &index) c
 const FieldEntry *WorkloadTreeModel::fieldAt(const QModelIndex &index) const
 {
     const Node *n = nodeAt(index);
-    const WorkloadEntry *w = workloadAt(index);
-    if (!w || n->type != NodeType::Field)
+    if (!workloadAt(index) || n->type != NodeType::Field)
         return nullptr;
-    const auto &fields = n->container < 0
-                             ? w->podFields
-                             : w->containers[static_cast<std::size_t>(n->container)].fields;
-    return &fields[static_cast<std::size_t>(n->field)];
+    return &n->fieldEntry();
 }
 
 Verdict WorkloadTreeModel::verdict(const Node *node, int column) const
@@ -379,13 +369,8 @@ Verdict WorkloadTreeModel::verdict(const Node *node, int column) const
             v = combine(v, verdict(child.get(), column));
         return v;
     }
-    case NodeType::Field: {
-        const auto &w = node->snap->workloads[static_cast<std::size_t>(node->workload)];
-        const auto &fields = node->container < 0
-                                 ? w.podFields
-                                 : w.containers[static_cast<std::size_t>(node->container)].fields;
-        return fields[static_cast<std::size_t>(node->field)].verdicts[c];
-    }
+    case NodeType::Field:
+        return node->fieldEntry().verdicts[c];
     default:
         break;
     }

@@ -39,17 +39,22 @@ struct WorkloadTreeModel::Node
     std::string text;
     std::vector<std::unique_ptr<Node>> children;
 
-    /// The row's key among its siblings. A field row's is its field's path in its snapshot
-    /// (KeyRole shows it as "f:" and the path): 550,000 field rows at 10,000 workloads keep
-    /// no key of their own. Field paths hold no ':', the other rows' keys start "x:".
-    std::string_view keyView() const
+    /// A field row's field in its snapshot (type Field, snap set).
+    const FieldEntry &fieldEntry() const
     {
-        if (type != NodeType::Field || !snap)
-            return key;
         const auto &w = snap->workloads[static_cast<std::size_t>(workload)];
         const auto &fields =
             container < 0 ? w.podFields : w.containers[static_cast<std::size_t>(container)].fields;
-        return fields[static_cast<std::size_t>(field)].path;
+        return fields[static_cast<std::size_t>(field)];
+    }
+    /// The row's key among its siblings. A field row's is its field's path in its snapshot
+    /// (KeyRole shows it as "f:" and the path): 550,000 field rows at 10,000 workloads keep
+    /// no key of their own. A field path never starts as the other rows' keys do ("w:",
+    /// "c:", "k:"...), so the two kinds cannot match.
+    std::string_view keyView() const
+    {
+        return type == NodeType::Field && snap ? std::string_view(fieldEntry().path)
+                                               : std::string_view(key);
     }
     /// The key as KeyRole shows it and indexForKey reads it.
     std::string fullKey() const

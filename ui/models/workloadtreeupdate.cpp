@@ -13,47 +13,48 @@ namespace PodSec::Ui {
 
 namespace {
 
+bool sameKey(const WorkloadTreeModel::Node *a, const WorkloadTreeModel::Node *b)
+{
+    return a->type == b->type && a->keyView() == b->keyView();
+}
+
 /// The same children, key by key in order: what a re-evaluation mostly finds, and then no
 /// key needs looking up.
 bool sameKeys(const WorkloadTreeModel::Node *a, const WorkloadTreeModel::Node *b)
 {
     return a->children.size() == b->children.size() &&
            std::equal(a->children.begin(), a->children.end(), b->children.begin(),
-                      [](const auto &x, const auto &y) {
-                          return x->type == y->type && x->keyView() == y->keyView();
-                      });
+                      [](const auto &x, const auto &y) { return sameKey(x.get(), y.get()); });
 }
 
 } // namespace
 
 bool WorkloadTreeModel::countChanges(const Node *oldParent, const Node *newParent, int &budget)
 {
-    if (sameKeys(oldParent, newParent)) {
-        for (std::size_t i = 0; i < newParent->children.size(); ++i) {
-            const Node *o = oldParent->children[i].get();
-            const Node *n = newParent->children[i].get();
-            if (!sameData(o, n) && n->type != NodeType::Container && --budget < 0)
-                return false;
-            if (!countChanges(o, n, budget))
-                return false;
-        }
-        return true;
-    }
+    // Each new child's old counterpart: at the same position when the keys line up, else
+    // looked up by key.
+    const bool aligned = sameKeys(oldParent, newParent);
     std::unordered_map<std::string_view, const Node *> oldByKey;
-    for (const auto &c : oldParent->children)
-        oldByKey.emplace(c->keyView(), c.get());
+    for (std::size_t i = 0; !aligned && i < oldParent->children.size(); ++i)
+        oldByKey.emplace(oldParent->children[i]->keyView(), oldParent->children[i].get());
     int matched = 0;
-    for (const auto &c : newParent->children) {
-        const auto it = oldByKey.find(c->keyView());
-        if (it == oldByKey.end()) {
+    for (std::size_t i = 0; i < newParent->children.size(); ++i) {
+        const Node *c = newParent->children[i].get();
+        const Node *old = nullptr;
+        if (aligned) {
+            old = oldParent->children[i].get();
+        } else if (const auto it = oldByKey.find(c->keyView()); it != oldByKey.end()) {
+            old = it->second;
+        }
+        if (!old) {
             if (--budget < 0)
                 return false;
             continue;
         }
         ++matched;
-        if (!sameData(it->second, c.get()) && c->type != NodeType::Container && --budget < 0)
+        if (!sameData(old, c) && c->type != NodeType::Container && --budget < 0)
             return false;
-        if (!countChanges(it->second, c.get(), budget))
+        if (!countChanges(old, c, budget))
             return false;
     }
     budget -= static_cast<int>(oldParent->children.size()) - matched;
@@ -97,8 +98,7 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
         i = first;
     }
     for (std::size_t i = 0; i < newKids.size(); ++i) {
-        if (i < oldKids.size() && oldKids[i]->type == newKids[i]->type &&
-            oldKids[i]->keyView() == newKids[i]->keyView()) {
+        if (i < oldKids.size() && sameKey(oldKids[i].get(), newKids[i].get())) {
             Node *o = oldKids[i].get();
             Node *n = newKids[i].get();
             const bool same = sameData(o, n);
