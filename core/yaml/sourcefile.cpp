@@ -129,11 +129,7 @@ bool scannedAsBlock(std::string_view text, const Chunk &chunk, std::string_view 
 {
     if (!blockScannerEnabled())
         return false;
-    Document scanned;
-    scanned.index = doc.index;
-    scanned.chunkStart = doc.chunkStart;
-    scanned.chunkEnd = doc.chunkEnd;
-    scanned.firstLine = doc.firstLine;
+    Document scanned = doc; // nothing parsed yet: the chunk's index and range
     try {
         TreeBuilder builder(text, chunk, scanned, limits, validateOnly);
         if (!scanBlockDocument(body, builder))

@@ -127,17 +127,17 @@ std::shared_ptr<const SearchIndex::Entry> SearchIndex::makeEntry(const WorkloadE
         fieldCount += c.fields.size();
     entry->ends.reserve(1 + fieldCount);
     entry->ends.push_back(static_cast<std::uint32_t>(text.size()));
-    for (const auto &f : w.podFields) {
-        appendFieldText(text, f, w);
-        entry->ends.push_back(static_cast<std::uint32_t>(text.size()));
-    }
-    entry->containerStart.reserve(w.containers.size());
-    for (const auto &c : w.containers) {
-        entry->containerStart.push_back(static_cast<std::uint32_t>(entry->ends.size()));
-        for (const auto &f : c.fields) {
+    const auto addFields = [&](const std::vector<FieldEntry> &fields) {
+        for (const auto &f : fields) {
             appendFieldText(text, f, w);
             entry->ends.push_back(static_cast<std::uint32_t>(text.size()));
         }
+    };
+    addFields(w.podFields);
+    entry->containerStart.reserve(w.containers.size());
+    for (const auto &c : w.containers) {
+        entry->containerStart.push_back(static_cast<std::uint32_t>(entry->ends.size()));
+        addFields(c.fields);
     }
     text.shrink_to_fit();
     return entry;
