@@ -10,11 +10,14 @@
 #include "models/workspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QCollator>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <functional>
 
 using namespace PodSec;
 using namespace PodSec::Ui;
@@ -53,6 +56,31 @@ QString diff(const QStringList &expected, const QStringList &actual)
     p.start(QStringLiteral("diff"), {QStringLiteral("-u"), a, b});
     p.waitForFinished();
     return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+/// Every row with the roles views and the filter read, for comparing two models.
+QStringList dumpRoles(const QAbstractItemModel &model, const QModelIndex &parent = {})
+{
+    QStringList lines;
+    for (int r = 0; r < model.rowCount(parent); ++r) {
+        const QModelIndex i = model.index(r, 0, parent);
+        QStringList cells;
+        for (int role : {int(WorkloadTreeModel::KeyRole), int(WorkloadTreeModel::NodeTypeRole),
+                         int(WorkloadTreeModel::FileIndexRole), int(WorkloadTreeModel::OffsetRole),
+                         int(WorkloadTreeModel::EndOffsetRole), int(WorkloadTreeModel::LineRole),
+                         int(WorkloadTreeModel::ColumnRole), int(WorkloadTreeModel::SearchTextRole),
+                         int(WorkloadTreeModel::AnyFailRole), int(WorkloadTreeModel::SeverityRole)})
+            cells << i.data(role).toString();
+        for (int c = 0; c < model.columnCount(parent); ++c) {
+            const QModelIndex x = model.index(r, c, parent);
+            cells << x.data().toString() << x.data(WorkloadTreeModel::VerdictRole).toString();
+        }
+        if (model.parent(i) != parent)
+            cells << QStringLiteral("(parent() does not lead back)");
+        lines << cells.join(QStringLiteral(" | "));
+        lines << dumpRoles(model, i);
+    }
+    return lines;
 }
 
 QStringList workloadNames(const QAbstractItemModel &model)
@@ -294,6 +322,134 @@ private Q_SLOTS:
         QCOMPARE(seen[1]->workloads[1].name, std::string("p2"));
         // The first page's workload was taken over, not evaluated again.
         QCOMPARE(seen[1]->files[0].bytes, seen[0]->files[0].bytes);
+    }
+
+    // An update in place (rows kept, inserted and removed by key) leaves exactly the tree a
+    // fresh model shows for the new snapshot: rows, keys, verdicts, places and search texts.
+    void inPlaceUpdateEqualsFreshModel()
+    {
+        auto files = TestUtil::readFiles(TestUtil::sampleDir());
+        WorkloadTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setSnapshot(TestUtil::snapshotOf(files));
+        // A field row of the ledger, kept through every step below.
+        const QModelIndex payments = model.index(3, 0);
+        const QModelIndex ledger = model.index(1, 0, payments);
+        QCOMPARE(ledger.data().toString(), QStringLiteral("StatefulSet ledger"));
+        auto rowNamed = [&](const QModelIndex &parent, const QString &name) {
+            for (int r = 0; r < model.rowCount(parent); ++r) {
+                if (model.index(r, 0, parent).data().toString() == name)
+                    return model.index(r, 0, parent);
+            }
+            return QModelIndex();
+        };
+        const QPersistentModelIndex db = rowNamed(ledger, QStringLiteral("container db"));
+        QPersistentModelIndex runAsUser = rowNamed(db, QStringLiteral("securityContext.runAsUser"));
+        QVERIFY(runAsUser.isValid());
+        const QString runAsUserKey = runAsUser.data(WorkloadTreeModel::KeyRole).toString();
+
+        auto edit = [&](const std::string &from, const std::string &to) {
+            for (auto &f : files) {
+                std::string text = f.text();
+                const auto at = text.find(from);
+                if (f.path == "payments.yaml" && at != std::string::npos) {
+                    text.replace(at, from.size(), to);
+                    f.setText(text);
+                    return true;
+                }
+            }
+            return false;
+        };
+        struct Step
+        {
+            const char *what;
+            std::function<bool()> change;
+            SnapshotOptions options;
+        };
+        SnapshotOptions v122;
+        v122.version = Policy::Version::v1(22);
+        SnapshotOptions baseline;
+        baseline.forcedLevel = Policy::Level::Baseline;
+        const std::vector<Step> steps = {
+            {"older version: fields come and go", [] { return true; }, v122},
+            {"back to the latest", [] { return true; }, {}},
+            {"a value changes", [&] { return edit("runAsUser: 0", "runAsUser: 1000"); }, {}},
+            {"a field is added",
+             [&] {
+                 return edit("runAsUser: 1000", "runAsUser: 1000\n            privileged: true");
+             },
+             {}},
+            {"forced level", [] { return true; }, baseline},
+            {"a field is removed", [&] { return edit("\n            privileged: true", ""); }, {}},
+        };
+        QList<int> rows; // the db container's rows after each step
+        for (const auto &step : steps) {
+            QVERIFY2(step.change(), step.what);
+            const auto snapshot = TestUtil::snapshotOf(files, step.options);
+            model.setSnapshot(snapshot);
+            WorkloadTreeModel fresh;
+            fresh.setSnapshot(snapshot);
+            const QStringList expected = dumpRoles(fresh), actual = dumpRoles(model);
+            QVERIFY2(expected == actual, qPrintable(QString::fromLatin1(step.what) +
+                                                    QLatin1Char('\n') + diff(expected, actual)));
+            QVERIFY2(runAsUser.isValid(), step.what);
+            rows << model.rowCount(db);
+            QCOMPARE(runAsUser.data(WorkloadTreeModel::KeyRole).toString(), runAsUserKey);
+        }
+        QCOMPARE(reset.count(), 1); // the first snapshot only: the sample is small
+        // privileged is a row of its own while it is written.
+        QCOMPARE(rows[3], rows[2] + 1);
+        QCOMPARE(rows[5], rows[2]);
+    }
+
+    // Sorting orders every level, field rows included: a badge column puts failing rows
+    // first, the name column sorts names as a person reads them.
+    void sortingOrdersEveryLevel()
+    {
+        WorkloadTreeModel model;
+        BadgeProxyModel badges;
+        WorkloadFilterProxyModel filter;
+        badges.setSourceModel(&model);
+        filter.setSourceModel(&badges);
+        model.setSnapshot(TestUtil::snapshotOf(TestUtil::readFiles(TestUtil::sampleDir())));
+        QCollator collator;
+        collator.setNumericMode(true);
+        collator.setCaseSensitivity(Qt::CaseInsensitive);
+        int fieldParents = 0;
+        auto check = [&](auto &&self, const QModelIndex &parent, int column) -> void {
+            const int rows = filter.rowCount(parent);
+            bool fields = false;
+            for (int r = 0; r + 1 < rows; ++r) {
+                const QModelIndex a = filter.index(r, column, parent);
+                const QModelIndex b = filter.index(r + 1, column, parent);
+                fields = fields || a.data(WorkloadTreeModel::NodeTypeRole).toInt() ==
+                                       int(WorkloadTreeModel::NodeType::Field);
+                if (column == WorkloadTreeModel::NameColumn) {
+                    QVERIFY2(collator.compare(a.data().toString(), b.data().toString()) <= 0,
+                             qPrintable(a.data().toString() + QStringLiteral(" > ") +
+                                        b.data().toString()));
+                } else {
+                    const bool failA =
+                        a.data(WorkloadTreeModel::VerdictRole).toInt() == int(Verdict::Fail);
+                    const bool failB =
+                        b.data(WorkloadTreeModel::VerdictRole).toInt() == int(Verdict::Fail);
+                    QVERIFY2(failA || !failB, qPrintable(b.siblingAtColumn(0).data().toString() +
+                                                         QStringLiteral(" fails, sorted after ") +
+                                                         a.siblingAtColumn(0).data().toString()));
+                }
+            }
+            fieldParents += fields;
+            for (int r = 0; r < rows; ++r)
+                self(self, filter.index(r, 0, parent), column);
+        };
+        for (int column :
+             {int(WorkloadTreeModel::NameColumn), int(WorkloadTreeModel::RestrictedColumn)}) {
+            filter.sort(column);
+            check(check, QModelIndex(), column);
+        }
+        QVERIFY(fieldParents > 10); // field rows were among those sorted
     }
 
     void versionChangesBadges()

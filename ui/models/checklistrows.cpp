@@ -460,7 +460,8 @@ QVariant WorkloadTreeModel::checklistData(const Node *n, const QModelIndex &inde
 
 const Engine::Finding *WorkloadTreeModel::findingAt(const QModelIndex &index) const
 {
-    return index.isValid() ? findingOf(nodeAt(index)) : nullptr;
+    const Node *n = index.isValid() ? nodeAt(index) : nullptr; // field rows have no node
+    return n ? findingOf(n) : nullptr;
 }
 
 const Policy::InspectedField *WorkloadTreeModel::findingFieldAt(const QModelIndex &index) const

@@ -109,10 +109,10 @@ bool WorkloadFilterProxyModel::lessThan(const QModelIndex &left, const QModelInd
         column == WorkloadTreeModel::ChecklistColumn;
     if (ranked && m_sorting) {
         const auto rank = [&](const QModelIndex &i) {
-            const auto it = m_ranks.find(i.internalId());
-            return it != m_ranks.end()
-                       ? it->second
-                       : m_ranks.emplace(i.internalId(), rankOf(i, column)).first->second;
+            const RowId id(i.internalId(), i.row());
+            const auto it = m_ranks.find(id);
+            return it != m_ranks.end() ? it->second
+                                       : m_ranks.emplace(id, rankOf(i, column)).first->second;
         };
         a = rank(left);
         b = rank(right);
@@ -121,11 +121,11 @@ bool WorkloadFilterProxyModel::lessThan(const QModelIndex &left, const QModelInd
         b = rankOf(right, column);
     } else if (m_sorting) {
         const auto key = [&](const QModelIndex &i) -> const QCollatorSortKey & {
-            const auto it = m_texts.find(i.internalId());
+            const RowId id(i.internalId(), i.row());
+            const auto it = m_texts.find(id);
             return it != m_texts.end()
                        ? it->second
-                       : m_texts
-                             .emplace(i.internalId(), sortCollator().sortKey(i.data().toString()))
+                       : m_texts.emplace(id, sortCollator().sortKey(i.data().toString()))
                              .first->second;
         };
         a = key(left).compare(key(right));

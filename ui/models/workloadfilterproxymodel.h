@@ -4,6 +4,7 @@
 #include <QCollatorSortKey>
 #include <QSortFilterProxyModel>
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -47,8 +48,17 @@ private:
     /// Keys of the rows compared during one sort(), by source row (internal id); empty
     /// otherwise, so a re-sort after a change never reads a stale key.
     bool m_sorting = false;
-    mutable std::unordered_map<quintptr, int> m_ranks;
-    mutable std::unordered_map<quintptr, QCollatorSortKey> m_texts;
+    /// A source row: its internal id and row (field rows share their parent's id).
+    using RowId = std::pair<quintptr, int>;
+    struct RowIdHash
+    {
+        std::size_t operator()(const RowId &id) const
+        {
+            return std::hash<quintptr>()(id.first) ^ (std::hash<int>()(id.second) * 31u);
+        }
+    };
+    mutable std::unordered_map<RowId, int, RowIdHash> m_ranks;
+    mutable std::unordered_map<RowId, QCollatorSortKey, RowIdHash> m_texts;
 };
 
 } // namespace PodSec::Ui

@@ -51,21 +51,15 @@ std::unique_ptr<WorkloadTreeModel::Node> WorkloadTreeModel::workloadTree(const W
         return node;
     };
     auto wNode = row(NodeType::Workload, -1, "w:" + workload.key());
-    auto addFields = [&](Node *parent, const std::vector<FieldEntry> &fields, int container) {
-        for (std::size_t f = 0; f < fields.size(); ++f) {
-            auto fNode = row(NodeType::Field, container, {}); // its key is its field's path
-            fNode->field = static_cast<int>(f);
-            parent->add(std::move(fNode));
-        }
-    };
+    // Field rows have no nodes: a count (workloadtreenode.h).
     if (showsPss())
-        addFields(wNode.get(), workload.podFields, -1);
+        wNode->fields = static_cast<int>(workload.podFields.size());
     for (std::size_t c = 0; showsPss() && c < workload.containers.size(); ++c) {
         const auto &container = workload.containers[c];
         auto cNode = row(NodeType::Container, static_cast<int>(c),
                          "c:" + container.path + '/' + container.name);
-        Node *added = wNode->add(std::move(cNode));
-        addFields(added, container.fields, static_cast<int>(c));
+        cNode->fields = static_cast<int>(container.fields.size());
+        wNode->add(std::move(cNode));
     }
     addWorkloadFindings(wNode.get());
     // Live objects nest under their controller (Deployment → ReplicaSet → Pod), which is
@@ -237,9 +231,10 @@ std::string_view WorkloadTreeModel::searchText(const Node *node)
 bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<std::string> &words,
                                    bool onlyFailing) const
 {
-    const Node *node = nodeAt(index);
-    if (!index.isValid() || !node)
+    if (!index.isValid())
         return false;
+    const Row row = rowAt(index);
+    const Node *node = row.get();
     if (onlyFailing) {
         bool fails = showsChecklist() && worstSeverity(node) >= 0;
         for (int c = BaselineColumn; showsPss() && c < ColumnCountValue && !fails; ++c)
@@ -267,16 +262,34 @@ bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<s
     return true;
 }
 
+namespace {
+
+// A field row's index carries its parent node with the lowest bit set (nodes are aligned).
+constexpr quintptr FieldTag = 1;
+static_assert(alignof(WorkloadTreeModel::Node) > FieldTag);
+
+} // namespace
+
 WorkloadTreeModel::Node *WorkloadTreeModel::nodeAt(const QModelIndex &index) const
 {
-    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+    if (!index.isValid())
+        return m_root.get();
+    return index.internalId() & FieldTag ? nullptr : static_cast<Node *>(index.internalPointer());
+}
+
+WorkloadTreeModel::Row WorkloadTreeModel::rowAt(const QModelIndex &index) const
+{
+    const quintptr id = index.internalId();
+    if (index.isValid() && (id & FieldTag))
+        return Row(reinterpret_cast<const Node *>(id & ~FieldTag), index.row());
+    return Row(nodeAt(index));
 }
 
 QModelIndex WorkloadTreeModel::indexOf(Node *node, int column) const
 {
     if (!node || node == m_root.get())
         return {};
-    return createIndex(node->row, column, node);
+    return createIndex(node->visibleRow(), column, node);
 }
 
 QModelIndex WorkloadTreeModel::index(int row, int column, const QModelIndex &parent) const
@@ -284,17 +297,18 @@ QModelIndex WorkloadTreeModel::index(int row, int column, const QModelIndex &par
     if (row < 0 || column < 0 || column >= ColumnCountValue)
         return {};
     Node *p = nodeAt(parent);
-    if (!p || row >= static_cast<int>(p->children.size()))
+    if (!p || row >= p->fields + static_cast<int>(p->children.size()))
         return {};
-    return createIndex(row, column, p->children[static_cast<std::size_t>(row)].get());
+    if (row < p->fields)
+        return createIndex(row, column, reinterpret_cast<quintptr>(p) | FieldTag);
+    return createIndex(row, column, p->children[static_cast<std::size_t>(row - p->fields)].get());
 }
 
 QModelIndex WorkloadTreeModel::parent(const QModelIndex &child) const
 {
     if (!child.isValid())
         return {};
-    Node *n = nodeAt(child);
-    return indexOf(n->parent);
+    return indexOf(rowAt(child)->parent);
 }
 
 int WorkloadTreeModel::rowCount(const QModelIndex &parent) const
@@ -302,7 +316,7 @@ int WorkloadTreeModel::rowCount(const QModelIndex &parent) const
     if (parent.column() > 0)
         return 0;
     Node *p = nodeAt(parent);
-    return p ? static_cast<int>(p->children.size()) : 0;
+    return p ? p->fields + static_cast<int>(p->children.size()) : 0;
 }
 
 int WorkloadTreeModel::columnCount(const QModelIndex &) const
@@ -312,7 +326,8 @@ int WorkloadTreeModel::columnCount(const QModelIndex &) const
 
 const NamespaceEntry *WorkloadTreeModel::namespaceAt(const QModelIndex &index) const
 {
-    const Node *n = nodeAt(index);
+    const Row row = rowAt(index);
+    const Node *n = row.get();
     if (!index.isValid() || !n->snap || n->type != NodeType::Namespace)
         return nullptr;
     return &n->snap->namespaces[static_cast<std::size_t>(n->ns)];
@@ -320,7 +335,8 @@ const NamespaceEntry *WorkloadTreeModel::namespaceAt(const QModelIndex &index) c
 
 const RootEntry *WorkloadTreeModel::rootAt(const QModelIndex &index) const
 {
-    const Node *n = nodeAt(index);
+    const Row row = rowAt(index);
+    const Node *n = row.get();
     if (!index.isValid() || !n->snap || n->type != NodeType::Root)
         return nullptr;
     return &n->snap->roots[static_cast<std::size_t>(n->root)];
@@ -328,7 +344,8 @@ const RootEntry *WorkloadTreeModel::rootAt(const QModelIndex &index) const
 
 const WorkloadEntry *WorkloadTreeModel::workloadAt(const QModelIndex &index) const
 {
-    const Node *n = nodeAt(index);
+    const Row row = rowAt(index);
+    const Node *n = row.get();
     if (!index.isValid() || !n->snap || n->workload < 0)
         return nullptr;
     return &n->snap->workloads[static_cast<std::size_t>(n->workload)];
@@ -336,7 +353,8 @@ const WorkloadEntry *WorkloadTreeModel::workloadAt(const QModelIndex &index) con
 
 const ContainerEntry *WorkloadTreeModel::containerAt(const QModelIndex &index) const
 {
-    const Node *n = nodeAt(index);
+    const Row row = rowAt(index);
+    const Node *n = row.get();
     const WorkloadEntry *w = workloadAt(index);
     if (!w || n->container < 0)
         return nullptr;
@@ -345,10 +363,10 @@ const ContainerEntry *WorkloadTreeModel::containerAt(const QModelIndex &index) c
 
 const FieldEntry *WorkloadTreeModel::fieldAt(const QModelIndex &index) const
 {
-    const Node *n = nodeAt(index);
-    if (!workloadAt(index) || n->type != NodeType::Field)
+    const Row row = rowAt(index);
+    if (!workloadAt(index) || row->type != NodeType::Field)
         return nullptr;
-    return &n->fieldEntry();
+    return &row->fieldEntry();
 }
 
 Verdict WorkloadTreeModel::verdict(const Node *node, int column) const
@@ -365,6 +383,8 @@ Verdict WorkloadTreeModel::verdict(const Node *node, int column) const
         return node->snap->workloads[static_cast<std::size_t>(node->workload)].verdicts[c];
     case NodeType::Container: {
         Verdict v = Verdict::NotChecked;
+        for (int r = 0; r < node->fields; ++r)
+            v = combine(v, node->fieldList()[std::size_t(node->fieldIndex(r))].verdicts[c]);
         for (const auto &child : node->children)
             v = combine(v, verdict(child.get(), column));
         return v;
@@ -401,8 +421,11 @@ QString containerTypeText(K8s::ContainerType t)
 
 QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
 {
-    const Node *n = nodeAt(index);
-    if (!index.isValid() || !n->snap)
+    if (!index.isValid())
+        return {};
+    const Row row = rowAt(index);
+    const Node *n = row.get();
+    if (!n->snap)
         return {};
     const WorkspaceSnapshot *snapshot = n->snap;
     const int column = index.column();
@@ -573,8 +596,14 @@ QModelIndex WorkloadTreeModel::indexForKey(const QString &key) const
 {
     // Keys are chains of per-level keys joined by '|': descend one level at a time.
     const Node *node = m_root.get();
-    for (const QString &part : key.split(QLatin1Char('|'))) {
-        const std::string k = part.toStdString();
+    const QStringList parts = key.split(QLatin1Char('|'));
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const std::string k = parts[i].toStdString();
+        // A field row ends the chain.
+        for (int r = 0; i + 1 == parts.size() && k.rfind("f:", 0) == 0 && r < node->fields; ++r) {
+            if (node->fieldList()[std::size_t(node->fieldIndex(r))].path == k.substr(2))
+                return index(r, 0, indexOf(const_cast<Node *>(node)));
+        }
         const Node *next = nullptr;
         for (const auto &child : node->children) {
             if (child->fullKey() == k) {

@@ -116,8 +116,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    /// The tree's node (workloadtreenode.h), for the model's own source files only.
+    /// The tree's node and row (workloadtreenode.h), for the model's own source files only.
     struct Node;
+    class Row;
 
 private:
     std::unique_ptr<Node> buildTree(const WorkspaceSnapshot &s, const SearchIndex *search) const;
@@ -128,8 +129,15 @@ private:
     /// Counts rows an in-place update would insert, remove or change; false once over budget.
     static bool countChanges(const Node *oldParent, const Node *newParent, int &budget);
     static constexpr int MaxInPlaceChanges = 2000;
+    /// The node of a row with one (the root for an invalid index); nullptr for a field row.
     Node *nodeAt(const QModelIndex &index) const;
+    /// Any row (index valid).
+    Row rowAt(const QModelIndex &index) const;
     QModelIndex indexOf(Node *node, int column = 0) const;
+    /// Reconciles a node's field rows and takes the new node's snapshot references.
+    void reconcileFields(Node *oldNode, const Node *newNode, const QModelIndex &index);
+    /// dataChanged for the rows (sorted) below parentIndex, in contiguous ranges.
+    void emitChanged(const QModelIndex &parentIndex, const std::vector<int> &rows);
     Verdict verdict(const Node *node, int column) const;
     static std::string_view searchText(const Node *node);
     static bool sameData(const Node *a, const Node *b);

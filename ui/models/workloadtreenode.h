@@ -15,7 +15,15 @@ struct WorkloadTreeModel::Node
 {
     NodeType type = NodeType::Namespace;
     Node *parent = nullptr;
+    /// Place among the parent's children; the row views see is parent->fields + row.
     int row = 0;
+    /// A workload's pod-level and a container's field rows, shown before its children. They
+    /// have no node of their own (issue #19: 10,000 workloads have 550,000 of them): their
+    /// QModelIndex carries this node, tagged, and their row, and Row makes a node for them
+    /// on demand. fieldMap, set only while an update moves them, gives each row's index
+    /// into the field list; the row itself otherwise.
+    int fields = 0;
+    std::unique_ptr<std::vector<int>> fieldMap;
     std::string key;
     /// The snapshot (and its search index) the indices below refer to. During an update old
     /// rows still point at the previous snapshot (kept alive until the update is done), so
@@ -39,14 +47,25 @@ struct WorkloadTreeModel::Node
     std::string text;
     std::vector<std::unique_ptr<Node>> children;
 
-    /// A field row's field in its snapshot (type Field, snap set).
-    const FieldEntry &fieldEntry() const
+    /// The field list whose entries this workload or container node shows as field rows.
+    const std::vector<FieldEntry> &fieldList() const
     {
         const auto &w = snap->workloads[static_cast<std::size_t>(workload)];
-        const auto &fields =
-            container < 0 ? w.podFields : w.containers[static_cast<std::size_t>(container)].fields;
-        return fields[static_cast<std::size_t>(field)];
+        return container < 0 ? w.podFields
+                             : w.containers[static_cast<std::size_t>(container)].fields;
     }
+    /// The index into fieldList() of field row r.
+    int fieldIndex(int r) const { return fieldMap ? (*fieldMap)[static_cast<std::size_t>(r)] : r; }
+    /// The field of field row r.
+    const FieldEntry &fieldAtRow(int r) const
+    {
+        return fieldList()[static_cast<std::size_t>(fieldIndex(r))];
+    }
+    /// The row views see.
+    int visibleRow() const { return parent ? parent->fields + row : row; }
+
+    /// A field row's field in its snapshot (type Field, snap set).
+    const FieldEntry &fieldEntry() const { return fieldList()[static_cast<std::size_t>(field)]; }
     /// The row's key among its siblings. A field row's is its field's path in its snapshot
     /// (KeyRole shows it as "f:" and the path): 550,000 field rows at 10,000 workloads keep
     /// no key of their own. A field path never starts as the other rows' keys do ("w:",
@@ -92,6 +111,34 @@ struct WorkloadTreeModel::Node
         findingField = n.findingField;
         text = n.text;
     }
+};
+
+/// A row of the tree as the model's code reads it: a node of its own, or a field row made
+/// on demand from its parent (a value, valid while the parent is not changed).
+class WorkloadTreeModel::Row
+{
+public:
+    explicit Row(const Node *node) : m_node(node) {}
+    /// Field row r of parent (a workload or container node with r < parent->fields).
+    Row(const Node *parent, int r)
+    {
+        m_field.type = NodeType::Field;
+        m_field.parent = const_cast<Node *>(parent);
+        m_field.row = r - parent->fields; // visibleRow() gives r back
+        m_field.snap = parent->snap;
+        m_field.search = parent->search;
+        m_field.ns = parent->ns;
+        m_field.workload = parent->workload;
+        m_field.container = parent->container;
+        m_field.field = parent->fieldIndex(r);
+    }
+    const Node *get() const { return m_node ? m_node : &m_field; }
+    const Node *operator->() const { return get(); }
+    bool isField() const { return !m_node; }
+
+private:
+    const Node *m_node = nullptr;
+    Node m_field;
 };
 
 } // namespace PodSec::Ui

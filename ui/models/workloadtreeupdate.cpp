@@ -27,10 +27,45 @@ bool sameKeys(const WorkloadTreeModel::Node *a, const WorkloadTreeModel::Node *b
                       [](const auto &x, const auto &y) { return sameKey(x.get(), y.get()); });
 }
 
+/// The same field rows, path by path in order.
+bool sameFieldKeys(const WorkloadTreeModel::Node *a, const WorkloadTreeModel::Node *b)
+{
+    if (a->fields != b->fields)
+        return false;
+    for (int r = 0; r < a->fields; ++r) {
+        if (a->fieldAtRow(r).path != b->fieldAtRow(r).path)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 bool WorkloadTreeModel::countChanges(const Node *oldParent, const Node *newParent, int &budget)
 {
+    // Field rows (no nodes): matched by path, in line or looked up.
+    if (sameFieldKeys(oldParent, newParent)) {
+        for (int r = 0; r < newParent->fields; ++r) {
+            if (!sameData(Row(oldParent, r).get(), Row(newParent, r).get()) && --budget < 0)
+                return false;
+        }
+    } else {
+        std::unordered_map<std::string_view, int> oldRows;
+        for (int r = 0; r < oldParent->fields; ++r)
+            oldRows.emplace(oldParent->fieldAtRow(r).path, r);
+        for (int r = 0; r < newParent->fields; ++r) {
+            const auto it = oldRows.find(newParent->fieldAtRow(r).path);
+            if ((it == oldRows.end() ||
+                 !sameData(Row(oldParent, it->second).get(), Row(newParent, r).get())) &&
+                --budget < 0)
+                return false;
+            if (it != oldRows.end())
+                oldRows.erase(it);
+        }
+        budget -= static_cast<int>(oldRows.size());
+        if (budget < 0)
+            return false;
+    }
     // Each new child's old counterpart: at the same position when the keys line up, else
     // looked up by key.
     const bool aligned = sameKeys(oldParent, newParent);
@@ -61,8 +96,85 @@ bool WorkloadTreeModel::countChanges(const Node *oldParent, const Node *newParen
     return budget >= 0;
 }
 
+void WorkloadTreeModel::reconcileFields(Node *o, const Node *n, const QModelIndex &index)
+{
+    std::vector<int> changed; // rows (of the new list) whose shown data changed
+    if (sameFieldKeys(o, n)) {
+        for (int r = 0; r < n->fields; ++r) {
+            if (!sameData(Row(o, r).get(), Row(n, r).get()))
+                changed.push_back(r);
+        }
+        o->takeIndices(*n); // the rows read the new snapshot from here
+    } else {
+        // Keep the old rows whose paths appear in the new list in increasing order; remove
+        // the rest (from the end), then insert the new ones. fieldMap tells each row's field
+        // meanwhile.
+        std::unordered_map<std::string_view, int> newRows;
+        for (int r = 0; r < n->fields; ++r)
+            newRows.emplace(n->fieldAtRow(r).path, r);
+        std::vector<int> target(static_cast<std::size_t>(o->fields), -1); // new row, if kept
+        int last = -1;
+        for (int r = 0; r < o->fields; ++r) {
+            const auto it = newRows.find(o->fieldAtRow(r).path);
+            if (it != newRows.end() && it->second > last)
+                last = target[std::size_t(r)] = it->second;
+        }
+        auto map = std::make_unique<std::vector<int>>();
+        for (int r = 0; r < o->fields; ++r)
+            map->push_back(o->fieldIndex(r));
+        o->fieldMap = std::move(map);
+        for (int r = o->fields; r-- > 0;) {
+            if (target[std::size_t(r)] >= 0)
+                continue;
+            int first = r;
+            while (first > 0 && target[std::size_t(first) - 1] < 0)
+                --first;
+            beginRemoveRows(index, first, r);
+            o->fieldMap->erase(o->fieldMap->begin() + first, o->fieldMap->begin() + r + 1);
+            target.erase(target.begin() + first, target.begin() + r + 1);
+            o->fields -= r - first + 1;
+            endRemoveRows();
+            r = first;
+        }
+        // The kept rows are the same fields in the new snapshot: switch them over at once.
+        for (int r = 0; r < o->fields; ++r) {
+            if (!sameData(Row(o, r).get(), Row(n, target[std::size_t(r)]).get()))
+                changed.push_back(target[std::size_t(r)]);
+        }
+        *o->fieldMap = target;
+        o->takeIndices(*n);
+        for (int r = 0; r < n->fields; ++r) {
+            if (r < o->fields && (*o->fieldMap)[std::size_t(r)] == r)
+                continue;
+            beginInsertRows(index, r, r);
+            o->fieldMap->insert(o->fieldMap->begin() + r, r);
+            ++o->fields;
+            endInsertRows();
+        }
+        o->fieldMap.reset();
+        std::sort(changed.begin(), changed.end());
+    }
+    emitChanged(index, changed);
+}
+
+void WorkloadTreeModel::emitChanged(const QModelIndex &parentIndex, const std::vector<int> &rows)
+{
+    // Only rows whose shown data changed, as contiguous ranges: a re-evaluation that
+    // changes one workload touches a handful of rows, not the whole tree.
+    for (std::size_t a = 0; a < rows.size();) {
+        std::size_t b = a;
+        while (b + 1 < rows.size() && rows[b + 1] == rows[b] + 1)
+            ++b;
+        Q_EMIT dataChanged(index(rows[a], 0, parentIndex),
+                           index(rows[b], ColumnCountValue - 1, parentIndex));
+        a = b + 1;
+    }
+}
+
 void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModelIndex &parentIndex)
 {
+    reconcileFields(oldParent, newParent, parentIndex);
+    const int off = oldParent->fields; // the children's rows follow the field rows
     auto &oldKids = oldParent->children;
     auto &newKids = newParent->children;
     std::vector<int> changed;
@@ -90,7 +202,7 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
         std::size_t first = i;
         while (first > 0 && !keep[first - 1])
             --first;
-        beginRemoveRows(parentIndex, static_cast<int>(first), static_cast<int>(i));
+        beginRemoveRows(parentIndex, off + static_cast<int>(first), off + static_cast<int>(i));
         oldKids.erase(oldKids.begin() + static_cast<long>(first),
                       oldKids.begin() + static_cast<long>(i) + 1);
         oldParent->renumber(first);
@@ -101,30 +213,19 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
         if (i < oldKids.size() && sameKey(oldKids[i].get(), newKids[i].get())) {
             Node *o = oldKids[i].get();
             Node *n = newKids[i].get();
-            const bool same = sameData(o, n);
-            o->takeIndices(*n);
-            if (!same)
-                changed.push_back(static_cast<int>(i));
-            reconcile(o, n, index(static_cast<int>(i), 0, parentIndex));
+            if (!sameData(o, n))
+                changed.push_back(off + static_cast<int>(i));
+            reconcile(o, n, index(off + static_cast<int>(i), 0, parentIndex)); // takes n's indices
             continue;
         }
-        beginInsertRows(parentIndex, static_cast<int>(i), static_cast<int>(i));
+        beginInsertRows(parentIndex, off + static_cast<int>(i), off + static_cast<int>(i));
         oldKids.insert(oldKids.begin() + static_cast<long>(i), std::move(newKids[i]));
         oldParent->renumber(i);
         endInsertRows();
         newKids[i] = std::make_unique<Node>(); // placeholder keeps positions aligned
         newKids[i]->key = std::string(oldKids[i]->keyView());
     }
-    // Only rows whose shown data changed, as contiguous ranges: a re-evaluation that
-    // changes one workload touches a handful of rows, not the whole tree.
-    for (std::size_t a = 0; a < changed.size();) {
-        std::size_t b = a;
-        while (b + 1 < changed.size() && changed[b + 1] == changed[b] + 1)
-            ++b;
-        Q_EMIT dataChanged(index(changed[a], 0, parentIndex),
-                           index(changed[b], ColumnCountValue - 1, parentIndex));
-        a = b + 1;
-    }
+    emitChanged(parentIndex, changed);
 }
 
 } // namespace PodSec::Ui
