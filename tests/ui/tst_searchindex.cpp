@@ -68,6 +68,11 @@ QStringList dump(const WorkspaceSnapshot &s, const SearchIndex &index)
                 lines << QStringLiteral("    ") + QString::fromStdString(std::string(
                                                       index.fieldText(int(w), int(c), int(f))));
         }
+        for (std::size_t k = 0; k < workload.checklist.size(); ++k) {
+            for (int f = -1; f < int(workload.checklist[k].fields.size()); ++f)
+                lines << QStringLiteral("  k ") + QString::fromStdString(std::string(
+                                                      index.findingText(int(w), int(k), f)));
+        }
     }
     return lines;
 }
@@ -186,6 +191,47 @@ private Q_SLOTS:
         QVERIFY(index->fieldText(0, 7, 0).empty());
         QVERIFY(index->fieldText(3, -1, 0).empty());
         QVERIFY(index->workloadText(-1).empty());
+    }
+
+    // A workload's checklist finding: rule ID, reason, detail and severity; each of its
+    // fields: path and value. Nothing past the last container's fields or a finding's.
+    void findingTextHasRuleReasonAndFields()
+    {
+        SnapshotOptions options;
+        options.checklist = true;
+        const auto snapshot =
+            TestUtil::snapshotOf(TestUtil::readFiles(TestUtil::sampleDir()), options);
+        const auto index = SearchIndex::build(*snapshot);
+        int findings = 0, fields = 0;
+        for (std::size_t w = 0; w < snapshot->workloads.size(); ++w) {
+            const auto &workload = snapshot->workloads[w];
+            for (std::size_t k = 0; k < workload.checklist.size(); ++k) {
+                const auto &f = workload.checklist[k];
+                QVERIFY(f.rule);
+                QCOMPARE(std::string(index->findingText(int(w), int(k))),
+                         lower(std::string(f.rule->id) + ' ' + f.reason + ' ' + f.detail + ' ' +
+                               Engine::severityName(f.severity())));
+                for (std::size_t j = 0; j < f.fields.size(); ++j) {
+                    QCOMPARE(std::string(index->findingText(int(w), int(k), int(j))),
+                             lower(f.fields[j].path + ' ' + f.fields[j].value));
+                    ++fields;
+                }
+                QVERIFY(index->findingText(int(w), int(k), int(f.fields.size())).empty());
+                ++findings;
+            }
+            QVERIFY(index->findingText(int(w), int(workload.checklist.size())).empty());
+            const int last = int(workload.containers.size()) - 1;
+            if (last >= 0)
+                QVERIFY(
+                    index->fieldText(int(w), last, int(workload.containers.back().fields.size()))
+                        .empty());
+            else
+                QVERIFY(index->fieldText(int(w), -1, int(workload.podFields.size())).empty());
+        }
+        QVERIFY(findings > 5);
+        QVERIFY(fields > 0);
+        QVERIFY(index->findingText(0, -1).empty());
+        QVERIFY(index->findingText(0, 0, -2).empty());
     }
 
     // The filter reads the index: any case of a reason, a value or a name matches.

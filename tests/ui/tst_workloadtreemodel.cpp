@@ -333,7 +333,9 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        model.setSnapshot(TestUtil::snapshotOf(files));
+        SnapshotOptions latest; // the checklist's rows too, as the window shows them
+        latest.checklist = true;
+        model.setSnapshot(TestUtil::snapshotOf(files, latest));
         // A field row of the ledger, kept through every step below.
         const QModelIndex payments = model.index(3, 0);
         const QModelIndex ledger = model.index(1, 0, payments);
@@ -368,21 +370,24 @@ private Q_SLOTS:
             std::function<bool()> change;
             SnapshotOptions options;
         };
-        SnapshotOptions v122;
+        SnapshotOptions v122 = latest;
         v122.version = Policy::Version::v1(22);
-        SnapshotOptions baseline;
+        SnapshotOptions baseline = latest;
         baseline.forcedLevel = Policy::Level::Baseline;
         const std::vector<Step> steps = {
             {"older version: fields come and go", [] { return true; }, v122},
-            {"back to the latest", [] { return true; }, {}},
-            {"a value changes", [&] { return edit("runAsUser: 0", "runAsUser: 1000"); }, {}},
+            {"back to the latest", [] { return true; }, latest},
+            {"a value changes", [&] { return edit("runAsUser: 0", "runAsUser: 1000"); }, latest},
             {"a field is added",
              [&] {
                  return edit("runAsUser: 1000", "runAsUser: 1000\n            privileged: true");
              },
-             {}},
+             latest},
             {"forced level", [] { return true; }, baseline},
-            {"a field is removed", [&] { return edit("\n            privileged: true", ""); }, {}},
+            {"a field is removed", [&] { return edit("\n            privileged: true", ""); },
+             latest},
+            {"checklist off: its rows go", [] { return true; }, {}},
+            {"checklist on again", [] { return true; }, latest},
         };
         QList<int> rows; // the db container's rows after each step
         for (const auto &step : steps) {

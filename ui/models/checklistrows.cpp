@@ -255,8 +255,10 @@ void addFindings(Node *parent, const std::vector<Engine::Finding> &findings, int
         node->finding = int(i);
         const std::string id(f.rule ? f.rule->id : std::string_view());
         node->key = "k:" + id;
-        node->text =
-            lower(id + ' ' + f.reason + ' ' + f.detail + ' ' + Engine::severityName(f.severity()));
+        // A workload's findings have their texts in the search index (shared by snapshots).
+        if (owner < 0)
+            node->text = lower(id + ' ' + f.reason + ' ' + f.detail + ' ' +
+                               Engine::severityName(f.severity()));
         for (std::size_t j = 0; j < f.fields.size(); ++j) {
             auto field = std::make_unique<Node>();
             field->type = NodeType::FindingField;
@@ -268,7 +270,8 @@ void addFindings(Node *parent, const std::vector<Engine::Finding> &findings, int
             field->finding = int(i);
             field->findingField = int(j);
             field->key = "kf:" + std::to_string(j) + ':' + f.fields[j].path;
-            field->text = lower(f.fields[j].path + ' ' + f.fields[j].value);
+            if (owner < 0)
+                field->text = lower(f.fields[j].path + ' ' + f.fields[j].value);
             node->add(std::move(field));
         }
         parent->add(std::move(node));
@@ -338,7 +341,7 @@ int WorkloadTreeModel::worstSeverity(const Node *node)
 bool WorkloadTreeModel::sameChecklistData(const Node *a, const Node *b)
 {
     const Summary x = summaryOf(a), y = summaryOf(b);
-    if (x.worst != y.worst || x.count != y.count || a->text != b->text)
+    if (x.worst != y.worst || x.count != y.count || !sameText(searchText(a), searchText(b)))
         return false;
     if (a->type == NodeType::Workload) {
         const auto &p = a->snap->workloads[std::size_t(a->workload)].checklist;
@@ -430,8 +433,10 @@ QVariant WorkloadTreeModel::checklistData(const Node *n, const QModelIndex &inde
             key = q(p->fullKey()) + QLatin1Char('|') + key;
         return key;
     }
-    case SearchTextRole:
-        return q(n->text);
+    case SearchTextRole: {
+        const std::string_view text = searchText(n);
+        return QString::fromUtf8(text.data(), qsizetype(text.size()));
+    }
     case AnyFailRole:
         return false;
     case FileIndexRole:

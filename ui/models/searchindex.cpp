@@ -64,7 +64,47 @@ void appendFieldText(std::string &text, const FieldEntry &f, const WorkloadEntry
     lowerInPlace(text, from);
 }
 
+/// Appends a checklist finding's text, then its fields', lower-cased; ends gets where each
+/// ends.
+void appendFindingTexts(std::string &text, std::vector<std::uint32_t> &ends,
+                        const Engine::Finding &f)
+{
+    const std::size_t from = text.size();
+    text += f.rule ? f.rule->id : std::string_view();
+    text += ' ';
+    text += f.reason;
+    text += ' ';
+    text += f.detail;
+    text += ' ';
+    text += Engine::severityName(f.severity());
+    ends.push_back(static_cast<std::uint32_t>(text.size()));
+    for (const auto &field : f.fields) {
+        text += field.path;
+        text += ' ';
+        text += field.value;
+        ends.push_back(static_cast<std::uint32_t>(text.size()));
+    }
+    lowerInPlace(text, from);
+}
+
 // The texts are made of exactly what these compare: when they hold, the texts are equal.
+
+bool sameFindings(const std::vector<Engine::Finding> &a, const std::vector<Engine::Finding> &b)
+{
+    return std::equal(
+        a.begin(), a.end(), b.begin(), b.end(),
+        [](const Engine::Finding &x, const Engine::Finding &y) {
+            const auto id = [](const Engine::Finding &f) {
+                return f.rule ? f.rule->id : std::string_view();
+            };
+            return id(x) == id(y) && x.reason == y.reason && x.detail == y.detail &&
+                   x.severity() == y.severity() &&
+                   std::equal(x.fields.begin(), x.fields.end(), y.fields.begin(), y.fields.end(),
+                              [](const Policy::InspectedField &c, const Policy::InspectedField &d) {
+                                  return c.path == d.path && c.value == d.value;
+                              });
+        });
+}
 
 bool sameFailures(const Policy::Evaluation &a, const Policy::Evaluation &b)
 {
@@ -91,7 +131,7 @@ bool sameText(const WorkloadEntry &a, const WorkloadEntry &b)
 {
     return a.kind == b.kind && a.name == b.name && a.namespaceName == b.namespaceName &&
            sameFailures(a.baseline, b.baseline) && sameFailures(a.restricted, b.restricted) &&
-           sameFields(a.podFields, b.podFields) &&
+           sameFindings(a.checklist, b.checklist) && sameFields(a.podFields, b.podFields) &&
            std::equal(a.containers.begin(), a.containers.end(), b.containers.begin(),
                       b.containers.end(), [](const ContainerEntry &x, const ContainerEntry &y) {
                           return sameFields(x.fields, y.fields);
@@ -125,6 +165,8 @@ std::shared_ptr<const SearchIndex::Entry> SearchIndex::makeEntry(const WorkloadE
     std::size_t fieldCount = w.podFields.size();
     for (const auto &c : w.containers)
         fieldCount += c.fields.size();
+    for (const auto &f : w.checklist)
+        fieldCount += 1 + f.fields.size();
     entry->ends.reserve(1 + fieldCount);
     entry->ends.push_back(static_cast<std::uint32_t>(text.size()));
     const auto addFields = [&](const std::vector<FieldEntry> &fields) {
@@ -138,6 +180,11 @@ std::shared_ptr<const SearchIndex::Entry> SearchIndex::makeEntry(const WorkloadE
     for (const auto &c : w.containers) {
         entry->containerStart.push_back(static_cast<std::uint32_t>(entry->ends.size()));
         addFields(c.fields);
+    }
+    entry->findingStart.reserve(w.checklist.size());
+    for (const auto &f : w.checklist) {
+        entry->findingStart.push_back(static_cast<std::uint32_t>(entry->ends.size()));
+        appendFindingTexts(text, entry->ends, f);
     }
     text.shrink_to_fit();
     return entry;
@@ -200,19 +247,32 @@ std::string_view SearchIndex::fieldText(int workload, int container, int field) 
         return {};
     const Entry &entry = *m_entries[static_cast<std::size_t>(workload)];
     const auto &starts = entry.containerStart;
-    std::size_t first = 1, last = starts.empty() ? entry.ends.size() : starts.front();
+    const std::size_t fieldsEnd =
+        entry.findingStart.empty() ? entry.ends.size() : entry.findingStart.front();
+    std::size_t first = 1, last = starts.empty() ? fieldsEnd : starts.front();
     if (container >= 0) {
         const auto c = static_cast<std::size_t>(container);
         if (c >= starts.size())
             return {};
         first = starts[c];
-        last = c + 1 < starts.size() ? starts[c + 1] : entry.ends.size();
+        last = c + 1 < starts.size() ? starts[c + 1] : fieldsEnd;
     }
     const std::size_t i = first + static_cast<std::size_t>(field);
-    if (i >= last)
+    return i < last ? entry.at(i) : std::string_view();
+}
+
+std::string_view SearchIndex::findingText(int workload, int finding, int field) const
+{
+    if (workload < 0 || static_cast<std::size_t>(workload) >= m_entries.size() || finding < 0)
         return {};
-    return std::string_view(entry.text)
-        .substr(entry.ends[i - 1], entry.ends[i] - entry.ends[i - 1]);
+    const Entry &entry = *m_entries[static_cast<std::size_t>(workload)];
+    const auto f = static_cast<std::size_t>(finding);
+    if (f >= entry.findingStart.size())
+        return {};
+    const std::size_t last =
+        f + 1 < entry.findingStart.size() ? entry.findingStart[f + 1] : entry.ends.size();
+    const std::size_t i = entry.findingStart[f] + static_cast<std::size_t>(field + 1);
+    return field >= -1 && i < last ? entry.at(i) : std::string_view();
 }
 
 } // namespace PodSec::Ui

@@ -16,7 +16,9 @@ namespace PodSec::Ui {
 /// - a workload: kind, name, namespace, and the reasons and details of its failing checks at
 ///   baseline and restricted;
 /// - a field: path, value, the IDs of the checks that looked at it, and the baseline and
-///   restricted reasons of those checks that failed on it.
+///   restricted reasons of those checks that failed on it;
+/// - a checklist finding of a workload: rule ID, reason, detail and severity; and each of its
+///   fields: path and value.
 /// Namespace and container rows match their names, which the snapshot holds already.
 ///
 /// Window-only data, so it lives here rather than in the snapshot. Immutable once built; the
@@ -39,6 +41,9 @@ public:
     /// The text of a field: container -1 for the workload's podFields, else the index of
     /// its container; field is the position in that list.
     std::string_view fieldText(int workload, int container, int field) const;
+    /// The text of a workload's checklist finding (an index into its checklist), or with
+    /// field >= 0 of that finding's field.
+    std::string_view findingText(int workload, int finding, int field = -1) const;
 
     std::size_t workloadCount() const { return m_entries.size(); }
     /// How many workloads took their text from the previous index.
@@ -49,12 +54,19 @@ private:
     /// memory at 10,000 workloads).
     struct Entry
     {
-        /// The workload's text, then each field's: the pod's fields, then each container's.
+        /// The workload's text, then each field's: the pod's fields, then each container's;
+        /// then each checklist finding's, followed by its fields'.
         std::string text;
-        /// Where each text ends in text: the workload's first, then the fields' in that order.
+        /// Where each text ends in text: the workload's first, then the others in that order.
         std::vector<std::uint32_t> ends;
         /// The position in ends of each container's first field.
         std::vector<std::uint32_t> containerStart;
+        /// The position in ends of each finding's own text.
+        std::vector<std::uint32_t> findingStart;
+        std::string_view at(std::size_t i) const
+        {
+            return std::string_view(text).substr(ends[i - 1], ends[i] - ends[i - 1]);
+        }
     };
     static std::shared_ptr<const Entry> makeEntry(const WorkloadEntry &w, const std::string &path);
 

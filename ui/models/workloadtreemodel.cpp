@@ -17,16 +17,6 @@
 
 namespace PodSec::Ui {
 
-namespace {
-
-/// Texts of unchanged workloads are shared between snapshots' indexes: no need to compare.
-bool sameText(std::string_view a, std::string_view b)
-{
-    return (a.data() == b.data() && a.size() == b.size()) || a == b;
-}
-
-} // namespace
-
 WorkloadTreeModel::WorkloadTreeModel(QObject *parent)
     : QAbstractItemModel(parent), m_root(std::make_unique<Node>())
 {}
@@ -223,6 +213,13 @@ std::string_view WorkloadTreeModel::searchText(const Node *node)
             .name;
     case NodeType::Field:
         return node->search->fieldText(node->workload, node->container, node->field);
+    case NodeType::Finding:
+    case NodeType::FindingField:
+        if (node->owner >= 0)
+            return node->search->findingText(
+                node->owner, node->finding,
+                node->type == NodeType::FindingField ? node->findingField : -1);
+        return node->text;
     default:
         return node->text;
     }

@@ -11,6 +11,12 @@
 
 namespace PodSec::Ui {
 
+/// Texts of unchanged workloads are shared between snapshots' indexes: no need to compare.
+inline bool sameText(std::string_view a, std::string_view b)
+{
+    return (a.data() == b.data() && a.size() == b.size()) || a == b;
+}
+
 struct WorkloadTreeModel::Node
 {
     NodeType type = NodeType::Namespace;
