@@ -36,6 +36,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <malloc.h>
 #include <map>
 #include <string>
 #include <vector>
@@ -69,6 +70,10 @@ public:
     {
         set(key + "_ms", double(ms));
         set(key + "_rss_mb", double(peakRssKb()) / 1024.0);
+        // What is resident and what the heap holds in use at that moment, next to the peak.
+        set(key + "_now_rss_mb", double(procStatusKb("VmRSS:")) / 1024.0);
+        const struct mallinfo2 heap = mallinfo2();
+        set(key + "_heap_mb", double(heap.uordblks + heap.hblkhd) / (1024.0 * 1024.0));
     }
     void print() const
     {

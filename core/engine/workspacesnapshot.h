@@ -77,6 +77,34 @@ struct ContainerEntry
     std::vector<FieldEntry> fields;
 };
 
+/// A workload's checklist findings, shared by the entries of every snapshot that judges it
+/// from the same facts: they read no policy, and 10,000 workloads held a copy of them in
+/// each snapshot (issue #19). Reads as the list it holds; assigning a list replaces it.
+class SharedFindings
+{
+public:
+    using List = std::vector<Engine::Finding>;
+    SharedFindings() = default;
+    SharedFindings(List findings) // NOLINT(google-explicit-constructor): a list, shared
+        : m_list(findings.empty() ? nullptr : std::make_shared<const List>(std::move(findings)))
+    {}
+    const List &list() const { return m_list ? *m_list : none(); }
+    operator const List &() const { return list(); } // NOLINT(google-explicit-constructor)
+    List::const_iterator begin() const { return list().begin(); }
+    List::const_iterator end() const { return list().end(); }
+    std::size_t size() const { return list().size(); }
+    bool empty() const { return list().empty(); }
+    const Engine::Finding &operator[](std::size_t i) const { return list()[i]; }
+
+private:
+    static const List &none()
+    {
+        static const List none;
+        return none;
+    }
+    std::shared_ptr<const List> m_list;
+};
+
 /// What a workload's entry is made of besides the options: its identity, what admission
 /// reads of it, and every check variant's result (engine/snapshotentries.h, issue
 /// #19). Immutable and shared by every snapshot that judges the workload again.
@@ -115,7 +143,7 @@ struct WorkloadEntry
     int owner = -1;
     std::vector<int> owned;
     /// The checklist's failing findings on this workload (SnapshotOptions::checklist).
-    std::vector<Engine::Finding> checklist;
+    SharedFindings checklist;
     /// Where another version, level or namespace policy re-judges it from, without parsing.
     std::shared_ptr<const WorkloadFacts> facts;
 

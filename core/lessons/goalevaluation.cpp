@@ -204,7 +204,7 @@ GoalResult checkGoal(const Goal &goal, const Workspace &ws, const FoundObject &f
     if (rule->scope == Engine::Scope::PodSpec && !w)
         return notMet(); // a rule about pods, asked of something else
     const ObjectEntry *other = ws.other(found);
-    const std::vector<Engine::Finding> *findings = w       ? &w->checklist
+    const std::vector<Engine::Finding> *findings = w       ? &w->checklist.list()
                                                    : other ? &other->checklist
                                                            : nullptr;
     if (findings) {

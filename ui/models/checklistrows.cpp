@@ -35,7 +35,7 @@ const std::vector<Engine::Finding> *findingsOf(const Node *n)
     if (!n->snap)
         return nullptr;
     if (n->owner >= 0)
-        return &n->snap->workloads[std::size_t(n->owner)].checklist;
+        return &n->snap->workloads[std::size_t(n->owner)].checklist.list();
     if (n->object >= 0)
         return &n->snap->objects[std::size_t(n->object)].checklist;
     if (n->ns >= 0)
