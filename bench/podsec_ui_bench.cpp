@@ -193,7 +193,7 @@ void parseAndEvaluate(const std::string &corpus, Phases &phases)
                 split.jobs.size(), parsed, built, built - parsed);
 }
 
-int runFile(int workloads, bool phasesOnly, const QString &open)
+int runFile(int workloads, bool phasesOnly, const QString &open, bool windowOnly)
 {
     Phases phases;
     QTemporaryDir dir;
@@ -249,8 +249,10 @@ int runFile(int workloads, bool phasesOnly, const QString &open)
     const long windowPeak = peakRssKb();
     std::printf("peak RSS (window with the workspace open): %ld MB\n", windowPeak / 1024);
     phases.set("rss_mb", double(windowPeak) / 1024.0);
-    // After the window's peak is taken: these build more copies of their own.
-    parseAndEvaluate(corpus, phases);
+    // After the window's peak is taken: these build more copies of their own (not with
+    // --window-only, so that a heap profiler's peak is the window's).
+    if (!windowOnly)
+        parseAndEvaluate(corpus, phases);
     phases.print();
     if (phasesOnly)
         return 0;
@@ -531,6 +533,7 @@ int main(int argc, char **argv)
     QString filter = QStringLiteral("checkout");
     QString open;
     bool phasesOnly = false;
+    bool windowOnly = false;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         const bool hasValue = i + 1 < args.size();
@@ -558,11 +561,15 @@ int main(int argc, char **argv)
             phasesOnly = true;
             continue;
         }
+        if (args[i] == QLatin1String("--window-only")) {
+            phasesOnly = windowOnly = true;
+            continue;
+        }
         const bool help = args[i] == QLatin1String("--help") || args[i] == QLatin1String("-h");
         std::fprintf(
             help ? stdout : stderr,
             "usage: podsec_ui_bench [--workloads N | --sizes N,N,... | --open FILE] "
-            "[--phases-only]\n"
+            "[--phases-only | --window-only]\n"
             "       podsec_ui_bench --kubeconfig FILE [--filter TEXT] [--phases-only]\n"
             "Opens N generated workloads (default 10000) in one file in the main window\n"
             "(offscreen unless QT_QPA_PLATFORM says otherwise) and prints the time and peak\n"
@@ -573,12 +580,14 @@ int main(int argc, char **argv)
             "table (Markdown). --kubeconfig reads that cluster's current context instead of\n"
             "a file (bench/cluster-bench.sh starts a test server) and types TEXT (default\n"
             "\"checkout\") into the filter. --open FILE opens that file instead of generated\n"
-            "workloads. Nothing is asserted.\n");
+            "workloads. --window-only is --phases-only without parsing and evaluating on\n"
+            "their own (for heap profilers: the whole run's peak is then the window's).\n"
+            "Nothing is asserted.\n");
         return help ? 0 : 2;
     }
     if (!sizes.empty())
         return runSizes(sizes, !phasesOnly);
     if (!kubeconfig.isEmpty())
         return runCluster(kubeconfig, phasesOnly, filter);
-    return runFile(workloads, phasesOnly, open);
+    return runFile(workloads, phasesOnly, open, windowOnly);
 }

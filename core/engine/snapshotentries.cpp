@@ -19,37 +19,36 @@ Verdict evaluationVerdict(const Policy::Evaluation &e)
     return e.allowed() ? Verdict::Pass : Verdict::Fail;
 }
 
+/// Merges the fields of the evaluation at policy into fields, as views into checks.
 void mergeFields(std::vector<FieldEntry> &fields,
-                 std::unordered_map<std::string, std::size_t> &index,
-                 const Policy::Evaluation &evaluation, Column column,
+                 std::unordered_map<std::string_view, std::size_t> &index,
+                 const Policy::PodChecks &checks, const Policy::LevelVersion &policy, Column column,
                  Verdict override = Verdict::NotChecked)
 {
-    for (const auto &r : evaluation.results) {
-        for (const auto &f : r.fields) {
-            auto it = index.find(f.path);
-            if (it == index.end()) {
-                FieldEntry e;
-                e.path = f.path;
-                e.value = f.value;
-                e.present = f.present;
-                e.offset = f.offset;
-                e.endOffset = f.endOffset;
-                e.line = f.line;
-                e.column = f.column;
-                e.file = f.file;
-                it = index.emplace(f.path, fields.size()).first;
-                fields.push_back(std::move(e));
-            }
-            FieldEntry &e = fields[it->second];
-            const Verdict v = override != Verdict::NotChecked
-                                  ? override
-                                  : (f.allowed ? Verdict::Pass : Verdict::Fail);
-            auto &slot = e.verdicts[static_cast<int>(column)];
-            slot = combine(slot, v);
-            if (override == Verdict::NotChecked)
-                e.checks.push_back({r.id, column, f.allowed});
+    checks.forEachField(policy, [&](std::string_view checkId, const Policy::PodChecks::FieldView &f,
+                                    bool allowed) {
+        auto it = index.find(f.path);
+        if (it == index.end()) {
+            FieldEntry e;
+            e.path = f.path;
+            e.value = f.value;
+            e.present = f.present;
+            e.offset = f.offset;
+            e.endOffset = f.endOffset;
+            e.line = f.line;
+            e.column = f.column;
+            e.file = f.file;
+            it = index.emplace(f.path, fields.size()).first;
+            fields.push_back(e);
         }
-    }
+        FieldEntry &e = fields[it->second];
+        const Verdict v =
+            override != Verdict::NotChecked ? override : (allowed ? Verdict::Pass : Verdict::Fail);
+        auto &slot = e.verdicts[static_cast<int>(column)];
+        slot = combine(slot, v);
+        if (override == Verdict::NotChecked)
+            e.checks.push_back({checkId, column, allowed});
+    });
 }
 
 } // namespace
@@ -122,41 +121,19 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
 {
     WorkloadEntry w = facts->base;
     w.facts = facts;
-    // Each level and version is put together once and shared by the questions below, as
-    // Engine::PlacedObject shares its evaluations: in full (fields, for the merged list
-    // below) and bare (what the entry keeps; copying fields only to drop them cost time).
-    struct Cached
-    {
-        Policy::Evaluation full, bare;
-    };
-    std::vector<std::unique_ptr<Cached>> evaluations;
-    auto cached = [&](const Policy::LevelVersion &lv) -> const Cached & {
+    // Each level and version is put together once, without fields (what the entry keeps),
+    // and shared by the questions below, as Engine::PlacedObject shares its evaluations. The
+    // merged field list below reads the facts' fields in place.
+    std::vector<std::unique_ptr<Policy::Evaluation>> evaluations;
+    auto bare = [&](const Policy::LevelVersion &lv) -> const Policy::Evaluation & {
         for (const auto &e : evaluations) {
-            if (e->full.policy == lv)
+            if (e->policy == lv)
                 return *e;
         }
-        auto c = std::make_unique<Cached>();
-        c->full = facts->checks.evaluate(lv);
-        c->full.policy = lv;
-        c->bare.policy = lv;
-        c->bare.results.reserve(c->full.results.size());
-        for (const auto &r : c->full.results) {
-            Policy::CheckResult b;
-            b.id = r.id;
-            b.level = r.level;
-            b.allowed = r.allowed;
-            b.reason = r.reason;
-            b.detail = r.detail;
-            c->bare.results.push_back(std::move(b));
-        }
-        evaluations.push_back(std::move(c));
+        auto e = std::make_unique<Policy::Evaluation>(facts->checks.evaluate(lv, false));
+        e->policy = lv;
+        evaluations.push_back(std::move(e));
         return *evaluations.back();
-    };
-    auto full = [&](const Policy::LevelVersion &lv) -> const Policy::Evaluation & {
-        return cached(lv).full;
-    };
-    auto bare = [&](const Policy::LevelVersion &lv) -> const Policy::Evaluation & {
-        return cached(lv).bare;
     };
     w.baseline = bare({Policy::Level::Baseline, version});
     w.restricted = bare({Policy::Level::Restricted, version});
@@ -185,29 +162,35 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
 
     // Fields a restricted fix would change (planned from the evaluation's failing fields,
     // so before they are dropped below).
-    std::set<std::string> fixableFields;
-    if (fixable && w.hasTemplate && !w.restricted.allowed())
-        fixableFields = fixable(full({Policy::Level::Restricted, version}));
+    std::set<std::string, std::less<>> fixableFields;
+    if (fixable && w.hasTemplate && !w.restricted.allowed()) {
+        Policy::Evaluation restricted =
+            facts->checks.evaluate({Policy::Level::Restricted, version});
+        restricted.policy = {Policy::Level::Restricted, version};
+        for (auto &f : fixable(restricted))
+            fixableFields.insert(f);
+    }
 
     std::vector<FieldEntry> fields;
-    std::unordered_map<std::string, std::size_t> index;
+    std::unordered_map<std::string_view, std::size_t> index;
     {
         // Restricted reads nearly every field any column does: room for them at once.
         std::size_t expected = 0;
-        for (const auto &r : full({Policy::Level::Restricted, version}).results)
-            expected += r.fields.size();
+        facts->checks.forEachField({Policy::Level::Restricted, version},
+                                   [&](auto &&...) { ++expected; });
         fields.reserve(expected);
         index.reserve(expected);
     }
-    mergeFields(fields, index, full({Policy::Level::Baseline, version}), Column::Baseline);
-    mergeFields(fields, index, full({Policy::Level::Restricted, version}), Column::Restricted);
+    const auto &checks = facts->checks;
+    mergeFields(fields, index, checks, {Policy::Level::Baseline, version}, Column::Baseline);
+    mergeFields(fields, index, checks, {Policy::Level::Restricted, version}, Column::Restricted);
     if (a.exempt == Admission::Exemption::None && w.hasTemplate) {
         // Enforce does not act on templates; then show which fields it would judge.
-        mergeFields(fields, index, full(a.enforce.policy), Column::Enforce,
+        mergeFields(fields, index, checks, a.enforce.policy, Column::Enforce,
                     a.enforce.applies ? Verdict::NotChecked : Verdict::NotApplied);
-        mergeFields(fields, index, full(a.audit.policy), Column::Audit);
+        mergeFields(fields, index, checks, a.audit.policy, Column::Audit);
         if (a.warn.applies)
-            mergeFields(fields, index, full(a.warn.policy), Column::Warn);
+            mergeFields(fields, index, checks, a.warn.policy, Column::Warn);
     }
     // The merged FieldEntry list holds every inspected field; baseline and restricted keep
     // only their verdicts, reasons and details, the modes their verdicts and messages (this

@@ -107,7 +107,7 @@ PodChecks::PodChecks(const std::vector<CheckResult> &results)
     m_chars.shrink_to_fit();
 }
 
-Evaluation PodChecks::evaluate(const LevelVersion &policy) const
+Evaluation PodChecks::evaluate(const LevelVersion &policy, bool withFields) const
 {
     Evaluation e;
     e.policy = policy;
@@ -125,8 +125,9 @@ Evaluation PodChecks::evaluate(const LevelVersion &policy) const
             r.reason = text(m_texts[static_cast<std::size_t>(o.text)].first);
             r.detail = text(m_texts[static_cast<std::size_t>(o.text)].second);
         }
-        r.fields.reserve(o.refCount);
-        for (std::uint32_t i = o.firstRef; i < o.firstRef + o.refCount; ++i) {
+        if (withFields)
+            r.fields.reserve(o.refCount);
+        for (std::uint32_t i = o.firstRef; withFields && i < o.firstRef + o.refCount; ++i) {
             const Field &f = m_fields[m_refs[i].field];
             InspectedField out;
             out.path = text(f.path);

@@ -15,6 +15,10 @@ class PodSpecView;
 
 namespace PodSec::Policy {
 
+/// The number of variants of the registry, and one variant's place among them.
+std::size_t variantCount();
+std::size_t variantIndex(const SelectedCheck &selected);
+
 /// Every behaviour of every check (each CheckVariant of the registry), run once on one
 /// pod and kept compactly: the evaluation at any level and version is then put together
 /// from them without the pod's node tree (issue #19: switching the version re-evaluates
@@ -26,8 +30,34 @@ public:
     /// results: one per variant, in registry order (runEveryVariant).
     explicit PodChecks(const std::vector<CheckResult> &results);
 
-    /// Every check selected for the policy, from the kept results. Privileged: none.
-    Evaluation evaluate(const LevelVersion &policy) const;
+    /// Every check selected for the policy, from the kept results (without their fields
+    /// unless withFields). Privileged: none.
+    Evaluation evaluate(const LevelVersion &policy, bool withFields = true) const;
+
+    /// A kept field as views into this object's text (valid while it lives).
+    struct FieldView
+    {
+        std::string_view path, value, file;
+        bool present = false;
+        std::uint32_t offset = 0, endOffset = 0, line = 1, column = 1;
+    };
+    /// What evaluate(policy) gives, field by field, without copying: visit(checkId, field,
+    /// allowed) for each field of each selected check, in the same order.
+    template <typename Visit> void forEachField(const LevelVersion &policy, Visit &&visit) const
+    {
+        if (m_outcomes.empty())
+            return;
+        for (const auto &s : checksFor(policy.level, policy.version)) {
+            const Outcome &o = m_outcomes[variantIndex(s)];
+            for (std::uint32_t i = o.firstRef; i < o.firstRef + o.refCount; ++i) {
+                const Field &f = m_fields[m_refs[i].field];
+                visit(s.check->id,
+                      FieldView{view(f.path), view(f.value), view(f.file), f.present, f.offset,
+                                f.endOffset, f.line, f.column},
+                      m_refs[i].allowed);
+            }
+        }
+    }
     /// Heap bytes held, for the benchmarks.
     std::size_t heapBytes() const;
 
@@ -66,10 +96,6 @@ private:
     std::vector<std::pair<Text, Text>> m_texts;
     std::string m_chars; ///< every path, value, file name, reason and detail, one after another
 };
-
-/// The number of variants of the registry, and one variant's place among them.
-std::size_t variantCount();
-std::size_t variantIndex(const SelectedCheck &selected);
 
 /// Runs every variant of every check on the pod, in registry order.
 std::vector<CheckResult> runEveryVariant(const K8s::PodSpecView &pod);

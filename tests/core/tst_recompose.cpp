@@ -20,9 +20,9 @@ std::string fieldsText(const std::vector<FieldEntry> &fields)
 {
     std::string out;
     for (const auto &f : fields) {
-        out += "    " + f.path + (f.present ? " = " : " ~ ") + f.value + ' ' +
-               std::to_string(f.offset) + '-' + std::to_string(f.endOffset) + ' ' +
-               std::to_string(f.line) + ':' + std::to_string(f.column) + ' ' + f.file +
+        out += "    " + std::string(f.path) + (f.present ? " = " : " ~ ") + std::string(f.value) +
+               ' ' + std::to_string(f.offset) + '-' + std::to_string(f.endOffset) + ' ' +
+               std::to_string(f.line) + ':' + std::to_string(f.column) + ' ' + std::string(f.file) +
                (f.fixable ? " fixable" : "");
         for (const auto v : f.verdicts)
             out += std::string(" ") + verdictName(v);

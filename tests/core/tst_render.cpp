@@ -169,13 +169,13 @@ private Q_SLOTS:
         QCOMPARE(prod->verdicts[int(Column::Enforce)], Verdict::PodsRejected);
         const auto *hostNetwork = field(*prod, "spec.template.spec.hostNetwork");
         QVERIFY(hostNetwork);
-        QCOMPARE(QString::fromStdString(hostNetwork->file),
+        QCOMPARE(QString::fromStdString(std::string(hostNetwork->file)),
                  data(QStringLiteral("kustomize/base/deployment.yaml")));
         QCOMPARE(hostNetwork->line, 13u);
         const auto *privileged =
             field(*prod, "spec.template.spec.containers[0].securityContext.privileged");
         QVERIFY(privileged);
-        QCOMPARE(QString::fromStdString(privileged->file),
+        QCOMPARE(QString::fromStdString(std::string(privileged->file)),
                  data(QStringLiteral("kustomize/overlays/prod/patch.yaml")));
         QCOMPARE(privileged->line, 12u);
         QCOMPARE(privileged->column, 23u);
@@ -188,12 +188,12 @@ private Q_SLOTS:
         const auto *devNetwork = field(*dev, "spec.template.spec.hostNetwork");
         QVERIFY(devNetwork);
         QCOMPARE(devNetwork->verdicts[int(Column::Baseline)], Verdict::Pass);
-        QCOMPARE(QString::fromStdString(devNetwork->file),
+        QCOMPARE(QString::fromStdString(std::string(devNetwork->file)),
                  data(QStringLiteral("kustomize/overlays/dev/patch.yaml")));
         const auto *hostPort = field(*dev, "spec.template.spec.containers[0].ports[0].hostPort");
         QVERIFY(hostPort);
         QCOMPARE(hostPort->verdicts[int(Column::Baseline)], Verdict::Fail);
-        QCOMPARE(QString::fromStdString(hostPort->file),
+        QCOMPARE(QString::fromStdString(std::string(hostPort->file)),
                  data(QStringLiteral("kustomize/overlays/dev/patch.yaml")));
         QCOMPARE(hostPort->line, 13u);
 
@@ -231,7 +231,7 @@ private Q_SLOTS:
         const auto *privileged =
             field(*prod, "spec.template.spec.containers[0].securityContext.privileged");
         QVERIFY(privileged);
-        QCOMPARE(QString::fromStdString(privileged->file),
+        QCOMPARE(QString::fromStdString(std::string(privileged->file)),
                  data(QStringLiteral("kustomize/overlays/prod/patch.yaml")));
         QCOMPARE(privileged->line, 12u);
         QCOMPARE(privileged->column, 23u);
@@ -259,13 +259,13 @@ private Q_SLOTS:
         const auto *hostPID = field(*w, "spec.template.spec.hostPID");
         QVERIFY(hostPID);
         QCOMPARE(hostPID->verdicts[int(Column::Baseline)], Verdict::Fail);
-        QCOMPARE(QString::fromStdString(hostPID->file),
+        QCOMPARE(QString::fromStdString(std::string(hostPID->file)),
                  data(QStringLiteral("chart/web/templates/deployment.yaml")));
         QCOMPARE(hostPID->line, 9u);
         // Not written literally in the template: the template, without a line.
         const auto *runAsNonRoot = field(*w, "spec.template.spec.securityContext.runAsNonRoot");
         QVERIFY(runAsNonRoot);
-        QCOMPARE(QString::fromStdString(runAsNonRoot->file),
+        QCOMPARE(QString::fromStdString(std::string(runAsNonRoot->file)),
                  data(QStringLiteral("chart/web/templates/deployment.yaml")));
         QVERIFY(snap.problems.empty());
     }

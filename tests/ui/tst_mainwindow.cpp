@@ -313,7 +313,7 @@ private Q_SLOTS:
         const QModelIndex source = currentSource(w);
         const auto *field = w.treeModel()->fieldAt(source);
         QVERIFY(field);
-        QCOMPARE(QString::fromStdString(field->path),
+        QCOMPARE(QString::fromStdString(std::string(field->path)),
                  QStringLiteral("spec.template.spec.containers[0].securityContext.runAsUser"));
         QCOMPARE(QString::fromStdString(w.treeModel()->workloadAt(source)->name),
                  QStringLiteral("ledger"));
@@ -408,8 +408,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             w.selectKey(
                 QStringLiteral("payments/ledger:containers[0].securityContext.runAsUser")) &&
-                QString::fromStdString(w.treeModel()->fieldAt(currentSource(w))->value) ==
-                    QStringLiteral("1000"),
+                QString::fromStdString(std::string(
+                    w.treeModel()->fieldAt(currentSource(w))->value)) == QStringLiteral("1000"),
             20000);
     }
 

@@ -396,9 +396,9 @@ Verdict WorkloadTreeModel::verdict(const Node *node, int column) const
 
 namespace {
 
-QString q(const std::string &s)
+QString q(std::string_view s)
 {
-    return QString::fromStdString(s);
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
 QString containerTypeText(K8s::ContainerType t)

@@ -4,13 +4,14 @@
 #include <QString>
 
 #include <string>
+#include <string_view>
 
 /// Snapshot texts as Markdown for the details panes (workloads, checklist findings, access).
 namespace PodSec::Ui::Markdown {
 
-inline QString q(const std::string &s)
+inline QString q(std::string_view s)
 {
-    return QString::fromStdString(s);
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
 /// Plain text as Markdown: punctuation Markdown gives a meaning to is backslash-escaped.

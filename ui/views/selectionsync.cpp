@@ -27,9 +27,9 @@ namespace PodSec::Ui {
 
 namespace {
 
-QString q(const std::string &s)
+QString q(std::string_view s)
 {
-    return QString::fromStdString(s);
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
 } // namespace
@@ -301,7 +301,7 @@ void SelectionSync::updateEditorFindings()
     const int firstLine = m_editor->lineOffset() + 1;
     const int lastLine = m_editor->lineOffset() + m_editor->blockCount();
     // The span of a field on the shown lines (nullptr when elsewhere), with its path noted.
-    auto spanFor = [&](int line, int column, int byteLength, const std::string &path) -> Span * {
+    auto spanFor = [&](int line, int column, int byteLength, std::string_view path) -> Span * {
         if (line < firstLine || line > lastLine)
             return nullptr;
         // One finding per place: fields that start there share it, underlined as far as the
