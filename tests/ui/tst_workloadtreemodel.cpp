@@ -457,6 +457,32 @@ private Q_SLOTS:
         QVERIFY(fieldParents > 10); // field rows were among those sorted
     }
 
+    // Every row's key (what views restore expansion and selection by) leads back to it.
+    void keysLeadBackToTheirRows()
+    {
+        SnapshotOptions options;
+        options.checklist = true;
+        WorkloadTreeModel model;
+        model.setSnapshot(
+            TestUtil::snapshotOf(TestUtil::readFiles(TestUtil::sampleDir()), options));
+        QSet<int> types;
+        int rows = 0;
+        auto walk = [&](auto &&self, const QModelIndex &parent) -> void {
+            for (int r = 0; r < model.rowCount(parent); ++r) {
+                const QModelIndex i = model.index(r, 0, parent);
+                const QString key = i.data(WorkloadTreeModel::KeyRole).toString();
+                QCOMPARE(model.indexForKey(key), i);
+                types << i.data(WorkloadTreeModel::NodeTypeRole).toInt();
+                ++rows;
+                self(self, i);
+            }
+        };
+        walk(walk, QModelIndex());
+        QVERIFY(rows > 100);
+        QVERIFY(types.contains(int(WorkloadTreeModel::NodeType::Field)));
+        QVERIFY(types.contains(int(WorkloadTreeModel::NodeType::FindingField)));
+    }
+
     void versionChangesBadges()
     {
         auto snapshotAt = [](Policy::Version v) {

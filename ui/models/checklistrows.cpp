@@ -255,10 +255,15 @@ void addFindings(Node *parent, const std::vector<Engine::Finding> &findings, int
         node->finding = int(i);
         const std::string id(f.rule ? f.rule->id : std::string_view());
         node->key = "k:" + id;
-        // A workload's findings have their texts in the search index (shared by snapshots).
-        if (owner < 0)
-            node->text = lower(id + ' ' + f.reason + ' ' + f.detail + ' ' +
-                               Engine::severityName(f.severity()));
+        // A workload's findings have their texts in the search index (shared by snapshots),
+        // and their field rows no nodes (workloadtreenode.h).
+        if (owner >= 0) {
+            node->fields = int(f.fields.size());
+            parent->add(std::move(node));
+            continue;
+        }
+        node->text =
+            lower(id + ' ' + f.reason + ' ' + f.detail + ' ' + Engine::severityName(f.severity()));
         for (std::size_t j = 0; j < f.fields.size(); ++j) {
             auto field = std::make_unique<Node>();
             field->type = NodeType::FindingField;
@@ -270,8 +275,7 @@ void addFindings(Node *parent, const std::vector<Engine::Finding> &findings, int
             field->finding = int(i);
             field->findingField = int(j);
             field->key = "kf:" + std::to_string(j) + ':' + f.fields[j].path;
-            if (owner < 0)
-                field->text = lower(f.fields[j].path + ' ' + f.fields[j].value);
+            field->text = lower(f.fields[j].path + ' ' + f.fields[j].value);
             node->add(std::move(field));
         }
         parent->add(std::move(node));
@@ -465,32 +469,43 @@ QVariant WorkloadTreeModel::checklistData(const Node *n, const QModelIndex &inde
 
 const Engine::Finding *WorkloadTreeModel::findingAt(const QModelIndex &index) const
 {
-    const Node *n = index.isValid() ? nodeAt(index) : nullptr; // field rows have no node
-    return n ? findingOf(n) : nullptr;
+    return index.isValid() ? findingOf(rowAt(index).get()) : nullptr;
 }
 
 const Policy::InspectedField *WorkloadTreeModel::findingFieldAt(const QModelIndex &index) const
 {
-    const Node *n = index.isValid() ? nodeAt(index) : nullptr;
+    if (!index.isValid())
+        return nullptr;
+    const Row row = rowAt(index);
+    const Node *n = row.get();
     const auto *f = n && n->type == NodeType::FindingField ? findingOf(n) : nullptr;
     return f ? &f->fields[std::size_t(n->findingField)] : nullptr;
 }
 
 const ObjectEntry *WorkloadTreeModel::objectAt(const QModelIndex &index) const
 {
-    const Node *n = index.isValid() ? nodeAt(index) : nullptr;
+    if (!index.isValid())
+        return nullptr;
+    const Row row = rowAt(index);
+    const Node *n = row.get();
     return n && n->snap && n->object >= 0 ? &n->snap->objects[std::size_t(n->object)] : nullptr;
 }
 
 const WorkloadEntry *WorkloadTreeModel::findingWorkloadAt(const QModelIndex &index) const
 {
-    const Node *n = index.isValid() ? nodeAt(index) : nullptr;
+    if (!index.isValid())
+        return nullptr;
+    const Row row = rowAt(index);
+    const Node *n = row.get();
     return n && n->snap && n->owner >= 0 ? &n->snap->workloads[std::size_t(n->owner)] : nullptr;
 }
 
 const NamespaceEntry *WorkloadTreeModel::findingNamespaceAt(const QModelIndex &index) const
 {
-    const Node *n = index.isValid() ? nodeAt(index) : nullptr;
+    if (!index.isValid())
+        return nullptr;
+    const Row row = rowAt(index);
+    const Node *n = row.get();
     if (!n || !n->snap || !findingOf(n) || n->owner >= 0 || n->object >= 0 || n->ns < 0)
         return nullptr;
     return &n->snap->namespaces[std::size_t(n->ns)];

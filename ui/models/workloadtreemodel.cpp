@@ -597,8 +597,10 @@ QModelIndex WorkloadTreeModel::indexForKey(const QString &key) const
     for (qsizetype i = 0; i < parts.size(); ++i) {
         const std::string k = parts[i].toStdString();
         // A field row ends the chain.
-        for (int r = 0; i + 1 == parts.size() && k.rfind("f:", 0) == 0 && r < node->fields; ++r) {
-            if (node->fieldList()[std::size_t(node->fieldIndex(r))].path == k.substr(2))
+        for (int r = 0; i + 1 == parts.size() &&
+                        (k.rfind("f:", 0) == 0 || k.rfind("kf:", 0) == 0) && r < node->fields;
+             ++r) {
+            if (Row(node, r)->fullKey() == k)
                 return index(r, 0, indexOf(const_cast<Node *>(node)));
         }
         const Node *next = nullptr;

@@ -23,7 +23,8 @@ struct WorkloadTreeModel::Node
     Node *parent = nullptr;
     /// Place among the parent's children; the row views see is parent->fields + row.
     int row = 0;
-    /// A workload's pod-level and a container's field rows, shown before its children. They
+    /// A workload's pod-level and a container's field rows, and the field rows of a
+    /// workload's checklist finding, shown before its children. They
     /// have no node of their own (issue #19: 10,000 workloads have 550,000 of them): their
     /// QModelIndex carries this node, tagged, and their row, and Row makes a node for them
     /// on demand. fieldMap, set only while an update moves them, gives each row's index
@@ -67,6 +68,19 @@ struct WorkloadTreeModel::Node
     {
         return fieldList()[static_cast<std::size_t>(fieldIndex(r))];
     }
+    /// The checklist finding of a Finding or FindingField row of a workload (owner set).
+    const Engine::Finding &ownedFinding() const
+    {
+        return snap->workloads[static_cast<std::size_t>(owner)]
+            .checklist[static_cast<std::size_t>(finding)];
+    }
+    /// The key of field row r among its siblings: its path.
+    std::string_view rowKey(int r) const
+    {
+        if (type == NodeType::Finding)
+            return ownedFinding().fields[static_cast<std::size_t>(fieldIndex(r))].path;
+        return fieldAtRow(r).path;
+    }
     /// The row views see.
     int visibleRow() const { return parent ? parent->fields + row : row; }
 
@@ -78,13 +92,20 @@ struct WorkloadTreeModel::Node
     /// "c:", "k:"...), so the two kinds cannot match.
     std::string_view keyView() const
     {
-        return type == NodeType::Field && snap ? std::string_view(fieldEntry().path)
-                                               : std::string_view(key);
+        if (type == NodeType::Field && snap)
+            return fieldEntry().path;
+        if (type == NodeType::FindingField && key.empty() && snap)
+            return ownedFinding().fields[static_cast<std::size_t>(findingField)].path;
+        return key;
     }
     /// The key as KeyRole shows it and indexForKey reads it.
     std::string fullKey() const
     {
-        return type == NodeType::Field && snap ? "f:" + std::string(keyView()) : key;
+        if (type == NodeType::Field && snap)
+            return "f:" + std::string(keyView());
+        if (type == NodeType::FindingField && key.empty() && snap)
+            return "kf:" + std::to_string(findingField) + ':' + std::string(keyView());
+        return key;
     }
 
     Node *add(std::unique_ptr<Node> child)
@@ -125,10 +146,9 @@ class WorkloadTreeModel::Row
 {
 public:
     explicit Row(const Node *node) : m_node(node) {}
-    /// Field row r of parent (a workload or container node with r < parent->fields).
+    /// Field row r of parent (a workload, container or finding node, r < parent->fields).
     Row(const Node *parent, int r)
     {
-        m_field.type = NodeType::Field;
         m_field.parent = const_cast<Node *>(parent);
         m_field.row = r - parent->fields; // visibleRow() gives r back
         m_field.snap = parent->snap;
@@ -136,7 +156,16 @@ public:
         m_field.ns = parent->ns;
         m_field.workload = parent->workload;
         m_field.container = parent->container;
-        m_field.field = parent->fieldIndex(r);
+        if (parent->type == NodeType::Finding) {
+            m_field.type = NodeType::FindingField;
+            m_field.owner = parent->owner;
+            m_field.object = parent->object;
+            m_field.finding = parent->finding;
+            m_field.findingField = parent->fieldIndex(r);
+        } else {
+            m_field.type = NodeType::Field;
+            m_field.field = parent->fieldIndex(r);
+        }
     }
     const Node *get() const { return m_node ? m_node : &m_field; }
     const Node *operator->() const { return get(); }

@@ -33,7 +33,7 @@ bool sameFieldKeys(const WorkloadTreeModel::Node *a, const WorkloadTreeModel::No
     if (a->fields != b->fields)
         return false;
     for (int r = 0; r < a->fields; ++r) {
-        if (a->fieldAtRow(r).path != b->fieldAtRow(r).path)
+        if (a->rowKey(r) != b->rowKey(r))
             return false;
     }
     return true;
@@ -52,9 +52,9 @@ bool WorkloadTreeModel::countChanges(const Node *oldParent, const Node *newParen
     } else {
         std::unordered_map<std::string_view, int> oldRows;
         for (int r = 0; r < oldParent->fields; ++r)
-            oldRows.emplace(oldParent->fieldAtRow(r).path, r);
+            oldRows.emplace(oldParent->rowKey(r), r);
         for (int r = 0; r < newParent->fields; ++r) {
-            const auto it = oldRows.find(newParent->fieldAtRow(r).path);
+            const auto it = oldRows.find(newParent->rowKey(r));
             if ((it == oldRows.end() ||
                  !sameData(Row(oldParent, it->second).get(), Row(newParent, r).get())) &&
                 --budget < 0)
@@ -111,11 +111,11 @@ void WorkloadTreeModel::reconcileFields(Node *o, const Node *n, const QModelInde
         // meanwhile.
         std::unordered_map<std::string_view, int> newRows;
         for (int r = 0; r < n->fields; ++r)
-            newRows.emplace(n->fieldAtRow(r).path, r);
+            newRows.emplace(n->rowKey(r), r);
         std::vector<int> target(static_cast<std::size_t>(o->fields), -1); // new row, if kept
         int last = -1;
         for (int r = 0; r < o->fields; ++r) {
-            const auto it = newRows.find(o->fieldAtRow(r).path);
+            const auto it = newRows.find(o->rowKey(r));
             if (it != newRows.end() && it->second > last)
                 last = target[std::size_t(r)] = it->second;
         }
