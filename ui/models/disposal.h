@@ -5,7 +5,21 @@
 
 #include <memory>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace PodSec::Ui {
+
+/// Gives the heap's free pages back to the system. glibc keeps what is freed in the arena of
+/// the thread that allocated it, and a snapshot is built, and freed, on several threads: at
+/// 10,000 workloads the window's resident set was a third larger than its heap in use.
+inline void releaseFreeMemory()
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
 
 /// Frees a large value on a worker thread: a snapshot or a tree of rows is hundreds of
 /// thousands of allocations, and freeing them when the next one replaces it blocked the GUI
@@ -15,7 +29,10 @@ template <typename T> void disposeLater(std::unique_ptr<T> value)
 {
     QThreadPool *pool = QThreadPool::globalInstance();
     if (value && pool)
-        pool->start([raw = value.release()] { delete raw; });
+        pool->start([raw = value.release()] {
+            delete raw;
+            releaseFreeMemory();
+        });
 }
 
 /// A shared value whose last owner, whichever thread drops it, frees it with disposeLater.

@@ -292,6 +292,8 @@ void Workspace::evaluate()
             PhaseTiming timing;
             auto view = ViewSnapshot::derive(sharedDisposedLater(std::move(*snapshot)), &previous);
             timing.lap("window: search index");
+            releaseFreeMemory(); // what parsing and evaluating left behind
+            timing.lap("window: free memory released");
             return view;
         }));
 }
