@@ -56,19 +56,21 @@ struct FieldCheck
 /// workloads have 550,000 fields, and copies of their paths were a fifth of a snapshot.
 struct FieldEntry
 {
+    // Members ordered so that no padding falls between them (96 bytes, not 112).
     std::string_view path;  ///< full path from the object root
     std::string_view value; ///< JSON text, "null" when absent
-    bool present = false;
+    std::string_view file;
+    std::vector<FieldCheck> checks;
     /// offset and endOffset are in the workload's file; line and column too, unless file
     /// names where a rendered field came from (Render::OriginLocator).
     std::uint32_t offset = 0, endOffset = 0, line = 1, column = 1;
-    std::string_view file;
     Verdict verdicts[ColumnCount] = {};
-    std::vector<FieldCheck> checks;
+    bool present = false;
     /// A planned fix (or a decision's choice) changes this field: the editor's light bulb.
     /// Only set when SnapshotOptions::planFixes.
     bool fixable = false;
 };
+static_assert(sizeof(FieldEntry) <= 96, "FieldEntry: 550,000 of them at 10,000 workloads");
 
 struct ContainerEntry
 {
