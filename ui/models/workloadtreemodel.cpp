@@ -135,7 +135,7 @@ void WorkloadTreeModel::setSnapshot(ViewSnapshot view)
         m_view = std::move(view);
         auto oldRoot = std::exchange(m_root, std::move(newRoot));
         endResetModel();
-        disposeLater(std::move(oldRoot));
+        disposeLater(std::move(oldRoot), true);
         return;
     }
     // Keep the old snapshot and index alive until the tree no longer refers to them.
@@ -148,7 +148,7 @@ void WorkloadTreeModel::setSnapshot(ViewSnapshot view)
         beginResetModel();
         auto oldRoot = std::exchange(m_root, std::move(newRoot));
         endResetModel();
-        disposeLater(std::move(oldRoot));
+        disposeLater(std::move(oldRoot), true);
         return;
     }
     reconcile(m_root.get(), newRoot.get(), QModelIndex());
