@@ -261,9 +261,21 @@ bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<s
 
 namespace {
 
-// A field row's index carries its parent node with the lowest bit set (nodes are aligned).
+// A field row's index carries a pointer one byte into its parent node: nodes are aligned, so
+// the lowest bit tells the two kinds of index apart.
 constexpr quintptr FieldTag = 1;
 static_assert(alignof(WorkloadTreeModel::Node) > FieldTag);
+
+const void *tagged(const WorkloadTreeModel::Node *node)
+{
+    return reinterpret_cast<const char *>(node) + FieldTag;
+}
+
+const WorkloadTreeModel::Node *untagged(const void *pointer)
+{
+    return reinterpret_cast<const WorkloadTreeModel::Node *>(static_cast<const char *>(pointer) -
+                                                             FieldTag);
+}
 
 } // namespace
 
@@ -276,9 +288,8 @@ WorkloadTreeModel::Node *WorkloadTreeModel::nodeAt(const QModelIndex &index) con
 
 WorkloadTreeModel::Row WorkloadTreeModel::rowAt(const QModelIndex &index) const
 {
-    const quintptr id = index.internalId();
-    if (index.isValid() && (id & FieldTag))
-        return Row(reinterpret_cast<const Node *>(id & ~FieldTag), index.row());
+    if (index.isValid() && (index.internalId() & FieldTag))
+        return Row(untagged(index.internalPointer()), index.row());
     return Row(nodeAt(index));
 }
 
@@ -297,7 +308,7 @@ QModelIndex WorkloadTreeModel::index(int row, int column, const QModelIndex &par
     if (!p || row >= p->fields + static_cast<int>(p->children.size()))
         return {};
     if (row < p->fields)
-        return createIndex(row, column, reinterpret_cast<quintptr>(p) | FieldTag);
+        return createIndex(row, column, tagged(p));
     return createIndex(row, column, p->children[static_cast<std::size_t>(row - p->fields)].get());
 }
 
