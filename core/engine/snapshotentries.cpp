@@ -101,7 +101,7 @@ WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
     FixableFields fixable;
     if (planner) {
         fixable = [&](const Policy::Evaluation &restricted) {
-            std::set<std::string> out;
+            std::set<std::string, std::less<>> out;
             const auto plan = planner->plan(view, restricted);
             for (const auto &f : plan.fixes)
                 out.insert(f.path);
@@ -130,9 +130,8 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
             if (e->policy == lv)
                 return *e;
         }
-        auto e = std::make_unique<Policy::Evaluation>(facts->checks.evaluate(lv, false));
-        e->policy = lv;
-        evaluations.push_back(std::move(e));
+        evaluations.push_back(
+            std::make_unique<Policy::Evaluation>(facts->checks.evaluate(lv, false)));
         return *evaluations.back();
     };
     w.baseline = bare({Policy::Level::Baseline, version});
@@ -163,25 +162,15 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
     // Fields a restricted fix would change (planned from the evaluation's failing fields,
     // so before they are dropped below).
     std::set<std::string, std::less<>> fixableFields;
-    if (fixable && w.hasTemplate && !w.restricted.allowed()) {
-        Policy::Evaluation restricted =
-            facts->checks.evaluate({Policy::Level::Restricted, version});
-        restricted.policy = {Policy::Level::Restricted, version};
-        for (auto &f : fixable(restricted))
-            fixableFields.insert(f);
-    }
+    if (fixable && w.hasTemplate && !w.restricted.allowed())
+        fixableFields = fixable(facts->checks.evaluate({Policy::Level::Restricted, version}));
 
+    // Room at once for every field the facts keep: the merged list holds at most that many.
+    const auto &checks = facts->checks;
     std::vector<FieldEntry> fields;
     std::unordered_map<std::string_view, std::size_t> index;
-    {
-        // Restricted reads nearly every field any column does: room for them at once.
-        std::size_t expected = 0;
-        facts->checks.forEachField({Policy::Level::Restricted, version},
-                                   [&](auto &&...) { ++expected; });
-        fields.reserve(expected);
-        index.reserve(expected);
-    }
-    const auto &checks = facts->checks;
+    fields.reserve(checks.fieldCount());
+    index.reserve(checks.fieldCount());
     mergeFields(fields, index, checks, {Policy::Level::Baseline, version}, Column::Baseline);
     mergeFields(fields, index, checks, {Policy::Level::Restricted, version}, Column::Restricted);
     if (a.exempt == Admission::Exemption::None && w.hasTemplate) {

@@ -46,7 +46,7 @@ WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
                                const Engine::RuleSet *checklist = nullptr);
 
 /// The fields a restricted fix would change, given the failing restricted evaluation.
-using FixableFields = std::function<std::set<std::string>(const Policy::Evaluation &)>;
+using FixableFields = std::function<std::set<std::string, std::less<>>(const Policy::Evaluation &)>;
 
 /// The entry of a workload judged again from its facts, at version and by its namespace's
 /// policy under placement: equal to evaluateWorkload's on the parsed object. fixable, when

@@ -58,6 +58,8 @@ public:
             }
         }
     }
+    /// How many distinct fields are kept: no evaluation names more paths.
+    std::size_t fieldCount() const { return m_fields.size(); }
     /// Heap bytes held, for the benchmarks.
     std::size_t heapBytes() const;
 
