@@ -262,8 +262,7 @@ void addFindings(Node *parent, const std::vector<Engine::Finding> &findings, int
             parent->add(std::move(node));
             continue;
         }
-        node->text =
-            lower(id + ' ' + f.reason + ' ' + f.detail + ' ' + Engine::severityName(f.severity()));
+        appendFindingText(node->text, f);
         for (std::size_t j = 0; j < f.fields.size(); ++j) {
             auto field = std::make_unique<Node>();
             field->type = NodeType::FindingField;
@@ -275,7 +274,7 @@ void addFindings(Node *parent, const std::vector<Engine::Finding> &findings, int
             field->finding = int(i);
             field->findingField = int(j);
             field->key = "kf:" + std::to_string(j) + ':' + f.fields[j].path;
-            field->text = lower(f.fields[j].path + ' ' + f.fields[j].value);
+            appendFindingFieldText(field->text, f.fields[j]);
             node->add(std::move(field));
         }
         parent->add(std::move(node));
@@ -467,46 +466,36 @@ QVariant WorkloadTreeModel::checklistData(const Node *n, const QModelIndex &inde
     }
 }
 
+// An invalid index reads as the root row, which has no snapshot: every answer is nullptr.
+
 const Engine::Finding *WorkloadTreeModel::findingAt(const QModelIndex &index) const
 {
-    return index.isValid() ? findingOf(rowAt(index).get()) : nullptr;
+    return findingOf(rowAt(index).get());
 }
 
 const Policy::InspectedField *WorkloadTreeModel::findingFieldAt(const QModelIndex &index) const
 {
-    if (!index.isValid())
-        return nullptr;
-    const Row row = rowAt(index);
-    const Node *n = row.get();
-    const auto *f = n && n->type == NodeType::FindingField ? findingOf(n) : nullptr;
+    const Row n = rowAt(index);
+    const auto *f = n->type == NodeType::FindingField ? findingOf(n.get()) : nullptr;
     return f ? &f->fields[std::size_t(n->findingField)] : nullptr;
 }
 
 const ObjectEntry *WorkloadTreeModel::objectAt(const QModelIndex &index) const
 {
-    if (!index.isValid())
-        return nullptr;
-    const Row row = rowAt(index);
-    const Node *n = row.get();
-    return n && n->snap && n->object >= 0 ? &n->snap->objects[std::size_t(n->object)] : nullptr;
+    const Row n = rowAt(index);
+    return n->snap && n->object >= 0 ? &n->snap->objects[std::size_t(n->object)] : nullptr;
 }
 
 const WorkloadEntry *WorkloadTreeModel::findingWorkloadAt(const QModelIndex &index) const
 {
-    if (!index.isValid())
-        return nullptr;
-    const Row row = rowAt(index);
-    const Node *n = row.get();
-    return n && n->snap && n->owner >= 0 ? &n->snap->workloads[std::size_t(n->owner)] : nullptr;
+    const Row n = rowAt(index);
+    return n->snap && n->owner >= 0 ? &n->snap->workloads[std::size_t(n->owner)] : nullptr;
 }
 
 const NamespaceEntry *WorkloadTreeModel::findingNamespaceAt(const QModelIndex &index) const
 {
-    if (!index.isValid())
-        return nullptr;
-    const Row row = rowAt(index);
-    const Node *n = row.get();
-    if (!n || !n->snap || !findingOf(n) || n->owner >= 0 || n->object >= 0 || n->ns < 0)
+    const Row n = rowAt(index);
+    if (!n->snap || !findingOf(n.get()) || n->owner >= 0 || n->object >= 0 || n->ns < 0)
         return nullptr;
     return &n->snap->namespaces[std::size_t(n->ns)];
 }

@@ -64,27 +64,16 @@ void appendFieldText(std::string &text, const FieldEntry &f, const WorkloadEntry
     lowerInPlace(text, from);
 }
 
-/// Appends a checklist finding's text, then its fields', lower-cased; ends gets where each
-/// ends.
+/// Appends a checklist finding's text, then its fields'; ends gets where each ends.
 void appendFindingTexts(std::string &text, std::vector<std::uint32_t> &ends,
                         const Engine::Finding &f)
 {
-    const std::size_t from = text.size();
-    text += f.rule ? f.rule->id : std::string_view();
-    text += ' ';
-    text += f.reason;
-    text += ' ';
-    text += f.detail;
-    text += ' ';
-    text += Engine::severityName(f.severity());
+    appendFindingText(text, f);
     ends.push_back(static_cast<std::uint32_t>(text.size()));
     for (const auto &field : f.fields) {
-        text += field.path;
-        text += ' ';
-        text += field.value;
+        appendFindingFieldText(text, field);
         ends.push_back(static_cast<std::uint32_t>(text.size()));
     }
-    lowerInPlace(text, from);
 }
 
 // The texts are made of exactly what these compare: when they hold, the texts are equal.
@@ -155,6 +144,28 @@ std::vector<std::pair<std::size_t, std::size_t>> workloadsByFile(const Workspace
 }
 
 } // namespace
+
+void appendFindingText(std::string &text, const Engine::Finding &finding)
+{
+    const std::size_t from = text.size();
+    text += finding.rule ? finding.rule->id : std::string_view();
+    text += ' ';
+    text += finding.reason;
+    text += ' ';
+    text += finding.detail;
+    text += ' ';
+    text += Engine::severityName(finding.severity());
+    lowerInPlace(text, from);
+}
+
+void appendFindingFieldText(std::string &text, const Policy::InspectedField &field)
+{
+    const std::size_t from = text.size();
+    text += field.path;
+    text += ' ';
+    text += field.value;
+    lowerInPlace(text, from);
+}
 
 std::shared_ptr<const SearchIndex::Entry> SearchIndex::makeEntry(const WorkloadEntry &w,
                                                                  const std::string &path)

@@ -24,6 +24,12 @@ namespace PodSec::Ui {
 /// Window-only data, so it lives here rather than in the snapshot. Immutable once built; the
 /// Workspace builds it on its worker thread right after the snapshot, so filter keystrokes
 /// only search ready text.
+/// Appends the filter text of a checklist finding (rule ID, reason, detail, severity), or of
+/// one of its fields (path and value), lower-cased. The index keeps them for a workload's
+/// findings; the tree's rows of other objects' and namespaces' findings keep their own.
+void appendFindingText(std::string &text, const Engine::Finding &finding);
+void appendFindingFieldText(std::string &text, const Policy::InspectedField &field);
+
 class SearchIndex final
 {
 public:

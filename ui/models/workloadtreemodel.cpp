@@ -392,7 +392,7 @@ Verdict WorkloadTreeModel::verdict(const Node *node, int column) const
     case NodeType::Container: {
         Verdict v = Verdict::NotChecked;
         for (int r = 0; r < node->fields; ++r)
-            v = combine(v, node->fieldList()[std::size_t(node->fieldIndex(r))].verdicts[c]);
+            v = combine(v, node->fieldAtRow(r).verdicts[c]);
         for (const auto &child : node->children)
             v = combine(v, verdict(child.get(), column));
         return v;

@@ -39,6 +39,25 @@ bool sameFieldKeys(const WorkloadTreeModel::Node *a, const WorkloadTreeModel::No
     return true;
 }
 
+/// Which old rows an update keeps: those whose keys appear among the new ones in increasing
+/// order. For each old row, its position among the new ones, or -1 when it goes.
+template <typename OldKey, typename NewKey>
+std::vector<int> keptPositions(std::size_t oldCount, OldKey oldKey, std::size_t newCount,
+                               NewKey newKey)
+{
+    std::unordered_map<std::string_view, int> newPos;
+    for (std::size_t i = 0; i < newCount; ++i)
+        newPos.emplace(newKey(i), static_cast<int>(i));
+    std::vector<int> kept(oldCount, -1);
+    int last = -1;
+    for (std::size_t i = 0; i < oldCount; ++i) {
+        const auto it = newPos.find(oldKey(i));
+        if (it != newPos.end() && it->second > last)
+            last = kept[i] = it->second;
+    }
+    return kept;
+}
+
 } // namespace
 
 bool WorkloadTreeModel::countChanges(const Node *oldParent, const Node *newParent, int &budget)
@@ -109,16 +128,9 @@ void WorkloadTreeModel::reconcileFields(Node *o, const Node *n, const QModelInde
         // Keep the old rows whose paths appear in the new list in increasing order; remove
         // the rest (from the end), then insert the new ones. fieldMap tells each row's field
         // meanwhile.
-        std::unordered_map<std::string_view, int> newRows;
-        for (int r = 0; r < n->fields; ++r)
-            newRows.emplace(n->rowKey(r), r);
-        std::vector<int> target(static_cast<std::size_t>(o->fields), -1); // new row, if kept
-        int last = -1;
-        for (int r = 0; r < o->fields; ++r) {
-            const auto it = newRows.find(o->rowKey(r));
-            if (it != newRows.end() && it->second > last)
-                last = target[std::size_t(r)] = it->second;
-        }
+        std::vector<int> target = keptPositions(
+            std::size_t(o->fields), [o](std::size_t r) { return o->rowKey(int(r)); },
+            std::size_t(n->fields), [n](std::size_t r) { return n->rowKey(int(r)); });
         auto map = std::make_unique<std::vector<int>>();
         for (int r = 0; r < o->fields; ++r)
             map->push_back(o->fieldIndex(r));
@@ -180,27 +192,16 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
     std::vector<int> changed;
     // Keep the old children whose keys appear in the new list in increasing order; remove
     // the rest (from the end, so rows stay valid).
-    std::vector<bool> keep(oldKids.size(), true);
-    if (!sameKeys(oldParent, newParent)) {
-        std::unordered_map<std::string_view, std::size_t> newPos;
-        for (std::size_t i = 0; i < newKids.size(); ++i)
-            newPos.emplace(newKids[i]->keyView(), i);
-        std::size_t last = 0;
-        bool any = false;
-        for (std::size_t i = 0; i < oldKids.size(); ++i) {
-            auto it = newPos.find(oldKids[i]->keyView());
-            keep[i] = it != newPos.end() && (!any || it->second > last);
-            if (keep[i]) {
-                last = it->second;
-                any = true;
-            }
-        }
-    }
+    std::vector<int> kept(oldKids.size(), 0); // all of them when the keys line up
+    if (!sameKeys(oldParent, newParent))
+        kept = keptPositions(
+            oldKids.size(), [&](std::size_t i) { return oldKids[i]->keyView(); }, newKids.size(),
+            [&](std::size_t i) { return newKids[i]->keyView(); });
     for (std::size_t i = oldKids.size(); i-- > 0;) {
-        if (keep[i])
+        if (kept[i] >= 0)
             continue;
         std::size_t first = i;
-        while (first > 0 && !keep[first - 1])
+        while (first > 0 && kept[first - 1] < 0)
             --first;
         beginRemoveRows(parentIndex, off + static_cast<int>(first), off + static_cast<int>(i));
         oldKids.erase(oldKids.begin() + static_cast<long>(first),
