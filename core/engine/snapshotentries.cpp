@@ -19,36 +19,56 @@ Verdict evaluationVerdict(const Policy::Evaluation &e)
     return e.allowed() ? Verdict::Pass : Verdict::Fail;
 }
 
-/// Merges the fields of the evaluation at policy into fields, as views into checks.
-void mergeFields(std::vector<FieldEntry> &fields,
-                 std::unordered_map<std::string_view, std::size_t> &index,
-                 const Policy::PodChecks &checks, const Policy::LevelVersion &policy, Column column,
+/// The fields of a workload merged by path, and the checks that looked at each, in the
+/// order they came.
+struct MergedFields
+{
+    std::vector<FieldEntry> fields;
+    std::unordered_map<std::string_view, std::uint32_t> index; ///< by path
+    /// (position in fields, check), to be grouped by field into the workload's fieldChecks.
+    std::vector<std::pair<std::uint32_t, FieldCheck>> checks;
+};
+
+/// Merges the fields of the evaluation at policy into merged, naming checks' fields.
+void mergeFields(MergedFields &merged, const Policy::PodChecks &checks,
+                 const Policy::LevelVersion &policy, Column column,
                  Verdict override = Verdict::NotChecked)
 {
-    checks.forEachField(policy, [&](std::string_view checkId, const Policy::PodChecks::FieldView &f,
-                                    bool allowed) {
-        auto it = index.find(f.path);
-        if (it == index.end()) {
+    checks.forEachField(policy, [&](std::string_view checkId, std::uint32_t field, bool allowed) {
+        const auto at = static_cast<std::uint32_t>(merged.fields.size());
+        const auto [it, added] = merged.index.emplace(checks.field(field).path, at);
+        if (added) {
             FieldEntry e;
-            e.path = f.path;
-            e.value = f.value;
-            e.present = f.present;
-            e.offset = f.offset;
-            e.endOffset = f.endOffset;
-            e.line = f.line;
-            e.column = f.column;
-            e.file = f.file;
-            it = index.emplace(f.path, fields.size()).first;
-            fields.push_back(e);
+            e.source = &checks;
+            e.field = field;
+            merged.fields.push_back(e);
         }
-        FieldEntry &e = fields[it->second];
+        FieldEntry &e = merged.fields[it->second];
         const Verdict v =
             override != Verdict::NotChecked ? override : (allowed ? Verdict::Pass : Verdict::Fail);
         auto &slot = e.verdicts[static_cast<int>(column)];
         slot = combine(slot, v);
-        if (override == Verdict::NotChecked)
-            e.checks.push_back({checkId, column, allowed});
+        if (override == Verdict::NotChecked) {
+            merged.checks.emplace_back(it->second, FieldCheck{checkId, column, allowed});
+            ++e.checkCount;
+        }
     });
+}
+
+/// Puts each field's checks, in the order they came, into one list the fields point into.
+std::shared_ptr<const std::vector<FieldCheck>> groupChecks(MergedFields &merged)
+{
+    std::vector<std::uint32_t> next(merged.fields.size() + 1, 0);
+    for (std::size_t i = 0; i < merged.fields.size(); ++i)
+        next[i + 1] = next[i] + merged.fields[i].checkCount;
+    auto list = std::make_shared<std::vector<FieldCheck>>(merged.checks.size());
+    for (const auto &[field, check] : merged.checks)
+        (*list)[next[field]++] = check;
+    for (std::size_t i = 0; i < merged.fields.size(); ++i) {
+        auto &f = merged.fields[i];
+        f.checkList = f.checkCount ? list->data() + (next[i] - f.checkCount) : nullptr;
+    }
+    return list;
 }
 
 } // namespace
@@ -167,20 +187,21 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
 
     // Room at once for every field the facts keep: the merged list holds at most that many.
     const auto &checks = facts->checks;
-    std::vector<FieldEntry> fields;
-    std::unordered_map<std::string_view, std::size_t> index;
-    fields.reserve(checks.fieldCount());
-    index.reserve(checks.fieldCount());
-    mergeFields(fields, index, checks, {Policy::Level::Baseline, version}, Column::Baseline);
-    mergeFields(fields, index, checks, {Policy::Level::Restricted, version}, Column::Restricted);
+    MergedFields merged;
+    merged.fields.reserve(checks.fieldCount());
+    merged.index.reserve(checks.fieldCount());
+    mergeFields(merged, checks, {Policy::Level::Baseline, version}, Column::Baseline);
+    mergeFields(merged, checks, {Policy::Level::Restricted, version}, Column::Restricted);
     if (a.exempt == Admission::Exemption::None && w.hasTemplate) {
         // Enforce does not act on templates; then show which fields it would judge.
-        mergeFields(fields, index, checks, a.enforce.policy, Column::Enforce,
+        mergeFields(merged, checks, a.enforce.policy, Column::Enforce,
                     a.enforce.applies ? Verdict::NotChecked : Verdict::NotApplied);
-        mergeFields(fields, index, checks, a.audit.policy, Column::Audit);
+        mergeFields(merged, checks, a.audit.policy, Column::Audit);
         if (a.warn.applies)
-            mergeFields(fields, index, checks, a.warn.policy, Column::Warn);
+            mergeFields(merged, checks, a.warn.policy, Column::Warn);
     }
+    w.fieldChecks = groupChecks(merged);
+    auto &fields = merged.fields;
     // The merged FieldEntry list holds every inspected field; baseline and restricted keep
     // only their verdicts, reasons and details, the modes their verdicts and messages (this
     // more than halves the snapshot's memory; the facts can tell the rest again).
@@ -189,11 +210,12 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
         m->evaluation.results.shrink_to_fit();
     }
     std::stable_sort(fields.begin(), fields.end(), [](const FieldEntry &x, const FieldEntry &y) {
-        return x.offset != y.offset ? x.offset < y.offset : x.path < y.path;
+        const auto xo = x.offset(), yo = y.offset();
+        return xo != yo ? xo < yo : x.path() < y.path();
     });
 
     for (auto &f : fields)
-        f.fixable = fixableFields.count(f.path) > 0;
+        f.fixable = fixableFields.count(f.path()) > 0;
 
     // Each field belongs to the container whose path is a prefix of its own, up to a '.' or
     // '['. Looked up by prefix: a small pod can alias thousands of containers (issue #12),
@@ -206,7 +228,7 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
     std::vector<std::size_t> counts(w.containers.size(), 0);
     std::size_t podCount = 0;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        const std::string_view path = fields[i].path;
+        const std::string_view path = fields[i].path();
         for (std::size_t end = 1; end < path.size(); ++end) {
             if (path[end] != '.' && path[end] != '[')
                 continue;

@@ -144,9 +144,9 @@ namespace {
 void addFailingFields(FailingCheck &f, const std::vector<FieldEntry> &fields, Column column)
 {
     for (const auto &field : fields) {
-        for (const auto &c : field.checks) {
+        for (const auto &c : field.checks()) {
             if (c.column == column && !c.allowed && c.checkId == f.id) {
-                f.fields.emplace_back(field.path, field.value);
+                f.fields.emplace_back(field.path(), field.value());
                 break;
             }
         }

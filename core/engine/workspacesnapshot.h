@@ -6,15 +6,18 @@
 #include "engine/ruleset.h"
 #include "engine/workspacefacts.h"
 #include "k8s/podspec.h"
+#include "policy/podchecks.h"
 #include "policy/result.h"
 #include "render/renderer.h"
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace PodSec::Access {
@@ -51,26 +54,59 @@ struct FieldCheck
     bool allowed;
 };
 
-/// One inspected field of a workload, merged over every evaluation of the snapshot. Its
-/// texts are views into the workload's facts (WorkloadEntry::facts keeps them alive): 10,000
-/// workloads have 550,000 fields, and copies of their paths were a fifth of a snapshot.
+/// The checks that looked at one field: a piece of its workload's
+/// WorkloadEntry::fieldChecks, which keeps them alive.
+class FieldCheckSpan
+{
+public:
+    FieldCheckSpan() = default;
+    FieldCheckSpan(const FieldCheck *first, std::uint32_t count) : m_first(first), m_count(count) {}
+    const FieldCheck *begin() const { return m_first; }
+    const FieldCheck *end() const { return m_first + m_count; }
+    std::size_t size() const { return m_count; }
+    bool empty() const { return m_count == 0; }
+
+private:
+    const FieldCheck *m_first = nullptr;
+    std::uint32_t m_count = 0;
+};
+
+/// One inspected field of a workload, merged over every evaluation of the snapshot. It
+/// names a field its workload's facts keep (WorkloadEntry::facts keeps them alive) and a
+/// piece of the workload's WorkloadEntry::fieldChecks: 10,000 workloads have 550,000
+/// fields, and their copied texts, positions and check lists were half a snapshot.
 struct FieldEntry
 {
-    // Members ordered so that no padding falls between them (96 bytes, not 112).
-    std::string_view path;  ///< full path from the object root
-    std::string_view value; ///< JSON text, "null" when absent
-    std::string_view file;
-    std::vector<FieldCheck> checks;
-    /// offset and endOffset are in the workload's file; line and column too, unless file
-    /// names where a rendered field came from (Render::OriginLocator).
-    std::uint32_t offset = 0, endOffset = 0, line = 1, column = 1;
+    const Policy::PodChecks *source = nullptr; ///< the facts' checks that keep the field
+    const FieldCheck *checkList = nullptr;     ///< checkCount of them
+    std::uint32_t field = 0;                   ///< its number in source
+    std::uint32_t checkCount = 0;
     Verdict verdicts[ColumnCount] = {};
-    bool present = false;
     /// A planned fix (or a decision's choice) changes this field: the editor's light bulb.
     /// Only set when SnapshotOptions::planFixes.
     bool fixable = false;
+
+    /// The failing and passing checks that looked at it, baseline's first.
+    FieldCheckSpan checks() const { return {checkList, checkCount}; }
+    std::string_view path() const { return view().path; }   ///< full path from the object root
+    std::string_view value() const { return view().value; } ///< JSON text, "null" when absent
+    std::string_view file() const { return view().file; }
+    bool present() const { return view().present; }
+    /// offset and endOffset are in the workload's file; line and column too, unless file
+    /// names where a rendered field came from (Render::OriginLocator).
+    std::uint32_t offset() const { return view().offset; }
+    std::uint32_t endOffset() const { return view().endOffset; }
+    std::uint32_t line() const { return view().line; }
+    std::uint32_t column() const { return view().column; }
+
+private:
+    Policy::PodChecks::FieldView view() const
+    {
+        return source ? source->field(field) : Policy::PodChecks::FieldView{};
+    }
 };
-static_assert(sizeof(FieldEntry) <= 96, "FieldEntry: 550,000 of them at 10,000 workloads");
+static_assert(sizeof(void *) != 8 || sizeof(FieldEntry) <= 32,
+              "FieldEntry: 550,000 of them at 10,000 workloads");
 
 struct ContainerEntry
 {
@@ -150,6 +186,8 @@ struct WorkloadEntry
     SharedFindings checklist;
     /// Where another version, level or namespace policy re-judges it from, without parsing.
     std::shared_ptr<const WorkloadFacts> facts;
+    /// The checks of every field of podFields and containers, one piece per field.
+    std::shared_ptr<const std::vector<FieldCheck>> fieldChecks;
 
     /// Stable identity across re-evaluations.
     std::string key() const;

@@ -127,7 +127,8 @@ bool checkFailsFor(std::string_view checkId, Column column, const WorkloadEntry 
     bool anyFailing = false;
     auto failing = [&](const std::vector<FieldEntry> &fields) {
         return std::any_of(fields.begin(), fields.end(), [&](const FieldEntry &f) {
-            return std::any_of(f.checks.begin(), f.checks.end(), [&](const FieldCheck &c) {
+            const auto checks = f.checks();
+            return std::any_of(checks.begin(), checks.end(), [&](const FieldCheck &c) {
                 return c.checkId == checkId && c.column == column && !c.allowed;
             });
         });

@@ -42,21 +42,24 @@ public:
         std::uint32_t offset = 0, endOffset = 0, line = 1, column = 1;
     };
     /// What evaluate(policy) gives, field by field, without copying: visit(checkId, field,
-    /// allowed) for each field of each selected check, in the same order.
+    /// allowed) for each field of each selected check, in the same order; field is the
+    /// kept field's number (see field()).
     template <typename Visit> void forEachField(const LevelVersion &policy, Visit &&visit) const
     {
         if (m_outcomes.empty())
             return;
         for (const auto &s : checksFor(policy.level, policy.version)) {
             const Outcome &o = m_outcomes[variantIndex(s)];
-            for (std::uint32_t i = o.firstRef; i < o.firstRef + o.refCount; ++i) {
-                const Field &f = m_fields[m_refs[i].field];
-                visit(s.check->id,
-                      FieldView{view(f.path), view(f.value), view(f.file), f.present, f.offset,
-                                f.endOffset, f.line, f.column},
-                      m_refs[i].allowed);
-            }
+            for (std::uint32_t i = o.firstRef; i < o.firstRef + o.refCount; ++i)
+                visit(s.check->id, m_refs[i].field, m_refs[i].allowed);
         }
+    }
+    /// The kept field numbered i (i < fieldCount()).
+    FieldView field(std::uint32_t i) const
+    {
+        const Field &f = m_fields[i];
+        return FieldView{view(f.path), view(f.value), view(f.file), f.present,
+                         f.offset,     f.endOffset,   f.line,       f.column};
     }
     /// How many distinct fields are kept: no evaluation names more paths.
     std::size_t fieldCount() const { return m_fields.size(); }

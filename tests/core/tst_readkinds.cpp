@@ -60,8 +60,8 @@ QString describe(const WorkspaceSnapshot &s)
              " checklist " + std::to_string(w.checklist.size()));
         for (const auto &c : w.containers) {
             for (const auto &f : c.fields)
-                line("  " + std::string(f.path) + '=' + std::string(f.value) + " at " +
-                     std::to_string(f.line) + ':' + std::to_string(f.column));
+                line("  " + std::string(f.path()) + '=' + std::string(f.value()) + " at " +
+                     std::to_string(f.line()) + ':' + std::to_string(f.column()));
         }
     }
     for (const auto &ns : s.namespaces) {

@@ -20,13 +20,14 @@ std::string fieldsText(const std::vector<FieldEntry> &fields)
 {
     std::string out;
     for (const auto &f : fields) {
-        out += "    " + std::string(f.path) + (f.present ? " = " : " ~ ") + std::string(f.value) +
-               ' ' + std::to_string(f.offset) + '-' + std::to_string(f.endOffset) + ' ' +
-               std::to_string(f.line) + ':' + std::to_string(f.column) + ' ' + std::string(f.file) +
+        out += "    " + std::string(f.path()) + (f.present() ? " = " : " ~ ") +
+               std::string(f.value()) + ' ' + std::to_string(f.offset()) + '-' +
+               std::to_string(f.endOffset()) + ' ' + std::to_string(f.line()) + ':' +
+               std::to_string(f.column()) + ' ' + std::string(f.file()) +
                (f.fixable ? " fixable" : "");
         for (const auto v : f.verdicts)
             out += std::string(" ") + verdictName(v);
-        for (const auto &c : f.checks)
+        for (const auto &c : f.checks())
             out += ' ' + std::string(c.checkId) + '/' + std::to_string(int(c.column)) +
                    (c.allowed ? "+" : "-");
         out += '\n';

@@ -74,13 +74,13 @@ const FieldEntry *field(const WorkloadEntry &w, const std::string &path)
 {
     for (const auto *list : {&w.podFields}) {
         for (const auto &f : *list) {
-            if (f.path == path)
+            if (f.path() == path)
                 return &f;
         }
     }
     for (const auto &c : w.containers) {
         for (const auto &f : c.fields) {
-            if (f.path == path)
+            if (f.path() == path)
                 return &f;
         }
     }
@@ -169,16 +169,16 @@ private Q_SLOTS:
         QCOMPARE(prod->verdicts[int(Column::Enforce)], Verdict::PodsRejected);
         const auto *hostNetwork = field(*prod, "spec.template.spec.hostNetwork");
         QVERIFY(hostNetwork);
-        QCOMPARE(QString::fromStdString(std::string(hostNetwork->file)),
+        QCOMPARE(QString::fromStdString(std::string(hostNetwork->file())),
                  data(QStringLiteral("kustomize/base/deployment.yaml")));
-        QCOMPARE(hostNetwork->line, 13u);
+        QCOMPARE(hostNetwork->line(), 13u);
         const auto *privileged =
             field(*prod, "spec.template.spec.containers[0].securityContext.privileged");
         QVERIFY(privileged);
-        QCOMPARE(QString::fromStdString(std::string(privileged->file)),
+        QCOMPARE(QString::fromStdString(std::string(privileged->file())),
                  data(QStringLiteral("kustomize/overlays/prod/patch.yaml")));
-        QCOMPARE(privileged->line, 12u);
-        QCOMPARE(privileged->column, 23u);
+        QCOMPARE(privileged->line(), 12u);
+        QCOMPARE(privileged->column(), 23u);
 
         // dev: no prefix, namespace dev, hostNetwork turned off by its patch, a host port
         // that only the patch sets.
@@ -188,14 +188,14 @@ private Q_SLOTS:
         const auto *devNetwork = field(*dev, "spec.template.spec.hostNetwork");
         QVERIFY(devNetwork);
         QCOMPARE(devNetwork->verdicts[int(Column::Baseline)], Verdict::Pass);
-        QCOMPARE(QString::fromStdString(std::string(devNetwork->file)),
+        QCOMPARE(QString::fromStdString(std::string(devNetwork->file())),
                  data(QStringLiteral("kustomize/overlays/dev/patch.yaml")));
         const auto *hostPort = field(*dev, "spec.template.spec.containers[0].ports[0].hostPort");
         QVERIFY(hostPort);
         QCOMPARE(hostPort->verdicts[int(Column::Baseline)], Verdict::Fail);
-        QCOMPARE(QString::fromStdString(std::string(hostPort->file)),
+        QCOMPARE(QString::fromStdString(std::string(hostPort->file())),
                  data(QStringLiteral("kustomize/overlays/dev/patch.yaml")));
-        QCOMPARE(hostPort->line, 13u);
+        QCOMPARE(hostPort->line(), 13u);
 
         // The roots summarise their objects; the text evaluated is what kubectl printed.
         for (const auto &r : snap.roots) {
@@ -231,10 +231,10 @@ private Q_SLOTS:
         const auto *privileged =
             field(*prod, "spec.template.spec.containers[0].securityContext.privileged");
         QVERIFY(privileged);
-        QCOMPARE(QString::fromStdString(std::string(privileged->file)),
+        QCOMPARE(QString::fromStdString(std::string(privileged->file())),
                  data(QStringLiteral("kustomize/overlays/prod/patch.yaml")));
-        QCOMPARE(privileged->line, 12u);
-        QCOMPARE(privileged->column, 23u);
+        QCOMPARE(privileged->line(), 12u);
+        QCOMPARE(privileged->column(), 23u);
 
         auto rerendered = plain;
         SnapshotOptions other = older;
@@ -242,9 +242,9 @@ private Q_SLOTS:
         const auto third = buildSnapshot(rerendered, other, {}, nullptr, &*first);
         const auto *prodAgain = find(*third, "Deployment", "prod-web");
         QVERIFY(prodAgain && prodAgain->facts != firstFacts);
-        QCOMPARE(
-            field(*prodAgain, "spec.template.spec.containers[0].securityContext.privileged")->line,
-            12u);
+        QCOMPARE(field(*prodAgain, "spec.template.spec.containers[0].securityContext.privileged")
+                     ->line(),
+                 12u);
     }
 
     void chartRenderedByHelm()
@@ -259,13 +259,13 @@ private Q_SLOTS:
         const auto *hostPID = field(*w, "spec.template.spec.hostPID");
         QVERIFY(hostPID);
         QCOMPARE(hostPID->verdicts[int(Column::Baseline)], Verdict::Fail);
-        QCOMPARE(QString::fromStdString(std::string(hostPID->file)),
+        QCOMPARE(QString::fromStdString(std::string(hostPID->file())),
                  data(QStringLiteral("chart/web/templates/deployment.yaml")));
-        QCOMPARE(hostPID->line, 9u);
+        QCOMPARE(hostPID->line(), 9u);
         // Not written literally in the template: the template, without a line.
         const auto *runAsNonRoot = field(*w, "spec.template.spec.securityContext.runAsNonRoot");
         QVERIFY(runAsNonRoot);
-        QCOMPARE(QString::fromStdString(std::string(runAsNonRoot->file)),
+        QCOMPARE(QString::fromStdString(std::string(runAsNonRoot->file())),
                  data(QStringLiteral("chart/web/templates/deployment.yaml")));
         QVERIFY(snap.problems.empty());
     }

@@ -313,7 +313,7 @@ private Q_SLOTS:
         const QModelIndex source = currentSource(w);
         const auto *field = w.treeModel()->fieldAt(source);
         QVERIFY(field);
-        QCOMPARE(QString::fromStdString(std::string(field->path)),
+        QCOMPARE(QString::fromStdString(std::string(field->path())),
                  QStringLiteral("spec.template.spec.containers[0].securityContext.runAsUser"));
         QCOMPARE(QString::fromStdString(w.treeModel()->workloadAt(source)->name),
                  QStringLiteral("ledger"));
@@ -409,7 +409,7 @@ private Q_SLOTS:
             w.selectKey(
                 QStringLiteral("payments/ledger:containers[0].securityContext.runAsUser")) &&
                 QString::fromStdString(std::string(
-                    w.treeModel()->fieldAt(currentSource(w))->value)) == QStringLiteral("1000"),
+                    w.treeModel()->fieldAt(currentSource(w))->value())) == QStringLiteral("1000"),
             20000);
     }
 

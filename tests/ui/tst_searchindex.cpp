@@ -81,14 +81,14 @@ QStringList dump(const WorkspaceSnapshot &s, const SearchIndex &index)
 const FieldEntry *findField(const WorkloadEntry &w, const std::string &path, int *container)
 {
     for (std::size_t f = 0; f < w.podFields.size(); ++f) {
-        if (w.podFields[f].path.rfind(path, 0) == 0) {
+        if (w.podFields[f].path().rfind(path, 0) == 0) {
             *container = -1;
             return &w.podFields[f];
         }
     }
     for (std::size_t c = 0; c < w.containers.size(); ++c) {
         for (const auto &f : w.containers[c].fields) {
-            if (f.path.rfind(path, 0) == 0) {
+            if (f.path().rfind(path, 0) == 0) {
                 *container = int(c);
                 return &f;
             }
@@ -165,9 +165,9 @@ private Q_SLOTS:
         QCOMPARE(container, -1);
         const std::string text(index->fieldText(0, -1, fieldPosition(w, user, -1)));
         QVERIFY2(text.rfind("spec.securitycontext.runasuser 0 ", 0) == 0, text.c_str());
-        QVERIFY(!user->checks.empty());
+        QVERIFY(!user->checks().empty());
         bool failed = false;
-        for (const auto &c : user->checks) {
+        for (const auto &c : user->checks()) {
             QVERIFY2(contains(text, ' ' + lower(std::string(c.checkId))), text.c_str());
             if (c.allowed)
                 continue;

@@ -44,10 +44,10 @@ std::string buildWorkloadText(const WorkloadEntry &w, const std::string &path)
 void appendFieldText(std::string &text, const FieldEntry &f, const WorkloadEntry &w)
 {
     const std::size_t from = text.size();
-    text += f.path;
+    text += f.path();
     text += ' ';
-    text += f.value;
-    for (const auto &c : f.checks) {
+    text += f.value();
+    for (const auto &c : f.checks()) {
         text += ' ';
         text += c.checkId;
         if (c.allowed)
@@ -108,8 +108,9 @@ bool sameFields(const std::vector<FieldEntry> &a, const std::vector<FieldEntry> 
 {
     return std::equal(
         a.begin(), a.end(), b.begin(), b.end(), [](const FieldEntry &x, const FieldEntry &y) {
-            return x.path == y.path && x.value == y.value &&
-                   std::equal(x.checks.begin(), x.checks.end(), y.checks.begin(), y.checks.end(),
+            const auto xc = x.checks(), yc = y.checks();
+            return x.path() == y.path() && x.value() == y.value() &&
+                   std::equal(xc.begin(), xc.end(), yc.begin(), yc.end(),
                               [](const FieldCheck &c, const FieldCheck &d) {
                                   return c.checkId == d.checkId && c.allowed == d.allowed;
                               });

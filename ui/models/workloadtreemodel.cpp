@@ -189,7 +189,7 @@ bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
         const auto &x = a->fieldEntry();
         const auto &y = b->fieldEntry();
         return std::equal(std::begin(x.verdicts), std::end(x.verdicts), std::begin(y.verdicts)) &&
-               x.value == y.value && x.present == y.present && x.line == y.line &&
+               x.value() == y.value() && x.present() == y.present() && x.line() == y.line() &&
                sameText(searchText(a), searchText(b));
     }
     }
@@ -465,14 +465,15 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
                 const auto *f = fieldAt(index);
                 const auto *w = workloadAt(index);
                 const auto *c = containerAt(index);
+                const std::string_view path = f->path();
                 for (const std::string *prefix :
                      {c ? &c->path : &w->podSpecPath, &w->podMetadataPath}) {
-                    if (f->path.size() > prefix->size() + 1 &&
-                        f->path.compare(0, prefix->size(), *prefix) == 0 &&
-                        f->path[prefix->size()] == '.')
-                        return q(f->path.substr(prefix->size() + 1));
+                    if (path.size() > prefix->size() + 1 &&
+                        path.compare(0, prefix->size(), *prefix) == 0 &&
+                        path[prefix->size()] == '.')
+                        return q(path.substr(prefix->size() + 1));
                 }
-                return q(f->path);
+                return q(path);
             }
             default:
                 break;
@@ -491,7 +492,7 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             return rootState(*rootAt(index));
         if (column == ValueColumn && n->type == NodeType::Field) {
             const auto *f = fieldAt(index);
-            return f->present ? q(f->value) : tr("(not set)");
+            return f->present() ? q(f->value()) : tr("(not set)");
         }
         if (column == ValueColumn && n->type == NodeType::Workload) {
             const auto *w = workloadAt(index);
@@ -536,12 +537,12 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
     case LineRole: {
         quint32 offset = 0, end = 0, line = 0;
         if (const auto *f = fieldAt(index)) {
-            offset = f->offset;
-            end = f->endOffset;
-            line = f->line;
+            offset = f->offset();
+            end = f->endOffset();
+            line = f->line();
         } else if (const auto *c = containerAt(index)) {
             line = c->line;
-            offset = c->fields.empty() ? 0 : c->fields.front().offset;
+            offset = c->fields.empty() ? 0 : c->fields.front().offset();
         } else if (const auto *w = workloadAt(index)) {
             offset = w->offset;
             end = w->endOffset;
@@ -553,7 +554,7 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             line = ns.file >= 0 ? ns.line : 0;
         }
         if (role == ColumnRole)
-            return quint32(fieldAt(index) ? fieldAt(index)->column : 1);
+            return quint32(fieldAt(index) ? fieldAt(index)->column() : 1);
         return role == OffsetRole      ? QVariant(offset)
                : role == EndOffsetRole ? QVariant(end)
                                        : QVariant(line);

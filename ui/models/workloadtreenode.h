@@ -79,7 +79,7 @@ struct WorkloadTreeModel::Node
     {
         if (type == NodeType::Finding)
             return ownedFinding().fields[static_cast<std::size_t>(fieldIndex(r))].path;
-        return fieldAtRow(r).path;
+        return fieldAtRow(r).path();
     }
     /// The row views see.
     int visibleRow() const { return parent ? parent->fields + row : row; }
@@ -93,7 +93,7 @@ struct WorkloadTreeModel::Node
     std::string_view keyView() const
     {
         if (type == NodeType::Field && snap)
-            return fieldEntry().path;
+            return fieldEntry().path();
         if (type == NodeType::FindingField && key.empty() && snap)
             return ownedFinding().fields[static_cast<std::size_t>(findingField)].path;
         return key;

@@ -242,17 +242,18 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
     const auto *container = model->containerAt(index);
     std::set<std::string_view> failing;
     if (field) {
-        md += QStringLiteral("## ") + code(q(field->path)) + QStringLiteral("\n\n");
+        md += QStringLiteral("## ") + code(q(field->path())) + QStringLiteral("\n\n");
         // A live object is shown on its own, its lines counted from its first.
         const bool live =
             model->snapshot()->files[std::size_t(w->file)].path.rfind("cluster:", 0) == 0;
         md += DetailsPane::tr("Value: %1")
-                  .arg(field->present ? texts.code(q(field->value)) : DetailsPane::tr("not set")) +
+                  .arg(field->present() ? texts.code(q(field->value()))
+                                        : DetailsPane::tr("not set")) +
               QStringLiteral(" · ") +
-              DetailsPane::tr("line %1").arg(live ? int(field->line) - int(w->line) + 1
-                                                  : int(field->line)) +
+              DetailsPane::tr("line %1").arg(live ? int(field->line()) - int(w->line) + 1
+                                                  : int(field->line())) +
               QStringLiteral("\n\n");
-        for (const auto &c : field->checks) {
+        for (const auto &c : field->checks()) {
             if (!c.allowed)
                 failing.insert(c.checkId);
         }
@@ -262,7 +263,7 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
         md += QStringLiteral("| ") + DetailsPane::tr("Check") + QStringLiteral(" | ") +
               DetailsPane::tr("Policy") + QStringLiteral(" | ") + DetailsPane::tr("Verdict") +
               QStringLiteral(" |\n|---|---|---|\n");
-        for (const auto &c : field->checks) {
+        for (const auto &c : field->checks()) {
             const int col = static_cast<int>(c.column);
             md += QStringLiteral("| %1 | %2 | %3 |\n")
                       .arg(code(QString::fromLatin1(c.checkId.data(), qsizetype(c.checkId.size()))),

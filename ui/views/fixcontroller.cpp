@@ -30,7 +30,7 @@ namespace {
 std::set<std::string> failingChecks(const FieldEntry &field)
 {
     std::set<std::string> out;
-    for (const auto &c : field.checks) {
+    for (const auto &c : field.checks()) {
         if (!c.allowed)
             out.insert(std::string(c.checkId));
     }

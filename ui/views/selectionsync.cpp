@@ -361,12 +361,12 @@ void SelectionSync::updateEditorFindings()
                 fails |= v == Verdict::Fail;
             if (!fails)
                 return;
-            Span *span = spanFor(int(f.line), int(f.column),
-                                 f.present ? int(f.endOffset - f.offset) : 1, f.path);
+            Span *span = spanFor(int(f.line()), int(f.column()),
+                                 f.present() ? int(f.endOffset() - f.offset()) : 1, f.path());
             if (!span)
                 return;
             span->finding.fixable |= f.fixable; // planned with the evaluation, off the GUI thread
-            for (const auto &c : f.checks) {
+            for (const auto &c : f.checks()) {
                 if (c.allowed)
                     continue;
                 for (const QString &reason : reasonsFor(c.checkId))
@@ -530,8 +530,8 @@ void SelectionSync::selectRowAtLine(int line, bool failingFieldsToo)
             if (!w || w->file != m_currentFile)
                 continue;
             if (const auto *f = m_model->fieldAt(i)) {
-                if (int(f->line) == line &&
-                    (f->present ||
+                if (int(f->line()) == line &&
+                    (f->present() ||
                      (failingFieldsToo && i.data(WorkloadTreeModel::AnyFailRole).toBool())))
                     best = i;
             } else if (m_model->containerAt(i)) {
@@ -581,7 +581,7 @@ bool SelectionSync::selectKey(const QString &key)
                 if (!w || q(w->name) != name)
                     continue;
                 if (const auto *f = m_model->fieldAt(i)) {
-                    if (q(f->path).endsWith(field))
+                    if (q(f->path()).endsWith(field))
                         source = i;
                 } else if (m_model->containerAt(i)) {
                     visit(i);
