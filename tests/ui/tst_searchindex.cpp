@@ -60,13 +60,11 @@ QStringList dump(const WorkspaceSnapshot &s, const SearchIndex &index)
     for (std::size_t w = 0; w < s.workloads.size(); ++w) {
         const auto &workload = s.workloads[w];
         lines << QString::fromStdString(std::string(index.workloadText(int(w))));
-        for (std::size_t f = 0; f < workload.podFields.size(); ++f)
-            lines << QStringLiteral("  ") +
-                         QString::fromStdString(std::string(index.fieldText(int(w), -1, int(f))));
-        for (std::size_t c = 0; c < workload.containers.size(); ++c) {
-            for (std::size_t f = 0; f < workload.containers[c].fields.size(); ++f)
-                lines << QStringLiteral("    ") + QString::fromStdString(std::string(
-                                                      index.fieldText(int(w), int(c), int(f))));
+        for (const auto &f : workload.podFields)
+            lines << QStringLiteral("  ") + QString::fromStdString(fieldText(workload, f));
+        for (const auto &c : workload.containers) {
+            for (const auto &f : c.fields)
+                lines << QStringLiteral("    ") + QString::fromStdString(fieldText(workload, f));
         }
         for (std::size_t k = 0; k < workload.checklist.size(); ++k) {
             for (int f = -1; f < int(workload.checklist[k].fields.size()); ++f)
@@ -95,12 +93,6 @@ const FieldEntry *findField(const WorkloadEntry &w, const std::string &path, int
         }
     }
     return nullptr;
-}
-
-int fieldPosition(const WorkloadEntry &w, const FieldEntry *field, int container)
-{
-    const auto &fields = container < 0 ? w.podFields : w.containers[std::size_t(container)].fields;
-    return int(field - fields.data());
 }
 
 QStringList filtered(const std::shared_ptr<const WorkspaceSnapshot> &snapshot, const QString &text)
@@ -157,13 +149,12 @@ private Q_SLOTS:
     void fieldTextHasValueChecksAndReasons()
     {
         const auto snapshot = TestUtil::snapshotOf({{"pod.yaml", pod("root-user", "0")}});
-        const auto index = SearchIndex::build(*snapshot);
         const auto &w = snapshot->workloads[0];
         int container = 0;
         const FieldEntry *user = findField(w, "spec.securityContext.runAsUser", &container);
         QVERIFY(user);
         QCOMPARE(container, -1);
-        const std::string text(index->fieldText(0, -1, fieldPosition(w, user, -1)));
+        const std::string text = fieldText(w, *user);
         QVERIFY2(text.rfind("spec.securitycontext.runasuser 0 ", 0) == 0, text.c_str());
         QVERIFY(!user->checks().empty());
         bool failed = false;
@@ -184,17 +175,90 @@ private Q_SLOTS:
             findField(w, "spec.containers[0].securityContext.capabilities.add", &container);
         QVERIFY(add);
         QCOMPARE(container, 0);
-        const std::string addText(index->fieldText(0, 0, fieldPosition(w, add, 0)));
+        const std::string addText = fieldText(w, *add);
         QVERIFY2(contains(addText, "net_bind_service"), addText.c_str());
         QCOMPARE(lower(addText), addText);
         // Out of range: empty, not a crash.
-        QVERIFY(index->fieldText(0, 7, 0).empty());
-        QVERIFY(index->fieldText(3, -1, 0).empty());
+        const auto index = SearchIndex::build(*snapshot);
         QVERIFY(index->workloadText(-1).empty());
+        QVERIFY(index->workloadText(1).empty());
+    }
+
+    // A field's text is not kept; the filter looks for a word in its pieces. Over every field
+    // of the sample, at two versions: a word is found in the pieces exactly when the text
+    // holds it; without reasons, only where the workload's own text holds it; and fields
+    // whose pieces are the same have the same text.
+    void fieldMatchesAgreesWithItsText()
+    {
+        SnapshotOptions older;
+        older.version = Policy::Version::v1(22);
+        const auto files = TestUtil::readFiles(TestUtil::sampleDir());
+        const auto latest = TestUtil::snapshotOf(files);
+        const auto old = TestUtil::snapshotOf(files, older);
+        int words = 0, found = 0, byReasonOnly = 0, same = 0;
+        for (const auto &snapshot : {latest, old}) {
+            const auto index = SearchIndex::build(*snapshot);
+            for (std::size_t i = 0; i < snapshot->workloads.size(); ++i) {
+                const auto &w = snapshot->workloads[i];
+                const std::string_view workloadText = index->workloadText(int(i));
+                std::vector<const FieldEntry *> fields;
+                for (const auto &f : w.podFields)
+                    fields.push_back(&f);
+                for (const auto &c : w.containers) {
+                    for (const auto &f : c.fields)
+                        fields.push_back(&f);
+                }
+                for (const auto *f : fields) {
+                    const std::string text = fieldText(w, *f);
+                    QCOMPARE(lower(text), text);
+                    // Words: each piece, its first and last three characters, and ones the
+                    // text may not hold.
+                    std::vector<std::string> candidates = {"runasuser", "0", "]", "restricted",
+                                                           "no-such-word", "true", "\"s"};
+                    for (const auto &piece : QString::fromStdString(text).split(QLatin1Char(' '))) {
+                        const std::string p = piece.toStdString();
+                        candidates.push_back(p);
+                        candidates.push_back(p.substr(0, 3));
+                        if (p.size() > 3)
+                            candidates.push_back(p.substr(p.size() - 3));
+                    }
+                    for (const auto &word : candidates) {
+                        if (word.empty())
+                            continue;
+                        const bool inText = contains(text, word);
+                        QVERIFY2(fieldMatches(w, *f, word) == inText, (text + " / " + word).c_str());
+                        const bool withoutReasons = fieldMatches(w, *f, word, false);
+                        QVERIFY(!withoutReasons || inText);
+                        if (inText && !withoutReasons) {
+                            QVERIFY2(workloadText.find(word) != std::string_view::npos,
+                                     (text + " / " + word).c_str());
+                            ++byReasonOnly;
+                        }
+                        ++words;
+                        found += inText;
+                    }
+                    for (const auto *g : fields) {
+                        if (sameFieldText(w, *f, w, *g)) {
+                            QCOMPARE(fieldText(w, *g), text);
+                            ++same;
+                        }
+                    }
+                }
+            }
+        }
+        QVERIFY(words > 1000);
+        QVERIFY(found > 500 && found < words);
+        QVERIFY(byReasonOnly > 0);
+        QVERIFY(same > 0);
+        // The same field in two snapshots of the same files.
+        const auto again = TestUtil::snapshotOf(files);
+        const auto &a = latest->workloads.front(), &b = again->workloads.front();
+        QVERIFY(!a.podFields.empty());
+        QVERIFY(sameFieldText(a, a.podFields.front(), b, b.podFields.front()));
     }
 
     // A workload's checklist finding: rule ID, reason, detail and severity; each of its
-    // fields: path and value. Nothing past the last container's fields or a finding's.
+    // fields: path and value. Nothing past a finding's fields.
     void findingTextHasRuleReasonAndFields()
     {
         SnapshotOptions options;
@@ -220,13 +284,6 @@ private Q_SLOTS:
                 ++findings;
             }
             QVERIFY(index->findingText(int(w), int(workload.checklist.size())).empty());
-            const int last = int(workload.containers.size()) - 1;
-            if (last >= 0)
-                QVERIFY(
-                    index->fieldText(int(w), last, int(workload.containers.back().fields.size()))
-                        .empty());
-            else
-                QVERIFY(index->fieldText(int(w), -1, int(workload.podFields.size())).empty());
         }
         QVERIFY(findings > 5);
         QVERIFY(fields > 0);

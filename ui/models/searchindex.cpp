@@ -40,28 +40,52 @@ std::string buildWorkloadText(const WorkloadEntry &w, const std::string &path)
     return text;
 }
 
-/// Appends a field's text to text, lower-cased.
-void appendFieldText(std::string &text, const FieldEntry &f, const WorkloadEntry &w)
+/// Visits the pieces of a field's filter text as they are (not lower-cased), in the text's
+/// order; stops, and returns true, when visit does.
+template <typename Visit> bool anyPiece(const WorkloadEntry &w, const FieldEntry &f,
+                                        bool withReasons, Visit &&visit)
 {
-    const std::size_t from = text.size();
-    text += f.path();
-    text += ' ';
-    text += f.value();
+    if (visit(f.path()) || visit(f.value()))
+        return true;
     for (const auto &c : f.checks()) {
-        text += ' ';
-        text += c.checkId;
-        if (c.allowed)
+        if (visit(c.checkId))
+            return true;
+        if (c.allowed || !withReasons)
             continue;
         for (const auto *e : {&w.baseline, &w.restricted}) {
             for (const auto &r : e->results) {
-                if (r.id == c.checkId && !r.allowed) {
-                    text += ' ';
-                    text += r.reason;
-                }
+                if (r.id == c.checkId && !r.allowed && visit(r.reason))
+                    return true;
             }
         }
     }
-    lowerInPlace(text, from);
+    return false;
+}
+
+char lowered(char ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+}
+
+/// Whether text, lower-cased (ASCII), holds word (lower-case).
+bool containsLowered(std::string_view text, std::string_view word)
+{
+    if (word.empty())
+        return true;
+    if (text.size() < word.size())
+        return false;
+    const char first = word.front();
+    const char upper = first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
+    for (std::size_t i = 0, last = text.size() - word.size(); i <= last; ++i) {
+        if (text[i] != first && text[i] != upper)
+            continue;
+        std::size_t k = 1;
+        while (k < word.size() && lowered(text[i + k]) == word[k])
+            ++k;
+        if (k == word.size())
+            return true;
+    }
+    return false;
 }
 
 /// Appends a checklist finding's text, then its fields'; ends gets where each ends.
@@ -104,28 +128,11 @@ bool sameFailures(const Policy::Evaluation &a, const Policy::Evaluation &b)
                       });
 }
 
-bool sameFields(const std::vector<FieldEntry> &a, const std::vector<FieldEntry> &b)
-{
-    return std::equal(
-        a.begin(), a.end(), b.begin(), b.end(), [](const FieldEntry &x, const FieldEntry &y) {
-            const auto xc = x.checks(), yc = y.checks();
-            return x.path() == y.path() && x.value() == y.value() &&
-                   std::equal(xc.begin(), xc.end(), yc.begin(), yc.end(),
-                              [](const FieldCheck &c, const FieldCheck &d) {
-                                  return c.checkId == d.checkId && c.allowed == d.allowed;
-                              });
-        });
-}
-
 bool sameText(const WorkloadEntry &a, const WorkloadEntry &b)
 {
     return a.kind == b.kind && a.name == b.name && a.namespaceName == b.namespaceName &&
            sameFailures(a.baseline, b.baseline) && sameFailures(a.restricted, b.restricted) &&
-           sameFindings(a.checklist, b.checklist) && sameFields(a.podFields, b.podFields) &&
-           std::equal(a.containers.begin(), a.containers.end(), b.containers.begin(),
-                      b.containers.end(), [](const ContainerEntry &x, const ContainerEntry &y) {
-                          return sameFields(x.fields, y.fields);
-                      });
+           sameFindings(a.checklist, b.checklist);
 }
 
 /// The workloads of each file: [first, second) in a snapshot's file-ordered workload list.
@@ -145,6 +152,41 @@ std::vector<std::pair<std::size_t, std::size_t>> workloadsByFile(const Workspace
 }
 
 } // namespace
+
+std::string fieldText(const WorkloadEntry &w, const FieldEntry &f)
+{
+    std::string text;
+    anyPiece(w, f, true, [&](std::string_view piece) {
+        if (!text.empty())
+            text += ' ';
+        text += piece;
+        return false;
+    });
+    lowerInPlace(text);
+    return text;
+}
+
+bool fieldMatches(const WorkloadEntry &w, const FieldEntry &f, std::string_view word,
+                  bool withReasons)
+{
+    return anyPiece(w, f, withReasons,
+                    [&](std::string_view piece) { return containsLowered(piece, word); });
+}
+
+bool sameFieldText(const WorkloadEntry &a, const FieldEntry &x, const WorkloadEntry &b,
+                   const FieldEntry &y)
+{
+    std::vector<std::string_view> pieces;
+    anyPiece(a, x, true, [&](std::string_view piece) {
+        pieces.push_back(piece);
+        return false;
+    });
+    std::size_t i = 0;
+    const bool differs = anyPiece(b, y, true, [&](std::string_view piece) {
+        return i >= pieces.size() || pieces[i++] != piece;
+    });
+    return !differs && i == pieces.size();
+}
 
 void appendFindingText(std::string &text, const Engine::Finding &finding)
 {
@@ -174,25 +216,11 @@ std::shared_ptr<const SearchIndex::Entry> SearchIndex::makeEntry(const WorkloadE
     auto entry = std::make_shared<Entry>();
     std::string &text = entry->text;
     text = buildWorkloadText(w, path);
-    std::size_t fieldCount = w.podFields.size();
-    for (const auto &c : w.containers)
-        fieldCount += c.fields.size();
+    std::size_t count = 0;
     for (const auto &f : w.checklist)
-        fieldCount += 1 + f.fields.size();
-    entry->ends.reserve(1 + fieldCount);
+        count += 1 + f.fields.size();
+    entry->ends.reserve(1 + count);
     entry->ends.push_back(static_cast<std::uint32_t>(text.size()));
-    const auto addFields = [&](const std::vector<FieldEntry> &fields) {
-        for (const auto &f : fields) {
-            appendFieldText(text, f, w);
-            entry->ends.push_back(static_cast<std::uint32_t>(text.size()));
-        }
-    };
-    addFields(w.podFields);
-    entry->containerStart.reserve(w.containers.size());
-    for (const auto &c : w.containers) {
-        entry->containerStart.push_back(static_cast<std::uint32_t>(entry->ends.size()));
-        addFields(c.fields);
-    }
     entry->findingStart.reserve(w.checklist.size());
     for (const auto &f : w.checklist) {
         entry->findingStart.push_back(static_cast<std::uint32_t>(entry->ends.size()));
@@ -236,7 +264,7 @@ std::shared_ptr<const SearchIndex> SearchIndex::build(const WorkspaceSnapshot &s
         });
         index->m_reused = reused;
     }
-    // Each workload's texts on its own: in parallel (10,000 workloads are 650,000 texts).
+    // Each workload's texts on its own, in parallel.
     Engine::parallelFor(workloads.size(), [&](std::size_t i) {
         if (!index->m_entries[i])
             index->m_entries[i] =
@@ -251,26 +279,6 @@ std::string_view SearchIndex::workloadText(int workload) const
         return {};
     const Entry &entry = *m_entries[static_cast<std::size_t>(workload)];
     return std::string_view(entry.text).substr(0, entry.ends.front());
-}
-
-std::string_view SearchIndex::fieldText(int workload, int container, int field) const
-{
-    if (workload < 0 || static_cast<std::size_t>(workload) >= m_entries.size() || field < 0)
-        return {};
-    const Entry &entry = *m_entries[static_cast<std::size_t>(workload)];
-    const auto &starts = entry.containerStart;
-    const std::size_t fieldsEnd =
-        entry.findingStart.empty() ? entry.ends.size() : entry.findingStart.front();
-    std::size_t first = 1, last = starts.empty() ? fieldsEnd : starts.front();
-    if (container >= 0) {
-        const auto c = static_cast<std::size_t>(container);
-        if (c >= starts.size())
-            return {};
-        first = starts[c];
-        last = c + 1 < starts.size() ? starts[c + 1] : fieldsEnd;
-    }
-    const std::size_t i = first + static_cast<std::size_t>(field);
-    return i < last ? entry.at(i) : std::string_view();
 }
 
 std::string_view SearchIndex::findingText(int workload, int finding, int field) const

@@ -15,11 +15,10 @@ namespace PodSec::Ui {
 /// What the window's text filter matches in one WorkspaceSnapshot, lower-cased (ASCII):
 /// - a workload: kind, name, namespace, and the reasons and details of its failing checks at
 ///   baseline and restricted;
-/// - a field: path, value, the IDs of the checks that looked at it, and the baseline and
-///   restricted reasons of those checks that failed on it;
 /// - a checklist finding of a workload: rule ID, reason, detail and severity; and each of its
 ///   fields: path and value.
-/// Namespace and container rows match their names, which the snapshot holds already.
+/// Namespace and container rows match their names, which the snapshot holds already, and
+/// field rows their texts' pieces in place (fieldMatches).
 ///
 /// Window-only data, so it lives here rather than in the snapshot. Immutable once built; the
 /// Workspace builds it on its worker thread right after the snapshot, so filter keystrokes
@@ -29,6 +28,19 @@ namespace PodSec::Ui {
 /// findings; the tree's rows of other objects' and namespaces' findings keep their own.
 void appendFindingText(std::string &text, const Engine::Finding &finding);
 void appendFindingFieldText(std::string &text, const Policy::InspectedField &field);
+
+/// A field's filter text, lower-cased (ASCII): its path and value, the IDs of the checks
+/// that looked at it, and the baseline and restricted reasons of those that failed on it.
+/// Not kept: 550,000 copies at 10,000 workloads were most of the index.
+std::string fieldText(const WorkloadEntry &w, const FieldEntry &f);
+/// Whether fieldText(w, f) holds word (lower-case, without spaces), found in the pieces it
+/// is made of without making it. Without reasons, the failing checks' reasons are not
+/// searched: a workload's own text holds them all.
+bool fieldMatches(const WorkloadEntry &w, const FieldEntry &f, std::string_view word,
+                  bool withReasons = true);
+/// Whether fieldText(a, x) equals fieldText(b, y), without making them.
+bool sameFieldText(const WorkloadEntry &a, const FieldEntry &x, const WorkloadEntry &b,
+                   const FieldEntry &y);
 
 class SearchIndex final
 {
@@ -44,9 +56,6 @@ public:
 
     /// The text of a workload (an index into WorkspaceSnapshot::workloads).
     std::string_view workloadText(int workload) const;
-    /// The text of a field: container -1 for the workload's podFields, else the index of
-    /// its container; field is the position in that list.
-    std::string_view fieldText(int workload, int container, int field) const;
     /// The text of a workload's checklist finding (an index into its checklist), or with
     /// field >= 0 of that finding's field.
     std::string_view findingText(int workload, int finding, int field = -1) const;
@@ -56,17 +65,14 @@ public:
     std::size_t reusedCount() const { return m_reused; }
 
 private:
-    /// One workload's texts in one buffer (650,000 strings of their own took twice the
+    /// One workload's texts in one buffer (strings of their own took twice the
     /// memory at 10,000 workloads).
     struct Entry
     {
-        /// The workload's text, then each field's: the pod's fields, then each container's;
-        /// then each checklist finding's, followed by its fields'.
+        /// The workload's text, then each checklist finding's, followed by its fields'.
         std::string text;
         /// Where each text ends in text: the workload's first, then the others in that order.
         std::vector<std::uint32_t> ends;
-        /// The position in ends of each container's first field.
-        std::vector<std::uint32_t> containerStart;
         /// The position in ends of each finding's own text.
         std::vector<std::uint32_t> findingStart;
         std::string_view at(std::size_t i) const

@@ -190,7 +190,8 @@ bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
         const auto &y = b->fieldEntry();
         return std::equal(std::begin(x.verdicts), std::end(x.verdicts), std::begin(y.verdicts)) &&
                x.value() == y.value() && x.present() == y.present() && x.line() == y.line() &&
-               sameText(searchText(a), searchText(b));
+               sameFieldText(a->snap->workloads[std::size_t(a->workload)], x,
+                             b->snap->workloads[std::size_t(b->workload)], y);
     }
     }
     return false;
@@ -212,7 +213,7 @@ std::string_view WorkloadTreeModel::searchText(const Node *node)
             .containers[std::size_t(node->container)]
             .name;
     case NodeType::Field:
-        return node->search->fieldText(node->workload, node->container, node->field);
+        return {}; // not kept: fieldMatches, fieldText
     case NodeType::Finding:
     case NodeType::FindingField:
         if (node->owner >= 0)
@@ -245,6 +246,12 @@ bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<s
     for (const auto &word : words) {
         bool found = false;
         for (const Node *n = node; n && n != m_root.get() && !found; n = n->parent) {
+            if (n->type == NodeType::Field) {
+                // Its checks' reasons need no search: its workload, an ancestor, holds them.
+                found = n->snap && fieldMatches(n->snap->workloads[std::size_t(n->workload)],
+                                                n->fieldEntry(), word, false);
+                continue;
+            }
             const std::string_view text = searchText(n);
             // Namespace and container names are not lower-cased in the snapshot.
             found = (n->type == NodeType::Namespace || n->type == NodeType::Container ||
@@ -565,6 +572,8 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
         return namespaceChips(snapshot->namespaces[static_cast<std::size_t>(n->ns)],
                               snapshot->forcedLevel.has_value());
     case SearchTextRole: {
+        if (n->type == NodeType::Field)
+            return q(fieldText(snapshot->workloads[std::size_t(n->workload)], n->fieldEntry()));
         const std::string_view text = searchText(n);
         return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
     }
