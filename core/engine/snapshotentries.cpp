@@ -201,6 +201,13 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
             mergeFields(merged, checks, a.warn.policy, Column::Warn);
     }
     w.fieldChecks = groupChecks(merged);
+    // Baseline and restricted keep their failing results only (WorkloadEntry::baseline).
+    for (auto *e : {&w.baseline, &w.restricted}) {
+        e->results.erase(std::remove_if(e->results.begin(), e->results.end(),
+                                        [](const Policy::CheckResult &r) { return r.allowed; }),
+                         e->results.end());
+        e->results.shrink_to_fit();
+    }
     auto &fields = merged.fields;
     // The merged FieldEntry list holds every inspected field; baseline and restricted keep
     // only their verdicts, reasons and details, the modes their verdicts and messages (this

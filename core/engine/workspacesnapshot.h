@@ -162,10 +162,13 @@ struct WorkloadEntry
     std::uint32_t line = 1, column = 1;
     std::uint32_t offset = 0, endOffset = 0;
     bool hasTemplate = true;
-    std::string podSpecPath;       ///< "spec.template.spec", ...
-    std::string podMetadataPath;   ///< "spec.template.metadata", ...
-    Policy::Evaluation baseline;   ///< at the selected version
-    Policy::Evaluation restricted; ///< at the selected version
+    std::string podSpecPath;     ///< "spec.template.spec", ...
+    std::string podMetadataPath; ///< "spec.template.metadata", ...
+    /// At the selected version, with only the failing results: a check the level selects at
+    /// that version (Policy::checksFor) that has no result passed, when hasTemplate (10,000
+    /// workloads held 300,000 passing results). The facts tell every result again.
+    Policy::Evaluation baseline;
+    Policy::Evaluation restricted; ///< the same at restricted
     /// Each mode's policy, verdict and message; the modes' evaluations keep no results
     /// (their fields' verdicts are in the fields' Enforce, Audit and Warn columns).
     Admission::AdmissionResult admission;
