@@ -98,8 +98,7 @@ struct FieldEntry
     std::uint32_t endOffset() const { return view().endOffset; }
     std::uint32_t line() const { return view().line; }
     std::uint32_t column() const { return view().column; }
-
-private:
+    /// All of the above at once.
     Policy::PodChecks::FieldView view() const
     {
         return source ? source->field(field) : Policy::PodChecks::FieldView{};

@@ -81,7 +81,8 @@ private:
     Text keep(const std::string &text);
     std::string_view view(Text t) const
     {
-        return std::string_view(m_chars).substr(t.start, t.size);
+        // Pieces are kept inside m_chars by keep(): no bounds to check.
+        return std::string_view(m_chars.data() + t.start, t.size);
     }
     std::string text(Text t) const { return std::string(view(t)); }
     struct Outcome

@@ -42,10 +42,11 @@ std::string buildWorkloadText(const WorkloadEntry &w, const std::string &path)
 
 /// Visits the pieces of a field's filter text as they are (not lower-cased), in the text's
 /// order; stops, and returns true, when visit does.
-template <typename Visit> bool anyPiece(const WorkloadEntry &w, const FieldEntry &f,
-                                        bool withReasons, Visit &&visit)
+template <typename Visit>
+bool anyPiece(const WorkloadEntry &w, const FieldEntry &f, bool withReasons, Visit &&visit)
 {
-    if (visit(f.path()) || visit(f.value()))
+    const auto texts = f.view();
+    if (visit(texts.path) || visit(texts.value))
         return true;
     for (const auto &c : f.checks()) {
         if (visit(c.checkId))
