@@ -213,8 +213,8 @@ private Q_SLOTS:
                     QCOMPARE(lower(text), text);
                     // Words: each piece, its first and last three characters, and ones the
                     // text may not hold.
-                    std::vector<std::string> candidates = {"runasuser", "0", "]", "restricted",
-                                                           "no-such-word", "true", "\"s"};
+                    std::vector<std::string> candidates = {
+                        "runasuser", "0", "]", "restricted", "no-such-word", "true", "\"s"};
                     for (const auto &piece : QString::fromStdString(text).split(QLatin1Char(' '))) {
                         const std::string p = piece.toStdString();
                         candidates.push_back(p);
@@ -226,7 +226,8 @@ private Q_SLOTS:
                         if (word.empty())
                             continue;
                         const bool inText = contains(text, word);
-                        QVERIFY2(fieldMatches(w, *f, word) == inText, (text + " / " + word).c_str());
+                        QVERIFY2(fieldMatches(w, *f, word) == inText,
+                                 (text + " / " + word).c_str());
                         const bool withoutReasons = fieldMatches(w, *f, word, false);
                         QVERIFY(!withoutReasons || inText);
                         if (inText && !withoutReasons) {
@@ -316,6 +317,44 @@ private Q_SLOTS:
         QCOMPARE(filtered(snapshot, QStringLiteral("B.yaml")),      // a file's name
                  QStringList{QStringLiteral("Pod sys-admin")});
         QCOMPARE(filtered(snapshot, QStringLiteral("no-such-text")), QStringList());
+    }
+
+    // The tree remembers whether the last workload it searched holds a word (its field rows
+    // ask again and again); an update in place that changes the workload's text forgets it.
+    void filterFollowsAnUpdateInPlace()
+    {
+        const auto names = [](const WorkloadFilterProxyModel &filter) {
+            QStringList out;
+            for (int n = 0; n < filter.rowCount(); ++n) {
+                const QModelIndex ns = filter.index(n, 0);
+                for (int w = 0; w < filter.rowCount(ns); ++w)
+                    out << filter.index(w, 0, ns).data().toString();
+            }
+            return out;
+        };
+        WorkloadTreeModel model;
+        WorkloadFilterProxyModel filter;
+        filter.setSourceModel(&model);
+        // One workload: the last one searched before an update is the first one after.
+        model.setSnapshot(TestUtil::snapshotOf({{"a.yaml", pod("root-user", "0")}}));
+        filter.setText(QStringLiteral("must")); // only in the failing checks' details
+        QCOMPARE(names(filter), QStringList{QStringLiteral("Pod root-user")});
+        // Fixed: the same rows, updated in place; nothing holds "must" any more.
+        const QModelIndex before = model.index(0, 0, model.index(0, 0));
+        model.setSnapshot(TestUtil::snapshotOf({{"a.yaml", pod("root-user", "1000")}}));
+        QCOMPARE(model.index(0, 0, model.index(0, 0)).internalId(), before.internalId());
+        filter.refilter();
+        QCOMPARE(names(filter), QStringList());
+        // Broken again: found again.
+        model.setSnapshot(TestUtil::snapshotOf({{"a.yaml", pod("root-user", "0")}}));
+        filter.refilter();
+        QCOMPARE(names(filter), QStringList{QStringLiteral("Pod root-user")});
+        // Two words, one of them only in a field row: the workload's field rows that hold
+        // it, and the workload, stay.
+        filter.setText(QStringLiteral("root-user runasuser"));
+        QCOMPARE(names(filter), QStringList{QStringLiteral("Pod root-user")});
+        filter.setText(QStringLiteral("root-user nowhere"));
+        QCOMPARE(names(filter), QStringList());
     }
 
     // A snapshot built on an earlier one: unchanged workloads share the earlier texts, changed

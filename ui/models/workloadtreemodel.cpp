@@ -19,7 +19,22 @@ namespace PodSec::Ui {
 
 WorkloadTreeModel::WorkloadTreeModel(QObject *parent)
     : QAbstractItemModel(parent), m_root(std::make_unique<Node>())
-{}
+{
+    const auto next = [this] {
+        ++m_generation;
+    };
+    connect(this, &QAbstractItemModel::modelAboutToBeReset, this, next);
+    connect(this, &QAbstractItemModel::modelReset, this, next);
+    connect(this, &QAbstractItemModel::rowsAboutToBeInserted, this, next);
+    connect(this, &QAbstractItemModel::rowsInserted, this, next);
+    connect(this, &QAbstractItemModel::rowsAboutToBeRemoved, this, next);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, next);
+    connect(this, &QAbstractItemModel::rowsAboutToBeMoved, this, next);
+    connect(this, &QAbstractItemModel::rowsMoved, this, next);
+    connect(this, &QAbstractItemModel::dataChanged, this, next);
+    connect(this, &QAbstractItemModel::layoutAboutToBeChanged, this, next);
+    connect(this, &QAbstractItemModel::layoutChanged, this, next);
+}
 
 WorkloadTreeModel::~WorkloadTreeModel() = default;
 
@@ -243,9 +258,14 @@ bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<s
     auto lowerEqual = [](char x, char y) {
         return (x >= 'A' && x <= 'Z' ? char(x - 'A' + 'a') : x) == y;
     };
-    for (const auto &word : words) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string &word = words[i];
         bool found = false;
         for (const Node *n = node; n && n != m_root.get() && !found; n = n->parent) {
+            if (n->type == NodeType::Workload) {
+                found = workloadTextHas(n, words, i);
+                continue;
+            }
             if (n->type == NodeType::Field) {
                 // Its checks' reasons need no search: its workload, an ancestor, holds them.
                 found = n->snap && fieldMatches(n->snap->workloads[std::size_t(n->workload)],
@@ -264,6 +284,31 @@ bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<s
             return false;
     }
     return true;
+}
+
+bool WorkloadTreeModel::workloadTextHas(const Node *n, const std::vector<std::string> &words,
+                                        std::size_t i) const
+{
+    auto &memos = m_lastWorkloads;
+    if (memos.generation != m_generation || memos.words != words) {
+        memos = WorkloadMatches{m_generation, words, {}, 0};
+    }
+    WorkloadMatch *found = nullptr;
+    for (auto &m : memos.last)
+        found = m.node == n ? &m : found;
+    if (!found) {
+        found = &memos.last[memos.next];
+        memos.next = (memos.next + 1) % std::size(memos.last);
+        *found = {n, 0, 0};
+    }
+    auto &memo = *found;
+    const std::uint64_t bit = i < 64 ? std::uint64_t(1) << i : 0;
+    if (memo.known & bit)
+        return (memo.found & bit) != 0;
+    const bool has = searchText(n).find(words[i]) != std::string_view::npos;
+    memo.known |= bit;
+    memo.found |= has ? bit : 0;
+    return has;
 }
 
 namespace {

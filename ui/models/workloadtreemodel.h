@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModel>
 
+#include <cstdint>
 #include <memory>
 
 namespace PodSec::Ui {
@@ -151,9 +152,30 @@ private:
     QVariant checklistData(const Node *node, const QModelIndex &index, int role) const;
     QVariant checklistSummary(const Node *node, int role) const;
 
+    /// Whether the text of workload node n holds words[i], remembered for the last few
+    /// workloads asked: the filter asks again for each of their field rows, and a cluster's
+    /// Pod row has its ReplicaSet and Deployment above it.
+    bool workloadTextHas(const Node *n, const std::vector<std::string> &words, std::size_t i) const;
+
     ViewSnapshot m_view;
     std::unique_ptr<Node> m_root;
     RuleSets m_ruleSets = RuleSets::Both;
+    /// Moves on with every change this model signals (connected first, so before any view
+    /// or proxy hears of it): a remembered answer about a node is only good within one.
+    quint64 m_generation = 1;
+    struct WorkloadMatch
+    {
+        const Node *node = nullptr;
+        std::uint64_t known = 0, found = 0; ///< bit i: words[i] (the first 64 words)
+    };
+    struct WorkloadMatches
+    {
+        quint64 generation = 0;
+        std::vector<std::string> words;
+        WorkloadMatch last[4];
+        std::size_t next = 0; ///< the entry to replace
+    };
+    mutable WorkloadMatches m_lastWorkloads;
 };
 
 } // namespace PodSec::Ui
