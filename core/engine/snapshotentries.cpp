@@ -252,7 +252,7 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
         w.containers[c].fields.reserve(counts[c]);
     for (std::size_t i = 0; i < fields.size(); ++i)
         (owners[i] == Pod ? w.podFields : w.containers[owners[i]].fields)
-            .push_back(std::move(fields[i]));
+            .push_back(fields[i]); // trivially copyable
     return w;
 }
 
