@@ -11,14 +11,16 @@ namespace PodSec::Ui {
 
 namespace {
 
+char lowered(char ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+}
+
 /// Lower-cases text from position from on (ASCII).
 void lowerInPlace(std::string &text, std::size_t from = 0)
 {
-    for (std::size_t i = from; i < text.size(); ++i) {
-        char &ch = text[i];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = static_cast<char>(ch - 'A' + 'a');
-    }
+    for (std::size_t i = from; i < text.size(); ++i)
+        text[i] = lowered(text[i]);
 }
 
 /// The workload's kind, name and namespace, the path of its file (so a file name finds what
@@ -40,8 +42,20 @@ std::string buildWorkloadText(const WorkloadEntry &w, const std::string &path)
     return text;
 }
 
+/// The reason of e's failing result for check id (an evaluation has one result per check),
+/// or nullptr.
+const std::string *failingReason(const Policy::Evaluation &e, std::string_view id)
+{
+    for (const auto &r : e.results) {
+        if (r.id == id && !r.allowed)
+            return &r.reason;
+    }
+    return nullptr;
+}
+
 /// Visits the pieces of a field's filter text as they are (not lower-cased), in the text's
-/// order; stops, and returns true, when visit does.
+/// order: path, value, then each check's ID followed, when it fails, by its baseline and
+/// restricted reasons. Stops, and returns true, when visit does.
 template <typename Visit>
 bool anyPiece(const WorkloadEntry &w, const FieldEntry &f, bool withReasons, Visit &&visit)
 {
@@ -54,21 +68,16 @@ bool anyPiece(const WorkloadEntry &w, const FieldEntry &f, bool withReasons, Vis
         if (c.allowed || !withReasons)
             continue;
         for (const auto *e : {&w.baseline, &w.restricted}) {
-            for (const auto &r : e->results) {
-                if (r.id == c.checkId && !r.allowed && visit(r.reason))
-                    return true;
-            }
+            const std::string *reason = failingReason(*e, c.checkId);
+            if (reason && visit(*reason))
+                return true;
         }
     }
     return false;
 }
 
-char lowered(char ch)
-{
-    return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
-}
+} // namespace
 
-/// Whether text, lower-cased (ASCII), holds word (lower-case).
 bool containsLowered(std::string_view text, std::string_view word)
 {
     if (word.empty())
@@ -88,6 +97,8 @@ bool containsLowered(std::string_view text, std::string_view word)
     }
     return false;
 }
+
+namespace {
 
 /// Appends a checklist finding's text, then its fields'; ends gets where each ends.
 void appendFindingTexts(std::string &text, std::vector<std::uint32_t> &ends,
@@ -177,16 +188,23 @@ bool fieldMatches(const WorkloadEntry &w, const FieldEntry &f, std::string_view 
 bool sameFieldText(const WorkloadEntry &a, const FieldEntry &x, const WorkloadEntry &b,
                    const FieldEntry &y)
 {
-    std::vector<std::string_view> pieces;
-    anyPiece(a, x, true, [&](std::string_view piece) {
-        pieces.push_back(piece);
-        return false;
-    });
-    std::size_t i = 0;
-    const bool differs = anyPiece(b, y, true, [&](std::string_view piece) {
-        return i >= pieces.size() || pieces[i++] != piece;
-    });
-    return !differs && i == pieces.size();
+    // Piece by piece, as anyPiece gives them, without collecting them: the tree's update asks
+    // this of every field row, twice.
+    const auto reason = [](const Policy::Evaluation &e, const FieldCheck &c) {
+        return c.allowed ? nullptr : failingReason(e, c.checkId);
+    };
+    const auto same = [](const std::string *r, const std::string *s) {
+        return r == s || (r && s && *r == *s);
+    };
+    const auto xt = x.view(), yt = y.view();
+    const auto xc = x.checks(), yc = y.checks();
+    return xt.path == yt.path && xt.value == yt.value &&
+           std::equal(xc.begin(), xc.end(), yc.begin(), yc.end(),
+                      [&](const FieldCheck &c, const FieldCheck &d) {
+                          return c.checkId == d.checkId &&
+                                 same(reason(a.baseline, c), reason(b.baseline, d)) &&
+                                 same(reason(a.restricted, c), reason(b.restricted, d));
+                      });
 }
 
 void appendFindingText(std::string &text, const Engine::Finding &finding)

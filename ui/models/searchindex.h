@@ -29,6 +29,9 @@ namespace PodSec::Ui {
 void appendFindingText(std::string &text, const Engine::Finding &finding);
 void appendFindingFieldText(std::string &text, const Policy::InspectedField &field);
 
+/// Whether text, lower-cased (ASCII), holds word (lower-case).
+bool containsLowered(std::string_view text, std::string_view word);
+
 /// A field's filter text, lower-cased (ASCII): its path and value, the IDs of the checks
 /// that looked at it, and the baseline and restricted reasons of those that failed on it.
 /// Not kept: 550,000 copies at 10,000 workloads were most of the index.
@@ -38,7 +41,8 @@ std::string fieldText(const WorkloadEntry &w, const FieldEntry &f);
 /// searched: a workload's own text holds them all.
 bool fieldMatches(const WorkloadEntry &w, const FieldEntry &f, std::string_view word,
                   bool withReasons = true);
-/// Whether fieldText(a, x) equals fieldText(b, y), without making them.
+/// Whether fieldText(a, x) and fieldText(b, y) are made of the same pieces (so are equal),
+/// without making them.
 bool sameFieldText(const WorkloadEntry &a, const FieldEntry &x, const WorkloadEntry &b,
                    const FieldEntry &y);
 

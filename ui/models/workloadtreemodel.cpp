@@ -203,8 +203,9 @@ bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
     case NodeType::Field: {
         const auto &x = a->fieldEntry();
         const auto &y = b->fieldEntry();
+        const auto xt = x.view(), yt = y.view();
         return std::equal(std::begin(x.verdicts), std::end(x.verdicts), std::begin(y.verdicts)) &&
-               x.value() == y.value() && x.present() == y.present() && x.line() == y.line() &&
+               xt.present == yt.present && xt.line == yt.line &&
                sameFieldText(a->snap->workloads[std::size_t(a->workload)], x,
                              b->snap->workloads[std::size_t(b->workload)], y);
     }
@@ -255,9 +256,6 @@ bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<s
         if (!fails)
             return false;
     }
-    auto lowerEqual = [](char x, char y) {
-        return (x >= 'A' && x <= 'Z' ? char(x - 'A' + 'a') : x) == y;
-    };
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string &word = words[i];
         bool found = false;
@@ -276,8 +274,7 @@ bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<s
             // Namespace and container names are not lower-cased in the snapshot.
             found = (n->type == NodeType::Namespace || n->type == NodeType::Container ||
                      n->type == NodeType::Root)
-                        ? std::search(text.begin(), text.end(), word.begin(), word.end(),
-                                      lowerEqual) != text.end()
+                        ? containsLowered(text, word)
                         : text.find(word) != std::string_view::npos;
         }
         if (!found)
