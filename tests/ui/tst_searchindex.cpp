@@ -102,13 +102,7 @@ QStringList filtered(const std::shared_ptr<const WorkspaceSnapshot> &snapshot, c
     filter.setSourceModel(&model);
     model.setSnapshot(snapshot);
     filter.setText(text);
-    QStringList names;
-    for (int n = 0; n < filter.rowCount(); ++n) {
-        const QModelIndex ns = filter.index(n, 0);
-        for (int w = 0; w < filter.rowCount(ns); ++w)
-            names << filter.index(w, 0, ns).data().toString();
-    }
-    return names;
+    return TestUtil::workloadNames(filter);
 }
 
 } // namespace
@@ -323,38 +317,29 @@ private Q_SLOTS:
     // ask again and again); an update in place that changes the workload's text forgets it.
     void filterFollowsAnUpdateInPlace()
     {
-        const auto names = [](const WorkloadFilterProxyModel &filter) {
-            QStringList out;
-            for (int n = 0; n < filter.rowCount(); ++n) {
-                const QModelIndex ns = filter.index(n, 0);
-                for (int w = 0; w < filter.rowCount(ns); ++w)
-                    out << filter.index(w, 0, ns).data().toString();
-            }
-            return out;
-        };
         WorkloadTreeModel model;
         WorkloadFilterProxyModel filter;
         filter.setSourceModel(&model);
         // One workload: the last one searched before an update is the first one after.
         model.setSnapshot(TestUtil::snapshotOf({{"a.yaml", pod("root-user", "0")}}));
         filter.setText(QStringLiteral("must")); // only in the failing checks' details
-        QCOMPARE(names(filter), QStringList{QStringLiteral("Pod root-user")});
+        QCOMPARE(TestUtil::workloadNames(filter), QStringList{QStringLiteral("Pod root-user")});
         // Fixed: the same rows, updated in place; nothing holds "must" any more.
         const QModelIndex before = model.index(0, 0, model.index(0, 0));
         model.setSnapshot(TestUtil::snapshotOf({{"a.yaml", pod("root-user", "1000")}}));
         QCOMPARE(model.index(0, 0, model.index(0, 0)).internalId(), before.internalId());
         filter.refilter();
-        QCOMPARE(names(filter), QStringList());
+        QCOMPARE(TestUtil::workloadNames(filter), QStringList());
         // Broken again: found again.
         model.setSnapshot(TestUtil::snapshotOf({{"a.yaml", pod("root-user", "0")}}));
         filter.refilter();
-        QCOMPARE(names(filter), QStringList{QStringLiteral("Pod root-user")});
+        QCOMPARE(TestUtil::workloadNames(filter), QStringList{QStringLiteral("Pod root-user")});
         // Two words, one of them only in a field row: the workload's field rows that hold
         // it, and the workload, stay.
         filter.setText(QStringLiteral("root-user runasuser"));
-        QCOMPARE(names(filter), QStringList{QStringLiteral("Pod root-user")});
+        QCOMPARE(TestUtil::workloadNames(filter), QStringList{QStringLiteral("Pod root-user")});
         filter.setText(QStringLiteral("root-user nowhere"));
-        QCOMPARE(names(filter), QStringList());
+        QCOMPARE(TestUtil::workloadNames(filter), QStringList());
     }
 
     // A snapshot built on an earlier one: unchanged workloads share the earlier texts, changed

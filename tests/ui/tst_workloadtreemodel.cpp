@@ -83,17 +83,6 @@ QStringList dumpRoles(const QAbstractItemModel &model, const QModelIndex &parent
     return lines;
 }
 
-QStringList workloadNames(const QAbstractItemModel &model)
-{
-    QStringList names;
-    for (int n = 0; n < model.rowCount(); ++n) {
-        const QModelIndex ns = model.index(n, 0);
-        for (int w = 0; w < model.rowCount(ns); ++w)
-            names << model.index(w, 0, ns).data().toString();
-    }
-    return names;
-}
-
 } // namespace
 
 class TestWorkloadTreeModel : public QObject
@@ -228,7 +217,7 @@ private Q_SLOTS:
         model.setSnapshot(TestUtil::snapshotOf(TestUtil::readFiles(TestUtil::sampleDir())));
         filter.setText(text);
         filter.setOnlyFailing(onlyFailing);
-        QCOMPARE(workloadNames(filter), workloads);
+        QCOMPARE(TestUtil::workloadNames(filter), workloads);
     }
 
     void editUpdatesInPlace()

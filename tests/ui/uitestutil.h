@@ -11,12 +11,25 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace PodSec::TestUtil {
+
+/// The workload rows a tree model, or a proxy over it, shows below its namespaces.
+inline QStringList workloadNames(const QAbstractItemModel &model)
+{
+    QStringList names;
+    for (int n = 0; n < model.rowCount(); ++n) {
+        const QModelIndex ns = model.index(n, 0);
+        for (int w = 0; w < model.rowCount(ns); ++w)
+            names << model.index(w, 0, ns).data().toString();
+    }
+    return names;
+}
 
 inline QString sampleDir()
 {
