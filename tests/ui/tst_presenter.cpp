@@ -32,6 +32,8 @@
 #include <QTranslator>
 #include <QTreeView>
 
+#include <functional>
+
 using namespace PodSec;
 using namespace PodSec::Ui;
 
@@ -434,6 +436,53 @@ private Q_SLOTS:
         QVERIFY(normal.indexOf(table) < normal.indexOf(explanation));
         QVERIFY2(first.indexOf(explanation) < first.indexOf(table), qPrintable(first.left(400)));
         QCOMPARE(first.count(explanation), 1);
+    }
+    // A field that fails only under a namespace mode pinned to another version (here enforce at
+    // latest, the tree at v1.22, which has no runAsUser check) has no reason at the selected
+    // version: no "Why it fails" heading then, with nothing under it; the table and the API
+    // server's message say why.
+    void noEmptyWhyHeading()
+    {
+        const std::string text = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: pinned\n"
+                                 "  labels:\n    pod-security.kubernetes.io/enforce: restricted\n"
+                                 "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: root\n"
+                                 "  namespace: pinned\nspec:\n  securityContext:\n"
+                                 "    runAsNonRoot: true\n    seccompProfile:\n"
+                                 "      type: RuntimeDefault\n  containers:\n  - name: c\n"
+                                 "    image: x\n    securityContext:\n      runAsUser: 0\n"
+                                 "      allowPrivilegeEscalation: false\n      capabilities:\n"
+                                 "        drop: [ALL]\n";
+        SnapshotOptions options;
+        options.version = Policy::Version::v1(22);
+        WorkloadTreeModel model;
+        model.setSnapshot(TestUtil::snapshotOf({{"pinned.yaml", text}}, options));
+        std::function<QModelIndex(const QModelIndex &)> find = [&](const QModelIndex &parent) {
+            for (int r = 0; r < model.rowCount(parent); ++r) {
+                const QModelIndex i = model.index(r, 0, parent);
+                if (i.data(WorkloadTreeModel::KeyRole)
+                        .toString()
+                        .endsWith(QStringLiteral(".runAsUser")))
+                    return i;
+                if (const QModelIndex below = find(i); below.isValid())
+                    return below;
+            }
+            return QModelIndex();
+        };
+        const QModelIndex field = find({});
+        QVERIFY(field.isValid());
+        const QString md = DetailsPane::markdownFor(&model, field);
+        // The field's table shows enforce failing it...
+        QVERIFY2(md.contains(QStringLiteral("`runAsUser`")), qPrintable(md));
+        // ...and no heading stands over an empty list.
+        QVERIFY2(!md.contains(DetailsPane::tr("Why it fails")), qPrintable(md));
+        // The workload itself still names its reason: it fails enforce, at latest.
+        QModelIndex row = field;
+        while (row.isValid() && row.data(WorkloadTreeModel::NodeTypeRole).toInt() !=
+                                    int(WorkloadTreeModel::NodeType::Workload))
+            row = row.parent();
+        const QString workload = DetailsPane::markdownFor(&model, row);
+        QVERIFY2(workload.contains(DetailsPane::tr("What the API server would say")),
+                 qPrintable(workload));
     }
 };
 

@@ -324,21 +324,24 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
     if (explanationFirst && !field)
         md += explanations(failing, true);
     // Reasons and details of the failing checks, at the selected version.
-    if (!failing.empty()) {
-        md += QStringLiteral("### ") + DetailsPane::tr("Why it fails") + QStringLiteral("\n\n");
-        for (auto id : failing) {
-            const auto *r = findResult(w->restricted, id);
-            if (!r || r->allowed)
-                r = findResult(w->baseline, id);
-            if (!r)
-                continue;
-            md += QStringLiteral("- %1 (%2): %3 (%4)\n")
-                      .arg(code(QString::fromLatin1(id.data(), qsizetype(id.size()))),
-                           QLatin1String(Policy::levelName(r->level)), texts(q(r->reason)),
-                           texts(q(r->detail)));
-        }
-        md += QLatin1Char('\n');
-    } else if (w->hasTemplate) {
+    // A field may fail only under a mode pinned to another level or version: no reason at the
+    // selected one, and no heading over an empty list (its table and the modes tell why).
+    QString reasons;
+    for (auto id : failing) {
+        const auto *r = findResult(w->restricted, id);
+        if (!r || r->allowed)
+            r = findResult(w->baseline, id);
+        if (!r)
+            continue;
+        reasons += QStringLiteral("- %1 (%2): %3 (%4)\n")
+                       .arg(code(QString::fromLatin1(id.data(), qsizetype(id.size()))),
+                            QLatin1String(Policy::levelName(r->level)), texts(q(r->reason)),
+                            texts(q(r->detail)));
+    }
+    if (!reasons.isEmpty()) {
+        md += QStringLiteral("### ") + DetailsPane::tr("Why it fails") + QStringLiteral("\n\n") +
+              reasons + QLatin1Char('\n');
+    } else if (failing.empty() && w->hasTemplate) {
         md += DetailsPane::tr("Passes baseline and restricted at %1.")
                   .arg(code(q(w->restricted.policy.version.toString()))) +
               QStringLiteral("\n\n");
