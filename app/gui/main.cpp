@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // podsec-explorer: the PodSec Explorer window.
 #include "common/fileinput.h"
+#include "engine/factscache.h"
 #include "qnetworktransport.h"
 #include "views/accesspanel.h"
 #include "views/language.h"
@@ -15,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QLineEdit>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QTabWidget>
@@ -102,9 +104,13 @@ int main(int argc, char **argv)
         QStringLiteral("max-file-size"),
         QStringLiteral("Largest manifest file read, as for podsec check (default 1G)."),
         QStringLiteral("size"));
+    QCommandLineOption noCache(
+        QStringLiteral("no-cache"),
+        QStringLiteral("Parse every file, without the re-open cache (results kept per file's "
+                       "content in the user cache folder)."));
     parser.addOptions({lang, dark, zoom, presenter, screenshot, select, filter, admissionConfig,
                        previewFix, kubeconfig, context, whatIf, insecureCredentials, maxFileSize,
-                       access, whoCan, overview});
+                       access, whoCan, overview, noCache});
     parser.process(app);
 
     // --lang, else the language last chosen in View ▸ Language, else the system's.
@@ -124,6 +130,11 @@ int main(int argc, char **argv)
         }
         window.workspace()->setMaxFileSize(bytes);
     }
+    // Opening the same files again judges them from what the first open read (issue #19).
+    const QString cacheRoot = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    if (!parser.isSet(noCache) && !cacheRoot.isEmpty())
+        window.workspace()->setFactsCache(std::make_shared<const Engine::FactsCache>(
+            QString(cacheRoot + QStringLiteral("/facts")).toStdString()));
     if (parser.isSet(dark))
         window.setDark(true);
     if (parser.isSet(zoom))

@@ -257,6 +257,8 @@ AccessInput readAccessInput(const std::vector<InputText> &texts,
         [&](std::size_t i) {
             const auto &job = split.jobs[i];
             const auto &t = texts[job.file];
+            if (t.clean && !Engine::buildsTree(t.text, job.chunk, {false, false, true}))
+                return;
             const auto doc =
                 Engine::parseForRules(t.text, job.chunk, job.index, {false, false, true});
             // A document only validated has no objects, so no decoding problems either.

@@ -62,6 +62,10 @@ struct InputText
     std::string name;
     std::string_view text;
     bool live = false;
+    /// Every document of the text is known to read without any problem (a snapshot found
+    /// none in these bytes): a document of a kind access does not read would only be
+    /// validated, finding nothing, so it is skipped.
+    bool clean = false;
 };
 
 /// Adds the access-relevant objects of one parsed document (List items included).

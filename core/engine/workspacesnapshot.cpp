@@ -5,6 +5,7 @@
 #include "common/phasetiming.h"
 
 #include "engine/evaluatedobject.h"
+#include "engine/factscache.h"
 #include "engine/pipeline.h"
 #include "engine/placedobject.h"
 #include "engine/readkinds.h"
@@ -316,6 +317,11 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
     std::vector<std::pair<std::size_t, std::size_t>> reused(s.files.size(), {0, 0});
     std::vector<bool> reuse(s.files.size(), false), recompose(s.files.size(), false);
     s.factsOptionsKey = factsOptionsKey(options);
+    // A first build takes what it can from the re-open cache: those files are judged again
+    // from their cached facts, as a version switch judges them from the previous snapshot's.
+    std::optional<WorkspaceSnapshot> cached;
+    if (!previous && options.cache && (cached = options.cache->previousFor(s, options)))
+        previous = &*cached;
     // The checklist's findings on a workload depend on other files too (its ServiceAccount):
     // when what those rules read has changed, nothing is reused.
     if (previous && previous->factsKey == s.factsKey &&
@@ -633,9 +639,17 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         s.access = Access::evaluateAccess(std::move(input), accessOptions);
     } else if (options.evaluateAccess) {
         s.accessKey = accessKey(options);
+        // Files without a problem need not be validated again (files taken from the previous
+        // snapshot or the re-open cache were not parsed in this build).
+        std::vector<bool> clean(s.files.size(), true);
+        for (const auto &p : s.problems) {
+            if (p.file >= 0 && static_cast<std::size_t>(p.file) < clean.size())
+                clean[static_cast<std::size_t>(p.file)] = false;
+        }
         std::vector<Access::InputText> texts;
-        for (const auto &f : s.files)
-            texts.push_back({f.path, f.text(), options.liveAccess});
+        for (std::size_t f = 0; f < s.files.size(); ++f)
+            texts.push_back({s.files[f].path, s.files[f].text(), options.liveAccess,
+                             clean[f] && s.files[f].readError.empty() && !unrendered[f]});
         s.access = Access::evaluateAccess(texts, accessOptions, options.defaultNamespace);
     }
     if (options.evaluateAccess)

@@ -24,6 +24,10 @@ namespace PodSec::Access {
 struct AccessResult;
 }
 
+namespace PodSec::Engine {
+class FactsCache;
+}
+
 namespace PodSec {
 
 namespace Render {
@@ -349,6 +353,9 @@ struct SnapshotOptions
     /// cluster's list pages (stored rules, no built-in roles, no file positions).
     bool evaluateAccess = false;
     bool liveAccess = false;
+    /// The re-open cache (engine/factscache.h): a build without a previous snapshot judges
+    /// the files it has a record of from their cached facts instead of parsing them.
+    std::shared_ptr<const Engine::FactsCache> cache;
 };
 
 /// Builds a snapshot from file texts. Thread-safe (no shared state); progress is called

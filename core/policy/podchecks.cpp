@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "policy/podchecks.h"
 
+#include "common/bytecodec.h"
 #include "k8s/podspec.h"
 
 #include <string_view>
@@ -151,6 +152,100 @@ std::size_t PodChecks::heapBytes() const
     return m_fields.capacity() * sizeof(Field) + m_outcomes.capacity() * sizeof(Outcome) +
            m_refs.capacity() * sizeof(Ref) + m_texts.capacity() * sizeof(m_texts[0]) +
            m_chars.capacity();
+}
+
+void PodChecks::write(ByteWriter &out) const
+{
+    out.str(m_chars);
+    out.u32(static_cast<std::uint32_t>(m_fields.size()));
+    for (const auto &f : m_fields) {
+        for (const Text t : {f.path, f.value, f.file}) {
+            out.u32(t.start);
+            out.u32(t.size);
+        }
+        out.flag(f.present);
+        out.u32(f.offset);
+        out.u32(f.endOffset);
+        out.u32(f.line);
+        out.u32(f.column);
+    }
+    out.u32(static_cast<std::uint32_t>(m_outcomes.size()));
+    for (const auto &o : m_outcomes) {
+        out.u32(o.firstRef);
+        out.u32(o.refCount);
+        out.i32(o.text);
+        out.flag(o.allowed);
+    }
+    out.u32(static_cast<std::uint32_t>(m_refs.size()));
+    for (const auto &r : m_refs) {
+        out.u32(r.field);
+        out.flag(r.allowed);
+    }
+    out.u32(static_cast<std::uint32_t>(m_texts.size()));
+    for (const auto &[reason, detail] : m_texts) {
+        for (const Text t : {reason, detail}) {
+            out.u32(t.start);
+            out.u32(t.size);
+        }
+    }
+}
+
+bool PodChecks::read(ByteReader &in)
+{
+    PodChecks c;
+    c.m_chars = in.str();
+    const auto inside = [&](Text t) {
+        return std::uint64_t(t.start) + t.size <= c.m_chars.size();
+    };
+    const auto text = [&] {
+        Text t;
+        t.start = in.u32();
+        t.size = in.u32();
+        if (!inside(t))
+            in.fail();
+        return t;
+    };
+    c.m_fields.resize(in.count(41));
+    for (auto &f : c.m_fields) {
+        f.path = text();
+        f.value = text();
+        f.file = text();
+        f.present = in.flag();
+        f.offset = in.u32();
+        f.endOffset = in.u32();
+        f.line = in.u32();
+        f.column = in.u32();
+    }
+    c.m_outcomes.resize(in.count(13));
+    if (!c.m_outcomes.empty() && c.m_outcomes.size() != variantCount())
+        in.fail();
+    for (auto &o : c.m_outcomes) {
+        o.firstRef = in.u32();
+        o.refCount = in.u32();
+        o.text = in.i32();
+        o.allowed = in.flag();
+    }
+    c.m_refs.resize(in.count(5));
+    for (auto &r : c.m_refs) {
+        r.field = in.u32();
+        r.allowed = in.flag();
+        if (r.field >= c.m_fields.size())
+            in.fail();
+    }
+    c.m_texts.resize(in.count(16));
+    for (auto &[reason, detail] : c.m_texts) {
+        reason = text();
+        detail = text();
+    }
+    for (const auto &o : c.m_outcomes) {
+        if (std::uint64_t(o.firstRef) + o.refCount > c.m_refs.size() || o.text < -1 ||
+            (o.text >= 0 && std::size_t(o.text) >= c.m_texts.size()))
+            in.fail();
+    }
+    if (!in.ok())
+        return false;
+    *this = std::move(c);
+    return true;
 }
 
 } // namespace PodSec::Policy

@@ -9,6 +9,11 @@
 #include <string_view>
 #include <vector>
 
+namespace PodSec {
+class ByteReader;
+class ByteWriter;
+} // namespace PodSec
+
 namespace PodSec::K8s {
 class PodSpecView;
 }
@@ -65,6 +70,13 @@ public:
     std::size_t fieldCount() const { return m_fields.size(); }
     /// Heap bytes held, for the benchmarks.
     std::size_t heapBytes() const;
+
+    /// Writes every part as it is, for the re-open cache (engine/factscache.h).
+    void write(ByteWriter &out) const;
+    /// Reads what write() wrote; false (and this object unchanged) when the bytes are damaged
+    /// or do not fit this registry: a piece outside the text, a reference to a missing field
+    /// or text, another number of variants.
+    bool read(ByteReader &in);
 
 private:
     /// A piece of m_chars.

@@ -4,6 +4,7 @@
 // facts, without parsing them: the answer must be exactly a fresh build's, down to every
 // field's position, and the facts must really be the previous ones.
 #include "podtestutil.h"
+#include "snapshottext.h"
 
 #include "engine/workspacesnapshot.h"
 
@@ -15,92 +16,6 @@
 using namespace PodSec;
 
 namespace {
-
-std::string fieldsText(const std::vector<FieldEntry> &fields)
-{
-    std::string out;
-    for (const auto &f : fields) {
-        out += "    " + std::string(f.path()) + (f.present() ? " = " : " ~ ") +
-               std::string(f.value()) + ' ' + std::to_string(f.offset()) + '-' +
-               std::to_string(f.endOffset()) + ' ' + std::to_string(f.line()) + ':' +
-               std::to_string(f.column()) + ' ' + std::string(f.file()) +
-               (f.fixable ? " fixable" : "");
-        for (const auto v : f.verdicts)
-            out += std::string(" ") + verdictName(v);
-        for (const auto &c : f.checks())
-            out += ' ' + std::string(c.checkId) + '/' + std::to_string(int(c.column)) +
-                   (c.allowed ? "+" : "-");
-        out += '\n';
-    }
-    return out;
-}
-
-std::string evaluationText(const Policy::Evaluation &e)
-{
-    std::string out = e.policy.toString();
-    for (const auto &r : e.results)
-        out += ' ' + std::string(r.id) +
-               (r.allowed ? "+" : "-[" + r.reason + '|' + r.detail + ']') +
-               std::to_string(r.fields.size());
-    return out + '\n';
-}
-
-std::string findingsText(const std::vector<Engine::Finding> &findings)
-{
-    std::string out;
-    for (const auto &f : findings)
-        out += "    finding " + std::string(f.rule ? f.rule->id : "?") + ' ' +
-               Engine::severityName(f.severity()) + " [" + f.reason + '|' + f.detail + "] " +
-               std::to_string(f.fields.size()) + '\n';
-    return out;
-}
-
-/// Everything a snapshot says about its workloads and namespaces, as text.
-QString everything(const WorkspaceSnapshot &s)
-{
-    std::string out;
-    for (const auto &w : s.workloads) {
-        out += w.key() + ' ' + std::to_string(w.line) + ':' + std::to_string(w.column) + ' ' +
-               std::to_string(w.offset) + '-' + std::to_string(w.endOffset) + ' ' +
-               (w.namespaceWritten ? "written " : "default ") + (w.hasTemplate ? "t " : "- ") +
-               w.podSpecPath + ' ' + w.podMetadataPath + ' ' + w.uid + ' ' + w.controller.kind +
-               '/' + w.controller.name + (w.deniedByEnforce ? " denied" : "") +
-               " owner=" + std::to_string(w.owner) + " owned=" + std::to_string(w.owned.size());
-        for (const auto v : w.verdicts)
-            out += std::string(" ") + verdictName(v);
-        out += '\n' + evaluationText(w.baseline) + evaluationText(w.restricted);
-        const auto &a = w.admission;
-        out += std::string("  exempt=") + Admission::exemptionName(a.exempt) + " [" +
-               a.policyError + "]\n";
-        for (const auto *m : {&a.enforce, &a.audit, &a.warn})
-            out += "  " + m->policy.toString() + (m->applies ? " applies" : " -") +
-                   (m->allowed ? " allowed " : " denied ") + m->message + '\n' +
-                   evaluationText(m->evaluation);
-        out += fieldsText(w.podFields);
-        for (const auto &c : w.containers)
-            out += "  container " + c.name + ' ' + std::to_string(int(c.type)) + ' ' + c.path +
-                   ' ' + std::to_string(c.line) + '\n' + fieldsText(c.fields);
-        out += findingsText(w.checklist);
-    }
-    for (const auto &ns : s.namespaces) {
-        out += "ns " + ns.name + (ns.declared ? " declared " : " used ") +
-               ns.policy.enforce.toString() + ' ' + ns.policy.audit.toString() + ' ' +
-               ns.policy.warn.toString() + " file=" + std::to_string(ns.file) + ':' +
-               std::to_string(ns.line);
-        for (const auto v : ns.verdicts)
-            out += std::string(" ") + verdictName(v);
-        for (const int w : ns.workloads)
-            out += ' ' + std::to_string(w);
-        out += " objects=" + std::to_string(ns.objects.size()) + '\n' + findingsText(ns.checklist);
-    }
-    for (const auto &o : s.objects)
-        out += "object " + o.kind + ' ' + o.namespaceName + '/' + o.name + '\n' +
-               findingsText(o.checklist);
-    for (const auto &p : s.problems)
-        out += "problem " + std::to_string(p.file) + ':' + std::to_string(p.diagnostic.line) + ' ' +
-               p.diagnostic.message + '\n';
-    return QString::fromStdString(out);
-}
 
 /// How many workloads of now were judged from the facts of a workload of before.
 int sharedFacts(const WorkspaceSnapshot &now, const WorkspaceSnapshot &before)
@@ -216,8 +131,9 @@ private Q_SLOTS:
         const auto again = buildSnapshot(files, other, {}, nullptr, &*first);
         const auto fresh = buildSnapshot(files, other);
         QVERIFY(again && fresh);
-        QCOMPARE(everything(*again), everything(*fresh));
-        QVERIFY(everything(*again) != everything(*first)); // the change changed something
+        QCOMPARE(TestUtil::snapshotText(*again), TestUtil::snapshotText(*fresh));
+        QVERIFY(TestUtil::snapshotText(*again) !=
+                TestUtil::snapshotText(*first)); // the change changed something
         // Judged from the first snapshot's facts: no file was parsed again.
         QCOMPARE(sharedFacts(*again, *first), int(first->workloads.size()));
         QCOMPARE(sharedFacts(*fresh, *first), 0);
@@ -239,7 +155,8 @@ private Q_SLOTS:
         checklist.version = Policy::Version::v1(25);
         for (const auto &other : {otherNamespace, checklist}) {
             const auto again = buildSnapshot(files, other, {}, nullptr, &*first);
-            QCOMPARE(everything(*again), everything(*buildSnapshot(files, other)));
+            QCOMPARE(TestUtil::snapshotText(*again),
+                     TestUtil::snapshotText(*buildSnapshot(files, other)));
             QCOMPARE(sharedFacts(*again, *first), 0);
         }
     }
@@ -255,7 +172,8 @@ private Q_SLOTS:
         relabelled.replace(relabelled.find("baseline"), 8, "privileged");
         files[0].setText(relabelled);
         const auto again = buildSnapshot(files, options, {}, nullptr, &*first);
-        QCOMPARE(everything(*again), everything(*buildSnapshot(files, options)));
+        QCOMPARE(TestUtil::snapshotText(*again),
+                 TestUtil::snapshotText(*buildSnapshot(files, options)));
         QCOMPARE(sharedFacts(*again, *first), 2);
         QCOMPARE(first->workloads[0].verdicts[int(Column::Enforce)], Verdict::PodsRejected);
         QCOMPARE(again->workloads[0].verdicts[int(Column::Enforce)], Verdict::NotApplied);
@@ -274,8 +192,8 @@ private Q_SLOTS:
         other.version = Policy::Version::v1(24);
         const auto again = buildSnapshot(files, other, {}, nullptr, &*first);
         const auto fresh = buildSnapshot(files, other);
-        QCOMPARE(everything(*again), everything(*fresh));
-        QVERIFY(everything(*again).contains(QLatin1String(" fixable")));
+        QCOMPARE(TestUtil::snapshotText(*again), TestUtil::snapshotText(*fresh));
+        QVERIFY(TestUtil::snapshotText(*again).contains(QLatin1String(" fixable")));
         QCOMPARE(again->workloads.size(), std::size_t(3));
         QCOMPARE(sharedFacts(*again, *first), 1); // tidy, of passing.yaml
         QCOMPARE(again->workloads[2].name, std::string("tidy"));
@@ -296,7 +214,8 @@ private Q_SLOTS:
         SnapshotOptions other = options;
         other.forcedLevel = Policy::Level::Restricted;
         const auto again = buildSnapshot(files, other, {}, nullptr, &*first);
-        QCOMPARE(everything(*again), everything(*buildSnapshot(files, other)));
+        QCOMPARE(TestUtil::snapshotText(*again),
+                 TestUtil::snapshotText(*buildSnapshot(files, other)));
         QCOMPARE(sharedFacts(*again, *first), 2);
         QVERIFY(again->workloads[2].fails(Policy::Level::Restricted));
         QVERIFY(!first->workloads[2].fails(Policy::Level::Restricted));

@@ -4,6 +4,7 @@
 // missing or empty, and only what changed is reloaded.
 #include "editor/codeeditor.h"
 #include "editor/documentset.h"
+#include "engine/factscache.h"
 #include "models/diskwatcher.h"
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
@@ -352,6 +353,71 @@ private Q_SLOTS:
         // Once offered, the old record is gone (this window keeps its own).
         QVERIFY(w.recovery()->store().orphans().isEmpty());
         w.recovery()->forgetAll();
+    }
+    // The re-open cache (issue #19 item 4): opening the same folder again judges its files
+    // from their records, with the same verdicts; one byte changed while no window was open
+    // is never served from the old record.
+    void reopenNeverServesChangedBytes()
+    {
+        QTemporaryDir cacheDir;
+        QDir(m_dir.path()).removeRecursively();
+        QDir().mkpath(m_dir.path());
+        a = m_dir.filePath(QStringLiteral("a.yaml"));
+        b = m_dir.filePath(QStringLiteral("b.yaml"));
+        // alpha passes restricted; with runAsUser 0000 (YAML 1.1: octal, 0) it runs as root.
+        const QString tidy =
+            QStringLiteral("  securityContext:\n    runAsNonRoot: true\n    runAsUser: 1000\n"
+                           "    seccompProfile: {type: RuntimeDefault}\n");
+        QByteArray alpha = pod(QStringLiteral("alpha"), QStringLiteral("team"),
+                               QStringLiteral("    securityContext:\n"
+                                              "      allowPrivilegeEscalation: false\n"
+                                              "      capabilities: {drop: [ALL]}\n") +
+                                   tidy);
+        QVERIFY(writeFile(a, alpha));
+        QVERIFY(writeFile(b, pod(QStringLiteral("beta"), QStringLiteral("team"))));
+        auto open = [&](MainWindow &w) {
+            auto cache = std::make_shared<const Engine::FactsCache>(cacheDir.path().toStdString());
+            w.workspace()->setFactsCache(cache);
+            QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+            w.openPaths({m_dir.path()});
+            return applied.wait(20000) ? cache : nullptr;
+        };
+        auto restricted = [](const MainWindow &w, const char *name) {
+            for (const auto &wl : w.treeModel()->snapshot()->workloads) {
+                if (wl.name == name)
+                    return wl.verdicts[int(Column::Restricted)];
+            }
+            return Verdict::NotChecked;
+        };
+        {
+            MainWindow first;
+            const auto cache = open(first);
+            QVERIFY(cache);
+            QCOMPARE(cache->hits(), 0);
+            QTRY_COMPARE_WITH_TIMEOUT(cache->stored(), 2, 10000);
+            QCOMPARE(restricted(first, "alpha"), Verdict::Pass);
+            QCOMPARE(restricted(first, "beta"), Verdict::Fail);
+        }
+        {
+            MainWindow again;
+            const auto cache = open(again);
+            QVERIFY(cache);
+            QCOMPARE(cache->hits(), 2);
+            QCOMPARE(workloadNames(again),
+                     QStringList({QStringLiteral("alpha"), QStringLiteral("beta")}));
+            QCOMPARE(restricted(again, "alpha"), Verdict::Pass);
+            QCOMPARE(restricted(again, "beta"), Verdict::Fail);
+        }
+        // One byte, from a terminal, with no window open.
+        alpha[alpha.indexOf("1000")] = '0';
+        QVERIFY(writeFile(a, alpha));
+        MainWindow after;
+        const auto cache = open(after);
+        QVERIFY(cache);
+        QCOMPARE(cache->hits(), 1); // beta's file
+        QCOMPARE(cache->misses(), 1);
+        QCOMPARE(restricted(after, "alpha"), Verdict::Fail);
+        QCOMPARE(restricted(after, "beta"), Verdict::Fail);
     }
 };
 

@@ -6,6 +6,7 @@
 #include "common/phasetiming.h"
 
 #include "common/fileinput.h"
+#include "engine/factscache.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -13,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMetaObject>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -267,6 +269,9 @@ void Workspace::evaluate()
     options.evaluateAccess = true;   // the Access view and the details' access sections
     options.liveAccess = m_readOnly;
     auto previous = m_last;
+    // Only a first evaluation of files looks in the re-open cache, and stores what it read.
+    if (!m_readOnly && !previous.snapshot)
+        options.cache = m_cache;
     auto walkProblems = m_walkProblems;
     QPointer<Workspace> self(this);
     m_busy = true;
@@ -291,6 +296,12 @@ void Workspace::evaluate()
             // The window's own data, here too, so the GUI thread only hands it over.
             PhaseTiming timing;
             auto view = ViewSnapshot::derive(sharedDisposedLater(std::move(*snapshot)), &previous);
+            if (options.cache && !cancelFlag->load()) {
+                // Written beside the window filling its tree, not before it.
+                QThreadPool::globalInstance()->start([snapshot = view.snapshot, options] {
+                    options.cache->store(*snapshot, options);
+                });
+            }
             timing.lap("window: search index");
             releaseFreeMemory(); // what parsing and evaluating left behind
             timing.lap("window: free memory released");

@@ -32,6 +32,14 @@ public:
     /// maxFileSize() bytes a file) is among the snapshot's problems, as `podsec check`
     /// reports it.
     void open(const QStringList &paths);
+    /// The re-open cache (engine/factscache.h): a workspace opened from files judges those it
+    /// has records of from them, and records the others once their first evaluation is
+    /// done (off the GUI thread). Not used for a cluster. Null: none.
+    void setFactsCache(std::shared_ptr<const Engine::FactsCache> cache)
+    {
+        m_cache = std::move(cache);
+    }
+    const Engine::FactsCache *factsCache() const { return m_cache.get(); }
     /// The largest file open() reads (`--max-file-size`; DefaultMaxFileSize).
     void setMaxFileSize(std::uint64_t bytes) { m_maxFileSize = bytes; }
     std::uint64_t maxFileSize() const { return m_maxFileSize; }
@@ -127,6 +135,7 @@ private:
     /// workloads (and unchanged workloads their search text) from it.
     ViewSnapshot m_last;
     bool m_readOnly = false;
+    std::shared_ptr<const Engine::FactsCache> m_cache;
 };
 
 } // namespace PodSec::Ui
