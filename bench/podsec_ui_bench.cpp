@@ -207,6 +207,8 @@ void parseAndEvaluate(const std::string &corpus, Phases &phases)
 
 /// --no-cache: the window without the re-open cache (no record written, no second open).
 bool g_cache = true;
+/// --open-only: stop once the tree is filled (a heap profiler's peak is then the open's).
+bool g_openOnly = false;
 
 /// Opens the workspace again in a new window sharing cache, once the first window's records
 /// are written: the time until its tree is filled (issue #19 item 4: within 1 s at 10k).
@@ -296,6 +298,10 @@ int runFile(int workloads, bool phasesOnly, const QString &open, bool windowOnly
                 "first paint done after %lld ms (peak RSS %ld MB)\n",
                 openReturned, filled, painted, peakRssKb() / 1024);
 
+    if (g_openOnly) {
+        phases.print();
+        return 0;
+    }
     switchVersion(window, applied, phases);
     typeFilter(window, QStringLiteral("workload-4242"), phases);
     if (!phasesOnly)
@@ -626,6 +632,11 @@ int main(int argc, char **argv)
             phasesOnly = true;
             continue;
         }
+        if (args[i] == QLatin1String("--open-only")) {
+            g_openOnly = phasesOnly = windowOnly = true;
+            g_cache = false;
+            continue;
+        }
         if (args[i] == QLatin1String("--no-cache")) {
             g_cache = false;
             continue;
@@ -638,7 +649,7 @@ int main(int argc, char **argv)
         std::fprintf(
             help ? stdout : stderr,
             "usage: podsec_ui_bench [--workloads N | --sizes N,N,... | --open FILE] "
-            "[--phases-only | --window-only] [--no-cache]\n"
+            "[--phases-only | --window-only | --open-only] [--no-cache]\n"
             "       podsec_ui_bench --kubeconfig FILE [--filter TEXT] [--phases-only]\n"
             "Opens N generated workloads (default 10000) in one file in the main window\n"
             "(offscreen unless QT_QPA_PLATFORM says otherwise) and prints the time and peak\n"
@@ -654,6 +665,8 @@ int main(int argc, char **argv)
             "The window has a re-open cache in a temporary folder, as the application has\n"
             "in the user's: once its phases are measured, a second window opens the same\n"
             "file from the records the first wrote (reopen). --no-cache: neither.\n"
+            "--open-only stops once the tree is filled, without the cache (for heap\n"
+            "profilers: the peak is then the first open's).\n"
             "Nothing is asserted.\n");
         return help ? 0 : 2;
     }

@@ -24,17 +24,6 @@ using namespace PodSec;
 
 namespace {
 
-std::vector<WorkspaceFile> folder(const QString &root)
-{
-    std::vector<WorkspaceFile> files;
-    for (const auto &path : TestUtil::manifestPaths(root)) {
-        QFile f(path);
-        if (f.open(QIODevice::ReadOnly))
-            files.emplace_back(path.toStdString(), f.readAll().toStdString());
-    }
-    return files;
-}
-
 const char *const Namespace = R"(apiVersion: v1
 kind: Namespace
 metadata:
@@ -67,10 +56,12 @@ automountServiceAccountToken: false
 
 std::vector<WorkspaceFile> everyKind()
 {
-    auto files = folder(TestUtil::sharedPath(QStringLiteral("corpus/real")));
-    for (auto &f : folder(QStringLiteral(PODSEC_SOURCE_DIR "/resources/sample/workspace")))
+    auto files = TestUtil::filesIn(TestUtil::sharedPath(QStringLiteral("corpus/real")));
+    for (auto &f :
+         TestUtil::filesIn(QStringLiteral(PODSEC_SOURCE_DIR "/resources/sample/workspace")))
         files.push_back(std::move(f));
-    for (auto &f : folder(TestUtil::sharedPath(QStringLiteral("conformance/pss-fixtures"))))
+    for (auto &f :
+         TestUtil::filesIn(TestUtil::sharedPath(QStringLiteral("conformance/pss-fixtures"))))
         files.push_back(std::move(f));
     files.emplace_back("ns.yaml", Namespace);
     files.emplace_back("tidy.yaml", Tidy);

@@ -28,17 +28,6 @@ int sharedFacts(const WorkspaceSnapshot &now, const WorkspaceSnapshot &before)
     return n;
 }
 
-std::vector<WorkspaceFile> folder(const QString &root)
-{
-    std::vector<WorkspaceFile> files;
-    for (const auto &path : TestUtil::manifestPaths(root)) {
-        QFile f(path);
-        if (f.open(QIODevice::ReadOnly))
-            files.emplace_back(path.toStdString(), f.readAll().toStdString());
-    }
-    return files;
-}
-
 const char *const Namespace = R"(apiVersion: v1
 kind: Namespace
 metadata:
@@ -105,9 +94,10 @@ private Q_SLOTS:
     {
         QFETCH(bool, checklist);
         QFETCH(QString, change);
-        auto files = folder(TestUtil::sharedPath(QStringLiteral("corpus/real")));
+        auto files = TestUtil::filesIn(TestUtil::sharedPath(QStringLiteral("corpus/real")));
         QVERIFY(files.size() > 50);
-        for (auto &f : folder(QStringLiteral(PODSEC_SOURCE_DIR "/resources/sample/workspace")))
+        for (auto &f :
+             TestUtil::filesIn(QStringLiteral(PODSEC_SOURCE_DIR "/resources/sample/workspace")))
             files.push_back(std::move(f));
         files.emplace_back("ns.yaml", Namespace);
         files.emplace_back("failing.yaml", Failing);

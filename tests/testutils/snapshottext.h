@@ -3,6 +3,9 @@
 
 #include "access/accessmodel.h"
 #include "engine/workspacesnapshot.h"
+#include "podtestutil.h"
+
+#include <QFile>
 
 #include <QString>
 
@@ -10,6 +13,18 @@
 #include <vector>
 
 namespace PodSec::TestUtil {
+
+/// The manifests under root (manifestPaths), read, named by their paths.
+inline std::vector<WorkspaceFile> filesIn(const QString &root)
+{
+    std::vector<WorkspaceFile> files;
+    for (const auto &path : manifestPaths(root)) {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            files.emplace_back(path.toStdString(), f.readAll().toStdString());
+    }
+    return files;
+}
 
 inline std::string fieldsText(const std::vector<FieldEntry> &fields)
 {
