@@ -148,7 +148,7 @@ template <typename Entry> void readPlace(ByteReader &r, Entry &e)
 
 void writeWorkload(ByteWriter &w, const WorkloadFacts &facts)
 {
-    const WorkloadEntry &b = facts.base;
+    const WorkloadIdentity &b = facts.base;
     writePlace(w, b.document, b.item, b.line, b.column, b.offset, b.endOffset);
     for (const auto *s : {&b.kind, &b.name, &b.namespaceName, &b.podSpecPath, &b.podMetadataPath,
                           &b.uid, &b.controller.kind, &b.controller.name, &b.controller.uid})
@@ -173,7 +173,7 @@ void writeWorkload(ByteWriter &w, const WorkloadFacts &facts)
 std::shared_ptr<const WorkloadFacts> readWorkload(ByteReader &r, int file)
 {
     auto facts = std::make_shared<WorkloadFacts>();
-    WorkloadEntry &b = facts->base;
+    WorkloadIdentity &b = facts->base;
     b.file = file;
     readPlace(r, b);
     for (auto *s : {&b.kind, &b.name, &b.namespaceName, &b.podSpecPath, &b.podMetadataPath, &b.uid,

@@ -79,7 +79,7 @@ WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
 {
     const auto &object = placed.object();
     auto facts = std::make_shared<WorkloadFacts>();
-    WorkloadEntry &w = facts->base;
+    WorkloadIdentity &w = facts->base;
     w.file = file;
     w.document = object.document->index;
     w.item = object.item;
@@ -139,7 +139,8 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
                               const Engine::Placement &placement, const Policy::Version &version,
                               const FixableFields &fixable)
 {
-    WorkloadEntry w = facts->base;
+    WorkloadEntry w;
+    static_cast<WorkloadIdentity &>(w) = facts->base;
     w.facts = facts;
     // Each level and version is put together once, without fields (what the entry keeps),
     // and shared by the questions below, as Engine::PlacedObject shares its evaluations. The

@@ -23,7 +23,7 @@ struct WorkloadFacts
 {
     /// The entry without anything the options decide: identity, positions, containers
     /// (without fields) and the checklist's findings, which read no policy.
-    WorkloadEntry base;
+    WorkloadIdentity base;
     Admission::Subject subject;
     /// Every check variant on the pod, positions already traced back to a rendering's
     /// origins; empty for an object without a pod template.

@@ -153,7 +153,11 @@ private:
 /// #19). Immutable and shared by every snapshot that judges the workload again.
 struct WorkloadFacts;
 
-struct WorkloadEntry
+/// What a workload's entry holds besides what the options decide: its identity, positions,
+/// containers (without their fields) and checklist findings. WorkloadFacts keeps one; an entry
+/// judged from those facts starts as a copy of it (a whole WorkloadEntry there was 1.3 KB a
+/// workload, most of it evaluations no one filled in: issue #19).
+struct WorkloadIdentity
 {
     int file = 0;
     int document = 0;
@@ -167,6 +171,16 @@ struct WorkloadEntry
     bool hasTemplate = true;
     std::string podSpecPath;     ///< "spec.template.spec", ...
     std::string podMetadataPath; ///< "spec.template.metadata", ...
+    std::vector<ContainerEntry> containers;
+    /// Live objects: metadata.uid and the controlling ownerReference (kind, name, uid).
+    std::string uid;
+    K8s::Object::Owner controller;
+    /// The checklist's failing findings on this workload (SnapshotOptions::checklist).
+    SharedFindings checklist;
+};
+
+struct WorkloadEntry : WorkloadIdentity
+{
     /// At the selected version, with only the failing results: a check the level selects at
     /// that version (Policy::checksFor) that has no result passed, when hasTemplate (10,000
     /// workloads held 300,000 passing results). The facts tell every result again.
@@ -180,16 +194,10 @@ struct WorkloadEntry
     bool deniedByEnforce = false;
     Verdict verdicts[ColumnCount] = {};
     std::vector<FieldEntry> podFields;
-    std::vector<ContainerEntry> containers;
-    /// Live objects: metadata.uid and the controlling ownerReference (kind, name, uid).
-    std::string uid;
-    K8s::Object::Owner controller;
     /// The workload of this snapshot that controls this one (a ReplicaSet for a Pod, a
     /// Deployment for that ReplicaSet, a CronJob for a Job), or -1; and the reverse.
     int owner = -1;
     std::vector<int> owned;
-    /// The checklist's failing findings on this workload (SnapshotOptions::checklist).
-    SharedFindings checklist;
     /// Where another version, level or namespace policy re-judges it from, without parsing.
     std::shared_ptr<const WorkloadFacts> facts;
     /// The checks of every field of podFields and containers, one piece per field.

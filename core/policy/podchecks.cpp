@@ -4,8 +4,12 @@
 #include "common/bytecodec.h"
 #include "k8s/podspec.h"
 
+#include <cstring>
+#include <memory>
+#include <mutex>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace PodSec::Policy {
 
@@ -27,7 +31,40 @@ const std::vector<std::size_t> &firstVariants()
     return first;
 }
 
+/// The paths internPath keeps: chunks that never move, and a set of views into them.
+struct PathPool
+{
+    static constexpr std::size_t ChunkBytes = 64 * 1024;
+    std::mutex mutex;
+    std::unordered_set<std::string_view> paths;
+    std::vector<std::unique_ptr<char[]>> chunks;
+    std::size_t used = ChunkBytes; ///< of the last chunk
+    std::size_t total = 0;
+};
+
 } // namespace
+
+const char *internPath(std::string_view path)
+{
+    static auto *const pool = new PathPool; // reachable until exit; never destroyed
+    if (path.empty() || path.size() > MaxSharedPathLength)
+        return nullptr;
+    const std::lock_guard<std::mutex> lock(pool->mutex);
+    if (const auto it = pool->paths.find(path); it != pool->paths.end())
+        return it->data();
+    if (pool->total + path.size() > MaxSharedPathBytes)
+        return nullptr;
+    if (pool->used + path.size() > PathPool::ChunkBytes) {
+        pool->chunks.push_back(std::make_unique<char[]>(PathPool::ChunkBytes));
+        pool->used = 0;
+    }
+    char *text = pool->chunks.back().get() + pool->used;
+    std::memcpy(text, path.data(), path.size());
+    pool->used += path.size();
+    pool->total += path.size();
+    pool->paths.insert(std::string_view(text, path.size()));
+    return text;
+}
 
 std::size_t variantCount()
 {
@@ -93,7 +130,10 @@ PodChecks::PodChecks(const std::vector<CheckResult> &results)
                 }
             }
             if (index == m_fields.size()) {
-                m_fields.push_back({keep(f.path), keep(f.value), keep(f.file), f.present, f.offset,
+                const char *shared = internPath(f.path);
+                const Text path =
+                    shared ? Text{0, static_cast<std::uint32_t>(f.path.size())} : keep(f.path);
+                m_fields.push_back({shared, path, keep(f.value), keep(f.file), f.present, f.offset,
                                     f.endOffset, f.line, f.column});
                 same.push_back(index);
             }
@@ -131,7 +171,7 @@ Evaluation PodChecks::evaluate(const LevelVersion &policy, bool withFields) cons
         for (std::uint32_t i = o.firstRef; withFields && i < o.firstRef + o.refCount; ++i) {
             const Field &f = m_fields[m_refs[i].field];
             InspectedField out;
-            out.path = text(f.path);
+            out.path = std::string(pathOf(f));
             out.present = f.present;
             out.value = text(f.value);
             out.allowed = m_refs[i].allowed;
@@ -159,7 +199,8 @@ void PodChecks::write(ByteWriter &out) const
     out.str(m_chars);
     out.u32(static_cast<std::uint32_t>(m_fields.size()));
     for (const auto &f : m_fields) {
-        for (const Text t : {f.path, f.value, f.file}) {
+        out.str(pathOf(f)); // interned again when read
+        for (const Text t : {f.value, f.file}) {
             out.u32(t.start);
             out.u32(t.size);
         }
@@ -205,9 +246,10 @@ bool PodChecks::read(ByteReader &in)
             in.fail();
         return t;
     };
-    c.m_fields.resize(in.count(41));
+    c.m_fields.resize(in.count(37));
+    std::vector<std::string_view> paths;
     for (auto &f : c.m_fields) {
-        f.path = text();
+        paths.push_back(in.view());
         f.value = text();
         f.file = text();
         f.present = in.flag();
@@ -224,6 +266,13 @@ bool PodChecks::read(ByteReader &in)
         o.refCount = in.u32();
         o.text = in.i32();
         o.allowed = in.flag();
+    }
+    // Paths go to the shared pool, or after the other texts when it is full.
+    for (std::size_t i = 0; in.ok() && i < paths.size(); ++i) {
+        auto &f = c.m_fields[i];
+        f.shared = internPath(paths[i]);
+        f.path = f.shared ? Text{0, static_cast<std::uint32_t>(paths[i].size())}
+                          : c.keep(std::string(paths[i]));
     }
     c.m_refs.resize(in.count(5));
     for (auto &r : c.m_refs) {

@@ -3,6 +3,7 @@
 // pod under pass/ must be allowed at its level and version, every pod under fail/ denied.
 #include "podtestutil.h"
 
+#include "common/bytecodec.h"
 #include "policy/podchecks.h"
 
 #include <QDirIterator>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void fixtures();
     void fixtureCount();
     void factsAtEveryVersion();
+    void factsShareTheirPaths();
 };
 
 namespace {
@@ -140,6 +142,53 @@ void TestConformance::factsAtEveryVersion()
     for (const auto &check : Policy::registry())
         variants += check.variants.size();
     QCOMPARE(Policy::variantCount(), variants);
+}
+
+// A field's path is kept once for every pod that has it (Policy::internPath); a path too long
+// for the shared pool is kept by the pod itself. Either way the evaluation is the direct one,
+// and so it is once the facts are written and read back (the re-open cache).
+void TestConformance::factsShareTheirPaths()
+{
+    // Longer than Policy::MaxSharedPathLength, shorter than the 1024 characters of a key.
+    const std::string longName(900, 'c');
+    const std::string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n"
+                            "    container.apparmor.security.beta.kubernetes.io/" +
+                            longName + ": unconfined\nspec:\n  containers:\n  - name: " + longName +
+                            "\n    image: i\n    securityContext: {privileged: true}\n";
+    const auto parsed = TestUtil::parse(pod);
+    QCOMPARE(parsed.objects.size(), std::size_t(1));
+    const K8s::PodSpecView view(parsed.objects[0]);
+    const Policy::PodChecks one(Policy::runEveryVariant(view));
+    const Policy::PodChecks two(Policy::runEveryVariant(view));
+    std::string bytes;
+    ByteWriter writer(bytes);
+    one.write(writer);
+    ByteReader reader(bytes);
+    Policy::PodChecks read;
+    QVERIFY(read.read(reader));
+    QVERIFY(reader.atEnd());
+    int shared = 0, own = 0;
+    for (std::uint32_t i = 0; i < one.fieldCount(); ++i) {
+        const auto path = one.field(i).path;
+        QCOMPARE(two.field(i).path, path);
+        QCOMPARE(read.field(i).path, path);
+        const bool same = two.field(i).path.data() == path.data();
+        QCOMPARE(read.field(i).path.data() == path.data(), same);
+        shared += same;
+        own += path.size() > Policy::MaxSharedPathLength && !same;
+    }
+    QVERIFY(shared > 0);
+    QVERIFY(own > 0); // the AppArmor annotation's path
+    for (const auto level : {Policy::Level::Baseline, Policy::Level::Restricted}) {
+        const auto direct = dump(Policy::evaluate(view, {level, Policy::Version::latest()}));
+        QCOMPARE(QString::fromStdString(dump(one.evaluate({level, Policy::Version::latest()}))),
+                 QString::fromStdString(direct));
+        QCOMPARE(QString::fromStdString(dump(read.evaluate({level, Policy::Version::latest()}))),
+                 QString::fromStdString(direct));
+    }
+    QVERIFY(
+        dump(one.evaluate({Policy::Level::Baseline, Policy::Version::latest()})).find(longName) !=
+        std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestConformance)

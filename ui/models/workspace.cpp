@@ -48,6 +48,12 @@ Workspace::Workspace(QObject *parent) : QObject(parent)
         if (result.snapshot) {
             m_last = std::move(result);
             Q_EMIT snapshotReady(m_last);
+            if (auto with = std::exchange(m_storeWith, std::nullopt)) {
+                // Once the tree is filled: the records are written off the GUI thread, after
+                // the window's own work, not beside it.
+                QThreadPool::globalInstance()->start(
+                    [snapshot = m_last.snapshot, with] { with->cache->store(*snapshot, *with); });
+            }
         }
     });
 }
@@ -272,6 +278,7 @@ void Workspace::evaluate()
     // Only a first evaluation of files looks in the re-open cache, and stores what it read.
     if (!m_readOnly && !previous.snapshot)
         options.cache = m_cache;
+    m_storeWith = options.cache ? std::optional<SnapshotOptions>(options) : std::nullopt;
     auto walkProblems = m_walkProblems;
     QPointer<Workspace> self(this);
     m_busy = true;
@@ -296,12 +303,6 @@ void Workspace::evaluate()
             // The window's own data, here too, so the GUI thread only hands it over.
             PhaseTiming timing;
             auto view = ViewSnapshot::derive(sharedDisposedLater(std::move(*snapshot)), &previous);
-            if (options.cache && !cancelFlag->load()) {
-                // Written beside the window filling its tree, not before it.
-                QThreadPool::globalInstance()->start([snapshot = view.snapshot, options] {
-                    options.cache->store(*snapshot, options);
-                });
-            }
             timing.lap("window: search index");
             releaseFreeMemory(); // what parsing and evaluating left behind
             timing.lap("window: free memory released");

@@ -34,7 +34,7 @@ public:
     void open(const QStringList &paths);
     /// The re-open cache (engine/factscache.h): a workspace opened from files judges those it
     /// has records of from them, and records the others once their first evaluation is
-    /// done (off the GUI thread). Not used for a cluster. Null: none.
+    /// done and shown (off the GUI thread). Not used for a cluster. Null: none.
     void setFactsCache(std::shared_ptr<const Engine::FactsCache> cache)
     {
         m_cache = std::move(cache);
@@ -136,6 +136,9 @@ private:
     ViewSnapshot m_last;
     bool m_readOnly = false;
     std::shared_ptr<const Engine::FactsCache> m_cache;
+    /// The options of a running first evaluation that looked in the cache: its result is
+    /// stored in it once shown.
+    std::optional<SnapshotOptions> m_storeWith;
 };
 
 } // namespace PodSec::Ui
