@@ -412,7 +412,7 @@ int runFile(int workloads, bool phasesOnly, const QString &open, bool windowOnly
         // A cluster read page by page: the same workloads as 20 read-only pages appended one
         // at a time (each page evaluated as it arrives, earlier ones reused) against all at
         // once.
-        std::vector<std::pair<std::string, std::string>> pages(20);
+        std::vector<PodSec::NamedText> pages(20);
         std::size_t from = 0;
         for (std::size_t p = 0; p < pages.size(); ++p) {
             std::size_t to = p + 1 == pages.size()
@@ -422,7 +422,8 @@ int runFile(int workloads, bool phasesOnly, const QString &open, bool windowOnly
                 to = corpus.size();
             else if (p + 1 < pages.size())
                 to += 1;
-            pages[p] = {"cluster:page#" + std::to_string(p + 1), corpus.substr(from, to - from)};
+            pages[p] = {"cluster:page#" + std::to_string(p + 1),
+                        std::make_shared<const std::string>(corpus.substr(from, to - from))};
             from = to;
         }
         PodSec::Ui::Workspace streamed;

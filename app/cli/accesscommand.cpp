@@ -291,7 +291,8 @@ std::vector<std::pair<std::string, std::string>> kubeconfigTexts(const AccessReq
 
 /// Reads the cluster: namespaces and workloads (readCluster), then the four RBAC kinds and
 /// service accounts. What could not be read (a 403 included) is a problem, never "no risk".
-bool readLive(const AccessRequest &request, std::vector<std::pair<std::string, std::string>> &texts,
+bool readLive(const AccessRequest &request,
+              std::vector<std::pair<std::string, Cluster::ApiClient::PageText>> &texts,
               std::vector<Problem> &problems, std::string &contextName)
 {
     const char *env = std::getenv("KUBECONFIG");
@@ -332,7 +333,8 @@ bool readLive(const AccessRequest &request, std::vector<std::pair<std::string, s
     for (const char *path : Collections) {
         const std::string resource = std::string(path).substr(std::string(path).rfind('/') + 1);
         auto result = client.list(path, [&](std::size_t page, std::string json) {
-            texts.emplace_back("cluster:" + resource + '#' + std::to_string(page), std::move(json));
+            texts.emplace_back("cluster:" + resource + '#' + std::to_string(page),
+                               std::make_shared<const std::string>(std::move(json)));
         });
         if (!result.error.empty())
             problems.push_back(
@@ -365,7 +367,7 @@ int runAccess(const AccessRequest &request)
     std::shared_ptr<const Access::AccessResult> access;
     const Access::AccessModel *model = nullptr;
     if (!request.credentials) {
-        std::vector<std::pair<std::string, std::string>> texts;
+        std::vector<std::pair<std::string, Cluster::ApiClient::PageText>> texts;
         std::string contextName;
         if (request.live) {
             if (!readLive(request, texts, problems, contextName))
@@ -382,14 +384,14 @@ int runAccess(const AccessRequest &request)
                     problems.push_back({display, {0, 1, 1, error}});
                     continue;
                 }
-                texts.emplace_back(display, std::move(text));
+                texts.emplace_back(display, std::make_shared<const std::string>(std::move(text)));
             }
             for (auto &e : walkErrors)
                 problems.push_back({e.file, e.diagnostic});
         }
         std::vector<Access::InputText> inputs;
         for (const auto &[name, text] : texts)
-            inputs.push_back({name, text, request.live});
+            inputs.push_back({name, *text, request.live});
         Access::AccessOptions options;
         options.live = request.live;
         access = Access::evaluateAccess(inputs, options, request.defaultNamespace, request.threads);

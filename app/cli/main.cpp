@@ -185,9 +185,14 @@ int runCheckCommand(const QStringList &args)
         // as metadata only) are read only when it runs.
         clientOptions.checklistKinds = options.checklist;
         PhaseTiming timing;
-        if (const auto status = Cli::readLiveCluster(kubeconfig, context, clientOptions,
-                                                     request.inMemory, clusterProblems))
+        std::vector<std::pair<std::string, Cluster::ApiClient::PageText>> pages;
+        if (const auto status =
+                Cli::readLiveCluster(kubeconfig, context, clientOptions, pages, clusterProblems))
             return *status;
+        for (auto &[name, text] : pages) { // one page at a time: one more copy at most
+            request.inMemory.emplace_back(std::move(name), *text);
+            text.reset();
+        }
         timing.lap("list pages");
     } else if (request.paths.empty()) {
         if (isatty(STDIN_FILENO))

@@ -38,7 +38,7 @@ std::optional<WorkspaceSnapshot> readWorkspace(const WorkspaceRequest &request, 
     std::vector<FileProblem> walkProblems;
     SnapshotOptions options = request.options;
     if (request.live) {
-        std::vector<std::pair<std::string, std::string>> pages;
+        std::vector<std::pair<std::string, Cluster::ApiClient::PageText>> pages;
         if (const auto s = readLiveCluster(request.kubeconfig, request.context,
                                            request.clientOptions, pages, errors)) {
             status = *s;
@@ -54,7 +54,7 @@ std::optional<WorkspaceSnapshot> readWorkspace(const WorkspaceRequest &request, 
             walkProblems.push_back({-1, std::move(e.diagnostic), std::move(e.file)});
         for (const auto &path : paths) {
             std::string text, error;
-            WorkspaceFile file(path == "-" ? "<stdin>" : path, {});
+            WorkspaceFile file(path == "-" ? "<stdin>" : path, std::string());
             if (readInput(path, request.maxFileSize, text, error))
                 file.setText(std::move(text));
             else

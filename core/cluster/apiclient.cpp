@@ -540,9 +540,9 @@ ApiClient::ListResult ApiClient::list(const std::string &collectionPath,
     return result;
 }
 
-ApiClient::Snapshot ApiClient::readCluster(
-    const std::function<void(const std::string &, const std::string &)> &onDocument,
-    const std::function<void(const std::string &)> &onVersion)
+ApiClient::Snapshot
+ApiClient::readCluster(const std::function<void(const std::string &, const PageText &)> &onDocument,
+                       const std::function<void(const std::string &)> &onVersion)
 {
     const ReadClock clock(*this);
     Snapshot s;
@@ -565,7 +565,8 @@ ApiClient::Snapshot ApiClient::readCluster(
                 const std::string name = prefix + '#' + std::to_string(page + 1);
                 if (first + page < s.documents.size())
                     s.documents.resize(first + page); // the list restarted
-                s.documents.emplace_back(name, std::move(json));
+                s.documents.emplace_back(name,
+                                         std::make_shared<const std::string>(std::move(json)));
                 if (onDocument)
                     onDocument(name, s.documents.back().second);
             },

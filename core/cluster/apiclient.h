@@ -4,6 +4,7 @@
 #include "cluster/kubeconfig.h"
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -159,10 +160,12 @@ public:
     /// GET /version: the server's gitVersion ("v1.31.2"), or "" with error set.
     std::string serverVersion(std::string &error);
 
+    /// A list page's text, immutable: the snapshot and whoever streamed it share one copy.
+    using PageText = std::shared_ptr<const std::string>;
     struct Snapshot
     {
         std::string serverVersion;
-        std::vector<std::pair<std::string, std::string>> documents; ///< (source name, YAML)
+        std::vector<std::pair<std::string, PageText>> documents; ///< (source name, YAML)
         std::vector<std::string> problems; ///< what could not be read, in plain words
         std::vector<std::string> notices;  ///< worth saying, not a failure
         bool cancelled = false;            ///< the read was cancelled (by the user)
@@ -173,9 +176,9 @@ public:
     /// pages arrive, with the page's source name and its objects as YAML (listPageYaml); a name
     /// seen before (a list restarted after 410 Gone) replaces that page, and the final documents
     /// are the authority. onVersion sees the server's version once it is known, before any page.
-    Snapshot readCluster(
-        const std::function<void(const std::string &, const std::string &)> &onDocument = {},
-        const std::function<void(const std::string &)> &onVersion = {});
+    Snapshot
+    readCluster(const std::function<void(const std::string &, const PageText &)> &onDocument = {},
+                const std::function<void(const std::string &)> &onVersion = {});
 
     /// A plain-words explanation of a failed request (never includes credentials).
     std::string explain(const std::string &what, const HttpResponse &response) const;

@@ -289,6 +289,8 @@ std::string listPageYaml(const QJsonObject &list)
         }
         appendMapping(out, o, 0, false, objectOrder(o));
     }
+    // The text grew by doubling: kept for as long as the page is open, it holds its size only.
+    out.shrink_to_fit();
     return out;
 }
 

@@ -491,16 +491,20 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
                      [](const FileProblem &a, const FileProblem &b) { return a.file < b.file; });
 
     // 3. Assemble in file and document order.
-    auto place = [&](WorkloadEntry &&w) {
-        auto it = namespaces.find(w.namespaceName);
+    auto enter = [&](std::size_t index) { // s.workloads[index] joins its namespace
+        const std::string &name = s.workloads[index].namespaceName;
+        auto it = namespaces.find(name);
         if (it == namespaces.end()) {
             NamespaceEntry ns;
-            ns.name = w.namespaceName;
+            ns.name = name;
             ns.policy = undeclared;
-            it = namespaces.emplace(w.namespaceName, std::move(ns)).first;
+            it = namespaces.emplace(name, std::move(ns)).first;
         }
-        it->second.workloads.push_back(static_cast<int>(s.workloads.size()));
+        it->second.workloads.push_back(static_cast<int>(index));
+    };
+    auto place = [&](WorkloadEntry &&w) {
         s.workloads.push_back(std::move(w));
+        enter(s.workloads.size() - 1);
     };
     auto placeObject = [&](ObjectEntry &&o) {
         if (o.namespaceName.empty()) {
@@ -534,25 +538,40 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         if (f < s.files.size() && kept(f))
             previousOthers[f].push_back(o);
     }
+    // The entries are large (17,624 of them are 20 MB): room for exactly them. When every
+    // one was judged again, in order (a version switch), the judged ones are the snapshot's:
+    // no second array of them is made.
+    bool inPlace = !composed.empty();
     {
-        // The entries are large (10,000 of them are 9 MB): room for exactly them.
-        std::size_t count = 0;
+        std::size_t count = 0, next = 0;
         for (std::size_t j = 0; j < jobs.size(); ++j) {
             const auto file = static_cast<std::size_t>(jobs[j].file);
-            if (!kept(file))
+            if (!kept(file)) {
                 count += perDocument[j].size();
-            else if (j == 0 || jobs[j - 1].file != jobs[j].file)
+                inPlace = inPlace && perDocument[j].empty();
+            } else if (j == 0 || jobs[j - 1].file != jobs[j].file) {
                 count += reused[file].second - reused[file].first;
+                inPlace = inPlace && !reuse[file] && reused[file].first == next;
+                next = reused[file].second;
+            }
         }
-        s.workloads.reserve(count);
+        inPlace = inPlace && next == composed.size();
+        if (inPlace)
+            s.workloads.swap(composed);
+        else
+            s.workloads.reserve(count);
     }
     for (std::size_t j = 0; j < jobs.size(); ++j) {
         const auto file = static_cast<std::size_t>(jobs[j].file);
         if (kept(file)) {
             if (j == 0 || jobs[j - 1].file != jobs[j].file) {
-                for (std::size_t w = reused[file].first; w < reused[file].second; ++w)
-                    place(reuse[file] ? WorkloadEntry(previous->workloads[w])
-                                      : std::move(composed[w]));
+                for (std::size_t w = reused[file].first; w < reused[file].second; ++w) {
+                    if (inPlace)
+                        enter(w);
+                    else
+                        place(reuse[file] ? WorkloadEntry(previous->workloads[w])
+                                          : std::move(composed[w]));
+                }
                 for (const std::size_t o : previousObjects[file])
                     placeObject(ObjectEntry(previous->objects[o]));
                 for (const std::size_t o : previousOthers[file]) {

@@ -258,6 +258,11 @@ struct WorkspaceFile
     WorkspaceFile(std::string path, std::string text)
         : path(std::move(path)), bytes(std::make_shared<const std::string>(std::move(text)))
     {}
+    /// A file whose bytes someone else holds too (a cluster's list page): shared, not copied.
+    WorkspaceFile(std::string path, std::shared_ptr<const std::string> shared)
+        : path(std::move(path)),
+          bytes(shared ? std::move(shared) : std::make_shared<const std::string>())
+    {}
     std::string path;
     /// The file's bytes, immutable and shared by the workspace and every snapshot of it, so
     /// a snapshot costs no copy of the texts.
@@ -272,6 +277,9 @@ struct WorkspaceFile
     /// this is its only problem. Cleared by setText.
     std::string readError;
 };
+
+/// A text read elsewhere (a cluster's list page) and its display name; the bytes are shared.
+using NamedText = std::pair<std::string, std::shared_ptr<const std::string>>;
 
 /// A Kustomize or Helm root (core/render): its rendering is one of the files, read-only.
 struct RootEntry

@@ -218,8 +218,10 @@ private Q_SLOTS:
         };
         ApiClient client(tokenSelection(), t, options(500, 0, [](int) {}));
         std::vector<std::string> streamed;
-        const auto s = client.readCluster(
-            [&](const std::string &name, const std::string &) { streamed.push_back(name); });
+        const auto s =
+            client.readCluster([&](const std::string &name, const ApiClient::PageText &) {
+                streamed.push_back(name);
+            });
         QCOMPARE(s.serverVersion, std::string("v1.31.2"));
         QVERIFY(std::find(streamed.begin(), streamed.end(), "cluster:a/pods#1") != streamed.end());
         QCOMPARE(s.problems.size(), std::size_t(1));

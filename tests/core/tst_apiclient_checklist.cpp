@@ -134,7 +134,7 @@ std::size_t indexOf(const std::vector<std::string> &requests, const std::string 
 bool contains(const ApiClient::Snapshot &s, const std::string &text)
 {
     return std::any_of(s.documents.begin(), s.documents.end(),
-                       [&](const auto &d) { return d.second.find(text) != std::string::npos; });
+                       [&](const auto &d) { return d.second->find(text) != std::string::npos; });
 }
 
 } // namespace
@@ -191,13 +191,15 @@ private Q_SLOTS:
         auto t = server();
         ApiClient client(selection(), t, options(true));
         std::vector<std::string> streamed;
-        const auto s = client.readCluster(
-            [&](const std::string &name, const std::string &) { streamed.push_back(name); });
+        const auto s =
+            client.readCluster([&](const std::string &name, const ApiClient::PageText &) {
+                streamed.push_back(name);
+            });
         const auto it = std::find_if(s.documents.begin(), s.documents.end(),
                                      [](const auto &d) { return d.first == "cluster:secrets#1"; });
         QVERIFY(it != s.documents.end());
         QVERIFY(std::find(streamed.begin(), streamed.end(), "cluster:secrets#1") != streamed.end());
-        const std::string &page = it->second;
+        const std::string &page = *it->second;
         // One YAML document per Secret, with the list's kind made the item's.
         QVERIFY2(page.rfind("apiVersion: v1\nkind: Secret\n", 0) == 0, page.c_str());
         QVERIFY(page.find("\ntype: kubernetes.io/service-account-token\n") != std::string::npos);

@@ -57,7 +57,7 @@ struct Recorder
                              events << QStringLiteral("version ") + QString::fromStdString(version);
                          });
         QObject::connect(&session, &ClusterSession::pageArrived, &session,
-                         [this](const std::string &name, const std::string &) {
+                         [this](const std::string &name, const Cluster::ApiClient::PageText &) {
                              events << QStringLiteral("page ") + QString::fromStdString(name);
                          });
         QObject::connect(&session, &ClusterSession::finished, &session,

@@ -223,6 +223,36 @@ private Q_SLOTS:
         QVERIFY(!md.contains(QLatin1String("cluster:pods#1")));
     }
 
+    // A list page is held once (issue #19): the read's final pages, the workspace and every
+    // snapshot share its bytes; nothing copies 50 MB of pages while a cluster is open.
+    void pagesAreHeldOnce()
+    {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.setTransportFactory([](const Cluster::Selection &, std::string &) {
+            return std::unique_ptr<Cluster::Transport>(std::make_unique<TwoPodCluster>());
+        });
+        Cluster::ApiClient::Snapshot read;
+        connect(w.clusterSession(), &ClusterSession::finished, this,
+                [&read](const Cluster::ApiClient::Snapshot &s) { read = s; });
+        QSignalSpy ended(&w, &MainWindow::clusterReadEnded);
+        w.connectToCluster(writeKubeconfig(dir, "https://cluster.example"), QString());
+        QVERIFY(ended.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.workspace()->isBusy(), 20000);
+        QVERIFY(!read.documents.empty());
+        const auto snapshot = w.treeModel()->snapshot();
+        QVERIFY(snapshot);
+        QCOMPARE(snapshot->files.size(), read.documents.size());
+        for (std::size_t i = 0; i < read.documents.size(); ++i) {
+            const std::string &page = *read.documents[i].second;
+            QVERIFY(!page.empty());
+            QCOMPARE(static_cast<const void *>(w.workspace()->fileBytes(int(i)).data()),
+                     static_cast<const void *>(page.data()));
+            QCOMPARE(static_cast<const void *>(snapshot->files[i].text().data()),
+                     static_cast<const void *>(page.data()));
+        }
+    }
+
     void titleRedactsUserInfoAndWarnsAboutPlainHttp()
     {
         QTemporaryDir dir;

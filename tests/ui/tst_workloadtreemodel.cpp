@@ -288,11 +288,12 @@ private Q_SLOTS:
     void appendedPagesKeepEarlierResults()
     {
         auto page = [](int n) {
-            return std::make_pair(
+            return NamedText(
                 "cluster:pods#" + std::to_string(n),
-                R"({"kind":"PodList","apiVersion":"v1","items":[{"metadata":{"name":"p)" +
+                std::make_shared<const std::string>(
+                    R"({"kind":"PodList","apiVersion":"v1","items":[{"metadata":{"name":"p)" +
                     std::to_string(n) +
-                    R"(","namespace":"shop"},"spec":{"containers":[{"name":"c","image":"i"}]}}]})");
+                    R"(","namespace":"shop"},"spec":{"containers":[{"name":"c","image":"i"}]}}]})"));
         };
         Workspace workspace;
         std::vector<std::shared_ptr<const WorkspaceSnapshot>> seen;

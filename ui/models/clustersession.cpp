@@ -90,8 +90,8 @@ void ClusterSession::start(const Cluster::Selection &selection, const QString &k
         };
         Cluster::ApiClient client(sel, *transport, options);
         return client.readCluster(
-            [post](const std::string &name, const std::string &json) {
-                post([name, json](ClusterSession *s) { Q_EMIT s->pageArrived(name, json); });
+            [post](const std::string &name, const Cluster::ApiClient::PageText &text) {
+                post([name, text](ClusterSession *s) { Q_EMIT s->pageArrived(name, text); });
             },
             [post, sel](const std::string &version) {
                 post([version, sel](ClusterSession *s) { Q_EMIT s->versionKnown(version, sel); });

@@ -59,7 +59,7 @@ public:
 
 Q_SIGNALS:
     void versionKnown(const std::string &version, const PodSec::Cluster::Selection &selection);
-    void pageArrived(const std::string &name, const std::string &json);
+    void pageArrived(const std::string &name, const PodSec::Cluster::ApiClient::PageText &text);
     /// The read has ended (isReading() is false again).
     void finished(const PodSec::Cluster::ApiClient::Snapshot &snapshot);
 

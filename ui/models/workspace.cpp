@@ -90,7 +90,7 @@ QStringList Workspace::collectFiles(const QStringList &paths, std::vector<FilePr
     return files;
 }
 
-void Workspace::openTexts(const std::vector<std::pair<std::string, std::string>> &documents)
+void Workspace::openTexts(const std::vector<NamedText> &documents)
 {
     m_walkProblems.clear();
     m_roots.clear();
@@ -104,9 +104,9 @@ void Workspace::openTexts(const std::vector<std::pair<std::string, std::string>>
     evaluate();
 }
 
-std::vector<int> Workspace::appendTexts(std::vector<std::pair<std::string, std::string>> documents)
+std::vector<int> Workspace::appendTexts(const std::vector<NamedText> &documents)
 {
-    const auto replaced = addTexts(std::move(documents));
+    const auto replaced = addTexts(documents);
     if (m_busy && replaced.empty()) {
         // Let the running evaluation finish (its rows appear), then evaluate the new texts.
         if (m_then == Then::Done)
@@ -117,19 +117,19 @@ std::vector<int> Workspace::appendTexts(std::vector<std::pair<std::string, std::
     return replaced;
 }
 
-std::vector<int> Workspace::addTexts(std::vector<std::pair<std::string, std::string>> documents)
+std::vector<int> Workspace::addTexts(const std::vector<NamedText> &documents)
 {
     std::vector<int> replaced;
-    for (auto &[name, text] : documents) {
+    for (const auto &[name, text] : documents) {
         const QString path = QString::fromStdString(name);
         const int existing = int(m_paths.indexOf(path));
         if (existing >= 0) {
-            m_files[std::size_t(existing)].setText(std::move(text));
+            m_files[std::size_t(existing)] = WorkspaceFile(name, text);
             replaced.push_back(existing);
             continue;
         }
         m_paths << path;
-        m_files.emplace_back(name, std::move(text));
+        m_files.emplace_back(name, text);
     }
     return replaced;
 }

@@ -49,11 +49,11 @@ public:
     const QStringList &roots() const { return m_roots; }
     /// Evaluates texts read elsewhere (a live cluster's list pages) as read-only files named
     /// as given.
-    void openTexts(const std::vector<std::pair<std::string, std::string>> &documents);
+    void openTexts(const std::vector<NamedText> &documents);
     /// Adds more read-only texts (the next pages of a cluster being read); a text whose name
     /// is already there replaces that file's text. Only new and replaced files are
     /// evaluated; snapshots keep coming while pages arrive. Returns the replaced files.
-    std::vector<int> appendTexts(std::vector<std::pair<std::string, std::string>> documents);
+    std::vector<int> appendTexts(const std::vector<NamedText> &documents);
     /// A cluster workspace: nothing in it can be edited or saved.
     bool isReadOnly() const { return m_readOnly; }
     /// The file cannot be edited: the workspace is read-only, or the file is the rendering
@@ -109,7 +109,7 @@ Q_SIGNALS:
 
 private:
     void evaluate();
-    std::vector<int> addTexts(std::vector<std::pair<std::string, std::string>> documents);
+    std::vector<int> addTexts(const std::vector<NamedText> &documents);
 
     QStringList m_roots;
     QStringList m_paths;

@@ -299,12 +299,13 @@ void MainWindow::clusterVersionKnown(const std::string &version, const Cluster::
     updateFixActions();
 }
 
-void MainWindow::clusterPageArrived(const std::string &name, const std::string &json)
+void MainWindow::clusterPageArrived(const std::string &name,
+                                    const Cluster::ApiClient::PageText &text)
 {
-    const auto replaced = m_workspace->appendTexts({{name, json}});
+    const auto replaced = m_workspace->appendTexts({{name, text}});
     m_documents->growToWorkspace();
     for (int file : replaced) // a list that restarted after 410 Gone sends its pages again
-        m_sync->reloadText(file, QString::fromStdString(json));
+        m_sync->reloadText(file, QString::fromStdString(*text));
     statusBar()->showMessage(
         tr("Reading %1… %n list page(s) so far", nullptr, int(m_workspace->paths().size()))
             .arg(m_cluster->context()));

@@ -259,7 +259,7 @@ private:
     void showBusy();
     // A cluster being read: the version (switch to it), each page, the end.
     void clusterVersionKnown(const std::string &version, const Cluster::Selection &sel);
-    void clusterPageArrived(const std::string &name, const std::string &json);
+    void clusterPageArrived(const std::string &name, const Cluster::ApiClient::PageText &text);
     void clusterReadFinished(const Cluster::ApiClient::Snapshot &snapshot);
 
     Workspace *m_workspace;
