@@ -6,6 +6,7 @@
 #include "k8s/object.h"
 #include "yaml/sourcefile.h"
 
+#include <algorithm>
 #include <mutex>
 
 namespace PodSec::Access {
@@ -22,6 +23,15 @@ std::string groupOf(const std::string &apiVersion)
 {
     const auto slash = apiVersion.find('/');
     return slash == std::string::npos ? std::string() : apiVersion.substr(0, slash);
+}
+
+std::optional<bool> booleanOf(const Yaml::Document &doc, Yaml::NodeId id)
+{
+    if (doc.isTrue(id))
+        return true;
+    if (doc.isFalse(id))
+        return false;
+    return std::nullopt;
 }
 
 struct Reader
@@ -62,14 +72,7 @@ struct Reader
         return out;
     }
 
-    std::optional<bool> boolean(Yaml::NodeId id) const
-    {
-        if (doc.isTrue(id))
-            return true;
-        if (doc.isFalse(id))
-            return false;
-        return std::nullopt;
-    }
+    std::optional<bool> boolean(Yaml::NodeId id) const { return booleanOf(doc, id); }
 
     std::vector<PolicyRule> rules(Yaml::NodeId seq) const
     {
@@ -133,6 +136,21 @@ void AccessInput::append(AccessInput &&other)
     namespaceNames.merge(other.namespaceNames);
 }
 
+void readAccount(const Yaml::Document &doc, Yaml::NodeId podSpec, std::string &account,
+                 std::optional<bool> &automount)
+{
+    account = "default";
+    automount.reset();
+    if (podSpec == Yaml::NoNode)
+        return;
+    std::string sa = doc.scalar(doc.get(podSpec, "serviceAccountName"));
+    if (sa.empty())
+        sa = doc.scalar(doc.get(podSpec, "serviceAccount"));
+    if (!sa.empty())
+        account = std::move(sa);
+    automount = booleanOf(doc, doc.get(podSpec, "automountServiceAccountToken"));
+}
+
 void collectObjects(const Yaml::Document &doc, const std::string &file, bool live,
                     const std::string &defaultNamespace, AccessInput &into)
 {
@@ -150,15 +168,7 @@ void collectObjects(const Yaml::Document &doc, const std::string &file, bool liv
         }
         if (o.isPodBearing()) {
             WorkloadInfo w{o.kindText, o.name, ns, "default", std::nullopt, source};
-            if (o.podSpec != Yaml::NoNode) {
-                const auto spec = o.podSpec;
-                std::string sa = doc.scalar(doc.get(spec, "serviceAccountName"));
-                if (sa.empty())
-                    sa = doc.scalar(doc.get(spec, "serviceAccount"));
-                if (!sa.empty())
-                    w.serviceAccount = sa;
-                w.automount = read.boolean(doc.get(spec, "automountServiceAccountToken"));
-            }
+            readAccount(doc, o.podSpec, w.serviceAccount, w.automount);
             into.namespaceNames.insert(ns);
             into.workloads.push_back(std::move(w));
             continue;
@@ -257,8 +267,18 @@ AccessInput readAccessInput(const std::vector<InputText> &texts,
         [&](std::size_t i) {
             const auto &job = split.jobs[i];
             const auto &t = texts[job.file];
-            if (t.clean && !Engine::buildsTree(t.text, job.chunk, {false, false, true}))
-                return;
+            if (t.clean) {
+                const auto known = std::lower_bound(t.known.begin(), t.known.end(), job.index,
+                                                    [](const std::pair<int, WorkloadInfo> &k,
+                                                       int index) { return k.first < index; });
+                if (known != t.known.end() && known->first == job.index) {
+                    parts[i].namespaceNames.insert(known->second.namespaceName);
+                    parts[i].workloads.push_back(known->second);
+                    return;
+                }
+                if (!Engine::buildsTree(t.text, job.chunk, {false, false, true}))
+                    return;
+            }
             const auto doc =
                 Engine::parseForRules(t.text, job.chunk, job.index, {false, false, true});
             // A document only validated has no objects, so no decoding problems either.

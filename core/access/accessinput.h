@@ -13,7 +13,8 @@
 
 namespace PodSec::Yaml {
 class Document;
-}
+using NodeId = std::int32_t;
+} // namespace PodSec::Yaml
 
 namespace PodSec::Access {
 
@@ -66,7 +67,16 @@ struct InputText
     /// none in these bytes): a document of a kind access does not read would only be
     /// validated, finding nothing, so it is skipped.
     bool clean = false;
+    /// In a clean text, the documents that are known to be one pod-bearing object each (not
+    /// a List), by document index, ascending: what reading them would give (a snapshot's
+    /// workload facts). They are not parsed again.
+    std::vector<std::pair<int, WorkloadInfo>> known = {};
 };
+
+/// The account a pod-bearing object's pods run as and whether they ask for its token:
+/// serviceAccountName, else serviceAccount, else "default"; automountServiceAccountToken.
+void readAccount(const Yaml::Document &document, Yaml::NodeId podSpec, std::string &account,
+                 std::optional<bool> &automount);
 
 /// Adds the access-relevant objects of one parsed document (List items included).
 void collectObjects(const Yaml::Document &document, const std::string &file, bool live,

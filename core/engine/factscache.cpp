@@ -167,6 +167,8 @@ void writeWorkload(ByteWriter &w, const WorkloadFacts &facts)
     w.flag(facts.subject.hasTemplate);
     w.str(facts.subject.namespaceName);
     w.str(facts.subject.runtimeClassName);
+    w.str(facts.serviceAccount);
+    w.u8(facts.automount ? (*facts.automount ? 2 : 1) : 0);
     facts.checks.write(w);
 }
 
@@ -196,6 +198,19 @@ std::shared_ptr<const WorkloadFacts> readWorkload(ByteReader &r, int file)
     facts->subject.hasTemplate = r.flag();
     facts->subject.namespaceName = r.str();
     facts->subject.runtimeClassName = r.str();
+    facts->serviceAccount = r.str();
+    switch (r.u8()) {
+    case 0:
+        break;
+    case 1:
+        facts->automount = false;
+        break;
+    case 2:
+        facts->automount = true;
+        break;
+    default:
+        r.fail();
+    }
     if (!facts->checks.read(r))
         r.fail();
     return r.ok() ? facts : nullptr;

@@ -110,6 +110,7 @@ WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
     if (checklist)
         w.checklist = failing(placed, *checklist, options.version);
     facts->subject = Admission::subjectOf(view);
+    Access::readAccount(*object.document, object.podSpec, facts->serviceAccount, facts->automount);
     if (object.hasTemplate) {
         // Every variant once; a rendered object's fields point at the files they came from.
         Policy::Evaluation all;
@@ -296,6 +297,26 @@ std::optional<ObjectEntry> objectEntry(const K8s::Object &object,
     e.offset = root.start;
     e.endOffset = root.end;
     return e;
+}
+
+void addKnownWorkloads(const WorkspaceSnapshot &s,
+                       const std::vector<const Render::OriginLocator *> &originsOf, bool live,
+                       std::vector<Access::InputText> &texts)
+{
+    for (const auto &w : s.workloads) {
+        const auto file = static_cast<std::size_t>(w.file);
+        if (file >= texts.size() || file >= originsOf.size())
+            continue;
+        auto &known = texts[file].known;
+        if (w.item >= 0 || !w.facts || originsOf[file] ||
+            (!known.empty() && known.back().first >= w.document))
+            continue;
+        known.emplace_back(
+            w.document,
+            Access::WorkloadInfo{
+                w.kind, w.name, w.namespaceName, w.facts->serviceAccount, w.facts->automount,
+                live ? Access::Source{} : Access::Source{s.files[file].path, w.line, w.column}});
+    }
 }
 
 } // namespace PodSec::SnapshotEntries

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "access/accessinput.h"
 #include "admission/admission.h"
 #include "engine/placedobject.h"
 #include "engine/workspacesnapshot.h"
@@ -25,6 +26,10 @@ struct WorkloadFacts
     /// (without fields) and the checklist's findings, which read no policy.
     WorkloadIdentity base;
     Admission::Subject subject;
+    /// The account its pods run as and whether they ask for its token, as the access model
+    /// reads them (Access::readAccount): its document need not be read again for access.
+    std::string serviceAccount = "default";
+    std::optional<bool> automount;
     /// Every check variant on the pod, positions already traced back to a rendering's
     /// origins; empty for an object without a pod template.
     Policy::PodChecks checks;
@@ -44,6 +49,14 @@ WorkloadEntry evaluateWorkload(const Engine::PlacedObject &placed, int file,
                                const SnapshotOptions &options, const Fix::DocumentPlanner *planner,
                                const Render::OriginLocator *origins,
                                const Engine::RuleSet *checklist = nullptr);
+
+/// Tells each access input text (one per file of s) what its workloads' documents hold, so
+/// access does not parse them again: a document that is one workload (not a List's item) is
+/// what its facts say (WorkloadFacts::serviceAccount, automount, its identity and position).
+/// Not for renderings (originsOf set), whose positions are the files they came from.
+void addKnownWorkloads(const WorkspaceSnapshot &s,
+                       const std::vector<const Render::OriginLocator *> &originsOf, bool live,
+                       std::vector<Access::InputText> &texts);
 
 /// The fields a restricted fix would change, given the failing restricted evaluation.
 using FixableFields = std::function<std::set<std::string, std::less<>>(const Policy::Evaluation &)>;

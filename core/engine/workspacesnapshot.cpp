@@ -669,6 +669,7 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         for (std::size_t f = 0; f < s.files.size(); ++f)
             texts.push_back({s.files[f].path, s.files[f].text(), options.liveAccess,
                              clean[f] && s.files[f].readError.empty() && !unrendered[f]});
+        SnapshotEntries::addKnownWorkloads(s, originsOf, options.liveAccess, texts);
         s.access = Access::evaluateAccess(texts, accessOptions, options.defaultNamespace);
     }
     if (options.evaluateAccess)

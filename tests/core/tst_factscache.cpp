@@ -175,6 +175,42 @@ private Q_SLOTS:
         QCOMPARE(again->workloads[0].verdicts[int(Column::Enforce)], Verdict::Fail);
     }
 
+    // A cached file's pods are not parsed again for the access model: their facts say which
+    // account they run as, whether they mount its token and where they are; a List's items and
+    // the other kinds are still read. The answer is a fresh build's, account by account.
+    void accessReadsCachedPods()
+    {
+        QTemporaryDir dir;
+        const std::string pods =
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: builder, namespace: "
+            "lonely}\nspec:\n  template:\n    spec:\n      serviceAccountName: ci\n      "
+            "automountServiceAccountToken: no\n      containers: [{name: c, image: i}]\n---\n"
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: old}\nspec:\n  serviceAccount: legacy\n"
+            "  automountServiceAccountToken: true\n  containers: [{name: c, image: i}]\n---\n"
+            "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: "
+            "{name: listed, namespace: far}\n  spec: {containers: [{name: c, image: i}]}\n"
+            "- apiVersion: rbac.authorization.k8s.io/v1\n  kind: Role\n  metadata: {name: r, "
+            "namespace: far}\n  rules: [{apiGroups: [''], resources: [pods], verbs: [create]}]\n";
+        std::vector<WorkspaceFile> files = {{"pods.yaml", pods}};
+        SnapshotOptions options;
+        options.evaluateAccess = true;
+        const auto cache = cacheIn(dir.path(), options);
+        cache->store(*buildSnapshot(files, options), options);
+        const auto reader = cacheIn(dir.path(), options);
+        const auto again = buildSnapshot(files, options);
+        QCOMPARE(reader->hits(), 1);
+        options.cache = nullptr;
+        const auto fresh = buildSnapshot(files, options);
+        QCOMPARE(TestUtil::snapshotText(*again), TestUtil::snapshotText(*fresh));
+        const std::string text = TestUtil::accessText(*again->access);
+        for (const char *line :
+             {"runs Deployment lonely/builder as ci no-mount at pods.yaml:1:1",
+              "runs Pod default/old as legacy mount at pods.yaml:11:1",
+              "runs Pod far/listed as default at pods.yaml:", " namespaces default far lonely\n"})
+            QVERIFY2(text.find(line) != std::string::npos, text.c_str());
+        QCOMPARE(again->access->model->roles().size(), fresh->access->model->roles().size());
+    }
+
     // What the checklist reads across files changed (the ServiceAccount's file is gone): no
     // record made with the old cross-object facts is used.
     void otherCrossObjectFactsAreNotServed()

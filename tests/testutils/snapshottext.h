@@ -86,6 +86,22 @@ inline std::string accessText(const Access::AccessResult &a)
         " identities=" + std::to_string(a.model ? a.model->knownIdentities().size() : 0) + '\n';
     for (const auto &p : a.problems)
         out += "  access problem " + problemLine(p.file, p.diagnostic) + '\n';
+    // What it read: the pods' accounts with their positions, and every namespace.
+    if (a.model) {
+        const auto &in = a.model->input();
+        for (const auto &w : in.workloads)
+            out += "  runs " + w.kind + ' ' + w.namespaceName + '/' + w.name + " as " +
+                   w.serviceAccount + (w.automount ? (*w.automount ? " mount" : " no-mount") : "") +
+                   " at " + w.source.file + ':' + std::to_string(w.source.line) + ':' +
+                   std::to_string(w.source.column) + '\n';
+        for (const auto &sa : in.serviceAccounts)
+            out += "  account " + sa.namespaceName + '/' + sa.name + ' ' + sa.source.file + ':' +
+                   std::to_string(sa.source.line) + '\n';
+        out += " namespaces";
+        for (const auto &ns : in.namespaceNames)
+            out += ' ' + ns;
+        out += '\n';
+    }
     for (const auto &s : a.subjects) {
         out += "  subject " + s.subject.display() + '\n';
         for (const auto &r : s.risks)
