@@ -225,6 +225,21 @@ struct Record
     std::vector<Diagnostic> problems;
 };
 
+/// The record at path starts with this engine's fingerprint (its header only is read).
+bool fromThisEngine(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return true; // unreadable: left to the size bound
+    const std::string_view ours = engineFingerprint();
+    const QByteArray head = file.read(qint64(MagicSize) + 4 + qint64(ours.size()));
+    const std::string_view bytes(head.constData(), std::size_t(head.size()));
+    if (bytes.size() < MagicSize || bytes.substr(0, MagicSize) != Magic)
+        return false;
+    ByteReader r(bytes.substr(MagicSize));
+    return r.view() == ours && r.ok();
+}
+
 std::optional<Record> readRecord(std::string_view bytes, const QByteArray &factsKeyHash, int file)
 {
     // The magic, the fingerprint and the facts key, then the parts; a checksum of it all last.
@@ -345,6 +360,26 @@ void FactsCache::store(const WorkspaceSnapshot &s, const SnapshotOptions &option
     if (!QDir().mkpath(QString::fromStdString(m_folder)))
         return;
     const QByteArray factsKeyHash = hashOf(s.factsKey);
+    // Each file's objects, other namespaces and problems, found in one pass over each list.
+    const std::size_t files = s.files.size();
+    std::vector<std::vector<const ObjectEntry *>> objectsOf(files);
+    std::vector<std::vector<const std::string *>> othersOf(files);
+    std::vector<std::vector<const Diagnostic *>> problemsOf(files);
+    const auto in = [files](int file) {
+        return file >= 0 && static_cast<std::size_t>(file) < files;
+    };
+    for (const auto &o : s.objects) {
+        if (in(o.file))
+            objectsOf[static_cast<std::size_t>(o.file)].push_back(&o);
+    }
+    for (const auto &[file, ns] : s.otherNamespaces) {
+        if (in(file))
+            othersOf[static_cast<std::size_t>(file)].push_back(&ns);
+    }
+    for (const auto &p : s.problems) {
+        if (in(p.file))
+            problemsOf[static_cast<std::size_t>(p.file)].push_back(&p.diagnostic);
+    }
     bool wrote = false;
     std::size_t w = 0;
     for (std::size_t f = 0; f < s.files.size(); ++f) {
@@ -383,11 +418,7 @@ void FactsCache::store(const WorkspaceSnapshot &s, const SnapshotOptions &option
             writeWorkload(b, *s.workloads[i].facts);
             flush(false);
         }
-        std::vector<const ObjectEntry *> objects;
-        for (const auto &o : s.objects) {
-            if (o.file == static_cast<int>(f))
-                objects.push_back(&o);
-        }
+        const auto &objects = objectsOf[f];
         b.u32(static_cast<std::uint32_t>(objects.size()));
         for (const auto *o : objects) {
             writePlace(b, o->document, o->item, o->line, o->column, o->offset, o->endOffset);
@@ -396,19 +427,11 @@ void FactsCache::store(const WorkspaceSnapshot &s, const SnapshotOptions &option
             b.str(o->namespaceName);
             writeFindings(b, o->checklist);
         }
-        std::vector<const std::string *> others;
-        for (const auto &[file, ns] : s.otherNamespaces) {
-            if (file == static_cast<int>(f))
-                others.push_back(&ns);
-        }
+        const auto &others = othersOf[f];
         b.u32(static_cast<std::uint32_t>(others.size()));
         for (const auto *ns : others)
             b.str(*ns);
-        std::vector<const Diagnostic *> problems;
-        for (const auto &p : s.problems) {
-            if (p.file == static_cast<int>(f))
-                problems.push_back(&p.diagnostic);
-        }
+        const auto &problems = problemsOf[f];
         b.u32(static_cast<std::uint32_t>(problems.size()));
         for (const auto *d : problems) {
             b.u32(d->offset);
@@ -440,13 +463,23 @@ void FactsCache::trim() const
         if (left.lastModified() < hourAgo)
             QFile::remove(left.filePath());
     }
+    // Another engine's records are never read (the key holds the fingerprint): once unused
+    // for a day, they go. Not at once: two builds used in turn would delete each other's.
+    const auto dayAgo = QDateTime::currentDateTime().addDays(-1);
     std::uint64_t total = 0;
-    for (const auto &r : records)
+    for (const auto &r : records) {
+        if (r.lastModified() < dayAgo && !fromThisEngine(r.filePath())) {
+            QFile::remove(r.filePath());
+            continue;
+        }
         total += std::uint64_t(r.size());
+    }
     // Oldest first: delete until the rest fits.
     for (const auto &r : records) {
         if (total <= m_maxBytes)
             break;
+        if (!r.exists())
+            continue; // another engine's, deleted above
         total -= std::uint64_t(r.size());
         QFile::remove(r.filePath());
     }

@@ -336,6 +336,45 @@ private Q_SLOTS:
         }
     }
 
+    // Another engine's records, never read again, go once unused for a day; this engine's
+    // stay however old, and so do another engine's used lately (two builds used in turn).
+    void otherEnginesRecordsGo()
+    {
+        QTemporaryDir dir;
+        SnapshotOptions options;
+        cacheIn(dir.path(), options)
+            ->store(*buildSnapshot({{"tidy.yaml", Tidy}}, options), options);
+        const QStringList paths = records(dir.path());
+        QCOMPARE(paths.size(), 1);
+        QFile f(paths.front());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray ours = f.readAll();
+        f.close();
+        QByteArray other = ours;
+        other[12] = char(other[12] ^ 0x01); // the fingerprint's first byte, after its length
+        const QDateTime twoDaysAgo = QDateTime::currentDateTime().addDays(-2);
+        auto put = [&](const QString &name, const QByteArray &bytes, bool old) {
+            QFile out(dir.filePath(name));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(bytes);
+            QVERIFY(out.flush()); // written before its time is set
+            if (old)
+                QVERIFY(out.setFileTime(twoDaysAgo, QFileDevice::FileModificationTime));
+        };
+        put(QStringLiteral("other-old.facts"), other, true);
+        put(QStringLiteral("other-recent.facts"), other, false);
+        put(QStringLiteral("ours-old.facts"), ours, true);
+        put(QStringLiteral("short-old.facts"), ours.left(10), true);
+        // Writing a record trims the folder.
+        cacheIn(dir.path(), options)
+            ->store(*buildSnapshot({{"account.yaml", Account}}, options), options);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("other-old.facts"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("short-old.facts"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("other-recent.facts"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("ours-old.facts"))));
+        QCOMPARE(records(dir.path()).size(), 4);
+    }
+
     // The folder stays under its bound: the records used longest ago go first.
     void folderStaysBounded()
     {
