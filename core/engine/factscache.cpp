@@ -467,19 +467,19 @@ void FactsCache::trim() const
     // for a day, they go. Not at once: two builds used in turn would delete each other's.
     const auto dayAgo = QDateTime::currentDateTime().addDays(-1);
     std::uint64_t total = 0;
+    QFileInfoList kept;
     for (const auto &r : records) {
         if (r.lastModified() < dayAgo && !fromThisEngine(r.filePath())) {
             QFile::remove(r.filePath());
             continue;
         }
         total += std::uint64_t(r.size());
+        kept << r;
     }
     // Oldest first: delete until the rest fits.
-    for (const auto &r : records) {
+    for (const auto &r : std::as_const(kept)) {
         if (total <= m_maxBytes)
             break;
-        if (!r.exists())
-            continue; // another engine's, deleted above
         total -= std::uint64_t(r.size());
         QFile::remove(r.filePath());
     }
