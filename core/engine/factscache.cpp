@@ -341,8 +341,8 @@ std::optional<WorkspaceSnapshot> FactsCache::previousFor(const WorkspaceSnapshot
             continue;
         }
         any = true;
-        for (auto &w : record->workloads)
-            previous.workloads.push_back(std::move(w));
+        previous.workloads.append(
+            std::make_shared<const WorkloadList::Block>(std::move(record->workloads)));
         for (auto &o : record->objects)
             previous.objects.push_back(std::move(o));
         for (auto &ns : record->otherNamespaces)

@@ -20,7 +20,7 @@
 #include <cstdio>
 #include <set>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 
 namespace PodSec {
 
@@ -103,53 +103,6 @@ std::string WorkloadEntry::key() const
 }
 
 namespace {
-
-/// Points each workload at the workload of the same namespace that its controlling
-/// ownerReference names: by uid when both have one, else by kind and name. Chains (Pod →
-/// ReplicaSet → Deployment) follow; a reference that would close a cycle is ignored.
-void linkOwners(std::vector<WorkloadEntry> &workloads)
-{
-    std::unordered_map<std::string, int> byUid, byName;
-    const auto find = [](const std::unordered_map<std::string, int> &map, const std::string &key) {
-        const auto it = map.find(key);
-        return it == map.end() ? -1 : it->second;
-    };
-    for (std::size_t i = 0; i < workloads.size(); ++i) {
-        auto &w = workloads[i];
-        w.owner = -1;
-        w.owned.clear();
-        if (!w.uid.empty())
-            byUid.emplace(w.namespaceName + '\n' + w.uid, static_cast<int>(i));
-        byName.emplace(w.namespaceName + '\n' + w.kind + '\n' + w.name, static_cast<int>(i));
-    }
-    for (std::size_t i = 0; i < workloads.size(); ++i) {
-        auto &w = workloads[i];
-        if (w.controller.kind.empty() || w.controller.name.empty())
-            continue;
-        int owner =
-            w.controller.uid.empty() ? -1 : find(byUid, w.namespaceName + '\n' + w.controller.uid);
-        if (owner < 0) {
-            owner =
-                find(byName, w.namespaceName + '\n' + w.controller.kind + '\n' + w.controller.name);
-            // Same name, another object (a recreated owner): not this one's.
-            if (owner >= 0 && !w.controller.uid.empty() &&
-                !workloads[static_cast<std::size_t>(owner)].uid.empty())
-                owner = -1;
-        }
-        if (owner < 0)
-            continue;
-        bool cycle = false;
-        for (int up = owner; up >= 0 && !cycle; up = workloads[static_cast<std::size_t>(up)].owner)
-            cycle = up == static_cast<int>(i);
-        if (!cycle)
-            w.owner = owner;
-    }
-    for (std::size_t i = 0; i < workloads.size(); ++i) {
-        if (workloads[i].owner >= 0)
-            workloads[static_cast<std::size_t>(workloads[i].owner)].owned.push_back(
-                static_cast<int>(i));
-    }
-}
 
 /// The rendered roots: which file holds each rendering, whether and how it was rendered, and
 /// which origins its fields point back to (the same locator object: roots are rendered anew
@@ -358,25 +311,25 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
             w = end;
         }
     }
-    // Recomposed: every workload of such a file, judged again in parallel. A file whose
-    // fixes are planned is parsed again after all when a workload fails restricted there:
-    // the planner reads the document.
-    std::vector<WorkloadEntry> composed;
+    // Recomposed: every workload of such a file, judged again in parallel into a block of
+    // its own. A file whose fixes are planned is parsed again after all when a workload
+    // fails restricted there: the planner reads the document.
+    std::vector<std::shared_ptr<WorkloadList::Block>> composed(s.files.size());
     {
-        std::vector<std::size_t> todo;
+        std::vector<std::pair<std::size_t, std::size_t>> todo; // (file, previous index)
         for (std::size_t f = 0; f < s.files.size(); ++f) {
-            for (std::size_t w = reused[f].first; recompose[f] && w < reused[f].second; ++w)
-                todo.push_back(w);
+            if (!recompose[f])
+                continue;
+            composed[f] = std::make_shared<WorkloadList::Block>(reused[f].second - reused[f].first);
+            for (std::size_t w = reused[f].first; w < reused[f].second; ++w)
+                todo.emplace_back(f, w);
         }
-        // Slots by the previous snapshot's index, made only when something is judged again:
-        // an edit (same options) reuses whole entries and needs none.
-        if (!todo.empty())
-            composed.resize(previous->workloads.size());
         Engine::parallelFor(
             todo.size(),
             [&](std::size_t k) {
-                composed[todo[k]] = SnapshotEntries::composeWorkload(
-                    previous->workloads[todo[k]].facts, placement, options.version);
+                const auto [f, w] = todo[k];
+                (*composed[f])[w - reused[f].first] = SnapshotEntries::composeWorkload(
+                    previous->workloads[w].facts, placement, options.version);
             },
             cancel);
         if (cancel && cancel->load())
@@ -384,9 +337,11 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         for (std::size_t f = 0; f < s.files.size(); ++f) {
             if (!recompose[f] || !plansFixes(options, s.files[f].text(), originsOf[f]))
                 continue;
-            for (std::size_t w = reused[f].first; w < reused[f].second; ++w)
-                recompose[f] = recompose[f] && (!composed[w].hasTemplate ||
-                                                !composed[w].fails(Policy::Level::Restricted));
+            for (const auto &w : *composed[f])
+                recompose[f] =
+                    recompose[f] && (!w.hasTemplate || !w.fails(Policy::Level::Restricted));
+            if (!recompose[f])
+                composed[f].reset();
         }
     }
     const auto kept = [&](std::size_t file) {
@@ -502,9 +457,13 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         }
         it->second.workloads.push_back(static_cast<int>(index));
     };
-    auto place = [&](WorkloadEntry &&w) {
-        s.workloads.push_back(std::move(w));
-        enter(s.workloads.size() - 1);
+    // Each file's entries are one block: kept as they were (shared with the previous
+    // snapshot), judged again, or made by this build's pass.
+    auto placeBlock = [&](std::shared_ptr<const WorkloadList::Block> block) {
+        const std::size_t first = s.workloads.size();
+        s.workloads.append(std::move(block));
+        for (std::size_t w = first; w < s.workloads.size(); ++w)
+            enter(w);
     };
     auto placeObject = [&](ObjectEntry &&o) {
         if (o.namespaceName.empty()) {
@@ -538,40 +497,24 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         if (f < s.files.size() && kept(f))
             previousOthers[f].push_back(o);
     }
-    // The entries are large (17,624 of them are 20 MB): room for exactly them. When every
-    // one was judged again, in order (a version switch), the judged ones are the snapshot's:
-    // no second array of them is made.
-    bool inPlace = !composed.empty();
-    {
-        std::size_t count = 0, next = 0;
-        for (std::size_t j = 0; j < jobs.size(); ++j) {
-            const auto file = static_cast<std::size_t>(jobs[j].file);
-            if (!kept(file)) {
-                count += perDocument[j].size();
-                inPlace = inPlace && perDocument[j].empty();
-            } else if (j == 0 || jobs[j - 1].file != jobs[j].file) {
-                count += reused[file].second - reused[file].first;
-                inPlace = inPlace && !reuse[file] && reused[file].first == next;
-                next = reused[file].second;
-            }
-        }
-        inPlace = inPlace && next == composed.size();
-        if (inPlace)
-            s.workloads.swap(composed);
-        else
-            s.workloads.reserve(count);
-    }
+    std::vector<std::size_t> madeHere(s.files.size(), 0); // entries this pass made, per file
+    for (std::size_t j = 0; j < jobs.size(); ++j)
+        madeHere[static_cast<std::size_t>(jobs[j].file)] += perDocument[j].size();
+    std::shared_ptr<WorkloadList::Block> made; // the current file's, when it is not kept
     for (std::size_t j = 0; j < jobs.size(); ++j) {
         const auto file = static_cast<std::size_t>(jobs[j].file);
+        const bool firstOfFile = j == 0 || jobs[j - 1].file != jobs[j].file;
         if (kept(file)) {
-            if (j == 0 || jobs[j - 1].file != jobs[j].file) {
-                for (std::size_t w = reused[file].first; w < reused[file].second; ++w) {
-                    if (inPlace)
-                        enter(w);
-                    else
-                        place(reuse[file] ? WorkloadEntry(previous->workloads[w])
-                                          : std::move(composed[w]));
-                }
+            if (firstOfFile) {
+                const auto [first, end] = reused[file];
+                std::shared_ptr<const WorkloadList::Block> block =
+                    reuse[file] ? previous->workloads.block(first, end - first)
+                                : std::move(composed[file]);
+                if (!block && reuse[file]) // not one block there (never for a file we built)
+                    block = std::make_shared<const WorkloadList::Block>(
+                        previous->workloads.begin() + std::ptrdiff_t(first),
+                        previous->workloads.begin() + std::ptrdiff_t(end));
+                placeBlock(std::move(block));
                 for (const std::size_t o : previousObjects[file])
                     placeObject(ObjectEntry(previous->objects[o]));
                 for (const std::size_t o : previousOthers[file]) {
@@ -583,10 +526,17 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
             }
             continue;
         }
+        if (firstOfFile && madeHere[file] > 0) {
+            made = std::make_shared<WorkloadList::Block>();
+            made->reserve(madeHere[file]);
+        }
         for (auto &w : perDocument[j])
-            place(std::move(w));
+            made->push_back(std::move(w));
         for (auto &o : perDocumentObjects[j])
             placeObject(std::move(o));
+        const bool lastOfFile = j + 1 == jobs.size() || jobs[j + 1].file != jobs[j].file;
+        if (lastOfFile && made)
+            placeBlock(std::exchange(made, nullptr));
     }
     if (checklist) {
         // Namespaces only the facts know (a NetworkPolicy's, a ServiceAccount's) count too.
@@ -607,7 +557,7 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
             }
         }
     }
-    linkOwners(s.workloads);
+    s.workloads.linkOwners();
     for (auto &root : s.roots) {
         root.workloads.clear();
         std::fill(std::begin(root.verdicts), std::end(root.verdicts), Verdict::NotChecked);

@@ -11,8 +11,10 @@
 #include "render/renderer.h"
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -194,10 +196,6 @@ struct WorkloadEntry : WorkloadIdentity
     bool deniedByEnforce = false;
     Verdict verdicts[ColumnCount] = {};
     std::vector<FieldEntry> podFields;
-    /// The workload of this snapshot that controls this one (a ReplicaSet for a Pod, a
-    /// Deployment for that ReplicaSet, a CronJob for a Job), or -1; and the reverse.
-    int owner = -1;
-    std::vector<int> owned;
     /// Where another version, level or namespace policy re-judges it from, without parsing.
     std::shared_ptr<const WorkloadFacts> facts;
     /// The checks of every field of podFields and containers, one piece per field.
@@ -219,6 +217,79 @@ struct WorkloadEntry : WorkloadIdentity
         const auto *e = evaluation(level);
         return e && !e->allowed();
     }
+};
+
+/// A snapshot's workloads, in file and document order. The entries are immutable and kept
+/// in one block per file, which the next snapshot shares when it keeps the file's workloads
+/// as they are: a cluster read page by page built each snapshot by copying every entry of
+/// the last one, and held both at once (issue #19). What links the workloads (their owners)
+/// is the snapshot's own.
+class WorkloadList
+{
+public:
+    using Block = std::vector<WorkloadEntry>;
+    class const_iterator
+    {
+    public:
+        using iterator_category = std::random_access_iterator_tag;
+        using value_type = WorkloadEntry;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const WorkloadEntry *;
+        using reference = const WorkloadEntry &;
+        const_iterator() = default;
+        explicit const_iterator(const WorkloadEntry *const *at) : m_at(at) {}
+        reference operator*() const { return **m_at; }
+        pointer operator->() const { return *m_at; }
+        reference operator[](difference_type n) const { return *m_at[n]; }
+        const_iterator &operator++() { return ++m_at, *this; }
+        const_iterator operator++(int) { return const_iterator(m_at++); }
+        const_iterator &operator--() { return --m_at, *this; }
+        const_iterator operator--(int) { return const_iterator(m_at--); }
+        const_iterator &operator+=(difference_type n) { return m_at += n, *this; }
+        const_iterator &operator-=(difference_type n) { return m_at -= n, *this; }
+        const_iterator operator+(difference_type n) const { return const_iterator(m_at + n); }
+        const_iterator operator-(difference_type n) const { return const_iterator(m_at - n); }
+        difference_type operator-(const const_iterator &o) const { return m_at - o.m_at; }
+        bool operator==(const const_iterator &o) const { return m_at == o.m_at; }
+        bool operator!=(const const_iterator &o) const { return m_at != o.m_at; }
+        bool operator<(const const_iterator &o) const { return m_at < o.m_at; }
+
+    private:
+        const WorkloadEntry *const *m_at = nullptr;
+    };
+
+    std::size_t size() const { return m_at.size(); }
+    bool empty() const { return m_at.empty(); }
+    const WorkloadEntry &operator[](std::size_t i) const { return *m_at[i]; }
+    const WorkloadEntry &at(std::size_t i) const { return *m_at.at(i); } ///< bounds-checked
+    const WorkloadEntry &front() const { return *m_at.front(); }
+    const WorkloadEntry &back() const { return *m_at.back(); }
+    const_iterator begin() const { return const_iterator(m_at.data()); }
+    const_iterator end() const { return const_iterator(m_at.data() + m_at.size()); }
+    /// The index of an entry of this list, or -1.
+    int indexOf(const WorkloadEntry *entry) const;
+
+    /// The workload of this snapshot that controls workload i (a ReplicaSet for a Pod, a
+    /// Deployment for that ReplicaSet, a CronJob for a Job), or -1; and the reverse.
+    int owner(std::size_t i) const { return i < m_owner.size() ? m_owner[i] : -1; }
+    const std::vector<int> &owned(std::size_t i) const;
+
+    /// Appends a block of entries (one file's), shared with whoever else holds it.
+    void append(std::shared_ptr<const Block> block);
+    /// The block that holds exactly the entries [first, first + count), or nullptr: what the
+    /// next snapshot shares when it keeps those workloads.
+    std::shared_ptr<const Block> block(std::size_t first, std::size_t count) const;
+    /// Points each workload at the workload of the same namespace that its controlling
+    /// ownerReference names: by uid when both have one, else by kind and name. Chains (Pod
+    /// → ReplicaSet → Deployment) follow; a reference that would close a cycle is ignored.
+    void linkOwners();
+
+private:
+    std::vector<std::shared_ptr<const Block>> m_blocks;
+    std::vector<std::size_t> m_blockStart; ///< each block's first index
+    std::vector<const WorkloadEntry *> m_at;
+    std::vector<int> m_owner;
+    std::vector<std::vector<int>> m_owned;
 };
 
 struct NamespaceEntry
@@ -316,7 +387,7 @@ struct WorkspaceSnapshot
 {
     std::vector<WorkspaceFile> files;
     std::vector<NamespaceEntry> namespaces; ///< sorted by name
-    std::vector<WorkloadEntry> workloads;
+    WorkloadList workloads;
     /// Every problem of the input, in the order `podsec check` finds them: the walk's, then
     /// each file's in file order (errors and warnings alike).
     std::vector<FileProblem> problems;

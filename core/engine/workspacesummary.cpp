@@ -22,7 +22,7 @@ int topOf(const WorkspaceSnapshot &s, int index)
 {
     const std::string &ns = s.workloads[std::size_t(index)].namespaceName;
     for (int steps = 0; steps < 8; ++steps) {
-        const int owner = s.workloads[std::size_t(index)].owner;
+        const int owner = s.workloads.owner(std::size_t(index));
         if (owner < 0 || std::size_t(owner) >= s.workloads.size() ||
             s.workloads[std::size_t(owner)].namespaceName != ns)
             break;

@@ -115,15 +115,17 @@ inline std::string accessText(const Access::AccessResult &a)
 inline QString snapshotText(const WorkspaceSnapshot &s)
 {
     std::string out;
-    for (const auto &w : s.workloads) {
+    for (std::size_t i = 0; i < s.workloads.size(); ++i) {
+        const auto &w = s.workloads[i];
         out += w.key() + ' ' + std::to_string(w.file) + ' ' + std::to_string(w.document) + '/' +
                std::to_string(w.item) + ' ' + std::to_string(w.line) + ':' +
                std::to_string(w.column) + ' ' + std::to_string(w.offset) + '-' +
                std::to_string(w.endOffset) + ' ' + (w.namespaceWritten ? "written " : "default ") +
                (w.hasTemplate ? "t " : "- ") + w.podSpecPath + ' ' + w.podMetadataPath + ' ' +
                w.uid + ' ' + w.controller.kind + '/' + w.controller.name +
-               (w.deniedByEnforce ? " denied" : "") + " owner=" + std::to_string(w.owner) +
-               " owned=" + std::to_string(w.owned.size());
+               (w.deniedByEnforce ? " denied" : "") +
+               " owner=" + std::to_string(s.workloads.owner(i)) +
+               " owned=" + std::to_string(s.workloads.owned(i).size());
         for (const auto v : w.verdicts)
             out += std::string(" ") + verdictName(v);
         out += '\n' + evaluationText(w.baseline) + evaluationText(w.restricted);

@@ -69,7 +69,7 @@ std::unique_ptr<WorkloadTreeModel::Node> WorkloadTreeModel::workloadTree(const W
     addWorkloadFindings(wNode.get());
     // Live objects nest under their controller (Deployment → ReplicaSet → Pod), which is
     // always of the same namespace.
-    for (int child : workload.owned)
+    for (int child : s.workloads.owned(std::size_t(w)))
         wNode->add(workloadTree(s, search, n, child));
     return wNode;
 }
@@ -99,7 +99,7 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *sear
     std::vector<std::pair<int, int>> tops; // (namespace, workload)
     for (std::size_t n = 0; n < s.namespaces.size(); ++n) {
         for (int w : s.namespaces[n].workloads) {
-            if (s.workloads[static_cast<std::size_t>(w)].owner < 0)
+            if (s.workloads.owner(static_cast<std::size_t>(w)) < 0)
                 tops.emplace_back(static_cast<int>(n), w);
         }
     }

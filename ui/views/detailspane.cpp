@@ -288,8 +288,11 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
         if (!container) {
             // Live objects: who controls this one, and what it controls.
             const auto &all = model->snapshot()->workloads;
-            if (w->owner >= 0) {
-                const auto &o = all[std::size_t(w->owner)];
+            const int index = all.indexOf(w);
+            const int owner = index < 0 ? -1 : all.owner(std::size_t(index));
+            const auto &owned = all.owned(std::size_t(index < 0 ? all.size() : index));
+            if (owner >= 0) {
+                const auto &o = all[std::size_t(owner)];
                 md += DetailsPane::tr("Controlled by %1.").arg(code(q(o.kind + ' ' + o.name))) +
                       QStringLiteral("\n\n");
             } else if (!w->controller.kind.empty()) {
@@ -297,9 +300,9 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
                           .arg(code(q(w->controller.kind + ' ' + w->controller.name))) +
                       QStringLiteral("\n\n");
             }
-            if (!w->owned.empty()) {
+            if (!owned.empty()) {
                 int failing = 0;
-                for (int i : w->owned) {
+                for (int i : owned) {
                     if (all[std::size_t(i)].verdicts[int(Column::Enforce)] == Verdict::Fail ||
                         all[std::size_t(i)].verdicts[int(Column::Restricted)] == Verdict::Fail)
                         ++failing;
@@ -307,7 +310,7 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
                 md +=
                     DetailsPane::tr("Controls %n object(s) read from the cluster; %1 of them fail "
                                     "restricted or enforce.",
-                                    nullptr, int(w->owned.size()))
+                                    nullptr, int(owned.size()))
                         .arg(failing) +
                     QStringLiteral("\n\n");
             }

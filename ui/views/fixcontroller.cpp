@@ -54,7 +54,7 @@ FixController::checklistDecisions(Scope scope, const WorkspaceSnapshot &snapshot
     Engine::ChecklistFixRequest request;
     request.defaultNamespace = options.defaultNamespace;
     request.config = options.admissionConfig;
-    const int index = workload ? int(workload - snapshot.workloads.data()) : -1;
+    const int index = workload ? snapshot.workloads.indexOf(workload) : -1;
     switch (scope) {
     case Scope::Field:
         if (!ruleId.isEmpty())

@@ -619,7 +619,7 @@ bool SelectionSync::selectWorkload(const std::string &key)
         for (int w = int(i), depth = 0; w >= 0 && depth <= int(ws.size()); ++depth) {
             top = std::size_t(w);
             chain.prepend(QStringLiteral("|w:") + q(ws[top].key()));
-            w = ws[top].owner;
+            w = ws.owner(top);
         }
         return selectKey(QStringLiteral("ns:") + q(ws[top].namespaceName) + chain);
     }
