@@ -516,18 +516,22 @@ int runCluster(const QString &kubeconfig, bool phasesOnly, const QString &filter
     QApplication::processEvents();
     const qint64 filled = timer.elapsed();
     phases.time("filled", filled);
-    const auto snapshot = window.treeModel()->snapshot();
-    const std::size_t workloads = snapshot ? snapshot->workloads.size() : 0;
-    std::size_t bytes = 0;
-    for (std::size_t i = 0; snapshot && i < snapshot->files.size(); ++i)
-        bytes += snapshot->files[i].text().size();
-    phases.set("workloads", double(workloads));
-    phases.set("mb", double(bytes) / 1e6);
-    std::printf("cluster: %zu workloads in %zu pages, %.1f MB of YAML; every page listed "
-                "after %lld ms; tree filled (last page evaluated) after %lld ms (peak RSS %ld "
-                "MB)\n",
-                workloads, snapshot ? snapshot->files.size() : 0, double(bytes) / 1e6, listed,
-                filled, peakRssKb() / 1024);
+    {
+        // Not held past here: the switch below would keep this snapshot alive beside the new
+        // one for the rest of the run (the window itself frees it once the new one is shown).
+        const auto snapshot = window.treeModel()->snapshot();
+        const std::size_t workloads = snapshot ? snapshot->workloads.size() : 0;
+        std::size_t bytes = 0;
+        for (std::size_t i = 0; snapshot && i < snapshot->files.size(); ++i)
+            bytes += snapshot->files[i].text().size();
+        phases.set("workloads", double(workloads));
+        phases.set("mb", double(bytes) / 1e6);
+        std::printf("cluster: %zu workloads in %zu pages, %.1f MB of YAML; every page listed "
+                    "after %lld ms; tree filled (last page evaluated) after %lld ms (peak RSS %ld "
+                    "MB)\n",
+                    workloads, snapshot ? snapshot->files.size() : 0, double(bytes) / 1e6, listed,
+                    filled, peakRssKb() / 1024);
+    }
     switchVersion(window, applied, phases);
     typeFilter(window, filter, phases);
     if (!phasesOnly)
