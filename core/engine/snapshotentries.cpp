@@ -258,16 +258,32 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
     return w;
 }
 
+std::vector<Engine::Finding> keepFailing(std::vector<Engine::Finding> &all)
+{
+    std::vector<Engine::Finding> out;
+    out.reserve(static_cast<std::size_t>(std::count_if(
+        all.begin(), all.end(), [](const Engine::Finding &f) { return !f.allowed; })));
+    for (auto &f : all) {
+        if (f.allowed)
+            continue;
+        f.reason.shrink_to_fit();
+        f.detail.shrink_to_fit();
+        f.fields.shrink_to_fit();
+        for (auto &field : f.fields) {
+            field.path.shrink_to_fit();
+            field.value.shrink_to_fit();
+        }
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
 std::vector<Engine::Finding> failing(const Engine::PlacedObject &placed, const Engine::RuleSet &set,
                                      const Policy::Version &version)
 {
-    std::vector<Engine::Finding> all, out;
+    std::vector<Engine::Finding> all;
     set.evaluatePod(placed, {Policy::Level::Restricted, version}, all);
-    for (auto &f : all) {
-        if (!f.allowed)
-            out.push_back(std::move(f));
-    }
-    return out;
+    return keepFailing(all);
 }
 
 std::optional<ObjectEntry> objectEntry(const K8s::Object &object,
@@ -279,10 +295,7 @@ std::optional<ObjectEntry> objectEntry(const K8s::Object &object,
     std::vector<Engine::Finding> all;
     set.evaluateObject(object, placement, fromCluster, all);
     ObjectEntry e;
-    for (auto &f : all) {
-        if (!f.allowed)
-            e.checklist.push_back(std::move(f));
-    }
+    e.checklist = keepFailing(all);
     if (e.checklist.empty())
         return std::nullopt;
     e.document = object.document->index;

@@ -68,6 +68,10 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
                               const Engine::Placement &placement, const Policy::Version &version,
                               const FixableFields &fixable = {});
 
+/// The failing ones of a rule set's findings, moved out of all, each at its size: they are kept
+/// for as long as the workspace is open (17,624 workloads of a cluster held 27 MB of them).
+std::vector<Engine::Finding> keepFailing(std::vector<Engine::Finding> &all);
+
 /// The failing findings of a rule set on a placed object.
 std::vector<Engine::Finding> failing(const Engine::PlacedObject &placed, const Engine::RuleSet &set,
                                      const Policy::Version &version);

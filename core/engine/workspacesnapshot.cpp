@@ -551,10 +551,7 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
         for (auto &[name, ns] : namespaces) {
             std::vector<Engine::Finding> findings;
             checklist->evaluateNamespace(name, placement, findings);
-            for (auto &f : findings) {
-                if (!f.allowed)
-                    ns.checklist.push_back(std::move(f));
-            }
+            ns.checklist = SnapshotEntries::keepFailing(findings);
         }
     }
     s.workloads.linkOwners();
