@@ -291,8 +291,7 @@ std::vector<std::pair<std::string, std::string>> kubeconfigTexts(const AccessReq
 
 /// Reads the cluster: namespaces and workloads (readCluster), then the four RBAC kinds and
 /// service accounts. What could not be read (a 403 included) is a problem, never "no risk".
-bool readLive(const AccessRequest &request,
-              std::vector<std::pair<std::string, Cluster::ApiClient::PageText>> &texts,
+bool readLive(const AccessRequest &request, Cluster::ApiClient::Pages &texts,
               std::vector<Problem> &problems, std::string &contextName)
 {
     const char *env = std::getenv("KUBECONFIG");
@@ -367,7 +366,7 @@ int runAccess(const AccessRequest &request)
     std::shared_ptr<const Access::AccessResult> access;
     const Access::AccessModel *model = nullptr;
     if (!request.credentials) {
-        std::vector<std::pair<std::string, Cluster::ApiClient::PageText>> texts;
+        Cluster::ApiClient::Pages texts;
         std::string contextName;
         if (request.live) {
             if (!readLive(request, texts, problems, contextName))

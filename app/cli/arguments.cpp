@@ -254,11 +254,9 @@ std::optional<int> parseTimeouts(const CommandArguments &parsed,
     return std::nullopt;
 }
 
-std::optional<int>
-readLiveCluster(const std::string &kubeconfig, const std::string &context,
-                const Cluster::ApiClient::Options &options,
-                std::vector<std::pair<std::string, Cluster::ApiClient::PageText>> &pages,
-                bool &problems)
+std::optional<int> readLiveCluster(const std::string &kubeconfig, const std::string &context,
+                                   const Cluster::ApiClient::Options &options,
+                                   Cluster::ApiClient::Pages &pages, bool &problems)
 {
     const char *env = std::getenv("KUBECONFIG");
     const char *home = std::getenv("HOME");

@@ -101,11 +101,9 @@ std::optional<int> parseTimeouts(const CommandArguments &parsed,
 /// Reads the cluster of --kubeconfig/--context (only GET requests) into its list pages,
 /// (name "cluster:<resource>#<page>", text); notices and problems go to stderr (problems
 /// set true). An exit status when nothing could be read.
-std::optional<int>
-readLiveCluster(const std::string &kubeconfig, const std::string &context,
-                const Cluster::ApiClient::Options &options,
-                std::vector<std::pair<std::string, Cluster::ApiClient::PageText>> &pages,
-                bool &problems);
+std::optional<int> readLiveCluster(const std::string &kubeconfig, const std::string &context,
+                                   const Cluster::ApiClient::Options &options,
+                                   Cluster::ApiClient::Pages &pages, bool &problems);
 
 /// Reads --admission-config PATH; an exit status (its problems printed) when it fails.
 std::optional<int> readAdmissionConfig(const std::string &path, std::uint64_t maxSize,

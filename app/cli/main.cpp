@@ -185,7 +185,7 @@ int runCheckCommand(const QStringList &args)
         // as metadata only) are read only when it runs.
         clientOptions.checklistKinds = options.checklist;
         PhaseTiming timing;
-        std::vector<std::pair<std::string, Cluster::ApiClient::PageText>> pages;
+        Cluster::ApiClient::Pages pages;
         if (const auto status =
                 Cli::readLiveCluster(kubeconfig, context, clientOptions, pages, clusterProblems))
             return *status;

@@ -38,7 +38,7 @@ std::optional<WorkspaceSnapshot> readWorkspace(const WorkspaceRequest &request, 
     std::vector<FileProblem> walkProblems;
     SnapshotOptions options = request.options;
     if (request.live) {
-        std::vector<std::pair<std::string, Cluster::ApiClient::PageText>> pages;
+        Cluster::ApiClient::Pages pages;
         if (const auto s = readLiveCluster(request.kubeconfig, request.context,
                                            request.clientOptions, pages, errors)) {
             status = *s;

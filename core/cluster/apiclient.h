@@ -162,10 +162,12 @@ public:
 
     /// A list page's text, immutable: the snapshot and whoever streamed it share one copy.
     using PageText = std::shared_ptr<const std::string>;
+    /// Pages by their source names ("cluster:pods#1"), in the order they were read.
+    using Pages = std::vector<std::pair<std::string, PageText>>;
     struct Snapshot
     {
         std::string serverVersion;
-        std::vector<std::pair<std::string, PageText>> documents; ///< (source name, YAML)
+        Pages documents;                   ///< (source name, YAML)
         std::vector<std::string> problems; ///< what could not be read, in plain words
         std::vector<std::string> notices;  ///< worth saying, not a failure
         bool cancelled = false;            ///< the read was cancelled (by the user)

@@ -225,6 +225,18 @@ struct Record
     std::vector<Diagnostic> problems;
 };
 
+/// A record's start: this engine's magic and fingerprint. A reader of what follows them, or
+/// nullopt when bytes do not start so (another engine's record, or not a record).
+std::optional<ByteReader> afterHeader(std::string_view bytes)
+{
+    if (bytes.size() < MagicSize || bytes.substr(0, MagicSize) != Magic)
+        return std::nullopt;
+    ByteReader r(bytes.substr(MagicSize));
+    if (r.view() != engineFingerprint() || !r.ok())
+        return std::nullopt;
+    return r;
+}
+
 /// The record at path starts with this engine's fingerprint (its header only is read).
 bool fromThisEngine(const QString &path)
 {
@@ -233,26 +245,23 @@ bool fromThisEngine(const QString &path)
         return true; // unreadable: left to the size bound
     const std::string_view ours = engineFingerprint();
     const QByteArray head = file.read(qint64(MagicSize) + 4 + qint64(ours.size()));
-    const std::string_view bytes(head.constData(), std::size_t(head.size()));
-    if (bytes.size() < MagicSize || bytes.substr(0, MagicSize) != Magic)
-        return false;
-    ByteReader r(bytes.substr(MagicSize));
-    return r.view() == ours && r.ok();
+    return afterHeader(std::string_view(head.constData(), std::size_t(head.size()))).has_value();
 }
 
 std::optional<Record> readRecord(std::string_view bytes, const QByteArray &factsKeyHash, int file)
 {
     // The magic, the fingerprint and the facts key, then the parts; a checksum of it all last.
-    if (bytes.size() < MagicSize + ChecksumSize || bytes.substr(0, MagicSize) != Magic)
+    if (bytes.size() < MagicSize + ChecksumSize)
         return std::nullopt;
     const auto body = bytes.substr(0, bytes.size() - ChecksumSize);
     const QByteArray sum = hashOf(body);
     if (std::string_view(sum.constData(), ChecksumSize) != bytes.substr(body.size()))
         return std::nullopt;
-    ByteReader r(body.substr(MagicSize));
-    if (r.view() != engineFingerprint() ||
-        r.view() != std::string_view(factsKeyHash.constData(), std::size_t(factsKeyHash.size())))
+    auto reader = afterHeader(body);
+    if (!reader || reader->view() !=
+                       std::string_view(factsKeyHash.constData(), std::size_t(factsKeyHash.size())))
         return std::nullopt;
+    ByteReader &r = *reader;
     Record out;
     out.workloads.resize(r.count(60));
     for (auto &w : out.workloads) {
