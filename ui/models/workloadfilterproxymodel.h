@@ -25,6 +25,7 @@ public:
     explicit WorkloadFilterProxyModel(QObject *parent = nullptr);
 
     void setText(const QString &text);
+    const QString &text() const { return m_text; }
     void setOnlyFailing(bool onlyFailing);
     bool onlyFailing() const { return m_onlyFailing; }
     /// Applies the filter again (after the source's data changed).

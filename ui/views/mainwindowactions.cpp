@@ -37,6 +37,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 
@@ -83,21 +84,24 @@ void MainWindow::createPolicyBar()
 
     connect(m_version, &QComboBox::currentIndexChanged, this, &MainWindow::applyOptions);
     connect(m_level, &QComboBox::currentIndexChanged, this, &MainWindow::applyOptions);
+    m_filterTyping = new QTimer(this);
+    m_filterTyping->setSingleShot(true);
+    m_filterTyping->setInterval(FilterTypingPause);
+    connect(m_filterTyping, &QTimer::timeout, this, &MainWindow::applyPendingFilter);
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_filter->setText(text);
-        if (!text.isEmpty()) {
-            // Show the matching fields when few workloads match; expanding a huge
-            // result on every keystroke would make typing sluggish.
-            int shown = 0;
-            for (int r = 0; r < m_filter->rowCount(); ++r)
-                shown += m_filter->rowCount(m_filter->index(r, 0));
-            if (shown <= 50)
-                m_tree->expandAll();
+        // Typed (the user's change, not setText): on a large tree, filter once typing
+        // pauses, so each key does not block the window.
+        const auto snapshot = m_model->snapshot();
+        const bool large = snapshot && int(snapshot->workloads.size()) >= m_filterTypingThreshold;
+        if (large && m_filterEdit->isModified()) {
+            m_filterTyping->start();
+            return;
         }
-        updateFilterCount();
-        updateStatus();
+        applyFilterText(text);
     });
+    connect(m_filterEdit, &QLineEdit::returnPressed, this, &MainWindow::applyPendingFilter);
     connect(m_onlyFailing, &QCheckBox::toggled, this, [this](bool on) {
+        applyPendingFilter();
         m_filter->setOnlyFailing(on);
         updateFilterCount();
         updateStatus();
@@ -325,6 +329,30 @@ void MainWindow::createActions()
         help->addAction(tr("&Controls…"), this, &MainWindow::showControlsCatalogue);
     catalogue->setObjectName(QStringLiteral("controlsCatalogueAction"));
     help->addAction(tr("&About PodSec Explorer"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::applyPendingFilter()
+{
+    m_filterTyping->stop();
+    if (m_filter->text() != m_filterEdit->text())
+        applyFilterText(m_filterEdit->text());
+}
+
+void MainWindow::applyFilterText(const QString &text)
+{
+    m_filterTyping->stop();
+    m_filter->setText(text);
+    if (!text.isEmpty()) {
+        // Show the matching fields when few workloads match; expanding a huge
+        // result on every keystroke would make typing sluggish.
+        int shown = 0;
+        for (int r = 0; r < m_filter->rowCount(); ++r)
+            shown += m_filter->rowCount(m_filter->index(r, 0));
+        if (shown <= 50)
+            m_tree->expandAll();
+    }
+    updateFilterCount();
+    updateStatus();
 }
 
 void MainWindow::updateFilterCount()
