@@ -158,8 +158,8 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
     };
     w.baseline = bare({Policy::Level::Baseline, version});
     w.restricted = bare({Policy::Level::Restricted, version});
-    w.admission = Admission::admit(facts->subject, placement.policyOf(w.namespaceName),
-                                   placement.admissionConfig, bare);
+    w.admission = WorkloadAdmission(Admission::admit(
+        facts->subject, placement.policyOf(w.namespaceName), placement.admissionConfig, bare));
     const auto &a = w.admission;
     // As Engine::PlacedObject::deniedByEnforce.
     w.deniedByEnforce =
@@ -168,7 +168,7 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
 
     w.verdicts[int(Column::Baseline)] = evaluationVerdict(w.baseline);
     w.verdicts[int(Column::Restricted)] = evaluationVerdict(w.restricted);
-    auto modeVerdict = [&](const Admission::ModeResult &m) {
+    auto modeVerdict = [&](const ModeVerdict &m) {
         if (a.exempt != Admission::Exemption::None)
             return Verdict::Exempt;
         if (!m.applies)
@@ -214,10 +214,6 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
     // The merged FieldEntry list holds every inspected field; baseline and restricted keep
     // only their verdicts, reasons and details, the modes their verdicts and messages (this
     // more than halves the snapshot's memory; the facts can tell the rest again).
-    for (auto *m : {&w.admission.enforce, &w.admission.audit, &w.admission.warn}) {
-        m->evaluation.results.clear();
-        m->evaluation.results.shrink_to_fit();
-    }
     std::stable_sort(fields.begin(), fields.end(), [](const FieldEntry &x, const FieldEntry &y) {
         const auto xo = x.offset(), yo = y.offset();
         return xo != yo ? xo < yo : x.path() < y.path();

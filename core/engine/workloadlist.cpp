@@ -7,6 +7,14 @@
 
 namespace PodSec {
 
+WorkloadAdmission::WorkloadAdmission(const Admission::AdmissionResult &result)
+    : exempt(result.exempt), policyError(result.policyError)
+{
+    for (auto [to, from] : {std::pair{&enforce, &result.enforce}, std::pair{&audit, &result.audit},
+                            std::pair{&warn, &result.warn}})
+        *to = ModeVerdict{from->policy, from->applies, from->allowed, from->message};
+}
+
 int WorkloadList::indexOf(const WorkloadEntry *entry) const
 {
     const auto it = std::find(m_at.begin(), m_at.end(), entry);

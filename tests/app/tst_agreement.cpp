@@ -67,7 +67,7 @@ WorkspaceSnapshot streamed(const std::vector<WorkspaceFile> &files, const Snapsh
     return std::move(*snapshot);
 }
 
-QString modeText(const Admission::ModeResult &m)
+QString modeText(const ModeVerdict &m)
 {
     return q(m.policy.toString()) +
            (m.applies ? QStringLiteral(" applies ") : QStringLiteral(" - ")) +

@@ -134,8 +134,7 @@ inline QString snapshotText(const WorkspaceSnapshot &s)
                a.policyError + "]\n";
         for (const auto *m : {&a.enforce, &a.audit, &a.warn})
             out += "  " + m->policy.toString() + (m->applies ? " applies" : " -") +
-                   (m->allowed ? " allowed " : " denied ") + m->message + '\n' +
-                   evaluationText(m->evaluation);
+                   (m->allowed ? " allowed " : " denied ") + m->message + '\n';
         out += fieldsText(w.podFields);
         for (const auto &c : w.containers)
             out += "  container " + c.name + ' ' + std::to_string(int(c.type)) + ' ' + c.path +

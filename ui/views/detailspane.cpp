@@ -52,7 +52,7 @@ QString modeMessages(const WorkloadEntry &w, Texts &texts)
     struct Mode
     {
         QString name;
-        const Admission::ModeResult *result;
+        const ModeVerdict *result;
     };
     for (const Mode &m :
          {Mode{DetailsPane::tr("Enforce"), &a.enforce}, Mode{DetailsPane::tr("Audit"), &a.audit},
