@@ -103,6 +103,20 @@ WorkspaceFile file(const std::string &path, const std::string &text)
     return WorkspaceFile(path, text);
 }
 
+/// The namespaces, the given pods.yaml and more.json.
+std::vector<WorkspaceFile> threeFiles(const std::string &pods)
+{
+    return {file("ns.yaml", Namespaces), file("pods.yaml", pods), file("more.json", MorePods)};
+}
+
+/// Pods with web-1 no longer privileged.
+std::string editedPods()
+{
+    std::string edited = Pods;
+    edited.replace(edited.find("privileged: true"), 16, "privileged: false");
+    return edited;
+}
+
 /// What a snapshot says, workload by workload, in a form QCOMPARE can show.
 QStringList summary(const WorkspaceSnapshot &s)
 {
@@ -427,14 +441,9 @@ spec:
     void editedFileIsEvaluatedAgain()
     {
         const SnapshotOptions options;
-        const auto first = buildSnapshot(
-            {file("ns.yaml", Namespaces), file("pods.yaml", Pods), file("more.json", MorePods)},
-            options);
+        const auto first = buildSnapshot(threeFiles(Pods), options);
         QVERIFY(first);
-        std::string edited = Pods;
-        edited.replace(edited.find("privileged: true"), 16, "privileged: false");
-        const std::vector<WorkspaceFile> files = {
-            file("ns.yaml", Namespaces), file("pods.yaml", edited), file("more.json", MorePods)};
+        const auto files = threeFiles(editedPods());
         const auto previous = marked(*first);
         const auto reused = buildSnapshot(files, options, {}, nullptr, &previous);
         QVERIFY(reused);
@@ -450,14 +459,9 @@ spec:
     void keptEntriesAreSharedNotCopied()
     {
         const SnapshotOptions options;
-        auto first = buildSnapshot(
-            {file("ns.yaml", Namespaces), file("pods.yaml", Pods), file("more.json", MorePods)},
-            options);
+        auto first = buildSnapshot(threeFiles(Pods), options);
         QVERIFY(first);
-        std::string edited = Pods;
-        edited.replace(edited.find("privileged: true"), 16, "privileged: false");
-        const std::vector<WorkspaceFile> files = {
-            file("ns.yaml", Namespaces), file("pods.yaml", edited), file("more.json", MorePods)};
+        const auto files = threeFiles(editedPods());
         const auto second = buildSnapshot(files, options, {}, nullptr, &*first);
         QVERIFY(second);
         QCOMPARE(second->workloads.size(), first->workloads.size());

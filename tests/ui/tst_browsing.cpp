@@ -45,6 +45,20 @@ bool selectionsInShownDocument(const CodeEditor *editor)
     return true;
 }
 
+/// The real-world corpus copied into dir and opened in w, shown; false when it could not be.
+bool openCorpus(MainWindow &w, const QTemporaryDir &dir)
+{
+    if (!TestUtil::copyCorpus(dir.path()))
+        return false;
+    w.resize(1400, 900);
+    w.show();
+    if (!QTest::qWaitForWindowExposed(&w))
+        return false;
+    QSignalSpy applied(&w, &MainWindow::snapshotApplied);
+    w.openPaths({dir.path()});
+    return applied.wait(60000);
+}
+
 } // namespace
 
 class TestBrowsing : public QObject
@@ -65,14 +79,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, filter);
         QTemporaryDir dir;
-        QVERIFY(TestUtil::copyCorpus(dir.path()));
         MainWindow w;
-        w.resize(1400, 900);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
-        w.openPaths({dir.path()});
-        QVERIFY(applied.wait(60000));
+        QVERIFY(openCorpus(w, dir));
         if (!filter.isEmpty()) {
             w.filterEdit()->setText(filter);
             QTest::qWait(400);
@@ -102,14 +110,8 @@ private Q_SLOTS:
     void typedFilterWaitsForAPauseOnALargeTree()
     {
         QTemporaryDir dir;
-        QVERIFY(TestUtil::copyCorpus(dir.path()));
         MainWindow w;
-        w.resize(1400, 900);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QSignalSpy applied(&w, &MainWindow::snapshotApplied);
-        w.openPaths({dir.path()});
-        QVERIFY(applied.wait(60000));
+        QVERIFY(openCorpus(w, dir));
         QLineEdit *edit = w.filterEdit();
         const int all = w.filterModel()->rowCount();
 
