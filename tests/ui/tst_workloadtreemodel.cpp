@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QThreadPool>
 
 #include <functional>
 
@@ -397,6 +398,63 @@ private Q_SLOTS:
         // privileged is a row of its own while it is written.
         QCOMPARE(rows[3], rows[2] + 1);
         QCOMPARE(rows[5], rows[2]);
+    }
+
+    // An update builds the next tree's rows a batch of workloads at a time, compares or
+    // reconciles them and drops them: the tree shown and a whole second tree never live
+    // together (issue #19), whether the update resets the model (a version switch) or goes
+    // in place (an edit). Either way the rows equal those of a model built afresh.
+    void updatesNeverHoldTwoTrees()
+    {
+        std::string text;
+        for (int i = 0; i < 1000; ++i) {
+            text += "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p" + std::to_string(i) +
+                    "\n  namespace: ns" + std::to_string(i % 3) + "\nspec:\n  containers:\n";
+            for (int c = 0; c < 3; ++c)
+                text += "  - name: c" + std::to_string(c) + "\n    image: app:1\n" +
+                        (i % 2 ? "    securityContext: {privileged: true}\n" : "");
+        }
+        std::vector<WorkspaceFile> files{{"pods.yaml", text}};
+        SnapshotOptions baseline;
+        baseline.forcedLevel = Policy::Level::Baseline;
+        WorkloadTreeModel model;
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setSnapshot(TestUtil::snapshotOf(files));
+        QThreadPool::globalInstance()->waitForDone(); // the empty tree it replaced
+        const std::size_t shown = WorkloadTreeModel::nodeCount(true).live;
+        QVERIFY2(shown >= 4000, qPrintable(QString::number(shown))); // workloads, containers
+
+        auto update = [&](const SnapshotOptions &options) {
+            const auto snapshot = TestUtil::snapshotOf(files, options);
+            const std::size_t before = WorkloadTreeModel::nodeCount(true).live;
+            model.setSnapshot(snapshot);
+            const std::size_t peak = WorkloadTreeModel::nodeCount().peak;
+            // The next tree's workload rows alone (1,000) and one batch below them; the
+            // whole tree would double the count.
+            QVERIFY2(
+                peak - before < shown * 6 / 10,
+                qPrintable(QStringLiteral("%1 nodes shown, %2 at the peak").arg(before).arg(peak)));
+            WorkloadTreeModel fresh;
+            fresh.setSnapshot(snapshot);
+            const QStringList expected = dumpRoles(fresh), actual = dumpRoles(model);
+            QVERIFY2(expected == actual, qPrintable(diff(expected, actual)));
+            QThreadPool::globalInstance()->waitForDone();
+        };
+        update(baseline); // every workload's enforce verdict changes
+        QCOMPARE(reset.count(), 2);
+        const auto at = text.find("privileged: true");
+        text.replace(at, 16, "privileged: false");
+        files[0].setText(text);
+        update(baseline); // one workload changes
+        QCOMPARE(reset.count(), 2);
+        // A namespace comes with its workloads: inserted whole, its rows built.
+        text += "---\napiVersion: v1\nkind: Pod\nmetadata: {name: late, namespace: new}\n"
+                "spec:\n  containers: [{name: c, image: app:1}]\n";
+        files[0].setText(text);
+        update(baseline);
+        QCOMPARE(reset.count(), 2);
+        update({}); // back: every workload again
+        QCOMPARE(reset.count(), 3);
     }
 
     // Sorting orders every level, field rows included: a badge column puts failing rows

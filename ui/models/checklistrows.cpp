@@ -506,6 +506,7 @@ void WorkloadTreeModel::setRuleSets(RuleSets sets)
         return;
     beginResetModel();
     m_ruleSets = sets;
+    m_root.reset(); // before the new rows are built: two whole trees never live together
     m_root = m_view.snapshot ? buildTree(*m_view.snapshot, m_view.search.get())
                              : std::make_unique<Node>();
     endResetModel();

@@ -40,42 +40,53 @@ WorkloadTreeModel::~WorkloadTreeModel() = default;
 
 std::unique_ptr<WorkloadTreeModel::Node> WorkloadTreeModel::workloadTree(const WorkspaceSnapshot &s,
                                                                          const SearchIndex *search,
-                                                                         int n, int w) const
+                                                                         int n, int w,
+                                                                         bool deep) const
 {
-    const auto &workload = s.workloads[static_cast<std::size_t>(w)];
-    // A row of this workload: its own, a container's or a field's.
-    auto row = [&](NodeType type, int container, std::string key) {
-        auto node = std::make_unique<Node>();
-        node->type = type;
-        node->snap = &s;
-        node->search = search;
-        node->ns = n;
-        node->workload = w;
-        node->container = container;
-        node->key = std::move(key);
-        return node;
-    };
-    auto wNode = row(NodeType::Workload, -1, "w:" + workload.key());
+    auto node = std::make_unique<Node>();
+    node->type = NodeType::Workload;
+    node->snap = &s;
+    node->search = search;
+    node->ns = n;
+    node->workload = w;
+    node->key = "w:" + s.workloads[static_cast<std::size_t>(w)].key();
+    node->pending = true;
+    if (deep)
+        fillWorkload(node.get());
+    return node;
+}
+
+void WorkloadTreeModel::fillWorkload(Node *wNode) const
+{
+    const WorkspaceSnapshot &s = *wNode->snap;
+    const auto w = static_cast<std::size_t>(wNode->workload);
+    const auto &workload = s.workloads[w];
+    wNode->pending = false;
     // Field rows have no nodes: a count (workloadtreenode.h).
     if (showsPss())
         wNode->fields = static_cast<int>(workload.podFields.size());
     for (std::size_t c = 0; showsPss() && c < workload.containers.size(); ++c) {
         const auto &container = workload.containers[c];
-        auto cNode = row(NodeType::Container, static_cast<int>(c),
-                         "c:" + container.path + '/' + container.name);
+        auto cNode = std::make_unique<Node>();
+        cNode->type = NodeType::Container;
+        cNode->snap = &s;
+        cNode->search = wNode->search;
+        cNode->ns = wNode->ns;
+        cNode->workload = wNode->workload;
+        cNode->container = static_cast<int>(c);
+        cNode->key = "c:" + container.path + '/' + container.name;
         cNode->fields = static_cast<int>(container.fields.size());
         wNode->add(std::move(cNode));
     }
-    addWorkloadFindings(wNode.get());
+    addWorkloadFindings(wNode);
     // Live objects nest under their controller (Deployment → ReplicaSet → Pod), which is
     // always of the same namespace.
-    for (int child : s.workloads.owned(std::size_t(w)))
-        wNode->add(workloadTree(s, search, n, child));
-    return wNode;
+    for (int child : s.workloads.owned(w))
+        wNode->add(workloadTree(s, wNode->search, wNode->ns, child, true));
 }
 
 std::unique_ptr<WorkloadTreeModel::Node>
-WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *search) const
+WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *search, bool deep) const
 {
     auto root = std::make_unique<Node>();
     // Workloads of a rendered root are shown under their root, not their namespace.
@@ -105,7 +116,7 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *sear
     }
     std::vector<std::unique_ptr<Node>> built(tops.size());
     Engine::parallelFor(tops.size(), [&](std::size_t k) {
-        built[k] = workloadTree(s, search, tops[k].first, tops[k].second);
+        built[k] = workloadTree(s, search, tops[k].first, tops[k].second, deep);
     });
     std::size_t next = 0;
     for (std::size_t n = 0; n < s.namespaces.size(); ++n) {
@@ -132,42 +143,6 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *sear
     }
     addClusterScoped(root.get(), s, search);
     return root;
-}
-
-void WorkloadTreeModel::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot)
-{
-    setSnapshot(ViewSnapshot::derive(std::move(snapshot), &m_view));
-}
-
-void WorkloadTreeModel::setSnapshot(ViewSnapshot view)
-{
-    if (view.snapshot && !view.search)
-        view = ViewSnapshot::derive(std::move(view.snapshot), &m_view);
-    auto newRoot =
-        view.snapshot ? buildTree(*view.snapshot, view.search.get()) : std::make_unique<Node>();
-    if (!m_view.snapshot) {
-        beginResetModel();
-        m_view = std::move(view);
-        auto oldRoot = std::exchange(m_root, std::move(newRoot));
-        endResetModel();
-        disposeLater(std::move(oldRoot), true);
-        return;
-    }
-    // Keep the old snapshot and index alive until the tree no longer refers to them.
-    auto old = std::exchange(m_view, std::move(view));
-    // Thousands of inserted, removed or changed rows (a version switch on a large
-    // workspace) cost views far more than one reset; views restore expansion and selection
-    // by KeyRole. Edits change a few rows and stay in place.
-    int budget = MaxInPlaceChanges;
-    if (!countChanges(m_root.get(), newRoot.get(), budget)) {
-        beginResetModel();
-        auto oldRoot = std::exchange(m_root, std::move(newRoot));
-        endResetModel();
-        disposeLater(std::move(oldRoot), true);
-        return;
-    }
-    reconcile(m_root.get(), newRoot.get(), QModelIndex());
-    disposeLater(std::move(newRoot)); // what is left of it: placeholders and moved-from rows
 }
 
 bool WorkloadTreeModel::sameData(const Node *a, const Node *b)

@@ -120,15 +120,39 @@ public:
     /// The tree's node and row (workloadtreenode.h), for the model's own source files only.
     struct Node;
     class Row;
+    /// How many nodes of all models' trees live now, and the most that lived at once since
+    /// the last restart: an update holds the tree shown and at most a batch of the next one
+    /// (tests check it; no field row has a node).
+    struct NodeCount
+    {
+        std::size_t live = 0, peak = 0;
+    };
+    static NodeCount nodeCount(bool restartPeak = false);
+    static void noteNodeMade();
+    static void noteNodeGone();
 
 private:
-    std::unique_ptr<Node> buildTree(const WorkspaceSnapshot &s, const SearchIndex *search) const;
-    /// A workload's rows and those of the workloads it controls (thread-safe: reads only).
+    /// The tree of a snapshot. Not deep: each top-level workload is a row alone, its rows
+    /// below still to be built (Node::pending; fillWorkload).
+    std::unique_ptr<Node> buildTree(const WorkspaceSnapshot &s, const SearchIndex *search,
+                                    bool deep = true) const;
+    /// A workload's row; deep: with its rows and those of the workloads it controls
+    /// (thread-safe: reads only).
     std::unique_ptr<Node> workloadTree(const WorkspaceSnapshot &s, const SearchIndex *search, int n,
-                                       int w) const;
+                                       int w, bool deep) const;
+    /// Builds the rows below a pending workload row (thread-safe for distinct rows).
+    void fillWorkload(Node *workload) const;
+    /// Fills the pending rows among nodes[first...] (at most FillBatch of them) in parallel.
+    void fillSome(const std::vector<std::unique_ptr<Node>> &nodes, std::size_t first) const;
+    /// Fills every pending row at or below node in parallel.
+    void fillAll(Node *node) const;
+    /// How many top-level workloads an update builds at once, compares and drops: the tree
+    /// shown and a whole second tree never live together (issue #19).
+    static constexpr std::size_t FillBatch = 256;
     void reconcile(Node *oldParent, Node *newParent, const QModelIndex &parentIndex);
     /// Counts rows an in-place update would insert, remove or change; false once over budget.
-    static bool countChanges(const Node *oldParent, const Node *newParent, int &budget);
+    /// Pending rows of the new tree are filled for the count and emptied again.
+    bool countChanges(const Node *oldParent, Node *newParent, int &budget) const;
     static constexpr int MaxInPlaceChanges = 2000;
     /// The node of a row with one (the root for an invalid index); nullptr for a field row.
     Node *nodeAt(const QModelIndex &index) const;

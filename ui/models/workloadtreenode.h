@@ -19,6 +19,19 @@ inline bool sameText(std::string_view a, std::string_view b)
 
 struct WorkloadTreeModel::Node
 {
+    Node() { noteNodeMade(); }
+    /// A field row's node made on demand (Row): not one of a tree's, so not counted.
+    struct OfRow
+    {};
+    explicit Node(OfRow) : counted(false) {}
+    ~Node()
+    {
+        if (counted)
+            noteNodeGone();
+    }
+    Node(const Node &) = delete;
+    Node &operator=(const Node &) = delete;
+
     NodeType type = NodeType::Namespace;
     Node *parent = nullptr;
     /// Place among the parent's children; the row views see is parent->fields + row.
@@ -53,6 +66,17 @@ struct WorkloadTreeModel::Node
     // (namespaceSummary). One string for both keeps 650k rows 21 MB smaller (issue #19).
     std::string text;
     std::vector<std::unique_ptr<Node>> children;
+    /// A workload row of a tree being compared with the shown one, whose rows below are not
+    /// built yet (WorkloadTreeModel::fillWorkload); never in the tree views see.
+    bool pending = false;
+    bool counted = true; ///< in nodeCount()
+    /// Drops a filled workload row's rows below, making it pending again.
+    void dropRows()
+    {
+        children.clear();
+        fields = 0;
+        pending = true;
+    }
 
     /// The field list whose entries this workload or container node shows as field rows.
     const std::vector<FieldEntry> &fieldList() const
@@ -173,7 +197,7 @@ public:
 
 private:
     const Node *m_node = nullptr;
-    Node m_field;
+    Node m_field{Node::OfRow{}};
 };
 
 } // namespace PodSec::Ui

@@ -3,9 +3,13 @@
 // turn the shown tree into it (workloadtreemodel.cpp builds the trees).
 #include "workloadtreemodel.h"
 
+#include "disposal.h"
 #include "workloadtreenode.h"
 
+#include "engine/pipeline.h"
+
 #include <algorithm>
+#include <atomic>
 #include <string_view>
 #include <unordered_map>
 
@@ -58,9 +62,102 @@ std::vector<int> keptPositions(std::size_t oldCount, OldKey oldKey, std::size_t 
     return kept;
 }
 
+std::atomic<std::size_t> liveNodes{0}, peakNodes{0};
+
 } // namespace
 
-bool WorkloadTreeModel::countChanges(const Node *oldParent, const Node *newParent, int &budget)
+WorkloadTreeModel::NodeCount WorkloadTreeModel::nodeCount(bool restartPeak)
+{
+    NodeCount out{liveNodes.load(), peakNodes.load()};
+    if (restartPeak)
+        peakNodes = out.live;
+    return out;
+}
+
+void WorkloadTreeModel::noteNodeMade()
+{
+    const std::size_t live = ++liveNodes;
+    std::size_t peak = peakNodes.load(std::memory_order_relaxed);
+    while (live > peak && !peakNodes.compare_exchange_weak(peak, live))
+        ;
+}
+
+void WorkloadTreeModel::noteNodeGone()
+{
+    --liveNodes;
+}
+
+void WorkloadTreeModel::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot)
+{
+    setSnapshot(ViewSnapshot::derive(std::move(snapshot), &m_view));
+}
+
+void WorkloadTreeModel::setSnapshot(ViewSnapshot view)
+{
+    if (view.snapshot && !view.search)
+        view = ViewSnapshot::derive(std::move(view.snapshot), &m_view);
+    if (!m_view.snapshot) {
+        auto newRoot =
+            view.snapshot ? buildTree(*view.snapshot, view.search.get()) : std::make_unique<Node>();
+        beginResetModel();
+        m_view = std::move(view);
+        auto oldRoot = std::exchange(m_root, std::move(newRoot));
+        endResetModel();
+        disposeLater(std::move(oldRoot), true);
+        return;
+    }
+    // The new tree's top-level workloads start as rows alone; the rows below them are built
+    // a batch at a time, compared (or reconciled) and dropped, so the tree shown and a whole
+    // second one never live together (issue #19: 18 MB at 10,000 workloads).
+    auto newRoot = view.snapshot ? buildTree(*view.snapshot, view.search.get(), false)
+                                 : std::make_unique<Node>();
+    // Keep the old snapshot and index alive until the tree no longer refers to them.
+    auto old = std::exchange(m_view, std::move(view));
+    // Thousands of inserted, removed or changed rows (a version switch on a large
+    // workspace) cost views far more than one reset; views restore expansion and selection
+    // by KeyRole. Edits change a few rows and stay in place.
+    int budget = MaxInPlaceChanges;
+    if (!countChanges(m_root.get(), newRoot.get(), budget)) {
+        beginResetModel();
+        // The old rows go before the new ones are built.
+        m_root = std::move(newRoot);
+        fillAll(m_root.get());
+        endResetModel();
+        releaseFreeMemory();
+        return;
+    }
+    reconcile(m_root.get(), newRoot.get(), QModelIndex());
+    disposeLater(std::move(newRoot)); // what is left of it: placeholders and moved-from rows
+}
+
+void WorkloadTreeModel::fillSome(const std::vector<std::unique_ptr<Node>> &nodes,
+                                 std::size_t first) const
+{
+    std::vector<Node *> batch;
+    for (std::size_t i = first; i < nodes.size() && batch.size() < FillBatch; ++i) {
+        if (nodes[i]->pending)
+            batch.push_back(nodes[i].get());
+    }
+    Engine::parallelFor(batch.size(), [&](std::size_t k) { fillWorkload(batch[k]); });
+}
+
+void WorkloadTreeModel::fillAll(Node *node) const
+{
+    // Pending rows sit under the namespaces and the rendered roots; they have no rows below.
+    std::vector<Node *> pending;
+    const auto collect = [&](const auto &self, Node *n) -> void {
+        if (n->pending) {
+            pending.push_back(n);
+            return;
+        }
+        for (const auto &child : n->children)
+            self(self, child.get());
+    };
+    collect(collect, node);
+    Engine::parallelFor(pending.size(), [&](std::size_t k) { fillWorkload(pending[k]); });
+}
+
+bool WorkloadTreeModel::countChanges(const Node *oldParent, Node *newParent, int &budget) const
 {
     // Field rows (no nodes): matched by path, in line or looked up.
     if (sameFieldKeys(oldParent, newParent)) {
@@ -92,8 +189,20 @@ bool WorkloadTreeModel::countChanges(const Node *oldParent, const Node *newParen
     for (std::size_t i = 0; !aligned && i < oldParent->children.size(); ++i)
         oldByKey.emplace(oldParent->children[i]->keyView(), oldParent->children[i].get());
     int matched = 0;
+    // Pending rows matched with old ones: compared a batch at a time, then dropped again.
+    std::vector<std::pair<const Node *, Node *>> batch;
+    const auto compareBatch = [&] {
+        Engine::parallelFor(batch.size(), [&](std::size_t k) { fillWorkload(batch[k].second); });
+        bool within = true;
+        for (const auto &[old, c] : batch) {
+            within = within && countChanges(old, c, budget);
+            c->dropRows();
+        }
+        batch.clear();
+        return within;
+    };
     for (std::size_t i = 0; i < newParent->children.size(); ++i) {
-        const Node *c = newParent->children[i].get();
+        Node *c = newParent->children[i].get();
         const Node *old = nullptr;
         if (aligned) {
             old = oldParent->children[i].get();
@@ -108,9 +217,16 @@ bool WorkloadTreeModel::countChanges(const Node *oldParent, const Node *newParen
         ++matched;
         if (!sameData(old, c) && c->type != NodeType::Container && --budget < 0)
             return false;
-        if (!countChanges(old, c, budget))
+        if (c->pending) {
+            batch.emplace_back(old, c);
+            if (batch.size() == FillBatch && !compareBatch())
+                return false;
+        } else if (!countChanges(old, c, budget)) {
             return false;
+        }
     }
+    if (!compareBatch())
+        return false;
     budget -= static_cast<int>(oldParent->children.size()) - matched;
     return budget >= 0;
 }
@@ -190,6 +306,9 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
     auto &oldKids = oldParent->children;
     auto &newKids = newParent->children;
     std::vector<int> changed;
+    // The workloads of a namespace or a rendered root: those of the new tree were pending.
+    const bool topLevel = newParent->parent && (newParent->type == NodeType::Namespace ||
+                                                newParent->type == NodeType::Root);
     // Keep the old children whose keys appear in the new list in increasing order; remove
     // the rest (from the end, so rows stay valid).
     std::vector<int> kept(oldKids.size(), 0); // all of them when the keys line up
@@ -211,14 +330,21 @@ void WorkloadTreeModel::reconcile(Node *oldParent, Node *newParent, const QModel
         i = first;
     }
     for (std::size_t i = 0; i < newKids.size(); ++i) {
+        // Pending rows are built a batch at a time, and a matched one's rows dropped once
+        // reconciled.
+        if (newKids[i]->pending)
+            fillSome(newKids, i);
         if (i < oldKids.size() && sameKey(oldKids[i].get(), newKids[i].get())) {
             Node *o = oldKids[i].get();
             Node *n = newKids[i].get();
             if (!sameData(o, n))
                 changed.push_back(off + static_cast<int>(i));
             reconcile(o, n, index(off + static_cast<int>(i), 0, parentIndex)); // takes n's indices
+            if (topLevel && n->type == NodeType::Workload)
+                n->dropRows();
             continue;
         }
+        fillAll(newKids[i].get()); // a namespace comes with its workloads
         beginInsertRows(parentIndex, off + static_cast<int>(i), off + static_cast<int>(i));
         oldKids.insert(oldKids.begin() + static_cast<long>(i), std::move(newKids[i]));
         oldParent->renumber(i);
