@@ -397,8 +397,8 @@ int runFile(int workloads, bool phasesOnly, const QString &open, bool windowOnly
         for (const auto &w : with->workloads) {
             for (const auto &f : w.podFields)
                 fixable += f.fixable;
-            for (const auto &c : w.containers) {
-                for (const auto &f : c.fields)
+            for (const auto &fields : w.containerFields) {
+                for (const auto &f : fields)
                     fixable += f.fixable;
             }
         }

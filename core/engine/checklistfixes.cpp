@@ -80,29 +80,30 @@ int Planner::accountUsers(const std::string &ns, const std::string &sa)
 void Planner::workload(int w, std::vector<ChecklistDecision> &out)
 {
     const auto &entry = m_s.workloads[std::size_t(w)];
-    if (std::none_of(entry.checklist.begin(), entry.checklist.end(),
+    if (std::none_of(entry.id().checklist.begin(), entry.id().checklist.end(),
                      [this](const Finding &f) { return wanted(f); }))
         return;
     const auto *source = parse(entry.file);
-    if (entry.document < 0 || std::size_t(entry.document) >= source->documents.size())
+    if (entry.id().document < 0 || std::size_t(entry.id().document) >= source->documents.size())
         return;
-    const auto &doc = source->documents[std::size_t(entry.document)];
+    const auto &doc = source->documents[std::size_t(entry.id().document)];
     if (doc.error)
         return;
-    const std::string label = entry.kind + ' ' +
-                              (entry.namespaceWritten ? entry.namespaceName : std::string()) + '/' +
-                              entry.name;
+    const std::string label =
+        entry.id().kind + ' ' +
+        (entry.id().namespaceWritten ? entry.id().namespaceName : std::string()) + '/' +
+        entry.id().name;
     forEachPlacedObject(doc, m_placement, [&](const PlacedObject &o) {
-        if (o.object().item != entry.item)
+        if (o.object().item != entry.id().item)
             return;
-        for (const auto &f : entry.checklist) {
+        for (const auto &f : entry.id().checklist) {
             if (!wanted(f))
                 continue;
             ChecklistDecision d;
             d.object = label;
             d.checkId = std::string(f.rule->id);
             d.file = m_s.files[std::size_t(entry.file)].path;
-            d.line = entry.line;
+            d.line = entry.id().line;
             d.question = f.detail;
             const int file = editable(entry.file) ? entry.file : -1;
             if (d.checkId == "serviceAccountToken")

@@ -126,9 +126,9 @@ std::string Planner::levelEffects(const std::string &ns, Policy::Level level) co
         level == Policy::Level::Restricted ? Column::Restricted : Column::Baseline;
     for (int w : entry->workloads) {
         const auto &workload = m_s.workloads[std::size_t(w)];
-        if (workload.kind != "Pod" && workload.hasTemplate &&
+        if (workload.id().kind != "Pod" && workload.id().hasTemplate &&
             workload.verdicts[int(column)] == Verdict::Fail)
-            rejected.push_back(workload.kind + ' ' + workload.name);
+            rejected.push_back(workload.id().kind + ' ' + workload.id().name);
     }
     std::string out;
     if (!rejected.empty()) {

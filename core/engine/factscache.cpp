@@ -266,9 +266,7 @@ std::optional<Record> readRecord(std::string_view bytes, const QByteArray &facts
     out.workloads.resize(r.count(60));
     for (auto &w : out.workloads) {
         w.file = file;
-        w.facts = readWorkload(r, file);
-        if (w.facts)
-            w.namespaceName = w.facts->base.namespaceName;
+        w.setFacts(readWorkload(r, file));
     }
     out.objects.resize(r.count(40));
     for (auto &o : out.objects) {

@@ -18,7 +18,7 @@ NamespaceNumbers namespaceNumbers(const WorkspaceSnapshot &snapshot, const Names
             continue;
         const auto &w = snapshot.workloads[std::size_t(index)];
         ++n.workloads;
-        n.pods += w.kind == "Pod";
+        n.pods += w.id().kind == "Pod";
         const Verdict enforce = w.verdicts[int(Column::Enforce)];
         n.podsRejected += enforce == Verdict::Fail;
         n.controllersRejected += enforce == Verdict::PodsRejected;

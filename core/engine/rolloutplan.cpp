@@ -202,7 +202,7 @@ RolloutPlan planRollout(const WorkspaceSnapshot &snapshot, const PlanRequest &re
             const auto &w = snapshot.workloads[std::size_t(index)];
             ++p.workloads;
             p.rejectedNow += rejectedByLabels(snapshot, w, p, request.config);
-            if (w.kind == "Pod") {
+            if (w.id().kind == "Pod") {
                 ++p.pods;
                 files.push_back(w.file);
             }
@@ -248,9 +248,9 @@ RolloutPlan planRollout(const WorkspaceSnapshot &snapshot, const PlanRequest &re
                 std::vector<Admission::ExistingPod> pods;
                 for (int index : ns.workloads) {
                     const auto &w = snapshot.workloads[std::size_t(index)];
-                    if (w.kind == "Pod")
+                    if (w.id().kind == "Pod")
                         pods.push_back(
-                            existingPod(w.name, w.controller,
+                            existingPod(w.id().name, w.id().controller,
                                         w.admission.exempt == Admission::Exemption::RuntimeClass,
                                         w.evaluation(at.level)));
                 }

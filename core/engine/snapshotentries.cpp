@@ -141,8 +141,9 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
                               const FixableFields &fixable)
 {
     WorkloadEntry w;
-    static_cast<WorkloadIdentity &>(w) = facts->base;
-    w.facts = facts;
+    const WorkloadIdentity &id = facts->base;
+    w.file = id.file;
+    w.setFacts(facts);
     // Each level and version is put together once, without fields (what the entry keeps),
     // and shared by the questions below, as Engine::PlacedObject shares its evaluations. The
     // merged field list below reads the facts' fields in place.
@@ -159,11 +160,11 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
     w.baseline = bare({Policy::Level::Baseline, version});
     w.restricted = bare({Policy::Level::Restricted, version});
     w.admission = WorkloadAdmission(Admission::admit(
-        facts->subject, placement.policyOf(w.namespaceName), placement.admissionConfig, bare));
+        facts->subject, placement.policyOf(id.namespaceName), placement.admissionConfig, bare));
     const auto &a = w.admission;
     // As Engine::PlacedObject::deniedByEnforce.
     w.deniedByEnforce =
-        a.exempt == Admission::Exemption::None && w.hasTemplate &&
+        a.exempt == Admission::Exemption::None && id.hasTemplate &&
         (a.enforce.applies ? !a.enforce.allowed : !bare(a.enforce.policy).allowed());
 
     w.verdicts[int(Column::Baseline)] = evaluationVerdict(w.baseline);
@@ -184,7 +185,7 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
     // Fields a restricted fix would change (planned from the evaluation's failing fields,
     // so before they are dropped below).
     std::set<std::string, std::less<>> fixableFields;
-    if (fixable && w.hasTemplate && !w.restricted.allowed())
+    if (fixable && id.hasTemplate && !w.restricted.allowed())
         fixableFields = fixable(facts->checks.evaluate({Policy::Level::Restricted, version}));
 
     // Room at once for every field the facts keep: the merged list holds at most that many.
@@ -194,7 +195,7 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
     merged.index.reserve(checks.fieldCount());
     mergeFields(merged, checks, {Policy::Level::Baseline, version}, Column::Baseline);
     mergeFields(merged, checks, {Policy::Level::Restricted, version}, Column::Restricted);
-    if (a.exempt == Admission::Exemption::None && w.hasTemplate) {
+    if (a.exempt == Admission::Exemption::None && id.hasTemplate) {
         // Enforce does not act on templates; then show which fields it would judge.
         mergeFields(merged, checks, a.enforce.policy, Column::Enforce,
                     a.enforce.applies ? Verdict::NotChecked : Verdict::NotApplied);
@@ -226,11 +227,11 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
     // '['. Looked up by prefix: a small pod can alias thousands of containers (issue #12),
     // and comparing every field with every container took seconds.
     std::unordered_map<std::string_view, std::size_t> containerAt;
-    for (std::size_t c = 0; c < w.containers.size(); ++c)
-        containerAt[w.containers[c].path] = c;
+    for (std::size_t c = 0; c < id.containers.size(); ++c)
+        containerAt[id.containers[c].path] = c;
     constexpr std::size_t Pod = std::size_t(-1);
     std::vector<std::size_t> owners(fields.size(), Pod);
-    std::vector<std::size_t> counts(w.containers.size(), 0);
+    std::vector<std::size_t> counts(id.containers.size(), 0);
     std::size_t podCount = 0;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const std::string_view path = fields[i].path();
@@ -246,10 +247,11 @@ WorkloadEntry composeWorkload(const std::shared_ptr<const WorkloadFacts> &facts,
     // Each list gets exactly its room: 10,000 workloads keep 650,000 fields, and growing
     // the lists by doubling left a quarter of them unused.
     w.podFields.reserve(podCount);
-    for (std::size_t c = 0; c < w.containers.size(); ++c)
-        w.containers[c].fields.reserve(counts[c]);
+    w.containerFields.resize(id.containers.size());
+    for (std::size_t c = 0; c < id.containers.size(); ++c)
+        w.containerFields[c].reserve(counts[c]);
     for (std::size_t i = 0; i < fields.size(); ++i)
-        (owners[i] == Pod ? w.podFields : w.containers[owners[i]].fields)
+        (owners[i] == Pod ? w.podFields : w.containerFields[owners[i]])
             .push_back(fields[i]); // trivially copyable
     return w;
 }
@@ -317,14 +319,15 @@ void addKnownWorkloads(const WorkspaceSnapshot &s,
         if (file >= texts.size() || file >= originsOf.size())
             continue;
         auto &known = texts[file].known;
-        if (w.item >= 0 || !w.facts || originsOf[file] ||
-            (!known.empty() && known.back().first >= w.document))
+        if (w.id().item >= 0 || !w.facts || originsOf[file] ||
+            (!known.empty() && known.back().first >= w.id().document))
             continue;
-        known.emplace_back(
-            w.document,
-            Access::WorkloadInfo{
-                w.kind, w.name, w.namespaceName, w.facts->serviceAccount, w.facts->automount,
-                live ? Access::Source{} : Access::Source{s.files[file].path, w.line, w.column}});
+        known.emplace_back(w.id().document,
+                           Access::WorkloadInfo{w.id().kind, w.id().name, w.id().namespaceName,
+                                                w.facts->serviceAccount, w.facts->automount,
+                                                live ? Access::Source{}
+                                                     : Access::Source{s.files[file].path,
+                                                                      w.id().line, w.id().column}});
     }
 }
 

@@ -169,8 +169,8 @@ VersionVerdict verdictOf(const WorkloadEntry &w, Policy::Level level)
         f.reason = r.reason;
         f.detail = r.detail;
         addFailingFields(f, w.podFields, column);
-        for (const auto &c : w.containers)
-            addFailingFields(f, c.fields, column);
+        for (const auto &c : w.id().containers)
+            addFailingFields(f, w.fieldsOf(c), column);
         v.failing.push_back(std::move(f));
     }
     return v;
@@ -205,9 +205,9 @@ VersionDiff diffSnapshots(const WorkspaceSnapshot &from, const WorkspaceSnapshot
         o.workload = int(i);
         o.key = key;
         o.source = workloadSource(from, w);
-        o.kind = w.kind;
-        o.namespaceName = w.namespaceName;
-        o.name = w.name;
+        o.kind = w.id().kind;
+        o.namespaceName = w.id().namespaceName;
+        o.name = w.id().name;
         o.from = std::move(a);
         o.to = std::move(b);
         diff.objects.push_back(std::move(o));

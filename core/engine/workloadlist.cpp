@@ -1,11 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/workspacesnapshot.h"
 
+#include "engine/snapshotentries.h"
+
 #include <algorithm>
 #include <string>
 #include <unordered_map>
 
 namespace PodSec {
+
+static_assert(sizeof(void *) != 8 || sizeof(WorkloadEntry) <= 560,
+              "WorkloadEntry: held twice per workload while a version switch judges again");
+
+const WorkloadIdentity &WorkloadEntry::noIdentity()
+{
+    static const WorkloadIdentity none;
+    return none;
+}
+
+void WorkloadEntry::setFacts(std::shared_ptr<const WorkloadFacts> f)
+{
+    facts = std::move(f);
+    identity = facts ? &facts->base : nullptr;
+}
 
 WorkloadAdmission::WorkloadAdmission(const Admission::AdmissionResult &result)
     : exempt(result.exempt), policyError(result.policyError)
@@ -61,22 +78,24 @@ void WorkloadList::linkOwners()
     };
     for (std::size_t i = 0; i < n; ++i) {
         const auto &w = *m_at[i];
-        if (!w.uid.empty())
-            byUid.emplace(w.namespaceName + '\n' + w.uid, static_cast<int>(i));
-        byName.emplace(w.namespaceName + '\n' + w.kind + '\n' + w.name, static_cast<int>(i));
+        if (!w.id().uid.empty())
+            byUid.emplace(w.id().namespaceName + '\n' + w.id().uid, static_cast<int>(i));
+        byName.emplace(w.id().namespaceName + '\n' + w.id().kind + '\n' + w.id().name,
+                       static_cast<int>(i));
     }
     for (std::size_t i = 0; i < n; ++i) {
         const auto &w = *m_at[i];
-        if (w.controller.kind.empty() || w.controller.name.empty())
+        if (w.id().controller.kind.empty() || w.id().controller.name.empty())
             continue;
-        int owner =
-            w.controller.uid.empty() ? -1 : find(byUid, w.namespaceName + '\n' + w.controller.uid);
+        int owner = w.id().controller.uid.empty()
+                        ? -1
+                        : find(byUid, w.id().namespaceName + '\n' + w.id().controller.uid);
         if (owner < 0) {
-            owner =
-                find(byName, w.namespaceName + '\n' + w.controller.kind + '\n' + w.controller.name);
+            owner = find(byName, w.id().namespaceName + '\n' + w.id().controller.kind + '\n' +
+                                     w.id().controller.name);
             // Same name, another object (a recreated owner): not this one's.
-            if (owner >= 0 && !w.controller.uid.empty() &&
-                !m_at[static_cast<std::size_t>(owner)]->uid.empty())
+            if (owner >= 0 && !w.id().controller.uid.empty() &&
+                !m_at[static_cast<std::size_t>(owner)]->id().uid.empty())
                 owner = -1;
         }
         if (owner < 0)

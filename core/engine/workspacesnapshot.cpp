@@ -98,8 +98,9 @@ Verdict combine(Verdict a, Verdict b)
 
 std::string WorkloadEntry::key() const
 {
-    return std::to_string(file) + '/' + std::to_string(document) + '/' + std::to_string(item) +
-           '/' + kind + '/' + namespaceName + '/' + name;
+    const WorkloadIdentity &w = id();
+    return std::to_string(file) + '/' + std::to_string(w.document) + '/' + std::to_string(w.item) +
+           '/' + w.kind + '/' + w.namespaceName + '/' + w.name;
 }
 
 namespace {
@@ -301,7 +302,7 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
             const bool sameBytes = sameFile(previous->files[i], s.files[i]);
             bool same = sameBytes && sameOptions, haveFacts = sameBytes;
             while (end < old.size() && old[end].file == static_cast<int>(i)) {
-                same = same && sameNamespace(old[end].namespaceName);
+                same = same && sameNamespace(old[end].id().namespaceName);
                 haveFacts = haveFacts && old[end].facts;
                 ++end;
             }
@@ -339,7 +340,7 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
                 continue;
             for (const auto &w : *composed[f])
                 recompose[f] =
-                    recompose[f] && (!w.hasTemplate || !w.fails(Policy::Level::Restricted));
+                    recompose[f] && (!w.id().hasTemplate || !w.fails(Policy::Level::Restricted));
             if (!recompose[f])
                 composed[f].reset();
         }
@@ -447,7 +448,7 @@ buildSnapshot(std::vector<WorkspaceFile> files, const SnapshotOptions &options,
 
     // 3. Assemble in file and document order.
     auto enter = [&](std::size_t index) { // s.workloads[index] joins its namespace
-        const std::string &name = s.workloads[index].namespaceName;
+        const std::string &name = s.workloads[index].id().namespaceName;
         auto it = namespaces.find(name);
         if (it == namespaces.end()) {
             NamespaceEntry ns;

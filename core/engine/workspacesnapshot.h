@@ -119,7 +119,6 @@ struct ContainerEntry
     K8s::ContainerType type = K8s::ContainerType::Regular;
     std::string path; ///< "spec.template.spec.containers[0]"
     std::uint32_t line = 1;
-    std::vector<FieldEntry> fields;
 };
 
 /// A workload's checklist findings, shared by the entries of every snapshot that judges it
@@ -155,10 +154,11 @@ private:
 /// #19). Immutable and shared by every snapshot that judges the workload again.
 struct WorkloadFacts;
 
-/// What a workload's entry holds besides what the options decide: its identity, positions,
-/// containers (without their fields) and checklist findings. WorkloadFacts keeps one; an entry
-/// judged from those facts starts as a copy of it (a whole WorkloadEntry there was 1.3 KB a
-/// workload, most of it evaluations no one filled in: issue #19).
+/// What a workload's entry shows besides what the options decide: its identity, positions,
+/// containers (without their fields) and checklist findings. WorkloadFacts keeps one, and
+/// every entry judged from those facts reads it there (WorkloadEntry::id): a copy in each
+/// entry was about 800 bytes a workload, held twice while a version switch judges every
+/// workload again (issue #19).
 struct WorkloadIdentity
 {
     int file = 0;
@@ -203,8 +203,17 @@ struct WorkloadAdmission
     bool admitted() const { return !enforce.applies || enforce.allowed; }
 };
 
-struct WorkloadEntry : WorkloadIdentity
+/// The fields of a container an entry does not have (WorkloadEntry::fieldsOf).
+inline const std::vector<FieldEntry> noFields;
+
+struct WorkloadEntry
 {
+    /// The file's index in this snapshot (id().file is where the facts were read).
+    int file = 0;
+    /// Identity, positions, containers and checklist findings: the facts' (an empty one
+    /// without facts).
+    const WorkloadIdentity &id() const { return identity ? *identity : noIdentity(); }
+    static const WorkloadIdentity &noIdentity();
     /// At the selected version, with only the failing results: a check the level selects at
     /// that version (Policy::checksFor) that has no result passed, when hasTemplate (10,000
     /// workloads held 300,000 passing results). The facts tell every result again.
@@ -218,8 +227,22 @@ struct WorkloadEntry : WorkloadIdentity
     bool deniedByEnforce = false;
     Verdict verdicts[ColumnCount] = {};
     std::vector<FieldEntry> podFields;
+    /// The fields of each container of id().containers, in the same order.
+    std::vector<std::vector<FieldEntry>> containerFields;
+    /// The fields of container c (of id().containers, by index or the entry itself).
+    const std::vector<FieldEntry> &fieldsOf(std::size_t c) const
+    {
+        return c < containerFields.size() ? containerFields[c] : noFields;
+    }
+    const std::vector<FieldEntry> &fieldsOf(const ContainerEntry &c) const
+    {
+        return fieldsOf(static_cast<std::size_t>(&c - id().containers.data()));
+    }
     /// Where another version, level or namespace policy re-judges it from, without parsing.
     std::shared_ptr<const WorkloadFacts> facts;
+    /// &facts->base (WorkloadFacts is not complete here): set with setFacts.
+    const WorkloadIdentity *identity = nullptr;
+    void setFacts(std::shared_ptr<const WorkloadFacts> f);
     /// The checks of every field of podFields and containers, one piece per field.
     std::shared_ptr<const std::vector<FieldCheck>> fieldChecks;
 

@@ -20,11 +20,11 @@ CheckCounts sorted(const std::map<std::string, int> &counts)
 /// The controller at the top of w's owners within the namespace (w itself when it has none).
 int topOf(const WorkspaceSnapshot &s, int index)
 {
-    const std::string &ns = s.workloads[std::size_t(index)].namespaceName;
+    const std::string &ns = s.workloads[std::size_t(index)].id().namespaceName;
     for (int steps = 0; steps < 8; ++steps) {
         const int owner = s.workloads.owner(std::size_t(index));
         if (owner < 0 || std::size_t(owner) >= s.workloads.size() ||
-            s.workloads[std::size_t(owner)].namespaceName != ns)
+            s.workloads[std::size_t(owner)].id().namespaceName != ns)
             break;
         index = owner;
     }
@@ -36,14 +36,14 @@ WorkloadGroup groupOf(const WorkspaceSnapshot &s, int top, const std::vector<int
 {
     WorkloadGroup g;
     g.workload = top;
-    g.kind = s.workloads[std::size_t(top)].kind;
-    g.name = s.workloads[std::size_t(top)].name;
+    g.kind = s.workloads[std::size_t(top)].id().kind;
+    g.name = s.workloads[std::size_t(top)].id().name;
     for (int m : members)
-        g.pods += s.workloads[std::size_t(m)].kind == "Pod";
+        g.pods += s.workloads[std::size_t(m)].id().kind == "Pod";
     std::map<std::string, int> checks;
     for (int m : members) {
         const auto &w = s.workloads[std::size_t(m)];
-        if (g.pods > 0 && w.kind != "Pod")
+        if (g.pods > 0 && w.id().kind != "Pod")
             continue;
         ++g.members;
         g.rejected += w.deniedByEnforce;
@@ -63,8 +63,9 @@ WorkloadGroup groupOf(const WorkspaceSnapshot &s, int top, const std::vector<int
 
 std::string workloadName(const WorkloadEntry &workload)
 {
-    return (workload.namespaceName.empty() ? std::string() : workload.namespaceName + '/') +
-           workload.kind + '/' + workload.name;
+    return (workload.id().namespaceName.empty() ? std::string()
+                                                : workload.id().namespaceName + '/') +
+           workload.id().kind + '/' + workload.id().name;
 }
 
 std::string workloadSource(const WorkspaceSnapshot &snapshot, const WorkloadEntry &workload)
@@ -72,7 +73,7 @@ std::string workloadSource(const WorkspaceSnapshot &snapshot, const WorkloadEntr
     const auto &path = snapshot.files.at(std::size_t(workload.file)).path;
     if (path.rfind("cluster:", 0) == 0)
         return "cluster: " + workloadName(workload);
-    return path + ':' + std::to_string(workload.line);
+    return path + ':' + std::to_string(workload.id().line);
 }
 
 WorkspaceSummary summarize(const WorkspaceSnapshot &snapshot, Policy::Level level)

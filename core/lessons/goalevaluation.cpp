@@ -47,7 +47,7 @@ public:
         }
         for (std::size_t w = 0; w < snapshot.workloads.size(); ++w) {
             const auto &e = snapshot.workloads[w];
-            m_workloads[{e.file, e.document, e.item}] = &e;
+            m_workloads[{e.file, e.id().document, e.id().item}] = &e;
         }
         for (const auto &o : snapshot.objects)
             m_others[{o.file, o.document, o.item}] = &o;
@@ -110,8 +110,8 @@ bool failsFor(const std::vector<Policy::InspectedField> &fields, const WorkloadE
         if (f.allowed)
             continue;
         anyFailing = true;
-        const bool otherContainer =
-            std::any_of(w.containers.begin(), w.containers.end(), [&](const ContainerEntry &c) {
+        const bool otherContainer = std::any_of(
+            w.id().containers.begin(), w.id().containers.end(), [&](const ContainerEntry &c) {
                 return c.path != containerPath && below(f.path, c.path);
             });
         if (!otherContainer)
@@ -133,10 +133,10 @@ bool checkFailsFor(std::string_view checkId, Column column, const WorkloadEntry 
             });
         });
     };
-    for (const auto &c : w.containers)
-        anyFailing = anyFailing || failing(c.fields);
+    for (const auto &c : w.id().containers)
+        anyFailing = anyFailing || failing(w.fieldsOf(c));
     // Failing without a field to blame: it fails for every container.
-    return failing(w.podFields) || failing(container.fields) || !anyFailing;
+    return failing(w.podFields) || failing(w.fieldsOf(container)) || !anyFailing;
 }
 
 /// The node at a field path below root, or NoNode (null values count as absent).
@@ -174,7 +174,7 @@ GoalResult checkGoal(const Goal &goal, const Workspace &ws, const FoundObject &f
     const ContainerEntry *container = nullptr;
     if (!goal.container.empty()) {
         if (w) {
-            for (const auto &c : w->containers) {
+            for (const auto &c : w->id().containers) {
                 if (c.name == goal.container)
                     container = &c;
             }
@@ -201,7 +201,7 @@ GoalResult checkGoal(const Goal &goal, const Workspace &ws, const FoundObject &f
             Policy::checksFor(evaluation->policy.level, evaluation->policy.version);
         const bool runs = std::any_of(selected.begin(), selected.end(),
                                       [&](const auto &s) { return s.check->id == goal.checkId; });
-        return w->hasTemplate && runs ? GoalResult{GoalStatus::Met, {}} : notMet();
+        return w->id().hasTemplate && runs ? GoalResult{GoalStatus::Met, {}} : notMet();
     }
     auto fails = [&](const Engine::Finding &f) {
         return !f.allowed && (!container || failsFor(f.fields, *w, container->path));
@@ -210,7 +210,7 @@ GoalResult checkGoal(const Goal &goal, const Workspace &ws, const FoundObject &f
     if (rule->scope == Engine::Scope::PodSpec && !w)
         return notMet(); // a rule about pods, asked of something else
     const ObjectEntry *other = ws.other(found);
-    const std::vector<Engine::Finding> *findings = w       ? &w->checklist.list()
+    const std::vector<Engine::Finding> *findings = w       ? &w->id().checklist.list()
                                                    : other ? &other->checklist
                                                            : nullptr;
     if (findings) {

@@ -214,12 +214,14 @@ std::string csvReport(const WorkspaceSnapshot &snapshot, const Engine::Workspace
                         failing += (failing.empty() ? "" : ";") + std::string(r.id);
                 }
             }
-            const std::string owner =
-                w.controller.kind.empty() ? "" : w.controller.kind + '/' + w.controller.name;
-            out += csvField(w.namespaceName) + ',' + csvField(w.kind) + ',' + csvField(w.name) +
-                   ',' + csvField(owner) + ',' + csvField(Engine::workloadSource(snapshot, w)) +
-                   ',' + (fails ? "fail" : "pass") + ',' +
-                   verdictName(w.verdicts[int(Column::Enforce)]) + ',' + csvField(failing) + "\r\n";
+            const std::string owner = w.id().controller.kind.empty()
+                                          ? ""
+                                          : w.id().controller.kind + '/' + w.id().controller.name;
+            out += csvField(w.id().namespaceName) + ',' + csvField(w.id().kind) + ',' +
+                   csvField(w.id().name) + ',' + csvField(owner) + ',' +
+                   csvField(Engine::workloadSource(snapshot, w)) + ',' + (fails ? "fail" : "pass") +
+                   ',' + verdictName(w.verdicts[int(Column::Enforce)]) + ',' + csvField(failing) +
+                   "\r\n";
         }
     }
     return out;

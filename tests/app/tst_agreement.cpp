@@ -143,7 +143,7 @@ void compare(const QStringList &cliArgs, const std::vector<WorkspaceFile> &files
 
     std::map<std::tuple<std::string, int, int>, const WorkloadEntry *> byPlace;
     for (const auto &w : snapshot.workloads)
-        byPlace[{files.at(std::size_t(w.file)).path, w.document, w.item}] = &w;
+        byPlace[{files.at(std::size_t(w.file)).path, w.id().document, w.id().item}] = &w;
     int denied = 0;
     for (int i = 0; i < objects.size(); ++i) {
         const auto o = objects[i].toObject();
@@ -154,16 +154,16 @@ void compare(const QStringList &cliArgs, const std::vector<WorkspaceFile> &files
              source.contains(QLatin1String("item")) ? source[QLatin1String("item")].toInt() : -1});
         QVERIFY2(it != byPlace.end(), qPrintable(o[QLatin1String("name")].toString()));
         const WorkloadEntry &w = *it->second;
-        const QString what = q(w.kind) + QLatin1Char(' ') + q(w.namespaceName) + QLatin1Char('/') +
-                             q(w.name) + QStringLiteral(": ");
+        const QString what = q(w.id().kind) + QLatin1Char(' ') + q(w.id().namespaceName) +
+                             QLatin1Char('/') + q(w.id().name) + QStringLiteral(": ");
         QCOMPARE(what + o[QLatin1String("kind")].toString() + QLatin1Char(' ') +
                      o[QLatin1String("name")].toString(),
-                 what + q(w.kind) + QLatin1Char(' ') + q(w.name));
+                 what + q(w.id().kind) + QLatin1Char(' ') + q(w.id().name));
         QCOMPARE(what + checksText(o[QLatin1String("checks")].toArray()),
-                 what + checksText(w.restricted, w.hasTemplate));
+                 what + checksText(w.restricted, w.id().hasTemplate));
         QCOMPARE(what +
                      checksText(baselineObjects[i].toObject()[QLatin1String("checks")].toArray()),
-                 what + checksText(w.baseline, w.hasTemplate));
+                 what + checksText(w.baseline, w.id().hasTemplate));
         const auto admission = o[QLatin1String("admission")].toObject();
         QCOMPARE(what + admission[QLatin1String("exempt")].toString(),
                  what + QLatin1String(Admission::exemptionName(w.admission.exempt)));

@@ -511,7 +511,7 @@ private Q_SLOTS:
             buildSnapshot({{"app.yaml", app}, {"sa.yaml", account("false")}}, plain);
         QVERIFY(without);
         QVERIFY(without->objects.empty());
-        QVERIFY(without->workloads.at(0).checklist.empty());
+        QVERIFY(without->workloads.at(0).id().checklist.empty());
         QCOMPARE(without->namespaces.size(), std::size_t(1));
 
         SnapshotOptions options;
@@ -526,8 +526,8 @@ private Q_SLOTS:
             return out;
         };
         const auto &w = first->workloads.at(0);
-        QVERIFY(!ids(w.checklist).contains(QStringLiteral("serviceAccountToken")));
-        QVERIFY(ids(w.checklist).contains(QStringLiteral("imageDigest")));
+        QVERIFY(!ids(w.id().checklist).contains(QStringLiteral("serviceAccountToken")));
+        QVERIFY(ids(w.id().checklist).contains(QStringLiteral("imageDigest")));
         QCOMPARE(first->objects.size(), std::size_t(1));
         QCOMPARE(first->objects[0].kind, std::string("Secret"));
         QCOMPARE(ids(first->objects[0].checklist), QStringList{QStringLiteral("secretInManifest")});
@@ -542,8 +542,8 @@ private Q_SLOTS:
         const auto second = buildSnapshot({{"app.yaml", app}, {"sa.yaml", account("true")}},
                                           options, {}, nullptr, &*first);
         QVERIFY(second);
-        QVERIFY(
-            ids(second->workloads.at(0).checklist).contains(QStringLiteral("serviceAccountToken")));
+        QVERIFY(ids(second->workloads.at(0).id().checklist)
+                    .contains(QStringLiteral("serviceAccountToken")));
         QCOMPARE(second->namespaces.size(), std::size_t(2));
         QCOMPARE(second->objects.size(), std::size_t(1));
         // Reused unchanged: the same rows.
@@ -551,7 +551,8 @@ private Q_SLOTS:
                                          {}, nullptr, &*second);
         QCOMPARE(third->namespaces.size(), std::size_t(2));
         QCOMPARE(third->objects.size(), std::size_t(1));
-        QCOMPARE(ids(third->workloads.at(0).checklist), ids(second->workloads.at(0).checklist));
+        QCOMPARE(ids(third->workloads.at(0).id().checklist),
+                 ids(second->workloads.at(0).id().checklist));
 
         // A Secret read from a cluster carries no secretInManifest finding.
         const auto live = buildSnapshot({{"cluster:secrets#1", "apiVersion: v1\nkind: Secret\n"

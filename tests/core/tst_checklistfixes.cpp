@@ -39,9 +39,9 @@ std::set<std::string> failing(const WorkspaceSnapshot &s)
 {
     std::set<std::string> out;
     for (const auto &w : s.workloads)
-        for (const auto &f : w.checklist)
+        for (const auto &f : w.id().checklist)
             if (!f.allowed)
-                out.insert(w.kind + '/' + w.name + ": " + std::string(f.rule->id));
+                out.insert(w.id().kind + '/' + w.id().name + ": " + std::string(f.rule->id));
     for (const auto &ns : s.namespaces)
         for (const auto &f : ns.checklist)
             if (!f.allowed)
@@ -266,7 +266,7 @@ spec:
         const auto both = applied(texts, {choice(decisions, "containers[0]|set"),
                                           choice(decisions, "containers[1]|lower"), &filled});
         const auto after = snapshotOf(both);
-        const auto &f = after.workloads.at(0).checklist;
+        const auto &f = after.workloads.at(0).id().checklist;
         const auto memory = std::find_if(f.begin(), f.end(), [](const auto &x) {
             return x.rule->id == std::string_view("memoryLimit");
         });

@@ -55,11 +55,12 @@ QString describe(const WorkspaceSnapshot &s)
         std::string v;
         for (const auto verdict : w.verdicts)
             v += std::string(verdictName(verdict)) + ',';
-        line("workload " + w.key() + " at " + std::to_string(w.line) + ':' +
-             std::to_string(w.column) + ' ' + v + " fields " + std::to_string(w.podFields.size()) +
-             " checklist " + std::to_string(w.checklist.size()));
-        for (const auto &c : w.containers) {
-            for (const auto &f : c.fields)
+        line("workload " + w.key() + " at " + std::to_string(w.id().line) + ':' +
+             std::to_string(w.id().column) + ' ' + v + " fields " +
+             std::to_string(w.podFields.size()) + " checklist " +
+             std::to_string(w.id().checklist.size()));
+        for (const auto &c : w.id().containers) {
+            for (const auto &f : w.fieldsOf(c))
                 line("  " + std::string(f.path()) + '=' + std::string(f.value()) + " at " +
                      std::to_string(f.line()) + ':' + std::to_string(f.column()));
         }

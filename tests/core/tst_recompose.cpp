@@ -186,7 +186,7 @@ private Q_SLOTS:
         QVERIFY(TestUtil::snapshotText(*again).contains(QLatin1String(" fixable")));
         QCOMPARE(again->workloads.size(), std::size_t(3));
         QCOMPARE(sharedFacts(*again, *first), 1); // tidy, of passing.yaml
-        QCOMPARE(again->workloads[2].name, std::string("tidy"));
+        QCOMPARE(again->workloads[2].id().name, std::string("tidy"));
         QVERIFY(again->workloads[2].facts == first->workloads[2].facts);
     }
 

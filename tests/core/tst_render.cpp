@@ -64,7 +64,7 @@ const WorkloadEntry *find(const WorkspaceSnapshot &snap, const std::string &kind
                           const std::string &name)
 {
     for (const auto &w : snap.workloads) {
-        if (w.kind == kind && w.name == name)
+        if (w.id().kind == kind && w.id().name == name)
             return &w;
     }
     return nullptr;
@@ -78,8 +78,8 @@ const FieldEntry *field(const WorkloadEntry &w, const std::string &path)
                 return &f;
         }
     }
-    for (const auto &c : w.containers) {
-        for (const auto &f : c.fields) {
+    for (const auto &c : w.id().containers) {
+        for (const auto &f : w.fieldsOf(c)) {
             if (f.path() == path)
                 return &f;
         }
@@ -162,7 +162,7 @@ private Q_SLOTS:
         QCOMPARE(int(snap.workloads.size()), 2);
         const auto *prod = find(snap, "Deployment", "prod-web");
         QVERIFY(prod);
-        QCOMPARE(QString::fromStdString(prod->namespaceName), QStringLiteral("prod"));
+        QCOMPARE(QString::fromStdString(prod->id().namespaceName), QStringLiteral("prod"));
         QCOMPARE(prod->verdicts[int(Column::Baseline)], Verdict::Fail);
         // The overlay labels its namespace enforce=baseline: the template is not rejected,
         // the Pods it creates are; audit and warn default to privileged.
@@ -184,7 +184,7 @@ private Q_SLOTS:
         // that only the patch sets.
         const auto *dev = find(snap, "Deployment", "web");
         QVERIFY(dev);
-        QCOMPARE(QString::fromStdString(dev->namespaceName), QStringLiteral("dev"));
+        QCOMPARE(QString::fromStdString(dev->id().namespaceName), QStringLiteral("dev"));
         const auto *devNetwork = field(*dev, "spec.template.spec.hostNetwork");
         QVERIFY(devNetwork);
         QCOMPARE(devNetwork->verdicts[int(Column::Baseline)], Verdict::Pass);

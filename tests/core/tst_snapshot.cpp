@@ -137,7 +137,7 @@ QStringList summary(const WorkspaceSnapshot &s)
                     reasons += r.allowed ? 0 : r.reason.size() + r.detail.size();
             }
             wl += QStringLiteral(" fields=%1 owner=%2 reasons=%3")
-                      .arg(e.podFields.size() + e.containers.size())
+                      .arg(e.podFields.size() + e.id().containers.size())
                       .arg(s.workloads.owner(std::size_t(w)))
                       .arg(reasons);
             lines << wl;
@@ -164,7 +164,7 @@ WorkspaceSnapshot marked(const WorkspaceSnapshot &s)
             block = std::make_shared<WorkloadList::Block>();
         }
         block->push_back(entry);
-        block->back().podMetadataPath = "reused-marker";
+        block->back().admission.policyError = "reused-marker";
     }
     copy.workloads.append(block);
     copy.workloads.linkOwners();
@@ -175,7 +175,7 @@ int markedCount(const WorkspaceSnapshot &s)
 {
     int n = 0;
     for (const auto &w : s.workloads)
-        n += w.podMetadataPath == "reused-marker";
+        n += w.admission.policyError == "reused-marker";
     return n;
 }
 
@@ -183,7 +183,7 @@ const WorkloadEntry *find(const WorkspaceSnapshot &s, const std::string &kind,
                           const std::string &name)
 {
     for (const auto &w : s.workloads) {
-        if (w.kind == kind && w.name == name)
+        if (w.id().kind == kind && w.id().name == name)
             return &w;
     }
     return nullptr;
@@ -195,7 +195,7 @@ std::string ownerName(const WorkspaceSnapshot &s, const WorkloadEntry *w)
     if (index < 0 || s.workloads.owner(std::size_t(index)) < 0)
         return "-";
     const auto &o = s.workloads[std::size_t(s.workloads.owner(std::size_t(index)))];
-    return o.kind + '/' + o.name;
+    return o.id().kind + '/' + o.id().name;
 }
 
 std::size_t ownedCount(const WorkspaceSnapshot &s, const WorkloadEntry *w)
@@ -448,7 +448,7 @@ spec:
         const auto reused = buildSnapshot(files, options, {}, nullptr, &previous);
         QVERIFY(reused);
         QCOMPARE(markedCount(*reused), 1); // only api-1
-        QVERIFY(find(*reused, "Pod", "web-1")->podMetadataPath != "reused-marker");
+        QVERIFY(find(*reused, "Pod", "web-1")->admission.policyError != "reused-marker");
         QCOMPARE(summary(*buildSnapshot(files, options, {}, nullptr, first.operator->())),
                  summary(*buildSnapshot(files, options)));
     }
@@ -468,7 +468,7 @@ spec:
         int shared = 0;
         for (std::size_t i = 0; i < second->workloads.size(); ++i) {
             const bool same = &second->workloads[i] == &first->workloads[i];
-            QCOMPARE(same, second->workloads[i].name == "api-1"); // more.json's only
+            QCOMPARE(same, second->workloads[i].id().name == "api-1"); // more.json's only
             shared += same;
         }
         QCOMPARE(shared, 1);
@@ -635,7 +635,7 @@ spec:
         QCOMPARE(ownerName(*s, find(*s, "Pod", "orphan")), std::string("-"));
         QCOMPARE(ownerName(*s, find(*s, "Pod", "not-controller")), std::string("-"));
         QCOMPARE(ownerName(*s, find(*s, "Pod", "by-name")), std::string("ReplicaSet/rs"));
-        QCOMPARE(find(*s, "Pod", "orphan")->controller.name, std::string("gone"));
+        QCOMPARE(find(*s, "Pod", "orphan")->id().controller.name, std::string("gone"));
         // Exactly one of the two cyclic references is kept.
         const int linked = int(ownerName(*s, find(*s, "ReplicaSet", "a")) != "-") +
                            int(ownerName(*s, find(*s, "ReplicaSet", "b")) != "-");

@@ -117,13 +117,14 @@ inline QString snapshotText(const WorkspaceSnapshot &s)
     std::string out;
     for (std::size_t i = 0; i < s.workloads.size(); ++i) {
         const auto &w = s.workloads[i];
-        out += w.key() + ' ' + std::to_string(w.file) + ' ' + std::to_string(w.document) + '/' +
-               std::to_string(w.item) + ' ' + std::to_string(w.line) + ':' +
-               std::to_string(w.column) + ' ' + std::to_string(w.offset) + '-' +
-               std::to_string(w.endOffset) + ' ' + (w.namespaceWritten ? "written " : "default ") +
-               (w.hasTemplate ? "t " : "- ") + w.podSpecPath + ' ' + w.podMetadataPath + ' ' +
-               w.uid + ' ' + w.controller.kind + '/' + w.controller.name +
-               (w.deniedByEnforce ? " denied" : "") +
+        out += w.key() + ' ' + std::to_string(w.file) + ' ' + std::to_string(w.id().document) +
+               '/' + std::to_string(w.id().item) + ' ' + std::to_string(w.id().line) + ':' +
+               std::to_string(w.id().column) + ' ' + std::to_string(w.id().offset) + '-' +
+               std::to_string(w.id().endOffset) + ' ' +
+               (w.id().namespaceWritten ? "written " : "default ") +
+               (w.id().hasTemplate ? "t " : "- ") + w.id().podSpecPath + ' ' +
+               w.id().podMetadataPath + ' ' + w.id().uid + ' ' + w.id().controller.kind + '/' +
+               w.id().controller.name + (w.deniedByEnforce ? " denied" : "") +
                " owner=" + std::to_string(s.workloads.owner(i)) +
                " owned=" + std::to_string(s.workloads.owned(i).size());
         for (const auto v : w.verdicts)
@@ -136,10 +137,10 @@ inline QString snapshotText(const WorkspaceSnapshot &s)
             out += "  " + m->policy.toString() + (m->applies ? " applies" : " -") +
                    (m->allowed ? " allowed " : " denied ") + m->message + '\n';
         out += fieldsText(w.podFields);
-        for (const auto &c : w.containers)
+        for (const auto &c : w.id().containers)
             out += "  container " + c.name + ' ' + std::to_string(int(c.type)) + ' ' + c.path +
-                   ' ' + std::to_string(c.line) + '\n' + fieldsText(c.fields);
-        out += findingsText(w.checklist);
+                   ' ' + std::to_string(c.line) + '\n' + fieldsText(w.fieldsOf(c));
+        out += findingsText(w.id().checklist);
     }
     for (const auto &ns : s.namespaces) {
         out += "ns " + ns.name + (ns.declared ? " declared " : " used ") +

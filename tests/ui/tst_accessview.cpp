@@ -245,10 +245,10 @@ private Q_SLOTS:
         QVERIFY(snapshot && snapshot->access);
         const WorkloadEntry *api = nullptr;
         for (const auto &e : snapshot->workloads)
-            if (e.name == "api")
+            if (e.id().name == "api")
                 api = &e;
         QVERIFY(api);
-        const auto token = Access::workloadToken(*snapshot->access, api->kind, "shop", "api");
+        const auto token = Access::workloadToken(*snapshot->access, api->id().kind, "shop", "api");
         QVERIFY(token.privilegedPodToken);
         // The details' Markdown for the workload row links to the risk.
         const QString key = QString::fromStdString(
@@ -259,7 +259,7 @@ private Q_SLOTS:
             const QModelIndex ns = tree->index(r, 0);
             for (int c = 0; c < tree->rowCount(ns); ++c) {
                 const QModelIndex wl = tree->index(c, 0, ns);
-                if (tree->workloadAt(wl) && tree->workloadAt(wl)->name == "api")
+                if (tree->workloadAt(wl) && tree->workloadAt(wl)->id().name == "api")
                     md = DetailsPane::markdownFor(tree, wl, false, 0);
             }
         }

@@ -119,7 +119,8 @@ QMap<QString, QStringList> treeFindings(const WorkloadTreeModel *m)
         const QModelIndex parent = i.parent();
         QString key;
         if (const auto *w = m->workloadAt(parent))
-            key = QString::fromStdString(w->kind + ' ' + w->namespaceName + '/' + w->name);
+            key = QString::fromStdString(w->id().kind + ' ' + w->id().namespaceName + '/' +
+                                         w->id().name);
         else if (const auto *o = m->objectAt(parent))
             key = QString::fromStdString(o->kind + ' ' + o->namespaceName + '/' + o->name);
         else if (const auto *ns = m->namespaceAt(parent))
@@ -437,7 +438,7 @@ private Q_SLOTS:
         const auto *m = w.treeModel();
         const QModelIndex token = findRow(m, [&](const QModelIndex &i) {
             const auto *wl = m->findingWorkloadAt(i);
-            return wl && wl->name == "front" &&
+            return wl && wl->id().name == "front" &&
                    i.data(WorkloadTreeModel::RuleIdRole).toString() ==
                        QStringLiteral("serviceAccountToken") &&
                    i.data(WorkloadTreeModel::NodeTypeRole).toInt() == int(NodeType::Finding);

@@ -57,7 +57,7 @@ QStringList workloadNames(const MainWindow &w)
     QStringList names;
     if (const auto s = w.treeModel()->snapshot()) {
         for (const auto &wl : s->workloads)
-            names << QString::fromStdString(wl.name);
+            names << QString::fromStdString(wl.id().name);
     }
     names.sort();
     return names;
@@ -384,7 +384,7 @@ private Q_SLOTS:
         };
         auto restricted = [](const MainWindow &w, const char *name) {
             for (const auto &wl : w.treeModel()->snapshot()->workloads) {
-                if (wl.name == name)
+                if (wl.id().name == name)
                     return wl.verdicts[int(Column::Restricted)];
             }
             return Verdict::NotChecked;

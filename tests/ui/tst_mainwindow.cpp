@@ -315,7 +315,7 @@ private Q_SLOTS:
         QVERIFY(field);
         QCOMPARE(QString::fromStdString(std::string(field->path())),
                  QStringLiteral("spec.template.spec.containers[0].securityContext.runAsUser"));
-        QCOMPARE(QString::fromStdString(w.treeModel()->workloadAt(source)->name),
+        QCOMPARE(QString::fromStdString(w.treeModel()->workloadAt(source)->id().name),
                  QStringLiteral("ledger"));
     }
 
@@ -457,7 +457,7 @@ private Q_SLOTS:
         const auto *workload = w.treeModel()->workloadAt(currentSource(w));
         QVERIFY(workload);
         Engine::FixOptions options;
-        options.object = std::pair{workload->document, workload->item};
+        options.object = std::pair{workload->id().document, workload->id().item};
         const Policy::LevelVersion restricted{Policy::Level::Restricted, Policy::Version::latest()};
         const auto planned = Engine::fixText(original.toStdString(), restricted, options);
         QVERIFY(planned.applied.size() >= 3);

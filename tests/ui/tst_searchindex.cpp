@@ -62,12 +62,12 @@ QStringList dump(const WorkspaceSnapshot &s, const SearchIndex &index)
         lines << QString::fromStdString(std::string(index.workloadText(int(w))));
         for (const auto &f : workload.podFields)
             lines << QStringLiteral("  ") + QString::fromStdString(fieldText(workload, f));
-        for (const auto &c : workload.containers) {
-            for (const auto &f : c.fields)
+        for (const auto &c : workload.id().containers) {
+            for (const auto &f : workload.fieldsOf(c))
                 lines << QStringLiteral("    ") + QString::fromStdString(fieldText(workload, f));
         }
-        for (std::size_t k = 0; k < workload.checklist.size(); ++k) {
-            for (int f = -1; f < int(workload.checklist[k].fields.size()); ++f)
+        for (std::size_t k = 0; k < workload.id().checklist.size(); ++k) {
+            for (int f = -1; f < int(workload.id().checklist[k].fields.size()); ++f)
                 lines << QStringLiteral("  k ") + QString::fromStdString(std::string(
                                                       index.findingText(int(w), int(k), f)));
         }
@@ -84,8 +84,8 @@ const FieldEntry *findField(const WorkloadEntry &w, const std::string &path, int
             return &w.podFields[f];
         }
     }
-    for (std::size_t c = 0; c < w.containers.size(); ++c) {
-        for (const auto &f : w.containers[c].fields) {
+    for (std::size_t c = 0; c < w.id().containers.size(); ++c) {
+        for (const auto &f : w.fieldsOf(c)) {
             if (f.path().rfind(path, 0) == 0) {
                 *container = int(c);
                 return &f;
@@ -198,8 +198,8 @@ private Q_SLOTS:
                 std::vector<const FieldEntry *> fields;
                 for (const auto &f : w.podFields)
                     fields.push_back(&f);
-                for (const auto &c : w.containers) {
-                    for (const auto &f : c.fields)
+                for (const auto &c : w.id().containers) {
+                    for (const auto &f : w.fieldsOf(c))
                         fields.push_back(&f);
                 }
                 for (const auto *f : fields) {
@@ -264,8 +264,8 @@ private Q_SLOTS:
         int findings = 0, fields = 0;
         for (std::size_t w = 0; w < snapshot->workloads.size(); ++w) {
             const auto &workload = snapshot->workloads[w];
-            for (std::size_t k = 0; k < workload.checklist.size(); ++k) {
-                const auto &f = workload.checklist[k];
+            for (std::size_t k = 0; k < workload.id().checklist.size(); ++k) {
+                const auto &f = workload.id().checklist[k];
                 QVERIFY(f.rule);
                 QCOMPARE(std::string(index->findingText(int(w), int(k))),
                          lower(std::string(f.rule->id) + ' ' + f.reason + ' ' + f.detail + ' ' +
@@ -278,7 +278,7 @@ private Q_SLOTS:
                 QVERIFY(index->findingText(int(w), int(k), int(f.fields.size())).empty());
                 ++findings;
             }
-            QVERIFY(index->findingText(int(w), int(workload.checklist.size())).empty());
+            QVERIFY(index->findingText(int(w), int(workload.id().checklist.size())).empty());
         }
         QVERIFY(findings > 5);
         QVERIFY(fields > 0);

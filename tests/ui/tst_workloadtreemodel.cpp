@@ -310,7 +310,7 @@ private Q_SLOTS:
         QCOMPARE(seen.size(), std::size_t(2));
         QCOMPARE(seen[0]->workloads.size(), std::size_t(1));
         QCOMPARE(seen[1]->workloads.size(), std::size_t(2));
-        QCOMPARE(seen[1]->workloads[1].name, std::string("p2"));
+        QCOMPARE(seen[1]->workloads[1].id().name, std::string("p2"));
         // The first page's workload was taken over, not evaluated again.
         QCOMPARE(seen[1]->files[0].bytes, seen[0]->files[0].bytes);
     }

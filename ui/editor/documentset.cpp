@@ -231,10 +231,10 @@ void DocumentSet::setUnsavedText(int file, const QString &text)
 QTextDocument *DocumentSet::makeExcerpt(int file, const WorkloadEntry &workload)
 {
     const std::string_view bytes = m_workspace->fileBytes(file);
-    std::size_t start = workload.offset;
+    std::size_t start = workload.id().offset;
     while (start > 0 && bytes[start - 1] != '\n')
         --start;
-    std::size_t end = std::min<std::size_t>(workload.endOffset, bytes.size());
+    std::size_t end = std::min<std::size_t>(workload.id().endOffset, bytes.size());
     while (end < bytes.size() && bytes[end] != '\n')
         ++end;
     QTextDocument *excerpt = newPlainDocument(this, m_font);

@@ -35,7 +35,7 @@ const std::vector<Engine::Finding> *findingsOf(const Node *n)
     if (!n->snap)
         return nullptr;
     if (n->owner >= 0)
-        return &n->snap->workloads[std::size_t(n->owner)].checklist.list();
+        return &n->snap->workloads[std::size_t(n->owner)].id().checklist.list();
     if (n->object >= 0)
         return &n->snap->objects[std::size_t(n->object)].checklist;
     if (n->ns >= 0)
@@ -75,13 +75,13 @@ Summary summaryOf(const Node *n)
     const auto &s = *n->snap;
     switch (n->type) {
     case NodeType::Workload:
-        sum.add(s.workloads[std::size_t(n->workload)].checklist);
+        sum.add(s.workloads[std::size_t(n->workload)].id().checklist);
         break;
     case NodeType::Namespace: {
         const auto &ns = s.namespaces[std::size_t(n->ns)];
         sum.add(ns.checklist);
         for (int w : ns.workloads)
-            sum.add(s.workloads[std::size_t(w)].checklist);
+            sum.add(s.workloads[std::size_t(w)].id().checklist);
         for (int o : ns.objects)
             sum.add(s.objects[std::size_t(o)].checklist);
         break;
@@ -175,7 +175,7 @@ Place ownerPlace(const Node *n)
     const auto &s = *n->snap;
     if (n->owner >= 0) {
         const auto &w = s.workloads[std::size_t(n->owner)];
-        return {w.file, w.offset, w.endOffset, w.line, w.column};
+        return {w.file, w.id().offset, w.id().endOffset, w.id().line, w.id().column};
     }
     if (n->object >= 0) {
         const auto &o = s.objects[std::size_t(n->object)];
@@ -303,7 +303,7 @@ void WorkloadTreeModel::addWorkloadFindings(Node *workload) const
 {
     if (!showsChecklist() || !workload->snap)
         return;
-    addFindings(workload, workload->snap->workloads[std::size_t(workload->workload)].checklist,
+    addFindings(workload, workload->snap->workloads[std::size_t(workload->workload)].id().checklist,
                 workload->workload, -1);
 }
 
@@ -347,8 +347,8 @@ bool WorkloadTreeModel::sameChecklistData(const Node *a, const Node *b)
     if (x.worst != y.worst || x.count != y.count || !sameText(searchText(a), searchText(b)))
         return false;
     if (a->type == NodeType::Workload) {
-        const auto &p = a->snap->workloads[std::size_t(a->workload)].checklist;
-        const auto &r = b->snap->workloads[std::size_t(b->workload)].checklist;
+        const auto &p = a->snap->workloads[std::size_t(a->workload)].id().checklist;
+        const auto &r = b->snap->workloads[std::size_t(b->workload)].id().checklist;
         return std::equal(p.begin(), p.end(), r.begin(), r.end(), [](const auto &f, const auto &g) {
             return f.rule == g.rule && f.reason == g.reason && f.detail == g.detail;
         });

@@ -27,7 +27,7 @@ void lowerInPlace(std::string &text, std::size_t from = 0)
 /// it holds) and its failing reasons, lower-cased.
 std::string buildWorkloadText(const WorkloadEntry &w, const std::string &path)
 {
-    std::string text = w.kind + ' ' + w.name + ' ' + w.namespaceName + ' ' + path;
+    std::string text = w.id().kind + ' ' + w.id().name + ' ' + w.id().namespaceName + ' ' + path;
     for (const auto *e : {&w.baseline, &w.restricted}) {
         for (const auto &r : e->results) {
             if (r.allowed)
@@ -142,9 +142,10 @@ bool sameFailures(const Policy::Evaluation &a, const Policy::Evaluation &b)
 
 bool sameText(const WorkloadEntry &a, const WorkloadEntry &b)
 {
-    return a.kind == b.kind && a.name == b.name && a.namespaceName == b.namespaceName &&
-           sameFailures(a.baseline, b.baseline) && sameFailures(a.restricted, b.restricted) &&
-           sameFindings(a.checklist, b.checklist);
+    return a.id().kind == b.id().kind && a.id().name == b.id().name &&
+           a.id().namespaceName == b.id().namespaceName && sameFailures(a.baseline, b.baseline) &&
+           sameFailures(a.restricted, b.restricted) &&
+           sameFindings(a.id().checklist, b.id().checklist);
 }
 
 /// The workloads of each file: [first, second) in a snapshot's file-ordered workload list.
@@ -236,12 +237,12 @@ std::shared_ptr<const SearchIndex::Entry> SearchIndex::makeEntry(const WorkloadE
     std::string &text = entry->text;
     text = buildWorkloadText(w, path);
     std::size_t count = 0;
-    for (const auto &f : w.checklist)
+    for (const auto &f : w.id().checklist)
         count += 1 + f.fields.size();
     entry->ends.reserve(1 + count);
     entry->ends.push_back(static_cast<std::uint32_t>(text.size()));
-    entry->findingStart.reserve(w.checklist.size());
-    for (const auto &f : w.checklist) {
+    entry->findingStart.reserve(w.id().checklist.size());
+    for (const auto &f : w.id().checklist) {
         entry->findingStart.push_back(static_cast<std::uint32_t>(entry->ends.size()));
         appendFindingTexts(text, entry->ends, f);
     }

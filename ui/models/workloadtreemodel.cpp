@@ -65,8 +65,8 @@ void WorkloadTreeModel::fillWorkload(Node *wNode) const
     // Field rows have no nodes: a count (workloadtreenode.h).
     if (showsPss())
         wNode->fields = static_cast<int>(workload.podFields.size());
-    for (std::size_t c = 0; showsPss() && c < workload.containers.size(); ++c) {
-        const auto &container = workload.containers[c];
+    for (std::size_t c = 0; showsPss() && c < workload.id().containers.size(); ++c) {
+        const auto &container = workload.id().containers[c];
         auto cNode = std::make_unique<Node>();
         cNode->type = NodeType::Container;
         cNode->snap = &s;
@@ -75,7 +75,7 @@ void WorkloadTreeModel::fillWorkload(Node *wNode) const
         cNode->workload = wNode->workload;
         cNode->container = static_cast<int>(c);
         cNode->key = "c:" + container.path + '/' + container.name;
-        cNode->fields = static_cast<int>(container.fields.size());
+        cNode->fields = static_cast<int>(workload.fieldsOf(c).size());
         wNode->add(std::move(cNode));
     }
     addWorkloadFindings(wNode);
@@ -170,7 +170,7 @@ bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
         const auto &x = a->snap->workloads[std::size_t(a->workload)];
         const auto &y = b->snap->workloads[std::size_t(b->workload)];
         return std::equal(std::begin(x.verdicts), std::end(x.verdicts), std::begin(y.verdicts)) &&
-               x.line == y.line && sameText(searchText(a), searchText(b));
+               x.id().line == y.id().line && sameText(searchText(a), searchText(b));
     }
     case NodeType::Container:
     default:
@@ -201,6 +201,7 @@ std::string_view WorkloadTreeModel::searchText(const Node *node)
         return node->search->workloadText(node->workload);
     case NodeType::Container:
         return node->snap->workloads[std::size_t(node->workload)]
+            .id()
             .containers[std::size_t(node->container)]
             .name;
     case NodeType::Field:
@@ -235,8 +236,8 @@ bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<s
         const std::string &word = words[i];
         bool found = false;
         for (const Node *n = node; n && n != m_root.get() && !found; n = n->parent) {
-            if (n->type == NodeType::Workload) {
-                found = workloadTextHas(n, words, i);
+            if (n->type == NodeType::Workload || n->type == NodeType::Container) {
+                found = rememberedTextHas(n, words, i);
                 continue;
             }
             if (n->type == NodeType::Field) {
@@ -258,8 +259,8 @@ bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<s
     return true;
 }
 
-bool WorkloadTreeModel::workloadTextHas(const Node *n, const std::vector<std::string> &words,
-                                        std::size_t i) const
+bool WorkloadTreeModel::rememberedTextHas(const Node *n, const std::vector<std::string> &words,
+                                          std::size_t i) const
 {
     auto &memos = m_lastWorkloads;
     if (memos.generation != m_generation || memos.words != words) {
@@ -277,7 +278,10 @@ bool WorkloadTreeModel::workloadTextHas(const Node *n, const std::vector<std::st
     const std::uint64_t bit = i < 64 ? std::uint64_t(1) << i : 0;
     if (memo.known & bit)
         return (memo.found & bit) != 0;
-    const bool has = searchText(n).find(words[i]) != std::string_view::npos;
+    // Container names are not lower-cased in the snapshot.
+    const std::string_view text = searchText(n);
+    const bool has = n->type == NodeType::Container ? containsLowered(text, words[i])
+                                                    : text.find(words[i]) != std::string_view::npos;
     memo.known |= bit;
     memo.found |= has ? bit : 0;
     return has;
@@ -390,7 +394,7 @@ const ContainerEntry *WorkloadTreeModel::containerAt(const QModelIndex &index) c
     const WorkloadEntry *w = workloadAt(index);
     if (!w || n->container < 0)
         return nullptr;
-    return &w->containers[static_cast<std::size_t>(n->container)];
+    return &w->id().containers[static_cast<std::size_t>(n->container)];
 }
 
 const FieldEntry *WorkloadTreeModel::fieldAt(const QModelIndex &index) const
@@ -477,8 +481,8 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
                 return q(snapshot->namespaces[static_cast<std::size_t>(n->ns)].name);
             case NodeType::Workload: {
                 const auto *w = workloadAt(index);
-                return QString(q(w->kind) + QLatin1Char(' ') +
-                               (w->name.empty() ? tr("(unnamed)") : q(w->name)));
+                return QString(q(w->id().kind) + QLatin1Char(' ') +
+                               (w->id().name.empty() ? tr("(unnamed)") : q(w->id().name)));
             }
             case NodeType::Container: {
                 const auto *c = containerAt(index);
@@ -491,7 +495,7 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
                 const auto *c = containerAt(index);
                 const std::string_view path = f->path();
                 for (const std::string *prefix :
-                     {c ? &c->path : &w->podSpecPath, &w->podMetadataPath}) {
+                     {c ? &c->path : &w->id().podSpecPath, &w->id().podMetadataPath}) {
                     if (path.size() > prefix->size() + 1 &&
                         path.compare(0, prefix->size(), *prefix) == 0 &&
                         path[prefix->size()] == '.')
@@ -507,7 +511,7 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             if (n->type == NodeType::Namespace)
                 return QStringLiteral("Namespace");
             if (n->type == NodeType::Workload)
-                return q(workloadAt(index)->kind);
+                return q(workloadAt(index)->id().kind);
             return {};
         }
         if (column == ValueColumn && n->type == NodeType::Namespace)
@@ -526,7 +530,7 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             const auto slash = path.find_last_of('/');
             return QStringLiteral("%1:%2")
                 .arg(q(slash == std::string::npos ? path : path.substr(slash + 1)))
-                .arg(w->line);
+                .arg(w->id().line);
         }
         if (column >= BaselineColumn)
             return QString::fromLatin1(verdictName(verdict(n, column)));
@@ -566,11 +570,12 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             line = f->line();
         } else if (const auto *c = containerAt(index)) {
             line = c->line;
-            offset = c->fields.empty() ? 0 : c->fields.front().offset();
+            const auto &fields = workloadAt(index)->fieldsOf(*c);
+            offset = fields.empty() ? 0 : fields.front().offset();
         } else if (const auto *w = workloadAt(index)) {
-            offset = w->offset;
-            end = w->endOffset;
-            line = w->line;
+            offset = w->id().offset;
+            end = w->id().endOffset;
+            line = w->id().line;
         } else if (n->type == NodeType::Namespace) {
             const auto &ns = snapshot->namespaces[static_cast<std::size_t>(n->ns)];
             offset = ns.offset;

@@ -141,7 +141,7 @@ private:
     std::unique_ptr<Node> workloadTree(const WorkspaceSnapshot &s, const SearchIndex *search, int n,
                                        int w, bool deep) const;
     /// Builds the rows below a pending workload row (thread-safe for distinct rows).
-    void fillWorkload(Node *workload) const;
+    void fillWorkload(Node *wNode) const;
     /// Fills the pending rows among nodes[first...] (at most FillBatch of them) in parallel.
     void fillSome(const std::vector<std::unique_ptr<Node>> &nodes, std::size_t first) const;
     /// Fills every pending row at or below node in parallel.
@@ -176,10 +176,12 @@ private:
     QVariant checklistData(const Node *node, const QModelIndex &index, int role) const;
     QVariant checklistSummary(const Node *node, int role) const;
 
-    /// Whether the text of workload node n holds words[i], remembered for the last few
-    /// workloads asked: the filter asks again for each of their field rows, and a cluster's
-    /// Pod row has its ReplicaSet and Deployment above it.
-    bool workloadTextHas(const Node *n, const std::vector<std::string> &words, std::size_t i) const;
+    /// Whether the text of workload or container node n holds words[i], remembered for the
+    /// last few nodes asked: the filter asks again for each of their field rows, and a
+    /// cluster's Pod row has its ReplicaSet and Deployment above it (a container's name is
+    /// read from its workload's facts, further away in memory than the row).
+    bool rememberedTextHas(const Node *n, const std::vector<std::string> &words,
+                           std::size_t i) const;
 
     ViewSnapshot m_view;
     std::unique_ptr<Node> m_root;
@@ -196,7 +198,7 @@ private:
     {
         quint64 generation = 0;
         std::vector<std::string> words;
-        WorkloadMatch last[4];
+        WorkloadMatch last[6];
         std::size_t next = 0; ///< the entry to replace
     };
     mutable WorkloadMatches m_lastWorkloads;

@@ -82,8 +82,7 @@ struct WorkloadTreeModel::Node
     const std::vector<FieldEntry> &fieldList() const
     {
         const auto &w = snap->workloads[static_cast<std::size_t>(workload)];
-        return container < 0 ? w.podFields
-                             : w.containers[static_cast<std::size_t>(container)].fields;
+        return container < 0 ? w.podFields : w.fieldsOf(static_cast<std::size_t>(container));
     }
     /// The index into fieldList() of field row r.
     int fieldIndex(int r) const { return fieldMap ? (*fieldMap)[static_cast<std::size_t>(r)] : r; }
@@ -96,6 +95,7 @@ struct WorkloadTreeModel::Node
     const Engine::Finding &ownedFinding() const
     {
         return snap->workloads[static_cast<std::size_t>(owner)]
+            .id()
             .checklist[static_cast<std::size_t>(finding)];
     }
     /// The key of field row r among its siblings: its path.

@@ -64,14 +64,14 @@ QString workloadMarkdown(const WorkspaceSnapshot &snapshot, const WorkloadEntry 
 {
     if (!snapshot.access)
         return {};
-    const auto token = Access::workloadToken(*snapshot.access, workload.kind,
-                                             workload.namespaceName, workload.name);
+    const auto token = Access::workloadToken(*snapshot.access, workload.id().kind,
+                                             workload.id().namespaceName, workload.id().name);
     if (!token.known)
         return {};
     QString out = QStringLiteral("### ") + DetailsPane::tr("What its pods' token can do") +
                   QStringLiteral("\n\n");
     const QString account =
-        QStringLiteral("`%1/%2`").arg(q(workload.namespaceName), q(token.serviceAccount));
+        QStringLiteral("`%1/%2`").arg(q(workload.id().namespaceName), q(token.serviceAccount));
     if (!token.mounted) {
         out += DetailsPane::tr("The pods run as service account %1 and do not mount its token.")
                    .arg(account);

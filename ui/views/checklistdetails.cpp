@@ -103,8 +103,8 @@ QString findingMarkdown(const WorkloadTreeModel *model, const QModelIndex &index
           QStringLiteral("\n\n");
     if (const auto *w = model->findingWorkloadAt(index)) {
         md += DetailsPane::tr("On %1 in namespace %2 · %3")
-                  .arg(code(q(w->kind + ' ' + w->name)), code(q(w->namespaceName)),
-                       escaped(place(s, w->file, w->line))) +
+                  .arg(code(q(w->id().kind + ' ' + w->id().name)), code(q(w->id().namespaceName)),
+                       escaped(place(s, w->file, w->id().line))) +
               QStringLiteral("\n\n");
     } else if (const auto *o = model->objectAt(index)) {
         const QString what = code(q(o->kind + ' ' + o->name));
@@ -182,9 +182,9 @@ QString DetailsPane::checklistMarkdownFor(const WorkloadTreeModel *model, const 
              QStringLiteral("\n\n");
     } else if (const auto *w = model->workloadAt(index);
                w && !model->fieldAt(index) && !model->containerAt(index)) {
-        if (!w->checklist.empty())
+        if (!w->id().checklist.empty())
             md = QStringLiteral("### ") + tr("Checklist findings") + QStringLiteral("\n\n") +
-                 findingList(w->checklist, cut);
+                 findingList(w->id().checklist, cut);
     } else if (const auto *ns = model->namespaceAt(index)) {
         if (!ns->checklist.empty())
             md = QStringLiteral("### ") + tr("Checklist findings of the namespace") +

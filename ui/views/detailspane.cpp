@@ -250,7 +250,7 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
                   .arg(field->present() ? texts.code(q(field->value()))
                                         : DetailsPane::tr("not set")) +
               QStringLiteral(" · ") +
-              DetailsPane::tr("line %1").arg(live ? int(field->line()) - int(w->line) + 1
+              DetailsPane::tr("line %1").arg(live ? int(field->line()) - int(w->id().line) + 1
                                                   : int(field->line())) +
               QStringLiteral("\n\n");
         for (const auto &c : field->checks()) {
@@ -273,17 +273,17 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
         }
         md += QLatin1Char('\n');
     } else {
-        md += QStringLiteral("## ") + q(w->kind) + QLatin1Char(' ') + q(w->name);
+        md += QStringLiteral("## ") + q(w->id().kind) + QLatin1Char(' ') + q(w->id().name);
         if (container)
             md += QStringLiteral(" · ") + q(container->name);
         const std::string &path = model->snapshot()->files[std::size_t(w->file)].path;
         md += QStringLiteral("\n\n") +
               (path.rfind("cluster:", 0) == 0
                    ? DetailsPane::tr("Namespace %1 · read from the cluster")
-                         .arg(code(q(w->namespaceName)))
+                         .arg(code(q(w->id().namespaceName)))
                    : DetailsPane::tr("Namespace %1 · %2 line %3")
-                         .arg(code(q(w->namespaceName)), q(path))
-                         .arg(w->line)) +
+                         .arg(code(q(w->id().namespaceName)), q(path))
+                         .arg(w->id().line)) +
               QStringLiteral("\n\n");
         if (!container) {
             // Live objects: who controls this one, and what it controls.
@@ -293,11 +293,12 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
             const auto &owned = all.owned(std::size_t(index < 0 ? all.size() : index));
             if (owner >= 0) {
                 const auto &o = all[std::size_t(owner)];
-                md += DetailsPane::tr("Controlled by %1.").arg(code(q(o.kind + ' ' + o.name))) +
+                md += DetailsPane::tr("Controlled by %1.")
+                          .arg(code(q(o.id().kind + ' ' + o.id().name))) +
                       QStringLiteral("\n\n");
-            } else if (!w->controller.kind.empty()) {
+            } else if (!w->id().controller.kind.empty()) {
                 md += DetailsPane::tr("Controlled by %1, which was not read.")
-                          .arg(code(q(w->controller.kind + ' ' + w->controller.name))) +
+                          .arg(code(q(w->id().controller.kind + ' ' + w->id().controller.name))) +
                       QStringLiteral("\n\n");
             }
             if (!owned.empty()) {
@@ -344,7 +345,7 @@ QString buildMarkdown(const WorkloadTreeModel *model, const QModelIndex &index, 
     if (!reasons.isEmpty()) {
         md += QStringLiteral("### ") + DetailsPane::tr("Why it fails") + QStringLiteral("\n\n") +
               reasons + QLatin1Char('\n');
-    } else if (failing.empty() && w->hasTemplate) {
+    } else if (failing.empty() && w->id().hasTemplate) {
         md += DetailsPane::tr("Passes baseline and restricted at %1.")
                   .arg(code(q(w->restricted.policy.version.toString()))) +
               QStringLiteral("\n\n");

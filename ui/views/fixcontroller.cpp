@@ -149,7 +149,7 @@ void FixController::fix(Scope scope, std::shared_ptr<const WorkspaceSnapshot> sn
         // Only the checklist's decisions: the files they change are added below.
     } else if (FixTarget *t = addTarget(file)) {
         if (scope != Scope::File)
-            t->options.object = std::pair{workload->document, workload->item};
+            t->options.object = std::pair{workload->id().document, workload->id().item};
         if (scope == Scope::Field && field) {
             t->options.only = failingChecks(*field);
             if (t->options.only.empty())

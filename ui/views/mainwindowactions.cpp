@@ -542,7 +542,7 @@ void MainWindow::fitColumns()
     if (const auto snapshot = m_model->snapshot()) {
         QSet<QString> kinds{QStringLiteral("Namespace")};
         for (const auto &w : snapshot->workloads)
-            kinds.insert(QString::fromStdString(w.kind));
+            kinds.insert(QString::fromStdString(w.id().kind));
         for (const auto &o : snapshot->objects)
             kinds.insert(QString::fromStdString(o.kind));
         for (const QString &k : std::as_const(kinds))

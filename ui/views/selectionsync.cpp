@@ -199,14 +199,14 @@ void SelectionSync::showFile(int file, const WorkloadEntry *workload)
         // so opening a 30 MB file does not stall the window and each live object reads as
         // an object, its status folded.
         const QString key =
-            QString::number(file) + QLatin1Char('/') + QString::number(workload->offset);
+            QString::number(file) + QLatin1Char('/') + QString::number(workload->id().offset);
         if (file == m_currentFile && m_excerptKey == key)
             return;
         QTextDocument *excerpt = m_documents->makeExcerpt(file, *workload);
         const bool cluster = m_workspace->isReadOnly();
         {
             const QScopedValueRollback syncing(m_syncing, true);
-            m_editor->showDocument(excerpt, int(workload->line) - 1);
+            m_editor->showDocument(excerpt, int(workload->id().line) - 1);
             if (cluster) {
                 m_editor->setNumbersFromOne(true);
                 m_editor->foldTopLevelKey(QStringLiteral("status"));
@@ -216,17 +216,17 @@ void SelectionSync::showFile(int file, const WorkloadEntry *workload)
         m_editor->setReadOnly(true);
         m_currentFile = file;
         const QString path = m_workspace->paths().value(file).toHtmlEscaped();
-        const int lastLine = int(workload->line) + excerpt->blockCount() - 1;
+        const int lastLine = int(workload->id().line) + excerpt->blockCount() - 1;
         QString title = path, detail;
-        if (cluster && !workload->name.empty()) {
+        if (cluster && !workload->id().name.empty()) {
             title = QString::fromStdString(Engine::workloadName(*workload)).toHtmlEscaped();
             detail = tr("read from the cluster (%1), read-only").arg(path);
         } else if (cluster) {
-            detail = tr("lines %1–%2, read-only").arg(workload->line).arg(lastLine);
+            detail = tr("lines %1–%2, read-only").arg(workload->id().line).arg(lastLine);
         } else {
             detail = tr("large file (%1 MB): showing lines %2–%3, read-only")
                          .arg(qulonglong(m_workspace->fileBytes(file).size() / (1024 * 1024)))
-                         .arg(workload->line)
+                         .arg(workload->id().line)
                          .arg(lastLine);
         }
         m_fileLabel->setText(QStringLiteral("<b>%1</b> — %2").arg(title, detail));
@@ -255,10 +255,12 @@ bool SelectionSync::showPlace(int file, int line, int column, std::uint32_t offs
         return false;
     if (m_documents->showsObjects(file)) {
         // The excerpt of a large file starts at the line of the offset.
+        WorkloadIdentity where;
+        where.offset = where.endOffset = offset;
+        where.line = std::uint32_t(line);
         WorkloadEntry place;
         place.file = file;
-        place.offset = place.endOffset = offset;
-        place.line = std::uint32_t(line);
+        place.identity = &where;
         showFile(file, &place);
     } else {
         showFile(file, nullptr);
@@ -375,8 +377,8 @@ void SelectionSync::updateEditorFindings()
         };
         for (const auto &f : w.podFields)
             add(f);
-        for (const auto &c : w.containers) {
-            for (const auto &f : c.fields)
+        for (const auto &c : w.id().containers) {
+            for (const auto &f : w.fieldsOf(c))
                 add(f);
         }
     }
@@ -402,7 +404,7 @@ void SelectionSync::updateEditorFindings()
         }
     };
     for (const auto &w : snapshot->workloads)
-        addChecklist(w.file, w.checklist);
+        addChecklist(w.file, w.id().checklist);
     for (const auto &o : snapshot->objects)
         addChecklist(o.file, o.checklist);
     for (const auto &ns : snapshot->namespaces)
@@ -453,11 +455,13 @@ void SelectionSync::showRow()
         showFile(file, workload);
     } else {
         // A checklist row (an object, a finding, a field in another object's file).
+        WorkloadIdentity where;
+        where.offset = source.data(WorkloadTreeModel::OffsetRole).toUInt();
+        where.endOffset = source.data(WorkloadTreeModel::EndOffsetRole).toUInt();
+        where.line = std::uint32_t(std::max(line, 1));
         WorkloadEntry place;
         place.file = file;
-        place.offset = source.data(WorkloadTreeModel::OffsetRole).toUInt();
-        place.endOffset = source.data(WorkloadTreeModel::EndOffsetRole).toUInt();
-        place.line = std::uint32_t(std::max(line, 1));
+        place.identity = &where;
         showFile(file, &place);
     }
     point();
@@ -536,7 +540,7 @@ void SelectionSync::selectRowAtLine(int line, bool failingFieldsToo)
                     best = i;
             } else if (m_model->containerAt(i)) {
                 visit(i);
-            } else if (int(w->line) <= line) {
+            } else if (int(w->id().line) <= line) {
                 best = i; // the last workload starting at or above the cursor
                 visit(i);
             }
@@ -576,9 +580,10 @@ bool SelectionSync::selectKey(const QString &key)
                     continue;
                 }
                 const auto *w = m_model->workloadAt(i);
-                if (w && q(w->name) != name && !m_model->fieldAt(i) && !m_model->containerAt(i))
+                if (w && q(w->id().name) != name && !m_model->fieldAt(i) &&
+                    !m_model->containerAt(i))
                     visit(i); // workloads it owns
-                if (!w || q(w->name) != name)
+                if (!w || q(w->id().name) != name)
                     continue;
                 if (const auto *f = m_model->fieldAt(i)) {
                     if (q(f->path()).endsWith(field))
@@ -621,7 +626,7 @@ bool SelectionSync::selectWorkload(const std::string &key)
             chain.prepend(QStringLiteral("|w:") + q(ws[top].key()));
             w = ws.owner(top);
         }
-        return selectKey(QStringLiteral("ns:") + q(ws[top].namespaceName) + chain);
+        return selectKey(QStringLiteral("ns:") + q(ws[top].id().namespaceName) + chain);
     }
     return false;
 }
