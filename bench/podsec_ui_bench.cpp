@@ -15,7 +15,6 @@
 #include "engine/rolloutplan.h"
 #include "engine/whatifpods.h"
 #include "engine/workspacesummary.h"
-#include "models/viewsnapshot.h"
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
 #include "models/workspace.h"
@@ -38,6 +37,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <malloc.h>
 #include <map>
 #include <memory>
@@ -207,8 +207,11 @@ void parseAndEvaluate(const std::string &corpus, Phases &phases)
 
 /// --no-cache: the window without the re-open cache (no record written, no second open).
 bool g_cache = true;
-/// --open-only: stop once the tree is filled (a heap profiler's peak is then the open's).
+/// --open-only: stop once the tree is filled (a heap profiler's peak is then the open's);
+/// --switch-only: once the version switch is done. Both leave without freeing anything, so
+/// that a heap profiler's "leaked" is what the window held at that moment.
 bool g_openOnly = false;
+bool g_switchOnly = false;
 
 /// Opens the workspace again in a new window sharing cache, once the first window's records
 /// are written: the time until its tree is filled (issue #19 item 4: within 1 s at 10k).
@@ -300,9 +303,15 @@ int runFile(int workloads, bool phasesOnly, const QString &open, bool windowOnly
 
     if (g_openOnly) {
         phases.print();
-        return 0;
+        dir.remove(); // the generated file; nothing else is freed
+        std::_Exit(0);
     }
     switchVersion(window, applied, phases);
+    if (g_switchOnly) {
+        phases.print();
+        dir.remove(); // the generated file; nothing else is freed
+        std::_Exit(0);
+    }
     typeFilter(window, QStringLiteral("workload-4242"), phases);
     if (!phasesOnly)
         sortAndScroll(window);
@@ -331,53 +340,41 @@ int runFile(int workloads, bool phasesOnly, const QString &open, bool windowOnly
         t.start();
         auto snapshot = PodSec::buildSnapshot({{"workloads.yaml", corpus}}, {});
         const qint64 built = t.elapsed();
-        t.restart();
-        const auto view = PodSec::Ui::ViewSnapshot::derive(
-            std::make_shared<const PodSec::WorkspaceSnapshot>(std::move(*snapshot)));
-        const qint64 indexed = t.elapsed();
-        t.restart();
-        const auto reindexed = PodSec::Ui::ViewSnapshot::derive(view.snapshot, &view);
-        const qint64 reusedMs = t.elapsed();
+        const auto shared = std::make_shared<const PodSec::WorkspaceSnapshot>(std::move(*snapshot));
         t.restart();
         PodSec::Ui::WorkloadTreeModel model;
-        model.setSnapshot(view);
+        model.setSnapshot(shared);
         const qint64 first = t.elapsed();
         PodSec::SnapshotOptions v125;
         v125.version = PodSec::Policy::Version::v1(25);
-        auto other = PodSec::Ui::ViewSnapshot::derive(
-            std::make_shared<const PodSec::WorkspaceSnapshot>(
-                std::move(*PodSec::buildSnapshot({{"workloads.yaml", corpus}}, v125))),
-            &view);
+        auto other = std::make_shared<const PodSec::WorkspaceSnapshot>(
+            std::move(*PodSec::buildSnapshot({{"workloads.yaml", corpus}}, v125)));
         t.restart();
         model.setSnapshot(std::move(other));
         const qint64 bare = t.elapsed();
         PodSec::Ui::WorkloadFilterProxyModel filter;
         filter.setSourceModel(&model);
-        auto again =
-            PodSec::Ui::ViewSnapshot::derive(std::make_shared<const PodSec::WorkspaceSnapshot>(
-                std::move(*PodSec::buildSnapshot({{"workloads.yaml", corpus}}, {}))));
+        auto again = std::make_shared<const PodSec::WorkspaceSnapshot>(
+            std::move(*PodSec::buildSnapshot({{"workloads.yaml", corpus}}, {})));
         t.restart();
         model.setSnapshot(std::move(again));
         const qint64 back = t.elapsed();
         // The overview's and the reports' numbers, a report, and the rollout plan.
         t.restart();
-        const auto summary = PodSec::Engine::summarize(*reindexed.snapshot);
+        const auto summary = PodSec::Engine::summarize(*shared);
         const qint64 summarized = t.elapsed();
         t.restart();
-        const std::string html = PodSec::Report::htmlReport(*reindexed.snapshot, summary, {});
+        const std::string html = PodSec::Report::htmlReport(*shared, summary, {});
         const qint64 reported = t.elapsed();
         t.restart();
-        const auto plan = PodSec::Engine::planRollout(*reindexed.snapshot, {});
+        const auto plan = PodSec::Engine::planRollout(*shared, {});
         std::printf("summarize %lld ms; HTML report %lld ms, %.2f MB; rollout plan of %zu "
                     "namespaces %lld ms\n",
                     summarized, reported, double(html.size()) / 1e6, plan.namespaces.size(),
                     t.elapsed());
-        std::printf(
-            "pieces: buildSnapshot %lld ms, search index %lld ms (%lld ms reusing %zu of %zu), "
-            "model setSnapshot %lld ms; in-place update to v1.25: %lld ms bare, back to latest "
-            "through the filter proxy %lld ms\n",
-            built, indexed, reusedMs, reindexed.search->reusedCount(),
-            reindexed.search->workloadCount(), first, bare, back);
+        std::printf("pieces: buildSnapshot %lld ms, model setSnapshot %lld ms; update to v1.25: "
+                    "%lld ms bare, back to latest through the filter proxy %lld ms\n",
+                    built, first, bare, back);
     }
 
     {
@@ -433,8 +430,8 @@ int runFile(int workloads, bool phasesOnly, const QString &open, bool windowOnly
         qint64 first = -1;
         int snapshots = 0;
         QObject::connect(&streamed, &PodSec::Ui::Workspace::snapshotReady, &streamed,
-                         [&](const PodSec::Ui::ViewSnapshot &s) {
-                             if (first < 0 && !s.snapshot->workloads.empty())
+                         [&](const std::shared_ptr<const PodSec::WorkspaceSnapshot> &s) {
+                             if (first < 0 && !s->workloads.empty())
                                  first = t.elapsed();
                              ++snapshots;
                          });
@@ -533,6 +530,10 @@ int runCluster(const QString &kubeconfig, bool phasesOnly, const QString &filter
                     filled, peakRssKb() / 1024);
     }
     switchVersion(window, applied, phases);
+    if (g_switchOnly) {
+        phases.print();
+        std::_Exit(0);
+    }
     typeFilter(window, filter, phases);
     if (!phasesOnly)
         sortAndScroll(window);
@@ -642,6 +643,11 @@ int main(int argc, char **argv)
             g_cache = false;
             continue;
         }
+        if (args[i] == QLatin1String("--switch-only")) {
+            g_switchOnly = phasesOnly = windowOnly = true;
+            g_cache = false;
+            continue;
+        }
         if (args[i] == QLatin1String("--no-cache")) {
             g_cache = false;
             continue;
@@ -654,7 +660,7 @@ int main(int argc, char **argv)
         std::fprintf(
             help ? stdout : stderr,
             "usage: podsec_ui_bench [--workloads N | --sizes N,N,... | --open FILE] "
-            "[--phases-only | --window-only | --open-only] [--no-cache]\n"
+            "[--phases-only | --window-only | --open-only | --switch-only] [--no-cache]\n"
             "       podsec_ui_bench --kubeconfig FILE [--filter TEXT] [--phases-only]\n"
             "Opens N generated workloads (default 10000) in one file in the main window\n"
             "(offscreen unless QT_QPA_PLATFORM says otherwise) and prints the time and peak\n"
@@ -671,7 +677,9 @@ int main(int argc, char **argv)
             "in the user's: once its phases are measured, a second window opens the same\n"
             "file from the records the first wrote (reopen). --no-cache: neither.\n"
             "--open-only stops once the tree is filled, without the cache (for heap\n"
-            "profilers: the peak is then the first open's).\n"
+            "profilers: the peak is then the first open's); --switch-only after the version\n"
+            "switch. Both exit without freeing: a heap profiler's leaks are then what the\n"
+            "window held at that moment.\n"
             "Nothing is asserted.\n");
         return help ? 0 : 2;
     }

@@ -438,8 +438,9 @@ private Q_SLOTS:
         // Opening again evaluates to the end.
         workspace.open({dir.path()});
         QVERIFY(ready.wait(20000));
-        QCOMPARE(ready.last().at(0).value<ViewSnapshot>().snapshot->workloads.size(),
-                 std::size_t(3000));
+        QCOMPARE(
+            ready.last().at(0).value<std::shared_ptr<const WorkspaceSnapshot>>()->workloads.size(),
+            std::size_t(3000));
     }
 
     // Fix a finding from the window: the preview shows exactly the planned edits, unticking

@@ -299,7 +299,7 @@ private Q_SLOTS:
         Workspace workspace;
         std::vector<std::shared_ptr<const WorkspaceSnapshot>> seen;
         connect(&workspace, &Workspace::snapshotReady, this,
-                [&](const ViewSnapshot &view) { seen.push_back(view.snapshot); });
+                [&](const std::shared_ptr<const WorkspaceSnapshot> &s) { seen.push_back(s); });
         workspace.openTexts({page(1)});
         QVERIFY(workspace.isBusy());
         // Without handling events, let the worker finish: its finished signal is queued.

@@ -3,6 +3,7 @@
 // and the fields they inspected, a namespace's findings, and the objects of other kinds
 // (Secret, ConfigMap, Service, ...) that carry findings. Values hidden by the rules (a
 // Secret's, a credential key's) come out as "null" from the engine and are never shown.
+#include "filtertext.h"
 #include "severitybadge.h"
 #include "workloadtreenode.h"
 
@@ -248,7 +249,6 @@ void addFindings(Node *parent, const std::vector<Engine::Finding> &findings, int
         auto node = std::make_unique<Node>();
         node->type = NodeType::Finding;
         node->snap = parent->snap;
-        node->search = parent->search;
         node->ns = parent->ns;
         node->owner = owner;
         node->object = object;
@@ -267,7 +267,6 @@ void addFindings(Node *parent, const std::vector<Engine::Finding> &findings, int
             auto field = std::make_unique<Node>();
             field->type = NodeType::FindingField;
             field->snap = parent->snap;
-            field->search = parent->search;
             field->ns = parent->ns;
             field->owner = owner;
             field->object = object;
@@ -287,7 +286,6 @@ std::unique_ptr<Node> objectNode(const Node *parent, int o)
     auto node = std::make_unique<Node>();
     node->type = NodeType::Object;
     node->snap = parent->snap;
-    node->search = parent->search;
     node->ns = parent->ns;
     node->object = o;
     node->key = "o:" + object.kind + '/' + object.name + '#' + std::to_string(object.file) + ':' +
@@ -317,15 +315,13 @@ void WorkloadTreeModel::addNamespaceChecklist(Node *ns) const
         ns->add(objectNode(ns, o));
 }
 
-void WorkloadTreeModel::addClusterScoped(Node *root, const WorkspaceSnapshot &s,
-                                         const SearchIndex *search) const
+void WorkloadTreeModel::addClusterScoped(Node *root, const WorkspaceSnapshot &s) const
 {
     if (!showsChecklist())
         return;
     auto group = std::make_unique<Node>();
     group->type = NodeType::ClusterScope;
     group->snap = &s;
-    group->search = search;
     group->key = "cluster-scoped";
     group->text = lower(tr("Cluster-scoped objects").toStdString());
     for (std::size_t o = 0; o < s.objects.size(); ++o) {
@@ -344,7 +340,7 @@ int WorkloadTreeModel::worstSeverity(const Node *node)
 bool WorkloadTreeModel::sameChecklistData(const Node *a, const Node *b)
 {
     const Summary x = summaryOf(a), y = summaryOf(b);
-    if (x.worst != y.worst || x.count != y.count || !sameText(searchText(a), searchText(b)))
+    if (x.worst != y.worst || x.count != y.count || !sameSearchText(a, b))
         return false;
     if (a->type == NodeType::Workload) {
         const auto &p = a->snap->workloads[std::size_t(a->workload)].id().checklist;
@@ -436,10 +432,8 @@ QVariant WorkloadTreeModel::checklistData(const Node *n, const QModelIndex &inde
             key = q(p->fullKey()) + QLatin1Char('|') + key;
         return key;
     }
-    case SearchTextRole: {
-        const std::string_view text = searchText(n);
-        return QString::fromUtf8(text.data(), qsizetype(text.size()));
-    }
+    case SearchTextRole:
+        return QString::fromStdString(searchText(n));
     case AnyFailRole:
         return false;
     case FileIndexRole:
@@ -507,8 +501,7 @@ void WorkloadTreeModel::setRuleSets(RuleSets sets)
     beginResetModel();
     m_ruleSets = sets;
     m_root.reset(); // before the new rows are built: two whole trees never live together
-    m_root = m_view.snapshot ? buildTree(*m_view.snapshot, m_view.search.get())
-                             : std::make_unique<Node>();
+    m_root = m_snapshot ? buildTree(*m_snapshot) : std::make_unique<Node>();
     endResetModel();
 }
 

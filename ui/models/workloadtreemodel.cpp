@@ -38,15 +38,12 @@ WorkloadTreeModel::WorkloadTreeModel(QObject *parent)
 
 WorkloadTreeModel::~WorkloadTreeModel() = default;
 
-std::unique_ptr<WorkloadTreeModel::Node> WorkloadTreeModel::workloadTree(const WorkspaceSnapshot &s,
-                                                                         const SearchIndex *search,
-                                                                         int n, int w,
-                                                                         bool deep) const
+std::unique_ptr<WorkloadTreeModel::Node>
+WorkloadTreeModel::workloadTree(const WorkspaceSnapshot &s, int n, int w, bool deep) const
 {
     auto node = std::make_unique<Node>();
     node->type = NodeType::Workload;
     node->snap = &s;
-    node->search = search;
     node->ns = n;
     node->workload = w;
     node->key = "w:" + s.workloads[static_cast<std::size_t>(w)].key();
@@ -70,7 +67,6 @@ void WorkloadTreeModel::fillWorkload(Node *wNode) const
         auto cNode = std::make_unique<Node>();
         cNode->type = NodeType::Container;
         cNode->snap = &s;
-        cNode->search = wNode->search;
         cNode->ns = wNode->ns;
         cNode->workload = wNode->workload;
         cNode->container = static_cast<int>(c);
@@ -82,11 +78,11 @@ void WorkloadTreeModel::fillWorkload(Node *wNode) const
     // Live objects nest under their controller (Deployment → ReplicaSet → Pod), which is
     // always of the same namespace.
     for (int child : s.workloads.owned(w))
-        wNode->add(workloadTree(s, wNode->search, wNode->ns, child, true));
+        wNode->add(workloadTree(s, wNode->ns, child, true));
 }
 
-std::unique_ptr<WorkloadTreeModel::Node>
-WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *search, bool deep) const
+std::unique_ptr<WorkloadTreeModel::Node> WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s,
+                                                                      bool deep) const
 {
     auto root = std::make_unique<Node>();
     // Workloads of a rendered root are shown under their root, not their namespace.
@@ -100,7 +96,6 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *sear
         auto rNode = std::make_unique<Node>();
         rNode->type = NodeType::Root;
         rNode->snap = &s;
-        rNode->search = search;
         rNode->root = static_cast<int>(r);
         rNode->key = "root:" + s.roots[r].path;
         rootNodes.push_back(root->add(std::move(rNode)));
@@ -116,7 +111,7 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *sear
     }
     std::vector<std::unique_ptr<Node>> built(tops.size());
     Engine::parallelFor(tops.size(), [&](std::size_t k) {
-        built[k] = workloadTree(s, search, tops[k].first, tops[k].second, deep);
+        built[k] = workloadTree(s, tops[k].first, tops[k].second, deep);
     });
     std::size_t next = 0;
     for (std::size_t n = 0; n < s.namespaces.size(); ++n) {
@@ -124,7 +119,6 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *sear
         auto nsNode = std::make_unique<Node>();
         nsNode->type = NodeType::Namespace;
         nsNode->snap = &s;
-        nsNode->search = search;
         nsNode->ns = static_cast<int>(n);
         nsNode->key = "ns:" + ns.name;
         nsNode->text = namespaceSummary(Engine::namespaceNumbers(s, ns)).toStdString();
@@ -141,13 +135,13 @@ WorkloadTreeModel::buildTree(const WorkspaceSnapshot &s, const SearchIndex *sear
         if (anyOwn || ns.workloads.empty() || ns.declared)
             root->add(std::move(nsNode));
     }
-    addClusterScoped(root.get(), s, search);
+    addClusterScoped(root.get(), s);
     return root;
 }
 
 bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
 {
-    if (a->type != b->type || !a->snap || !b->snap || !a->search || !b->search)
+    if (a->type != b->type || !a->snap || !b->snap)
         return false;
     if (!sameChecklistData(a, b))
         return false;
@@ -170,7 +164,7 @@ bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
         const auto &x = a->snap->workloads[std::size_t(a->workload)];
         const auto &y = b->snap->workloads[std::size_t(b->workload)];
         return std::equal(std::begin(x.verdicts), std::end(x.verdicts), std::begin(y.verdicts)) &&
-               x.id().line == y.id().line && sameText(searchText(a), searchText(b));
+               x.id().line == y.id().line;
     }
     case NodeType::Container:
     default:
@@ -179,112 +173,12 @@ bool WorkloadTreeModel::sameData(const Node *a, const Node *b)
         const auto &x = a->fieldEntry();
         const auto &y = b->fieldEntry();
         const auto xt = x.view(), yt = y.view();
+        // The text (sameFieldText) was compared with the checklist's data.
         return std::equal(std::begin(x.verdicts), std::end(x.verdicts), std::begin(y.verdicts)) &&
-               xt.present == yt.present && xt.line == yt.line &&
-               sameFieldText(a->snap->workloads[std::size_t(a->workload)], x,
-                             b->snap->workloads[std::size_t(b->workload)], y);
+               xt.present == yt.present && xt.line == yt.line;
     }
     }
     return false;
-}
-
-std::string_view WorkloadTreeModel::searchText(const Node *node)
-{
-    if (!node->snap || !node->search)
-        return {};
-    switch (node->type) {
-    case NodeType::Root:
-        return node->snap->roots[std::size_t(node->root)].path;
-    case NodeType::Namespace:
-        return node->snap->namespaces[std::size_t(node->ns)].name;
-    case NodeType::Workload:
-        return node->search->workloadText(node->workload);
-    case NodeType::Container:
-        return node->snap->workloads[std::size_t(node->workload)]
-            .id()
-            .containers[std::size_t(node->container)]
-            .name;
-    case NodeType::Field:
-        return {}; // not kept: fieldMatches, fieldText
-    case NodeType::Finding:
-    case NodeType::FindingField:
-        if (node->owner >= 0)
-            return node->search->findingText(
-                node->owner, node->finding,
-                node->type == NodeType::FindingField ? node->findingField : -1);
-        return node->text;
-    default:
-        return node->text;
-    }
-}
-
-bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<std::string> &words,
-                                   bool onlyFailing) const
-{
-    if (!index.isValid())
-        return false;
-    const Row row = rowAt(index);
-    const Node *node = row.get();
-    if (onlyFailing) {
-        bool fails = showsChecklist() && worstSeverity(node) >= 0;
-        for (int c = BaselineColumn; showsPss() && c < ColumnCountValue && !fails; ++c)
-            fails = verdict(node, c) == Verdict::Fail || verdict(node, c) == Verdict::PodsRejected;
-        if (!fails)
-            return false;
-    }
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        const std::string &word = words[i];
-        bool found = false;
-        for (const Node *n = node; n && n != m_root.get() && !found; n = n->parent) {
-            if (n->type == NodeType::Workload || n->type == NodeType::Container) {
-                found = rememberedTextHas(n, words, i);
-                continue;
-            }
-            if (n->type == NodeType::Field) {
-                // Its checks' reasons need no search: its workload, an ancestor, holds them.
-                found = n->snap && fieldMatches(n->snap->workloads[std::size_t(n->workload)],
-                                                n->fieldEntry(), word, false);
-                continue;
-            }
-            const std::string_view text = searchText(n);
-            // Namespace and container names are not lower-cased in the snapshot.
-            found = (n->type == NodeType::Namespace || n->type == NodeType::Container ||
-                     n->type == NodeType::Root)
-                        ? containsLowered(text, word)
-                        : text.find(word) != std::string_view::npos;
-        }
-        if (!found)
-            return false;
-    }
-    return true;
-}
-
-bool WorkloadTreeModel::rememberedTextHas(const Node *n, const std::vector<std::string> &words,
-                                          std::size_t i) const
-{
-    auto &memos = m_lastWorkloads;
-    if (memos.generation != m_generation || memos.words != words) {
-        memos = WorkloadMatches{m_generation, words, {}, 0};
-    }
-    WorkloadMatch *found = nullptr;
-    for (auto &m : memos.last)
-        found = m.node == n ? &m : found;
-    if (!found) {
-        found = &memos.last[memos.next];
-        memos.next = (memos.next + 1) % std::size(memos.last);
-        *found = {n, 0, 0};
-    }
-    auto &memo = *found;
-    const std::uint64_t bit = i < 64 ? std::uint64_t(1) << i : 0;
-    if (memo.known & bit)
-        return (memo.found & bit) != 0;
-    // Container names are not lower-cased in the snapshot.
-    const std::string_view text = searchText(n);
-    const bool has = n->type == NodeType::Container ? containsLowered(text, words[i])
-                                                    : text.find(words[i]) != std::string_view::npos;
-    memo.known |= bit;
-    memo.found |= has ? bit : 0;
-    return has;
 }
 
 namespace {
@@ -593,12 +487,8 @@ QVariant WorkloadTreeModel::data(const QModelIndex &index, int role) const
             return {};
         return namespaceChips(snapshot->namespaces[static_cast<std::size_t>(n->ns)],
                               snapshot->forcedLevel.has_value());
-    case SearchTextRole: {
-        if (n->type == NodeType::Field)
-            return q(fieldText(snapshot->workloads[std::size_t(n->workload)], n->fieldEntry()));
-        const std::string_view text = searchText(n);
-        return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-    }
+    case SearchTextRole:
+        return q(searchText(n));
     default:
         return {};
     }

@@ -2,7 +2,6 @@
 #pragma once
 
 #include "engine/workspacesnapshot.h"
-#include "viewsnapshot.h"
 
 #include <QAbstractItemModel>
 
@@ -13,10 +12,9 @@ namespace PodSec::Ui {
 
 /// Kustomize and Helm roots → their rendered workloads, then
 /// namespaces → workloads → pod-level fields and containers → container fields, over one
-/// immutable WorkspaceSnapshot and its SearchIndex (a ViewSnapshot). Raw data only: verdicts come
-/// out as VerdictRole, and the BadgeProxyModel turns them into icons and translated text.
-/// setSnapshot() updates in place (rows inserted/removed/changed by stable keys), so expansion and
-/// selection survive a re-evaluation.
+/// immutable WorkspaceSnapshot. Raw data only: verdicts come out as VerdictRole, and the
+/// BadgeProxyModel turns them into icons and translated text. setSnapshot() updates in place (rows
+/// inserted/removed/changed by stable keys), so expansion and selection survive a re-evaluation.
 class WorkloadTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -73,14 +71,8 @@ public:
 
     /// Updates in place (rows inserted, removed and changed by stable keys) unless more than
     /// MaxInPlaceChanges rows would be inserted, removed or changed; then the model is reset.
-    /// A view without its search index gets one built here.
-    void setSnapshot(ViewSnapshot view);
-    /// The same, deriving the search index on the calling thread (tests and tools; the
-    /// window gets it built by the Workspace).
     void setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot);
-    std::shared_ptr<const WorkspaceSnapshot> snapshot() const { return m_view.snapshot; }
-    /// What the text filter matches, for the current snapshot.
-    std::shared_ptr<const SearchIndex> searchIndex() const { return m_view.search; }
+    std::shared_ptr<const WorkspaceSnapshot> snapshot() const { return m_snapshot; }
 
     /// The snapshot entries behind an index (nullptr when not of that type).
     const NamespaceEntry *namespaceAt(const QModelIndex &index) const;
@@ -134,12 +126,10 @@ public:
 private:
     /// The tree of a snapshot. Not deep: each top-level workload is a row alone, its rows
     /// below still to be built (Node::pending; fillWorkload).
-    std::unique_ptr<Node> buildTree(const WorkspaceSnapshot &s, const SearchIndex *search,
-                                    bool deep = true) const;
+    std::unique_ptr<Node> buildTree(const WorkspaceSnapshot &s, bool deep = true) const;
     /// A workload's row; deep: with its rows and those of the workloads it controls
     /// (thread-safe: reads only).
-    std::unique_ptr<Node> workloadTree(const WorkspaceSnapshot &s, const SearchIndex *search, int n,
-                                       int w, bool deep) const;
+    std::unique_ptr<Node> workloadTree(const WorkspaceSnapshot &s, int n, int w, bool deep) const;
     /// Builds the rows below a pending workload row (thread-safe for distinct rows).
     void fillWorkload(Node *wNode) const;
     /// Fills the pending rows among nodes[first...] (at most FillBatch of them) in parallel.
@@ -164,12 +154,16 @@ private:
     /// dataChanged for the rows (sorted) below parentIndex, in contiguous ranges.
     void emitChanged(const QModelIndex &parentIndex, const std::vector<int> &rows);
     Verdict verdict(const Node *node, int column) const;
-    static std::string_view searchText(const Node *node);
+    /// The row's filter text (SearchTextRole; filtertext.h), and whether it holds word
+    /// (lower-case, without spaces) or equals another row's, without making it.
+    static std::string searchText(const Node *node);
+    static bool textHas(const Node *node, std::string_view word);
+    static bool sameSearchText(const Node *a, const Node *b);
     static bool sameData(const Node *a, const Node *b);
     // Checklist rows (checklistrows.cpp).
     void addWorkloadFindings(Node *workload) const;
     void addNamespaceChecklist(Node *ns) const;
-    void addClusterScoped(Node *root, const WorkspaceSnapshot &s, const SearchIndex *search) const;
+    void addClusterScoped(Node *root, const WorkspaceSnapshot &s) const;
     static bool isChecklistNode(const Node *node);
     static bool sameChecklistData(const Node *a, const Node *b);
     static int worstSeverity(const Node *node);
@@ -183,7 +177,7 @@ private:
     bool rememberedTextHas(const Node *n, const std::vector<std::string> &words,
                            std::size_t i) const;
 
-    ViewSnapshot m_view;
+    std::shared_ptr<const WorkspaceSnapshot> m_snapshot;
     std::unique_ptr<Node> m_root;
     RuleSets m_ruleSets = RuleSets::Both;
     /// Moves on with every change this model signals (connected first, so before any view

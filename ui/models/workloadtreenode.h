@@ -45,12 +45,11 @@ struct WorkloadTreeModel::Node
     int fields = 0;
     std::unique_ptr<std::vector<int>> fieldMap;
     std::string key;
-    /// The snapshot (and its search index) the indices below refer to. During an update old
+    /// The snapshot the indices below refer to. During an update old
     /// rows still point at the previous snapshot (kept alive until the update is done), so
     /// views that ask for data while rows are being removed or inserted always get
     /// consistent answers.
     const WorkspaceSnapshot *snap = nullptr;
-    const SearchIndex *search = nullptr;
     int root = -1;      // index into snapshot roots (Root nodes)
     int ns = -1;        // index into snapshot namespaces
     int workload = -1;  // index into snapshot workloads
@@ -150,7 +149,6 @@ struct WorkloadTreeModel::Node
     void takeIndices(const Node &n)
     {
         snap = n.snap;
-        search = n.search;
         root = n.root;
         ns = n.ns;
         workload = n.workload;
@@ -176,7 +174,6 @@ public:
         m_field.parent = const_cast<Node *>(parent);
         m_field.row = r - parent->fields; // visibleRow() gives r back
         m_field.snap = parent->snap;
-        m_field.search = parent->search;
         m_field.ns = parent->ns;
         m_field.workload = parent->workload;
         m_field.container = parent->container;

@@ -89,18 +89,10 @@ void WorkloadTreeModel::noteNodeGone()
 
 void WorkloadTreeModel::setSnapshot(std::shared_ptr<const WorkspaceSnapshot> snapshot)
 {
-    setSnapshot(ViewSnapshot::derive(std::move(snapshot), &m_view));
-}
-
-void WorkloadTreeModel::setSnapshot(ViewSnapshot view)
-{
-    if (view.snapshot && !view.search)
-        view = ViewSnapshot::derive(std::move(view.snapshot), &m_view);
-    if (!m_view.snapshot) {
-        auto newRoot =
-            view.snapshot ? buildTree(*view.snapshot, view.search.get()) : std::make_unique<Node>();
+    if (!m_snapshot) {
+        auto newRoot = snapshot ? buildTree(*snapshot) : std::make_unique<Node>();
         beginResetModel();
-        m_view = std::move(view);
+        m_snapshot = std::move(snapshot);
         auto oldRoot = std::exchange(m_root, std::move(newRoot));
         endResetModel();
         disposeLater(std::move(oldRoot), true);
@@ -109,10 +101,9 @@ void WorkloadTreeModel::setSnapshot(ViewSnapshot view)
     // The new tree's top-level workloads start as rows alone; the rows below them are built
     // a batch at a time, compared (or reconciled) and dropped, so the tree shown and a whole
     // second one never live together (issue #19: 18 MB at 10,000 workloads).
-    auto newRoot = view.snapshot ? buildTree(*view.snapshot, view.search.get(), false)
-                                 : std::make_unique<Node>();
-    // Keep the old snapshot and index alive until the tree no longer refers to them.
-    auto old = std::exchange(m_view, std::move(view));
+    auto newRoot = snapshot ? buildTree(*snapshot, false) : std::make_unique<Node>();
+    // Keep the old snapshot alive until the tree no longer refers to it.
+    auto old = std::exchange(m_snapshot, std::move(snapshot));
     // Thousands of inserted, removed or changed rows (a version switch on a large
     // workspace) cost views far more than one reset; views restore expansion and selection
     // by KeyRole. Edits change a few rows and stay in place.

@@ -26,7 +26,7 @@ Workspace::Workspace(QObject *parent) : QObject(parent)
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         const bool cancelled = m_watcher.isCanceled();
-        ViewSnapshot result;
+        std::shared_ptr<const WorkspaceSnapshot> result;
         if (!cancelled && m_watcher.future().resultCount() > 0)
             result = m_watcher.result();
         m_busy = false;
@@ -34,25 +34,25 @@ Workspace::Workspace(QObject *parent) : QObject(parent)
         if (then != Then::Done) {
             // Only texts were added meanwhile: this result is still right for the files it
             // saw, so it is shown, and the next round reuses it for them.
-            ViewSnapshot partial;
-            if (result.snapshot && then == Then::AddedTexts) {
+            std::shared_ptr<const WorkspaceSnapshot> partial;
+            if (result && then == Then::AddedTexts) {
                 m_last = std::move(result);
                 partial = m_last;
             }
             evaluate(); // busy again before anyone hears of the partial result
-            if (partial.snapshot)
+            if (partial)
                 Q_EMIT snapshotReady(partial);
             return;
         }
         Q_EMIT busyChanged(false);
-        if (result.snapshot) {
+        if (result) {
             m_last = std::move(result);
             Q_EMIT snapshotReady(m_last);
             if (auto with = std::exchange(m_storeWith, std::nullopt)) {
                 // Once the tree is filled: the records are written off the GUI thread, after
                 // the window's own work, not beside it.
                 QThreadPool::globalInstance()->start(
-                    [snapshot = m_last.snapshot, with] { with->cache->store(*snapshot, *with); });
+                    [snapshot = m_last, with] { with->cache->store(*snapshot, *with); });
             }
         }
     });
@@ -276,7 +276,7 @@ void Workspace::evaluate()
     options.liveAccess = m_readOnly;
     auto previous = m_last;
     // Only a first evaluation of files looks in the re-open cache, and stores what it read.
-    if (!m_readOnly && !previous.snapshot)
+    if (!m_readOnly && !previous)
         options.cache = m_cache;
     m_storeWith = options.cache ? std::optional<SnapshotOptions>(options) : std::nullopt;
     auto walkProblems = m_walkProblems;
@@ -297,16 +297,14 @@ void Workspace::evaluate()
                             },
                             Qt::QueuedConnection);
                 },
-                cancelFlag.get(), previous.snapshot.get(), walkProblems);
+                cancelFlag.get(), previous.get(), walkProblems);
             if (!snapshot)
-                return ViewSnapshot();
-            // The window's own data, here too, so the GUI thread only hands it over.
+                return std::shared_ptr<const WorkspaceSnapshot>();
             PhaseTiming timing;
-            auto view = ViewSnapshot::derive(sharedDisposedLater(std::move(*snapshot)), &previous);
-            timing.lap("window: search index");
+            auto shared = sharedDisposedLater(std::move(*snapshot));
             releaseFreeMemory(); // what parsing and evaluating left behind
             timing.lap("window: free memory released");
-            return view;
+            return shared;
         }));
 }
 

@@ -3,7 +3,6 @@
 
 #include "common/fileinput.h"
 #include "engine/workspacesnapshot.h"
-#include "viewsnapshot.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -103,7 +102,7 @@ public:
                                     std::vector<Render::Root> *roots = nullptr);
 
 Q_SIGNALS:
-    void snapshotReady(PodSec::Ui::ViewSnapshot view);
+    void snapshotReady(std::shared_ptr<const PodSec::WorkspaceSnapshot> snapshot);
     void progress(int done, int total);
     void busyChanged(bool busy);
 
@@ -121,8 +120,8 @@ private:
     Render::Options m_renderOptions;
     /// The rendered roots of the workspace (their files are renderings, read-only).
     std::vector<RootEntry> m_renderRoots;
-    /// An empty ViewSnapshot when the evaluation was cancelled.
-    QFutureWatcher<ViewSnapshot> m_watcher;
+    /// Null when the evaluation was cancelled.
+    QFutureWatcher<std::shared_ptr<const WorkspaceSnapshot>> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     /// What to do when the running evaluation ends: nothing more, evaluate the texts added
     /// meanwhile (its result still stands), or start again (its result is stale).
@@ -132,8 +131,8 @@ private:
     /// finished result.)
     bool m_busy = false;
     /// The newest snapshot built with the current options: unchanged files keep their
-    /// workloads (and unchanged workloads their search text) from it.
-    ViewSnapshot m_last;
+    /// workloads from it.
+    std::shared_ptr<const WorkspaceSnapshot> m_last;
     bool m_readOnly = false;
     std::shared_ptr<const Engine::FactsCache> m_cache;
     /// The options of a running first evaluation that looked in the cache: its result is

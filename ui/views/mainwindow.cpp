@@ -422,16 +422,16 @@ bool MainWindow::loadAdmissionConfig(const QString &path)
     return true;
 }
 
-void MainWindow::applySnapshot(const ViewSnapshot &view)
+void MainWindow::applySnapshot(const std::shared_ptr<const WorkspaceSnapshot> &snapshot)
 {
     const bool first = !m_model->snapshot() || m_model->rowCount() == 0;
     QElapsedTimer timing;
     timing.start();
     m_sync->setApplying(true);
-    m_model->setSnapshot(view);
+    m_model->setSnapshot(snapshot);
     const qint64 tTree = timing.elapsed();
-    m_problems->setSnapshot(view.snapshot);
-    m_access->setResult(view.snapshot ? view.snapshot->access : nullptr);
+    m_problems->setSnapshot(snapshot);
+    m_access->setResult(snapshot ? snapshot->access : nullptr);
     const qint64 tModel = timing.elapsed();
     m_filter->refilter();
     updateFilterCount();

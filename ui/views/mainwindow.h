@@ -28,6 +28,10 @@ struct FileProblem;
 struct SnapshotOptions;
 } // namespace PodSec
 
+namespace PodSec {
+struct WorkspaceSnapshot;
+} // namespace PodSec
+
 namespace PodSec::Lessons {
 struct Lesson;
 } // namespace PodSec::Lessons
@@ -45,7 +49,6 @@ class DocumentSet;
 class OverviewPage;
 class ProblemsPanel;
 class SelectionSync;
-struct ViewSnapshot;
 class Workspace;
 class WorkloadFilterProxyModel;
 class WorkloadTreeModel;
@@ -251,7 +254,7 @@ private:
     /// The selector into the options (SnapshotOptions::checklist), settings, tree and columns.
     void applyRuleSets(SnapshotOptions &options);
 
-    void applySnapshot(const ViewSnapshot &view);
+    void applySnapshot(const std::shared_ptr<const WorkspaceSnapshot> &snapshot);
     void updateStatus();
     /// Enables the fix actions only where fixes can be applied (not on a cluster).
     void updateFixActions();

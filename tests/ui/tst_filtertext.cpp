@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// The filter's search index: what a workload and a field match, lower-cased, and texts shared
-// with the index of an earlier snapshot for the workloads that did not change.
+// The filter's texts: what a workload, a field and a checklist finding match, lower-cased, and
+// that looking for a word in their pieces finds exactly what looking in the texts would.
 #include "uitestutil.h"
 
-#include "models/searchindex.h"
-#include "models/viewsnapshot.h"
+#include "models/filtertext.h"
 #include "models/workloadfilterproxymodel.h"
 #include "models/workloadtreemodel.h"
 
@@ -53,26 +52,22 @@ bool contains(const std::string &text, const std::string &part)
     return text.find(part) != std::string::npos;
 }
 
-/// Every text of an index, one line per workload and field, for comparisons.
-QStringList dump(const WorkspaceSnapshot &s, const SearchIndex &index)
+/// Words to look for in a text: each of its pieces (split at spaces), their first and last
+/// three characters, and some the text may not hold.
+std::vector<std::string> candidateWords(const std::string &text)
 {
-    QStringList lines;
-    for (std::size_t w = 0; w < s.workloads.size(); ++w) {
-        const auto &workload = s.workloads[w];
-        lines << QString::fromStdString(std::string(index.workloadText(int(w))));
-        for (const auto &f : workload.podFields)
-            lines << QStringLiteral("  ") + QString::fromStdString(fieldText(workload, f));
-        for (const auto &c : workload.id().containers) {
-            for (const auto &f : workload.fieldsOf(c))
-                lines << QStringLiteral("    ") + QString::fromStdString(fieldText(workload, f));
-        }
-        for (std::size_t k = 0; k < workload.id().checklist.size(); ++k) {
-            for (int f = -1; f < int(workload.id().checklist[k].fields.size()); ++f)
-                lines << QStringLiteral("  k ") + QString::fromStdString(std::string(
-                                                      index.findingText(int(w), int(k), f)));
-        }
+    std::vector<std::string> words = {"runasuser", "0",   "]",       "restricted", "no-such-word",
+                                      "true",      "\"s", "warning", "pod"};
+    for (const auto &piece : QString::fromStdString(text).split(QLatin1Char(' '))) {
+        const std::string p = piece.toStdString();
+        if (p.empty())
+            continue;
+        words.push_back(p);
+        words.push_back(p.substr(0, 3));
+        if (p.size() > 3)
+            words.push_back(p.substr(p.size() - 3));
     }
-    return lines;
+    return words;
 }
 
 /// The first field whose path starts with path.
@@ -107,7 +102,7 @@ QStringList filtered(const std::shared_ptr<const WorkspaceSnapshot> &snapshot, c
 
 } // namespace
 
-class TestSearchIndex : public QObject
+class TestFilterText : public QObject
 {
     Q_OBJECT
 
@@ -117,9 +112,8 @@ private Q_SLOTS:
     {
         const auto snapshot = TestUtil::snapshotOf({{"pod.yaml", pod("Root-User", "0")}});
         QVERIFY(snapshot);
-        const auto index = SearchIndex::build(*snapshot);
-        QCOMPARE(index->workloadCount(), std::size_t(1));
-        const std::string text(index->workloadText(0));
+        QCOMPARE(snapshot->workloads.size(), std::size_t(1));
+        const std::string text = workloadText(snapshot->workloads[0], "pod.yaml");
         QVERIFY2(text.rfind("pod root-user demo ", 0) == 0, text.c_str());
         const auto &w = snapshot->workloads[0];
         int failing = 0;
@@ -135,7 +129,7 @@ private Q_SLOTS:
         // Nothing fails: only kind, name, namespace and the file's path (a file name finds
         // what it holds).
         const auto passing = TestUtil::snapshotOf({{"dir/Pod.yaml", pod("Fine", "1000")}});
-        QCOMPARE(SearchIndex::build(*passing)->workloadText(0),
+        QCOMPARE(workloadText(passing->workloads[0], passing->files[0].path),
                  std::string("pod fine demo dir/pod.yaml"));
     }
 
@@ -172,10 +166,6 @@ private Q_SLOTS:
         const std::string addText = fieldText(w, *add);
         QVERIFY2(contains(addText, "net_bind_service"), addText.c_str());
         QCOMPARE(lower(addText), addText);
-        // Out of range: empty, not a crash.
-        const auto index = SearchIndex::build(*snapshot);
-        QVERIFY(index->workloadText(-1).empty());
-        QVERIFY(index->workloadText(1).empty());
     }
 
     // A field's text is not kept; the filter looks for a word in its pieces. Over every field
@@ -191,10 +181,9 @@ private Q_SLOTS:
         const auto old = TestUtil::snapshotOf(files, older);
         int words = 0, found = 0, byReasonOnly = 0, same = 0;
         for (const auto &snapshot : {latest, old}) {
-            const auto index = SearchIndex::build(*snapshot);
-            for (std::size_t i = 0; i < snapshot->workloads.size(); ++i) {
-                const auto &w = snapshot->workloads[i];
-                const std::string_view workloadText = index->workloadText(int(i));
+            for (const auto &w : snapshot->workloads) {
+                const std::string ownText =
+                    workloadText(w, snapshot->files[std::size_t(w.file)].path);
                 std::vector<const FieldEntry *> fields;
                 for (const auto &f : w.podFields)
                     fields.push_back(&f);
@@ -205,28 +194,14 @@ private Q_SLOTS:
                 for (const auto *f : fields) {
                     const std::string text = fieldText(w, *f);
                     QCOMPARE(lower(text), text);
-                    // Words: each piece, its first and last three characters, and ones the
-                    // text may not hold.
-                    std::vector<std::string> candidates = {
-                        "runasuser", "0", "]", "restricted", "no-such-word", "true", "\"s"};
-                    for (const auto &piece : QString::fromStdString(text).split(QLatin1Char(' '))) {
-                        const std::string p = piece.toStdString();
-                        candidates.push_back(p);
-                        candidates.push_back(p.substr(0, 3));
-                        if (p.size() > 3)
-                            candidates.push_back(p.substr(p.size() - 3));
-                    }
-                    for (const auto &word : candidates) {
-                        if (word.empty())
-                            continue;
+                    for (const auto &word : candidateWords(text)) {
                         const bool inText = contains(text, word);
                         QVERIFY2(fieldMatches(w, *f, word) == inText,
                                  (text + " / " + word).c_str());
                         const bool withoutReasons = fieldMatches(w, *f, word, false);
                         QVERIFY(!withoutReasons || inText);
                         if (inText && !withoutReasons) {
-                            QVERIFY2(workloadText.find(word) != std::string_view::npos,
-                                     (text + " / " + word).c_str());
+                            QVERIFY2(contains(ownText, word), (text + " / " + word).c_str());
                             ++byReasonOnly;
                         }
                         ++words;
@@ -253,40 +228,103 @@ private Q_SLOTS:
     }
 
     // A workload's checklist finding: rule ID, reason, detail and severity; each of its
-    // fields: path and value. Nothing past a finding's fields.
+    // fields: path and value.
     void findingTextHasRuleReasonAndFields()
     {
         SnapshotOptions options;
         options.checklist = true;
         const auto snapshot =
             TestUtil::snapshotOf(TestUtil::readFiles(TestUtil::sampleDir()), options);
-        const auto index = SearchIndex::build(*snapshot);
         int findings = 0, fields = 0;
-        for (std::size_t w = 0; w < snapshot->workloads.size(); ++w) {
-            const auto &workload = snapshot->workloads[w];
-            for (std::size_t k = 0; k < workload.id().checklist.size(); ++k) {
-                const auto &f = workload.id().checklist[k];
+        for (const auto &workload : snapshot->workloads) {
+            for (const auto &f : workload.id().checklist) {
                 QVERIFY(f.rule);
-                QCOMPARE(std::string(index->findingText(int(w), int(k))),
+                QCOMPARE(findingText(f),
                          lower(std::string(f.rule->id) + ' ' + f.reason + ' ' + f.detail + ' ' +
                                Engine::severityName(f.severity())));
-                for (std::size_t j = 0; j < f.fields.size(); ++j) {
-                    QCOMPARE(std::string(index->findingText(int(w), int(k), int(j))),
-                             lower(f.fields[j].path + ' ' + f.fields[j].value));
+                for (const auto &field : f.fields) {
+                    QCOMPARE(findingFieldText(field), lower(field.path + ' ' + field.value));
                     ++fields;
                 }
-                QVERIFY(index->findingText(int(w), int(k), int(f.fields.size())).empty());
                 ++findings;
             }
-            QVERIFY(index->findingText(int(w), int(workload.id().checklist.size())).empty());
         }
         QVERIFY(findings > 5);
         QVERIFY(fields > 0);
-        QVERIFY(index->findingText(0, -1).empty());
-        QVERIFY(index->findingText(0, 0, -2).empty());
     }
 
-    // The filter reads the index: any case of a reason, a value or a name matches.
+    // The texts are not kept; the filter looks for a word in their pieces. Over every
+    // workload and checklist finding of the sample, at two versions: a word is found in the
+    // pieces exactly when the text holds it, and pieces called the same make the same text.
+    void matchesAgreeWithTheTexts()
+    {
+        const auto files = TestUtil::readFiles(TestUtil::sampleDir());
+        SnapshotOptions latest, older;
+        latest.checklist = older.checklist = true;
+        older.version = Policy::Version::v1(22);
+        const auto a = TestUtil::snapshotOf(files, latest);
+        const auto b = TestUtil::snapshotOf(files, older);
+        int words = 0, found = 0, same = 0, differ = 0;
+        // The first word matches gets wrong, as "text / word"; empty when none.
+        const auto check = [&](const std::string &text, auto &&matches) {
+            if (lower(text) != text)
+                return text + " (not lower-case)";
+            for (const auto &word : candidateWords(text)) {
+                const bool inText = contains(text, word);
+                if (matches(word) != inText)
+                    return text + " / " + word;
+                ++words;
+                found += inText;
+            }
+            return std::string();
+        };
+        for (const auto &snapshot : {a, b}) {
+            for (const auto &w : snapshot->workloads) {
+                const std::string path = snapshot->files[std::size_t(w.file)].path;
+                const std::string wrong =
+                    check(workloadText(w, path),
+                          [&](const std::string &word) { return workloadMatches(w, path, word); });
+                QVERIFY2(wrong.empty(), wrong.c_str());
+                for (const auto &f : w.id().checklist) {
+                    const std::string failed = check(findingText(f), [&](const std::string &word) {
+                        return findingMatches(f, word);
+                    });
+                    QVERIFY2(failed.empty(), failed.c_str());
+                    for (const auto &field : f.fields) {
+                        const std::string off =
+                            check(findingFieldText(field), [&](const std::string &word) {
+                                return findingFieldMatches(field, word);
+                            });
+                        QVERIFY2(off.empty(), off.c_str());
+                    }
+                }
+            }
+        }
+        // The same workloads at two versions: the same text exactly when said so.
+        QCOMPARE(a->workloads.size(), b->workloads.size());
+        for (std::size_t i = 0; i < a->workloads.size(); ++i) {
+            const auto &x = a->workloads[i], &y = b->workloads[i];
+            const std::string &px = a->files[std::size_t(x.file)].path;
+            const std::string &py = b->files[std::size_t(y.file)].path;
+            const bool equal = workloadText(x, px) == workloadText(y, py);
+            QCOMPARE(sameWorkloadText(x, px, y, py), equal);
+            QVERIFY(!sameWorkloadText(x, px, y, py + "x"));
+            ++(equal ? same : differ);
+            const auto &fx = x.id().checklist;
+            for (std::size_t k = 0; k < fx.size(); ++k) {
+                QVERIFY(sameFindingText(fx[k], fx[k]));
+                if (k > 0)
+                    QCOMPARE(sameFindingText(fx[k], fx[k - 1]),
+                             findingText(fx[k]) == findingText(fx[k - 1]));
+            }
+        }
+        QVERIFY(words > 1000);
+        QVERIFY(found > 500 && found < words);
+        QVERIFY(same > 0);
+        QVERIFY(differ > 0); // some reasons differ between v1.22 and the latest
+    }
+
+    // The tree's filter: any case of a reason, a value or a name matches.
     void filterMatchesCaseInsensitively()
     {
         const auto snapshot = TestUtil::snapshotOf(
@@ -342,47 +380,43 @@ private Q_SLOTS:
         QCOMPARE(TestUtil::workloadNames(filter), QStringList());
     }
 
-    // A snapshot built on an earlier one: unchanged workloads share the earlier texts, changed
-    // ones get new texts, and every text equals that of a fresh index.
-    void reusedSnapshotSharesUnchangedTexts()
+    // A workload's checklist findings match in the tree too: by any case of a rule ID, a
+    // severity, or a finding field's value; a word nothing holds shows nothing.
+    void filterFindsChecklistFindings()
     {
-        const std::vector<WorkspaceFile> two = {{"a.yaml", pod("one", "0")},
-                                                {"b.yaml", pod("two", "0")}};
-        const auto first = TestUtil::snapshotOf(two);
-        const auto firstIndex = SearchIndex::build(*first);
-        QCOMPARE(firstIndex->reusedCount(), std::size_t(0));
-
-        // A page appended.
-        auto three = two;
-        three.emplace_back("c.yaml", pod("three", "0"));
-        const auto grown = std::make_shared<const WorkspaceSnapshot>(
-            *buildSnapshot(three, {}, {}, nullptr, first.get()));
-        const auto grownIndex = SearchIndex::build(*grown, first.get(), firstIndex.get());
-        QCOMPARE(grownIndex->reusedCount(), std::size_t(2));
-        QCOMPARE(grownIndex->workloadText(1).data(), firstIndex->workloadText(1).data()); // shared
-        QCOMPARE(dump(*grown, *grownIndex), dump(*grown, *SearchIndex::build(*grown)));
-
-        // b.yaml edited: its workload's text changes, the others are still shared.
-        auto edited = three;
-        edited[1].setText(pod("two", "1000"));
-        const auto after = std::make_shared<const WorkspaceSnapshot>(
-            *buildSnapshot(edited, {}, {}, nullptr, grown.get()));
-        const auto view = ViewSnapshot::derive(after, nullptr);
-        const ViewSnapshot before{grown, grownIndex};
-        const auto afterIndex = ViewSnapshot::derive(after, &before).search;
-        QCOMPARE(afterIndex->reusedCount(), std::size_t(2));
-        QVERIFY(afterIndex->workloadText(1) != grownIndex->workloadText(1));
-        QCOMPARE(afterIndex->workloadText(1), std::string("pod two demo ") + edited[1].path);
-        QCOMPARE(dump(*after, *afterIndex), dump(*after, *view.search));
-
-        // Another version: whatever is shared must still be exactly right.
-        SnapshotOptions older;
-        older.version = Policy::Version::v1(22);
-        const auto old = TestUtil::snapshotOf(edited, older);
-        const auto oldIndex = SearchIndex::build(*old, after.get(), afterIndex.get());
-        QCOMPARE(dump(*old, *oldIndex), dump(*old, *SearchIndex::build(*old)));
+        SnapshotOptions options;
+        options.checklist = true;
+        const auto snapshot =
+            TestUtil::snapshotOf(TestUtil::readFiles(TestUtil::sampleDir()), options);
+        WorkloadTreeModel model;
+        WorkloadFilterProxyModel filter;
+        filter.setSourceModel(&model);
+        model.setSnapshot(snapshot);
+        const QStringList all = TestUtil::workloadNames(filter);
+        const Engine::Finding *finding = nullptr;
+        const WorkloadEntry *owner = nullptr;
+        for (const auto &w : snapshot->workloads) {
+            for (const auto &f : w.id().checklist) {
+                if (!finding && !f.fields.empty() && f.fields.front().value.size() > 3) {
+                    finding = &f;
+                    owner = &w;
+                }
+            }
+        }
+        QVERIFY(finding && owner);
+        const QString ownerRow = QString::fromStdString(owner->id().kind + ' ' + owner->id().name);
+        for (const std::string &piece : {std::string(finding->rule->id),
+                                         std::string(Engine::severityName(finding->severity())),
+                                         finding->fields.front().value}) {
+            filter.setText(QString::fromStdString(piece).toUpper());
+            QVERIFY2(TestUtil::workloadNames(filter).contains(ownerRow), piece.c_str());
+        }
+        filter.setText(QString::fromStdString(std::string(finding->rule->id)));
+        QVERIFY(TestUtil::workloadNames(filter).size() < all.size());
+        filter.setText(QStringLiteral("no-such-text-anywhere"));
+        QCOMPARE(TestUtil::workloadNames(filter), QStringList());
     }
 };
 
-QTEST_GUILESS_MAIN(TestSearchIndex)
-#include "tst_searchindex.moc"
+QTEST_GUILESS_MAIN(TestFilterText)
+#include "tst_filtertext.moc"
