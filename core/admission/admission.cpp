@@ -53,6 +53,13 @@ AdmissionResult admit(const K8s::PodSpecView &pod, const NamespacePolicy &policy
     return admit(subjectOf(pod), policy, config, evaluate, username);
 }
 
+std::string denialMessage(bool enforce, const LevelVersion &policy,
+                          const Policy::Evaluation &evaluation)
+{
+    return std::string(enforce ? "violates " : "would violate ") + "PodSecurity \"" +
+           policy.toString() + "\": " + evaluation.aggregateDetail();
+}
+
 AdmissionResult admit(const Subject &subject, const NamespacePolicy &policy,
                       const AdmissionConfig &config, const Evaluate &evaluate,
                       const std::string &username)
@@ -71,17 +78,16 @@ AdmissionResult admit(const Subject &subject, const NamespacePolicy &policy,
         r.enforce.applies = r.audit.applies = r.warn.applies = false;
         return r;
     }
-    auto fill = [&](ModeResult &m, const char *prefix) {
+    auto fill = [&](ModeResult &m, bool enforce) {
         m.evaluation = evaluate(m.policy);
         m.allowed = m.evaluation.allowed();
         if (!m.allowed)
-            m.message = std::string(prefix) + "PodSecurity \"" + m.policy.toString() +
-                        "\": " + m.evaluation.aggregateDetail();
+            m.message = denialMessage(enforce, m.policy, m.evaluation);
     };
     if (r.enforce.applies)
-        fill(r.enforce, "violates ");
-    fill(r.audit, "would violate ");
-    fill(r.warn, "would violate ");
+        fill(r.enforce, true);
+    fill(r.audit, false);
+    fill(r.warn, false);
     if (!r.admitted()) {
         r.warn.applies = false; // a rejected request carries no warning
         r.warn.message.clear();

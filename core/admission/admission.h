@@ -58,6 +58,11 @@ Exemption exemptionOf(const Subject &subject, const AdmissionConfig &config,
 Exemption exemptionOf(const K8s::PodSpecView &pod, const AdmissionConfig &config,
                       const std::string &username = {});
 
+/// The API server's text for a mode whose evaluation at policy fails: "violates PodSecurity
+/// ..." (enforce) or "would violate PodSecurity ..." (audit, warn).
+std::string denialMessage(bool enforce, const LevelVersion &policy,
+                          const Policy::Evaluation &evaluation);
+
 /// Evaluates a pod or workload at a level and version (the caller may share results).
 using Evaluate = std::function<const Policy::Evaluation &(const LevelVersion &)>;
 

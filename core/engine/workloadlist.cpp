@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/workspacesnapshot.h"
 
+#include "admission/admission.h"
 #include "engine/snapshotentries.h"
 
 #include <algorithm>
@@ -24,12 +25,25 @@ void WorkloadEntry::setFacts(std::shared_ptr<const WorkloadFacts> f)
     identity = facts ? &facts->base : nullptr;
 }
 
+std::string WorkloadEntry::message(Column mode) const
+{
+    const ModeVerdict &m = mode == Column::Enforce ? admission.enforce
+                           : mode == Column::Audit ? admission.audit
+                                                   : admission.warn;
+    if (!facts || !m.applies || m.allowed ||
+        (mode != Column::Enforce && mode != Column::Audit && mode != Column::Warn))
+        return {};
+    // The evaluation admission judged the mode by (composeWorkload's), told again.
+    return Admission::denialMessage(mode == Column::Enforce, m.policy,
+                                    facts->checks.evaluate(m.policy, false));
+}
+
 WorkloadAdmission::WorkloadAdmission(const Admission::AdmissionResult &result)
     : exempt(result.exempt), policyError(result.policyError)
 {
     for (auto [to, from] : {std::pair{&enforce, &result.enforce}, std::pair{&audit, &result.audit},
                             std::pair{&warn, &result.warn}})
-        *to = ModeVerdict{from->policy, from->applies, from->allowed, from->message};
+        *to = ModeVerdict{from->policy, from->applies, from->allowed};
 }
 
 int WorkloadList::indexOf(const WorkloadEntry *entry) const

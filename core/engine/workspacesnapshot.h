@@ -188,11 +188,12 @@ struct ModeVerdict
     Policy::LevelVersion policy;
     bool applies = true; ///< as Admission::ModeResult::applies
     bool allowed = true;
-    std::string message; ///< the API server's text; empty when allowed or not applied
+    // The API server's text is not kept (10,000 workloads held 4 MB of them in each
+    // snapshot): WorkloadEntry::message tells it again.
 };
 
-/// What a workload's entry keeps of Admission::AdmissionResult: each mode's policy, verdict
-/// and message. The three empty evaluations were 216 of an entry's 1,096 bytes (issue #19).
+/// What a workload's entry keeps of Admission::AdmissionResult: each mode's policy and
+/// verdict. The three empty evaluations were 216 of an entry's 1,096 bytes (issue #19).
 struct WorkloadAdmission
 {
     WorkloadAdmission() = default;
@@ -256,6 +257,9 @@ struct WorkloadEntry
                : level == Policy::Level::Baseline ? &baseline
                                                   : nullptr;
     }
+    /// The API server's text for mode (Column::Enforce, Audit or Warn), as
+    /// Admission::ModeResult::message: empty when the mode passes or does not apply.
+    std::string message(Column mode) const;
     /// Fails level (never privileged).
     bool fails(Policy::Level level) const
     {

@@ -67,11 +67,15 @@ WorkspaceSnapshot streamed(const std::vector<WorkspaceFile> &files, const Snapsh
     return std::move(*snapshot);
 }
 
-QString modeText(const ModeVerdict &m)
+QString modeText(const WorkloadEntry &w, Column mode)
 {
+    const ModeVerdict &m = mode == Column::Enforce ? w.admission.enforce
+                           : mode == Column::Audit ? w.admission.audit
+                                                   : w.admission.warn;
     return q(m.policy.toString()) +
            (m.applies ? QStringLiteral(" applies ") : QStringLiteral(" - ")) +
-           (m.allowed ? QStringLiteral("allowed ") : QStringLiteral("denied ")) + q(m.message);
+           (m.allowed ? QStringLiteral("allowed ") : QStringLiteral("denied ")) +
+           q(w.message(mode));
 }
 
 QString modeText(const QJsonObject &m)
@@ -168,11 +172,11 @@ void compare(const QStringList &cliArgs, const std::vector<WorkspaceFile> &files
         QCOMPARE(what + admission[QLatin1String("exempt")].toString(),
                  what + QLatin1String(Admission::exemptionName(w.admission.exempt)));
         QCOMPARE(what + modeText(admission[QLatin1String("enforce")].toObject()),
-                 what + modeText(w.admission.enforce));
+                 what + modeText(w, Column::Enforce));
         QCOMPARE(what + modeText(admission[QLatin1String("audit")].toObject()),
-                 what + modeText(w.admission.audit));
+                 what + modeText(w, Column::Audit));
         QCOMPARE(what + modeText(admission[QLatin1String("warn")].toObject()),
-                 what + modeText(w.admission.warn));
+                 what + modeText(w, Column::Warn));
         denied += w.deniedByEnforce;
     }
     QCOMPARE(restricted[QLatin1String("summary")].toObject()[QLatin1String("denied")].toInt(),

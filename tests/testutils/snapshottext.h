@@ -133,9 +133,11 @@ inline QString snapshotText(const WorkspaceSnapshot &s)
         const auto &a = w.admission;
         out += std::string("  exempt=") + Admission::exemptionName(a.exempt) + " [" +
                a.policyError + "]\n";
-        for (const auto *m : {&a.enforce, &a.audit, &a.warn})
+        for (const auto &[m, mode] :
+             {std::pair{&a.enforce, Column::Enforce}, std::pair{&a.audit, Column::Audit},
+              std::pair{&a.warn, Column::Warn}})
             out += "  " + m->policy.toString() + (m->applies ? " applies" : " -") +
-                   (m->allowed ? " allowed " : " denied ") + m->message + '\n';
+                   (m->allowed ? " allowed " : " denied ") + w.message(mode) + '\n';
         out += fieldsText(w.podFields);
         for (const auto &c : w.id().containers)
             out += "  container " + c.name + ' ' + std::to_string(int(c.type)) + ' ' + c.path +

@@ -53,10 +53,11 @@ QString modeMessages(const WorkloadEntry &w, Texts &texts)
     {
         QString name;
         const ModeVerdict *result;
+        Column column;
     };
-    for (const Mode &m :
-         {Mode{DetailsPane::tr("Enforce"), &a.enforce}, Mode{DetailsPane::tr("Audit"), &a.audit},
-          Mode{DetailsPane::tr("Warn"), &a.warn}}) {
+    for (const Mode &m : {Mode{DetailsPane::tr("Enforce"), &a.enforce, Column::Enforce},
+                          Mode{DetailsPane::tr("Audit"), &a.audit, Column::Audit},
+                          Mode{DetailsPane::tr("Warn"), &a.warn, Column::Warn}}) {
         md += QStringLiteral("- **%1** %2: ").arg(m.name, code(q(m.result->policy.toString())));
         if (!m.result->applies) {
             md += m.result == &a.enforce
@@ -65,7 +66,7 @@ QString modeMessages(const WorkloadEntry &w, Texts &texts)
         } else if (m.result->allowed) {
             md += DetailsPane::tr("passes");
         } else {
-            QString text = q(m.result->message);
+            QString text = q(w.message(m.column));
             if (m.result == &a.warn)
                 text = QStringLiteral("Warning: ") + text;
             md += QStringLiteral("\n\n  > ") + texts(text);
