@@ -230,7 +230,13 @@ private Q_SLOTS:
             QTextDocument *doc = w.documents()->existingDocument(f);
             if (!doc || w.documents()->isDirty(f) || w.documents()->isLarge(f))
                 continue;
-            QCOMPARE(doc->toPlainText(), asShown(readFile(paths[f])));
+            // On a loaded machine the watcher's last reload may still be on its way (its
+            // debounce and stable reads run on timers); it must arrive, not merely start.
+            const auto shown = [&] {
+                QTextDocument *now = w.documents()->existingDocument(f);
+                return now ? now->toPlainText() : QStringLiteral("(no document)");
+            };
+            QTRY_COMPARE_WITH_TIMEOUT(shown(), asShown(readFile(paths[f])), 15000);
         }
         // Saving everything writes exactly what the editor shows.
         QVERIFY(w.saveAll());
