@@ -133,6 +133,29 @@ private Q_SLOTS:
                  std::string("pod fine demo dir/pod.yaml"));
     }
 
+    // containsLowered against lower-casing the text and searching it, on the edges: the
+    // word at either end, the whole text, a first letter in either case, overlapping starts,
+    // a first character that is no letter, a word longer than the text.
+    void containsLoweredIsFindInTheLoweredText()
+    {
+        const std::vector<std::string> texts = {"",       "a",         "A",         "aaab",
+                                                "AaAb",   "xCheckout", "check-OUT", "[0]",
+                                                "abcABC", "é-Ab",      "ab ab aB",  "B"};
+        const std::vector<std::string> words = {"a",    "ab",   "aab",   "b",   "checkout",
+                                                "out",  "[0]",  "0]",    "abc", "ca",
+                                                "é-ab", "b ab", "aaaab", "-"};
+        int found = 0;
+        for (const auto &text : texts) {
+            for (const auto &word : words) {
+                const bool expected = contains(lower(text), word);
+                QVERIFY2(containsLowered(text, word) == expected, (text + " / " + word).c_str());
+                found += expected;
+            }
+            QVERIFY(containsLowered(text, ""));
+        }
+        QVERIFY(found > 10);
+    }
+
     // A field's text: path, value, the IDs of its checks and the reasons of those failing.
     void fieldTextHasValueChecksAndReasons()
     {

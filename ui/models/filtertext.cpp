@@ -2,6 +2,7 @@
 #include "filtertext.h"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 namespace PodSec::Ui {
@@ -106,14 +107,27 @@ bool containsLowered(std::string_view text, std::string_view word)
         return false;
     const char first = word.front();
     const char upper = first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
-    for (std::size_t i = 0, last = text.size() - word.size(); i <= last; ++i) {
-        if (text[i] != first && text[i] != upper)
-            continue;
+    // Where word could start: the next place of its first letter in either case, found with
+    // memchr (the filter reads every text of every row this way).
+    const char *const begin = text.data();
+    const char *const last = begin + (text.size() - word.size()) + 1;
+    const auto next = [last](const char *from, char ch) -> const char * {
+        const void *at = from < last ? std::memchr(from, ch, std::size_t(last - from)) : nullptr;
+        return at ? static_cast<const char *>(at) : last;
+    };
+    const char *lower = next(begin, first);
+    const char *capital = upper == first ? last : next(begin, upper);
+    while (lower != last || capital != last) {
+        const char *at = std::min(lower, capital);
         std::size_t k = 1;
-        while (k < word.size() && lowered(text[i + k]) == word[k])
+        while (k < word.size() && lowered(at[k]) == word[k])
             ++k;
         if (k == word.size())
             return true;
+        if (at == lower)
+            lower = next(at + 1, first);
+        else
+            capital = next(at + 1, upper);
     }
     return false;
 }

@@ -140,7 +140,9 @@ bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<s
         const std::string &word = words[i];
         bool found = false;
         for (const Node *n = node; n && n != m_root.get() && !found; n = n->parent) {
-            found = n->type == NodeType::Workload || n->type == NodeType::Container
+            // Rows whose descendants ask again for each of their own rows: remembered.
+            found = n->type == NodeType::Workload || n->type == NodeType::Container ||
+                            n->type == NodeType::Finding
                         ? rememberedTextHas(n, words, i)
                         : textHas(n, word);
         }

@@ -170,10 +170,10 @@ private:
     QVariant checklistData(const Node *node, const QModelIndex &index, int role) const;
     QVariant checklistSummary(const Node *node, int role) const;
 
-    /// Whether the text of workload or container node n holds words[i], remembered for the
-    /// last few nodes asked: the filter asks again for each of their field rows, and a
-    /// cluster's Pod row has its ReplicaSet and Deployment above it (a container's name is
-    /// read from its workload's facts, further away in memory than the row).
+    /// Whether the text of workload, container or finding node n holds words[i], remembered
+    /// for the last few nodes asked: the filter asks again for each of their field rows, and
+    /// a cluster's Pod row has its ReplicaSet and Deployment above it (their texts are read
+    /// in pieces from the snapshot, further away in memory than the row).
     bool rememberedTextHas(const Node *n, const std::vector<std::string> &words,
                            std::size_t i) const;
 
@@ -192,7 +192,7 @@ private:
     {
         quint64 generation = 0;
         std::vector<std::string> words;
-        WorkloadMatch last[6];
+        WorkloadMatch last[8];
         std::size_t next = 0; ///< the entry to replace
     };
     mutable WorkloadMatches m_lastWorkloads;
