@@ -27,15 +27,12 @@ void WorkloadEntry::setFacts(std::shared_ptr<const WorkloadFacts> f)
 
 std::string WorkloadEntry::message(Column mode) const
 {
-    const ModeVerdict &m = mode == Column::Enforce ? admission.enforce
-                           : mode == Column::Audit ? admission.audit
-                                                   : admission.warn;
-    if (!facts || !m.applies || m.allowed ||
-        (mode != Column::Enforce && mode != Column::Audit && mode != Column::Warn))
+    const ModeVerdict *m = admission.mode(mode);
+    if (!facts || !m || !m->applies || m->allowed)
         return {};
     // The evaluation admission judged the mode by (composeWorkload's), told again.
-    return Admission::denialMessage(mode == Column::Enforce, m.policy,
-                                    facts->checks.evaluate(m.policy, false));
+    return Admission::denialMessage(mode == Column::Enforce, m->policy,
+                                    facts->checks.evaluate(m->policy, false));
 }
 
 WorkloadAdmission::WorkloadAdmission(const Admission::AdmissionResult &result)

@@ -199,6 +199,14 @@ struct WorkloadAdmission
     WorkloadAdmission() = default;
     explicit WorkloadAdmission(const Admission::AdmissionResult &result);
     ModeVerdict enforce, audit, warn;
+    /// The mode of column Enforce, Audit or Warn; nullptr for another column.
+    const ModeVerdict *mode(Column column) const
+    {
+        return column == Column::Enforce ? &enforce
+               : column == Column::Audit ? &audit
+               : column == Column::Warn  ? &warn
+                                         : nullptr;
+    }
     Admission::Exemption exempt = Admission::Exemption::None;
     std::string policyError; ///< the namespace's label errors
     bool admitted() const { return !enforce.applies || enforce.allowed; }

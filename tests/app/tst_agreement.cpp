@@ -69,9 +69,7 @@ WorkspaceSnapshot streamed(const std::vector<WorkspaceFile> &files, const Snapsh
 
 QString modeText(const WorkloadEntry &w, Column mode)
 {
-    const ModeVerdict &m = mode == Column::Enforce ? w.admission.enforce
-                           : mode == Column::Audit ? w.admission.audit
-                                                   : w.admission.warn;
+    const ModeVerdict &m = *w.admission.mode(mode);
     return q(m.policy.toString()) +
            (m.applies ? QStringLiteral(" applies ") : QStringLiteral(" - ")) +
            (m.allowed ? QStringLiteral("allowed ") : QStringLiteral("denied ")) +

@@ -133,11 +133,11 @@ inline QString snapshotText(const WorkspaceSnapshot &s)
         const auto &a = w.admission;
         out += std::string("  exempt=") + Admission::exemptionName(a.exempt) + " [" +
                a.policyError + "]\n";
-        for (const auto &[m, mode] :
-             {std::pair{&a.enforce, Column::Enforce}, std::pair{&a.audit, Column::Audit},
-              std::pair{&a.warn, Column::Warn}})
+        for (const Column mode : {Column::Enforce, Column::Audit, Column::Warn}) {
+            const ModeVerdict *m = a.mode(mode);
             out += "  " + m->policy.toString() + (m->applies ? " applies" : " -") +
                    (m->allowed ? " allowed " : " denied ") + w.message(mode) + '\n';
+        }
         out += fieldsText(w.podFields);
         for (const auto &c : w.id().containers)
             out += "  container " + c.name + ' ' + std::to_string(int(c.type)) + ' ' + c.path +

@@ -255,14 +255,14 @@ void addFindings(Node *parent, const std::vector<Engine::Finding> &findings, int
         node->finding = int(i);
         const std::string id(f.rule ? f.rule->id : std::string_view());
         node->key = "k:" + id;
-        // A workload's findings have their texts in the search index (shared by snapshots),
-        // and their field rows no nodes (workloadtreenode.h).
+        // A workload's findings are matched in their own strings (filtertext.h), and their
+        // field rows have no nodes (workloadtreenode.h).
         if (owner >= 0) {
             node->fields = int(f.fields.size());
             parent->add(std::move(node));
             continue;
         }
-        appendFindingText(node->text, f);
+        node->text = findingText(f); // the few rows of other objects keep theirs
         for (std::size_t j = 0; j < f.fields.size(); ++j) {
             auto field = std::make_unique<Node>();
             field->type = NodeType::FindingField;
@@ -273,7 +273,7 @@ void addFindings(Node *parent, const std::vector<Engine::Finding> &findings, int
             field->finding = int(i);
             field->findingField = int(j);
             field->key = "kf:" + std::to_string(j) + ':' + f.fields[j].path;
-            appendFindingFieldText(field->text, f.fields[j]);
+            field->text = findingFieldText(f.fields[j]);
             node->add(std::move(field));
         }
         parent->add(std::move(node));

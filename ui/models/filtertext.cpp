@@ -97,6 +97,14 @@ bool findingFieldPieces(const Policy::InspectedField &field, Visit &&visit)
     return visit(field.path) || visit(field.value);
 }
 
+/// A visitor of pieces that stops at the first one holding word (lower-case, no spaces).
+auto holding(std::string_view word)
+{
+    return [word](std::string_view piece) {
+        return containsLowered(piece, word);
+    };
+}
+
 } // namespace
 
 bool containsLowered(std::string_view text, std::string_view word)
@@ -141,8 +149,7 @@ std::string workloadText(const WorkloadEntry &w, std::string_view path)
 
 bool workloadMatches(const WorkloadEntry &w, std::string_view path, std::string_view word)
 {
-    return workloadPieces(w, path,
-                          [&](std::string_view piece) { return containsLowered(piece, word); });
+    return workloadPieces(w, path, holding(word));
 }
 
 bool sameWorkloadText(const WorkloadEntry &a, std::string_view pathA, const WorkloadEntry &b,
@@ -171,8 +178,7 @@ std::string fieldText(const WorkloadEntry &w, const FieldEntry &f)
 bool fieldMatches(const WorkloadEntry &w, const FieldEntry &f, std::string_view word,
                   bool withReasons)
 {
-    return fieldPieces(w, f, withReasons,
-                       [&](std::string_view piece) { return containsLowered(piece, word); });
+    return fieldPieces(w, f, withReasons, holding(word));
 }
 
 bool sameFieldText(const WorkloadEntry &a, const FieldEntry &x, const WorkloadEntry &b,
@@ -206,8 +212,7 @@ std::string findingText(const Engine::Finding &finding)
 
 bool findingMatches(const Engine::Finding &finding, std::string_view word)
 {
-    return findingPieces(finding,
-                         [&](std::string_view piece) { return containsLowered(piece, word); });
+    return findingPieces(finding, holding(word));
 }
 
 bool sameFindingText(const Engine::Finding &a, const Engine::Finding &b)
@@ -228,18 +233,12 @@ std::string findingFieldText(const Policy::InspectedField &field)
 
 bool findingFieldMatches(const Policy::InspectedField &field, std::string_view word)
 {
-    return findingFieldPieces(field,
-                              [&](std::string_view piece) { return containsLowered(piece, word); });
+    return findingFieldPieces(field, holding(word));
 }
 
-void appendFindingText(std::string &text, const Engine::Finding &finding)
+bool sameFindingFieldText(const Policy::InspectedField &a, const Policy::InspectedField &b)
 {
-    text += findingText(finding);
-}
-
-void appendFindingFieldText(std::string &text, const Policy::InspectedField &field)
-{
-    text += findingFieldText(field);
+    return a.path == b.path && a.value == b.value;
 }
 
 } // namespace PodSec::Ui

@@ -46,10 +46,6 @@ bool findingMatches(const Engine::Finding &finding, std::string_view word);
 bool sameFindingText(const Engine::Finding &a, const Engine::Finding &b);
 std::string findingFieldText(const Policy::InspectedField &field);
 bool findingFieldMatches(const Policy::InspectedField &field, std::string_view word);
-
-/// Appends findingText(finding) or findingFieldText(field) to text: the tree's rows of other
-/// objects' and namespaces' findings keep their text (they are few).
-void appendFindingText(std::string &text, const Engine::Finding &finding);
-void appendFindingFieldText(std::string &text, const Policy::InspectedField &field);
+bool sameFindingFieldText(const Policy::InspectedField &a, const Policy::InspectedField &b);
 
 } // namespace PodSec::Ui

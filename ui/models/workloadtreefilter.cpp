@@ -21,36 +21,55 @@ std::string_view filePath(const WorkspaceSnapshot &s, const WorkloadEntry &w)
 
 } // namespace
 
+namespace {
+
+/// The filter text a row names or keeps as it is: a root's path, a namespace's or container's
+/// name (as written), other rows' lower-cased text (Node::text). Empty for the rows whose text
+/// is made of pieces of their workload or finding (ownsPieces).
+std::string_view keptText(const WorkloadTreeModel::Node *node)
+{
+    const auto &s = *node->snap;
+    switch (node->type) {
+    case WorkloadTreeModel::NodeType::Root:
+        return s.roots[std::size_t(node->root)].path;
+    case WorkloadTreeModel::NodeType::Namespace:
+        return s.namespaces[std::size_t(node->ns)].name;
+    case WorkloadTreeModel::NodeType::Container:
+        return s.workloads[std::size_t(node->workload)]
+            .id()
+            .containers[std::size_t(node->container)]
+            .name;
+    default:
+        return node->text;
+    }
+}
+
+} // namespace
+
 std::string WorkloadTreeModel::searchText(const Node *node)
 {
     if (!node->snap)
         return {};
     const auto &s = *node->snap;
     switch (node->type) {
-    case NodeType::Root:
-        return s.roots[std::size_t(node->root)].path;
-    case NodeType::Namespace:
-        return s.namespaces[std::size_t(node->ns)].name;
     case NodeType::Workload: {
         const auto &w = s.workloads[std::size_t(node->workload)];
         return workloadText(w, filePath(s, w));
     }
-    case NodeType::Container:
-        return s.workloads[std::size_t(node->workload)]
-            .id()
-            .containers[std::size_t(node->container)]
-            .name;
     case NodeType::Field:
         return fieldText(s.workloads[std::size_t(node->workload)], node->fieldEntry());
     case NodeType::Finding:
-        return node->owner >= 0 ? findingText(node->ownedFinding()) : node->text;
+        if (node->owner >= 0)
+            return findingText(node->ownedFinding());
+        break;
     case NodeType::FindingField:
-        return node->owner >= 0
-                   ? findingFieldText(node->ownedFinding().fields[std::size_t(node->findingField)])
-                   : node->text;
+        if (node->owner >= 0)
+            return findingFieldText(node->ownedFinding().fields[std::size_t(node->findingField)]);
+        break;
     default:
-        return node->text;
+        break;
     }
+    return std::string(keptText(node));
 }
 
 bool WorkloadTreeModel::textHas(const Node *node, std::string_view word)
@@ -59,20 +78,10 @@ bool WorkloadTreeModel::textHas(const Node *node, std::string_view word)
         return false;
     const auto &s = *node->snap;
     switch (node->type) {
-    case NodeType::Root:
-        return containsLowered(s.roots[std::size_t(node->root)].path, word);
-    case NodeType::Namespace:
-        return containsLowered(s.namespaces[std::size_t(node->ns)].name, word);
     case NodeType::Workload: {
         const auto &w = s.workloads[std::size_t(node->workload)];
         return workloadMatches(w, filePath(s, w), word);
     }
-    case NodeType::Container:
-        return containsLowered(s.workloads[std::size_t(node->workload)]
-                                   .id()
-                                   .containers[std::size_t(node->container)]
-                                   .name,
-                               word);
     case NodeType::Field:
         // Its checks' reasons need no search: its workload, an ancestor, holds them.
         return fieldMatches(s.workloads[std::size_t(node->workload)], node->fieldEntry(), word,
@@ -89,7 +98,7 @@ bool WorkloadTreeModel::textHas(const Node *node, std::string_view word)
     default:
         break;
     }
-    return node->text.find(word) != std::string::npos; // kept lower-cased
+    return containsLowered(keptText(node), word);
 }
 
 bool WorkloadTreeModel::sameSearchText(const Node *a, const Node *b)
@@ -110,16 +119,14 @@ bool WorkloadTreeModel::sameSearchText(const Node *a, const Node *b)
             return sameFindingText(a->ownedFinding(), b->ownedFinding());
         break;
     case NodeType::FindingField:
-        if (a->owner >= 0 && b->owner >= 0) {
-            const auto &x = a->ownedFinding().fields[std::size_t(a->findingField)];
-            const auto &y = b->ownedFinding().fields[std::size_t(b->findingField)];
-            return x.path == y.path && x.value == y.value;
-        }
+        if (a->owner >= 0 && b->owner >= 0)
+            return sameFindingFieldText(a->ownedFinding().fields[std::size_t(a->findingField)],
+                                        b->ownedFinding().fields[std::size_t(b->findingField)]);
         break;
     default:
         break;
     }
-    return (a->owner >= 0) == (b->owner >= 0) && searchText(a) == searchText(b);
+    return (a->owner >= 0) == (b->owner >= 0) && sameText(keptText(a), keptText(b));
 }
 
 bool WorkloadTreeModel::rowMatches(const QModelIndex &index, const std::vector<std::string> &words,

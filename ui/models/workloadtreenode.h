@@ -61,7 +61,8 @@ struct WorkloadTreeModel::Node
     int object = -1;       // index into snapshot objects
     int finding = -1;      // index into the owner's checklist
     int findingField = -1; // index into the finding's fields
-    // Checklist rows: their lower-case search text; namespace rows: their Value column
+    // Objects' and namespaces' checklist rows: their lower-case filter text (a workload's
+    // findings have none: filtertext.h); namespace rows: their Value column
     // (namespaceSummary). One string for both keeps 650k rows 21 MB smaller (issue #19).
     std::string text;
     std::vector<std::unique_ptr<Node>> children;

@@ -52,22 +52,22 @@ QString modeMessages(const WorkloadEntry &w, Texts &texts)
     struct Mode
     {
         QString name;
-        const ModeVerdict *result;
         Column column;
     };
-    for (const Mode &m : {Mode{DetailsPane::tr("Enforce"), &a.enforce, Column::Enforce},
-                          Mode{DetailsPane::tr("Audit"), &a.audit, Column::Audit},
-                          Mode{DetailsPane::tr("Warn"), &a.warn, Column::Warn}}) {
-        md += QStringLiteral("- **%1** %2: ").arg(m.name, code(q(m.result->policy.toString())));
-        if (!m.result->applies) {
-            md += m.result == &a.enforce
+    for (const Mode &m : {Mode{DetailsPane::tr("Enforce"), Column::Enforce},
+                          Mode{DetailsPane::tr("Audit"), Column::Audit},
+                          Mode{DetailsPane::tr("Warn"), Column::Warn}}) {
+        const ModeVerdict &result = *a.mode(m.column);
+        md += QStringLiteral("- **%1** %2: ").arg(m.name, code(q(result.policy.toString())));
+        if (!result.applies) {
+            md += m.column == Column::Enforce
                       ? DetailsPane::tr("not applied (enforce only rejects Pods)")
                       : DetailsPane::tr("not sent (the request is rejected)");
-        } else if (m.result->allowed) {
+        } else if (result.allowed) {
             md += DetailsPane::tr("passes");
         } else {
             QString text = q(w.message(m.column));
-            if (m.result == &a.warn)
+            if (m.column == Column::Warn)
                 text = QStringLiteral("Warning: ") + text;
             md += QStringLiteral("\n\n  > ") + texts(text);
         }
