@@ -255,6 +255,61 @@ private Q_SLOTS:
         QVERIFY(w.documents()->isDirty(fa));
     }
 
+    void undoAfterKeepingMineIsStillUnsaved()
+    {
+        // Kept edits, then Undo back to the text first loaded: that text is no longer what
+        // is on disk, so it was wrongly called saved (and the window showed the old text as
+        // the file's, with nothing to save and no reload to come). Found by tst_soak.
+        MainWindow w;
+        openFolder(w);
+        const int fa = fileIndex(w, a);
+        const QString loaded = documentText(w, fa);
+        int asked = 0;
+        w.diskChanges()->setResolver([&](const QString &, const QString &, const QString &) {
+            ++asked;
+            return DiskChangeController::Choice::KeepMine;
+        });
+        typeInto(w, fa, QStringLiteral("# mine\n"));
+        QVERIFY(writeFile(a, pod(QStringLiteral("theirs"), QStringLiteral("team"))));
+        QTRY_COMPARE_WITH_TIMEOUT(asked, 1, 10000);
+        w.documents()->document(fa)->undo();
+        QCOMPARE(documentText(w, fa), loaded);
+        QVERIFY(w.documents()->isDirty(fa));
+        QVERIFY(w.isWindowModified());
+        // Typing and undoing again does not make it saved either.
+        typeInto(w, fa, QStringLiteral("# again\n"));
+        w.documents()->document(fa)->undo();
+        QVERIFY(w.documents()->isDirty(fa));
+        // Saving writes what the editor shows; afterwards Undo and Redo work from there.
+        QVERIFY(w.saveFile(fa));
+        QCOMPARE(QString::fromUtf8(readFile(a)), loaded);
+        QVERIFY(!w.documents()->isDirty(fa));
+        typeInto(w, fa, QStringLiteral("# after saving\n"));
+        w.documents()->document(fa)->undo();
+        QVERIFY(!w.documents()->isDirty(fa));
+        QCOMPARE(asked, 1);
+    }
+
+    void undoAfterTheFileWasDeletedIsStillUnsaved()
+    {
+        // The same when the file with edits was deleted on disk: undoing the edits leaves a
+        // text that is nowhere on disk, and saving must still write the file again.
+        MainWindow w;
+        openFolder(w);
+        const int fb = fileIndex(w, b);
+        const QString loaded = documentText(w, fb);
+        typeInto(w, fb, QStringLiteral("# keep me\n"));
+        QSignalSpy said(w.diskChanges(), &DiskChangeController::message);
+        QVERIFY(QFile::remove(b));
+        QTRY_VERIFY_WITH_TIMEOUT(!said.isEmpty(), 10000); // past the grace period
+        QVERIFY(said.first().first().toString().startsWith(QStringLiteral("Deleted on disk")));
+        w.documents()->document(fb)->undo();
+        QCOMPARE(documentText(w, fb), loaded);
+        QVERIFY(w.documents()->isDirty(fb));
+        QVERIFY(w.saveAll());
+        QCOMPARE(QString::fromUtf8(readFile(b)), loaded);
+    }
+
     void ownSaveIsNotAChange()
     {
         MainWindow w;

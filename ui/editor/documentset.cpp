@@ -129,9 +129,10 @@ QTextDocument *DocumentSet::document(int file)
         connect(
             doc, &QTextDocument::contentsChange, this,
             [this, file](int, int removed, int added) { onContentsChange(file, removed, added); });
-        // Undo back to the text last loaded or saved: nothing is unsaved any more.
+        // Undo back to the text last loaded or saved: nothing is unsaved any more (unless
+        // that text is no longer the file's).
         connect(doc, &QTextDocument::modificationChanged, this, [this, file](bool modified) {
-            if (modified || !isDirty(file))
+            if (modified || !isDirty(file) || m_documents[std::size_t(file)].keptOverDisk)
                 return;
             m_documents[std::size_t(file)].dirty = false;
             Q_EMIT cleaned(file);
@@ -216,8 +217,15 @@ void DocumentSet::reloadFromWorkspace(int file)
     }
     m_editedFiles.remove(file); // an edit still waiting for the workspace is superseded
     open.dirty = false;
+    open.keptOverDisk = false;
     doc->setModified(false);
     Q_EMIT cleaned(file);
+}
+
+void DocumentSet::keepOverDisk(int file)
+{
+    if (isDirty(file))
+        m_documents[std::size_t(file)].keptOverDisk = true;
 }
 
 void DocumentSet::setUnsavedText(int file, const QString &text)
@@ -311,6 +319,7 @@ bool DocumentSet::save(int file, QString *error)
     if (!write(file, m_workspace->paths().value(file), error))
         return false;
     m_documents[std::size_t(file)].dirty = false;
+    m_documents[std::size_t(file)].keptOverDisk = false;
     doc->setModified(false);
     Q_EMIT cleaned(file);
     return true;

@@ -27,6 +27,8 @@ struct OpenDocument
     bool dirty = false;                ///< edited since it was loaded or saved
     bool crlf = false;                 ///< the file's lines end with CRLF (kept on save)
     bool bom = false;                  ///< the file starts with a UTF-8 BOM (kept on save)
+    /// Edits were kept over a change on disk: no undo step holds the file's text any more.
+    bool keptOverDisk = false;
 };
 
 /// The editor documents of a workspace's files: created from the workspace's bytes when
@@ -77,6 +79,10 @@ public:
     /// disk): one undo step, so the text it had is one Undo away; afterwards the document
     /// is unmodified. Line endings and byte-order mark are taken from the new bytes.
     void reloadFromWorkspace(int file);
+    /// The file changed or went away on disk while it had edits, and the edits were kept:
+    /// undoing them no longer brings back the file's text, so the file stays unsaved until
+    /// it is saved or reloaded.
+    void keepOverDisk(int file);
     /// Gives the document text that is not on disk (recovered after a crash): it counts
     /// as an unsaved edit.
     void setUnsavedText(int file, const QString &text);

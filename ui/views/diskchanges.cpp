@@ -53,6 +53,7 @@ void DiskChangeController::onChanged(const QVector<DiskWatcher::Change> &changes
         }
         if (c.kind == DiskWatcher::Change::Removed) {
             kept << c.path; // the edits stay; saving writes the file again
+            m_documents->keepOverDisk(file);
             continue;
         }
         // Only the newest disk content of a file is asked about.
@@ -101,6 +102,7 @@ void DiskChangeController::resolveConflicts()
             choice = m_resolver ? m_resolver(c.path, mine, theirs) : ask(c.path, mine, theirs);
         }
         if (choice == Choice::KeepMine) {
+            m_documents->keepOverDisk(file);
             Q_EMIT message(tr("%1 changed on disk; your edits are kept. Saving overwrites the "
                               "file on disk.")
                                .arg(c.path));
