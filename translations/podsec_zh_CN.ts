@@ -1233,6 +1233,10 @@ Connect anyway?</source>
         <translation>%1 已在磁盘上更改；您的编辑已保留。保存将覆盖磁盘上的文件。</translation>
     </message>
     <message>
+        <source>%1 on disk now holds your edits; nothing is unsaved.</source>
+        <translation>磁盘上的 %1 现在已包含您的编辑；没有未保存的内容。</translation>
+    </message>
+    <message>
         <source>%1 reloaded from disk; Undo brings your edits back.</source>
         <translation>已从磁盘重新加载 %1；撤销可找回您的编辑。</translation>
     </message>

@@ -255,11 +255,11 @@ QTextDocument *DocumentSet::makeExcerpt(int file, const WorkloadEntry &workload)
     return excerpt;
 }
 
-bool DocumentSet::write(int file, const QString &path, QString *error)
+QByteArray DocumentSet::bytesToSave(int file) const
 {
     const QTextDocument *doc = existingDocument(file);
     if (!doc)
-        return true;
+        return {};
     const OpenDocument &open = m_documents[std::size_t(file)];
     QString text = doc->toPlainText();
     if (open.crlf)
@@ -267,6 +267,14 @@ bool DocumentSet::write(int file, const QString &path, QString *error)
     QByteArray bytes = text.toUtf8();
     if (open.bom)
         bytes.prepend("\xEF\xBB\xBF");
+    return bytes;
+}
+
+bool DocumentSet::write(int file, const QString &path, QString *error)
+{
+    if (!existingDocument(file))
+        return true;
+    const QByteArray bytes = bytesToSave(file);
     // Written as `podsec fix --in-place` writes (core/common/safefile.h): atomically, keeping
     // owner, group, mode (setgid) and hard links, or refused with a reason; a failed save
     // leaves the file on disk as it was.

@@ -72,6 +72,9 @@ public:
     bool showsObjects(int file) const;
     /// The document's text with the file's line endings (no byte-order mark).
     QString textWithLineEnds(int file);
+    /// What saving would write: the document's text with the file's line endings and
+    /// byte-order mark (empty if the document was not made).
+    QByteArray bytesToSave(int file) const;
     /// Replaces an existing document's text without it counting as an edit (a cluster
     /// list page that was read again).
     void reloadText(int file, const QString &text);

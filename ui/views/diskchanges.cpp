@@ -95,10 +95,13 @@ void DiskChangeController::resolveConflicts()
         const int file = int(m_workspace->paths().indexOf(c.path));
         if (file < 0)
             continue;
-        const QString theirs = QString::fromUtf8(c.bytes);
         Choice choice = Choice::TakeTheirs;
-        if (m_documents->isDirty(file)) {
+        // The disk may hold exactly what saving would write (the same edit made and saved
+        // in another editor): nothing to ask, nothing unsaved.
+        const bool mineOnDisk = m_documents->bytesToSave(file) == c.bytes;
+        if (m_documents->isDirty(file) && !mineOnDisk) {
             const QString mine = m_documents->textWithLineEnds(file);
+            const QString theirs = QString::fromUtf8(c.bytes);
             choice = m_resolver ? m_resolver(c.path, mine, theirs) : ask(c.path, mine, theirs);
         }
         if (choice == Choice::KeepMine) {
@@ -110,7 +113,9 @@ void DiskChangeController::resolveConflicts()
         }
         m_workspace->applyDiskUpdates({{c.path, c.bytes}});
         m_sync->reloadFromWorkspace(file);
-        Q_EMIT message(tr("%1 reloaded from disk; Undo brings your edits back.").arg(c.path));
+        Q_EMIT message(mineOnDisk
+                           ? tr("%1 on disk now holds your edits; nothing is unsaved.").arg(c.path)
+                           : tr("%1 reloaded from disk; Undo brings your edits back.").arg(c.path));
         Q_EMIT filesChanged();
     }
 }
