@@ -98,8 +98,9 @@ void DiskChangeController::resolveConflicts()
         Choice choice = Choice::TakeTheirs;
         // The disk may hold exactly what saving would write (the same edit made and saved
         // in another editor): nothing to ask, nothing unsaved.
-        const bool mineOnDisk = m_documents->bytesToSave(file) == c.bytes;
-        if (m_documents->isDirty(file) && !mineOnDisk) {
+        const bool dirty = m_documents->isDirty(file);
+        const bool mineOnDisk = dirty && m_documents->bytesToSave(file) == c.bytes;
+        if (dirty && !mineOnDisk) {
             const QString mine = m_documents->textWithLineEnds(file);
             const QString theirs = QString::fromUtf8(c.bytes);
             choice = m_resolver ? m_resolver(c.path, mine, theirs) : ask(c.path, mine, theirs);
