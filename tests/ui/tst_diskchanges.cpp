@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +26,8 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
+
+#include <functional>
 
 #include <unistd.h>
 
@@ -326,6 +329,71 @@ private Q_SLOTS:
         // The same text behind a byte-order mark is not what saving would write: asked.
         QVERIFY(writeFile(a, "\xEF\xBB\xBF" + loaded.toUtf8()));
         QTRY_COMPARE_WITH_TIMEOUT(asked, 1, 10000);
+        QVERIFY(w.documents()->isDirty(fa));
+    }
+
+    void fileDeletedWhileAQuestionIsOpenIsNotReloaded()
+    {
+        // While the question about a.yaml was open, b.yaml (with edits) changed and was then
+        // deleted: its queued change was still taken afterwards (here without asking, as the
+        // disk had held b's edits), so b counted as saved, and present, though it was gone.
+        MainWindow w;
+        openFolder(w);
+        const int fa = fileIndex(w, a);
+        const int fb = fileIndex(w, b);
+        typeInto(w, fa, QStringLiteral("# mine in a\n"));
+        typeInto(w, fb, QStringLiteral("# mine in b\n"));
+        const auto waitFor = [](const std::function<bool()> &done) {
+            QElapsedTimer clock;
+            clock.start();
+            while (!done() && clock.elapsed() < 10000)
+                QTest::qWait(20);
+            return done();
+        };
+        QSignalSpy said(w.diskChanges(), &DiskChangeController::message);
+        bool queued = false;
+        bool deleted = false;
+        w.diskChanges()->setResolver([&](const QString &path, const QString &, const QString &) {
+            if (path == a && !queued) { // the question is open: the event loop runs
+                writeFile(b, w.documents()->bytesToSave(fb));
+                queued = waitFor([&] { return w.diskChanges()->pendingConflicts() == 1; });
+                QFile::remove(b);
+                deleted = waitFor([&] {
+                    for (const auto &m : said) {
+                        if (m.first().toString().startsWith(QStringLiteral("Deleted on disk")))
+                            return true;
+                    }
+                    return false;
+                });
+            }
+            return DiskChangeController::Choice::KeepMine;
+        });
+        QVERIFY(writeFile(a, pod(QStringLiteral("theirs"), QStringLiteral("team"))));
+        QTRY_VERIFY_WITH_TIMEOUT(deleted, 20000);
+        QVERIFY(queued);
+        QCOMPARE(w.diskChanges()->pendingConflicts(), 0);
+        QVERIFY(!QFile::exists(b));
+        QVERIFY(w.documents()->isDirty(fb));
+        QVERIFY(w.documents()->isDirty(fa));
+        QVERIFY(w.saveAll());
+        QVERIFY(readFile(b).startsWith("# mine in b\n"));
+    }
+
+    void undoAfterTheFileBecameUnreadableIsStillUnsaved()
+    {
+        // A file with edits that can no longer be read (here: grown past the size limit)
+        // holds something else on disk: undoing the edits does not make it saved.
+        MainWindow w;
+        openFolder(w);
+        const int fa = fileIndex(w, a);
+        w.documents()->diskWatcher()->setMaxFileSize(4096);
+        QSignalSpy said(w.diskChanges(), &DiskChangeController::message);
+        typeInto(w, fa, QStringLiteral("# mine\n"));
+        QVERIFY(writeFile(a, pod(QStringLiteral("alpha"), QStringLiteral("team")) +
+                                 QByteArray(8192, '#')));
+        QTRY_VERIFY_WITH_TIMEOUT(!said.isEmpty(), 10000);
+        QVERIFY(said.first().first().toString().contains(QStringLiteral("not read")));
+        w.documents()->document(fa)->undo();
         QVERIFY(w.documents()->isDirty(fa));
     }
 

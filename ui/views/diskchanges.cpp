@@ -38,12 +38,20 @@ void DiskChangeController::onChanged(const QVector<DiskWatcher::Change> &changes
     std::vector<Workspace::DiskUpdate> updates;
     QStringList kept;
     QStringList unreadable;
+    // An older change of a file that went away or cannot be read is no longer on disk: it is
+    // not asked about (nor taken) once the question being asked is answered.
+    const auto dropQueued = [this](const QString &path) {
+        m_conflicts.removeIf([&](const DiskWatcher::Change &q) { return q.path == path; });
+    };
     for (const DiskWatcher::Change &c : changes) {
+        const int file = int(m_workspace->paths().indexOf(c.path));
         if (c.kind == DiskWatcher::Change::Unreadable) {
             unreadable << tr("%1: cannot read: %2").arg(c.path, c.error);
-            continue; // what the window shows of it stays as it was
+            // What the window shows of it stays as it was; its edits stay unsaved.
+            m_documents->keepOverDisk(file);
+            dropQueued(c.path);
+            continue;
         }
-        const int file = int(m_workspace->paths().indexOf(c.path));
         const bool dirty = file >= 0 && m_documents->isDirty(file);
         if (!dirty) {
             updates.push_back({c.path, c.kind == DiskWatcher::Change::Removed
@@ -54,6 +62,7 @@ void DiskChangeController::onChanged(const QVector<DiskWatcher::Change> &changes
         if (c.kind == DiskWatcher::Change::Removed) {
             kept << c.path; // the edits stay; saving writes the file again
             m_documents->keepOverDisk(file);
+            dropQueued(c.path);
             continue;
         }
         // Only the newest disk content of a file is asked about.
