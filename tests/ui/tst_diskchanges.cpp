@@ -81,6 +81,15 @@ void typeInto(MainWindow &w, int file, const QString &text)
     cursor.insertText(text);
 }
 
+/// Answers every question about a changed file with Keep My Edits, counting them in asked.
+void keepMineCounting(MainWindow &w, int &asked)
+{
+    w.diskChanges()->setResolver([&asked](const QString &, const QString &, const QString &) {
+        ++asked;
+        return DiskChangeController::Choice::KeepMine;
+    });
+}
+
 QString documentText(MainWindow &w, int file)
 {
     QTextDocument *doc = w.documents()->document(file);
@@ -278,10 +287,7 @@ private Q_SLOTS:
         const int fa = fileIndex(w, a);
         const QString loaded = documentText(w, fa);
         int asked = 0;
-        w.diskChanges()->setResolver([&](const QString &, const QString &, const QString &) {
-            ++asked;
-            return DiskChangeController::Choice::KeepMine;
-        });
+        keepMineCounting(w, asked);
         typeInto(w, fa, QStringLiteral("# mine\n"));
         QVERIFY(writeFile(a, pod(QStringLiteral("theirs"), QStringLiteral("team"))));
         QTRY_COMPARE_WITH_TIMEOUT(asked, 1, 10000);
@@ -312,10 +318,7 @@ private Q_SLOTS:
         const int fa = fileIndex(w, a);
         const QString loaded = documentText(w, fa);
         int asked = 0;
-        w.diskChanges()->setResolver([&](const QString &, const QString &, const QString &) {
-            ++asked;
-            return DiskChangeController::Choice::KeepMine;
-        });
+        keepMineCounting(w, asked);
         typeInto(w, fa, QStringLiteral("# the same on both sides\n"));
         QVERIFY(writeFile(a, documentText(w, fa).toUtf8()));
         QTRY_VERIFY_WITH_TIMEOUT(!w.documents()->isDirty(fa), 10000);
@@ -423,10 +426,7 @@ private Q_SLOTS:
         openFolder(w);
         const int fa = fileIndex(w, a);
         int asked = 0;
-        w.diskChanges()->setResolver([&](const QString &, const QString &, const QString &) {
-            ++asked;
-            return DiskChangeController::Choice::KeepMine;
-        });
+        keepMineCounting(w, asked);
         QSignalSpy reloads(w.diskChanges(), &DiskChangeController::filesChanged);
         typeInto(w, fa, QStringLiteral("# saved\n"));
         QVERIFY(w.saveFile(fa));

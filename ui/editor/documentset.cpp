@@ -216,9 +216,15 @@ void DocumentSet::reloadFromWorkspace(int file)
         replaceChangedRange(doc, text);
     }
     m_editedFiles.remove(file); // an edit still waiting for the workspace is superseded
+    markOnDisk(file);
+}
+
+void DocumentSet::markOnDisk(int file)
+{
+    OpenDocument &open = m_documents[std::size_t(file)];
     open.dirty = false;
     open.keptOverDisk = false;
-    doc->setModified(false);
+    open.document->setModified(false);
     Q_EMIT cleaned(file);
 }
 
@@ -326,10 +332,7 @@ bool DocumentSet::save(int file, QString *error)
         return true; // nothing edited: the file is not rewritten
     if (!write(file, m_workspace->paths().value(file), error))
         return false;
-    m_documents[std::size_t(file)].dirty = false;
-    m_documents[std::size_t(file)].keptOverDisk = false;
-    doc->setModified(false);
-    Q_EMIT cleaned(file);
+    markOnDisk(file);
     return true;
 }
 

@@ -117,6 +117,9 @@ Q_SIGNALS:
 
 private:
     void onContentsChange(int file, int removed, int added);
+    /// The document now holds what is on disk (reloaded or saved): nothing unsaved, and its
+    /// undo step here is the file's text.
+    void markOnDisk(int file);
 
     Workspace *m_workspace;
     std::vector<OpenDocument> m_documents;
